@@ -1,0 +1,119 @@
+"""The ``sift`` command: open the reader (default), or ``extract`` / ``analyze`` as JSON Lines.
+
+Imports of the core and of Qt happen inside the commands, so ``sift --version`` and the
+window's start are not slowed by modules they do not need.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import traceback
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from reader import APP_NAME, __version__
+
+VERBS = ("extract", "analyze")
+
+USAGE_EPILOG = """\
+commands:
+  sift [FILE...]                      open the reader window with these saved articles
+  sift --sample                       open the bundled sample article
+  sift extract [--no-analysis] FILE...  print one JSON record per file: the story and its clutter
+  sift analyze FILE...                print one JSON record per file: entities and claims of its text
+
+Records follow the command-line contract: one JSON object per line, in argument order.
+A file that cannot be read gives {"path", "error": {"kind", "message"}} and exit status 1.
+"""
+
+
+def build_open_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sift", description=f"{APP_NAME}: read saved news articles without the clutter.",
+        epilog=USAGE_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("files", nargs="*", type=Path, metavar="FILE", help="saved articles to open")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--sample", action="store_true", help="open the bundled sample article")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    return parser
+
+
+def build_verb_parser(verb: str) -> argparse.ArgumentParser:
+    helps = {
+        "extract": "Separate the story from the clutter and print one JSON record per file.",
+        "analyze": "Print the entities and claims of each file's text (taken verbatim, as UTF-8).",
+    }
+    parser = argparse.ArgumentParser(prog=f"sift {verb}", description=helps[verb])
+    parser.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    if verb == "extract":
+        parser.add_argument("--no-analysis", action="store_true", help="skip entities and claims")
+    parser.add_argument("--user-state", action="store_true",
+                        help="apply your per-site corrections (off by default: output is deterministic)")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in VERBS:
+        args = build_verb_parser(argv[0]).parse_args(argv[1:])
+        runner = run_extract if argv[0] == "extract" else run_analyze
+        return runner(args)
+    args = build_open_parser().parse_args(argv)
+    return run_gui(args)
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    from reader.ui.app import run
+
+    return run([str(f) for f in args.files], sample=args.sample)
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    from reader.core.pipeline import extract_record
+
+    return emit_records(args.files, lambda p: extract_record(
+        p, analysis=not args.no_analysis, user_state=args.user_state), args.debug)
+
+
+def run_analyze(args: argparse.Namespace) -> int:
+    from reader.core.pipeline import analyze_record
+
+    return emit_records(args.files, analyze_record, args.debug)
+
+
+def emit_records(files: Iterable[Path], make: Callable[[Path], dict[str, Any]], debug: bool) -> int:
+    """Print one JSON line per file in order; a failure is that file's error record, not a stop."""
+    from reader.core.errors import InternalError, ReaderError
+    from reader.core.records import error_record
+
+    configure_stdout()
+    status = 0
+    for path in files:
+        absolute = Path(os.path.abspath(path.expanduser()))
+        try:
+            record = make(absolute)
+        except ReaderError as exc:
+            record = error_record(absolute, exc)
+        except Exception as exc:  # a bug: report it as a record, never as a traceback
+            if debug:
+                traceback.print_exc()
+            record = error_record(absolute, InternalError(
+                f"Sift hit an internal problem while reading “{path.name}” ({type(exc).__name__}); "
+                "please report it."))
+        status = max(status, 1 if "error" in record else 0)
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+    return status
+
+
+def configure_stdout() -> None:
+    """JSON Lines are UTF-8 whatever the terminal's locale says."""
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(encoding="utf-8")

@@ -1,0 +1,48 @@
+"""The flow of one article, load → extract → analyze, as the CLI and the GUI workers call it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from reader.core import errors
+from reader.core.loading import Limits, load, read_bytes
+from reader.core.model import Analysis, Article
+from reader.core.records import analysis_record, article_record
+
+
+def open_article(path: Path, limits: Limits = Limits()) -> Article:
+    """Load and extract one saved article."""
+    from reader.core.extract import extract
+
+    return extract(load(path, limits))
+
+
+def analyze_article(article: Article) -> Analysis:
+    """Entities and claims of the article's reading text (title and story only, never clutter)."""
+    from reader.core.nlp import analyze
+
+    return analyze(article.text)
+
+
+def extract_record(path: Path, analysis: bool = True, user_state: bool = False) -> dict[str, Any]:
+    """The ``sift extract`` record of one file."""
+    article = open_article(path)
+    return article_record(article, analyze_article(article) if analysis else None)
+
+
+def read_verbatim(path: Path, limits: Limits = Limits()) -> str:
+    """A file as ``sift analyze`` takes it: UTF-8, a BOM dropped, nothing else changed."""
+    data = read_bytes(path, limits)
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        raise errors.Undecodable(f"“{path.name}” is not UTF-8 text, which `sift analyze` expects.")
+
+
+def analyze_record(path: Path) -> dict[str, Any]:
+    """The ``sift analyze`` record of one file."""
+    from reader.core.nlp import analyze
+
+    text = read_verbatim(path)
+    return analysis_record(path, text, analyze(text))
