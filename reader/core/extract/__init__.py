@@ -1,16 +1,20 @@
 """Source → Article: separate the story from the clutter.
 
-``extract`` is the one entry point; html.py and text.py hold the two extractors.
+``extract`` is the one entry point; html.py and text.py hold the two extractors, metadata.py
+the title/byline/date/site/language, patterns.py the shared vocabulary and thresholds.
 """
 
 from __future__ import annotations
 
-from reader.core.model import Article, Block, Source
+from reader.core.model import Article, Source
 
 
 def extract(source: Source) -> Article:
     """Turn a loaded file into an article with every source block labelled story or clutter."""
-    # Placeholder until the extraction issue lands: every paragraph is story.
-    paragraphs = [" ".join(p.split()) for p in source.text.split("\n\n")]
-    blocks = tuple(Block(role="story", text=p) for p in paragraphs if p)
-    return Article(path=source.path, format=source.format, title=None, blocks=blocks, url=source.url)
+    if source.format == "text":
+        from reader.core.extract.text import extract_text
+
+        return extract_text(source)
+    from reader.core.extract.html import extract_html
+
+    return extract_html(source)

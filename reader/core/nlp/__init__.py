@@ -1,4 +1,8 @@
-"""Text → Analysis: entities and claims with spaCy, Qt-free."""
+"""Text → Analysis: entities and claims on one spaCy parse, Qt-free.
+
+pipeline.py loads the model lazily and parses a normalized copy of the text whose offsets
+equal the original's; entities.py and claims.py read that parse. Spans carry the original text.
+"""
 
 from __future__ import annotations
 
@@ -7,4 +11,13 @@ from reader.core.model import Analysis
 
 def analyze(text: str) -> Analysis:
     """Entities and claims of ``text``; every offset indexes into it."""
-    return Analysis()  # placeholder until the entities and claims issues land
+    from reader.core.nlp.claims import find_claims
+    from reader.core.nlp.entities import find_entities
+    from reader.core.nlp.pipeline import parse
+
+    if not text.strip():
+        return Analysis()
+    doc = parse(text)
+    entities = find_entities(doc, text)
+    claims = find_claims(doc, text, entities)
+    return Analysis(entities=tuple(entities), claims=tuple(claims))
