@@ -32,6 +32,10 @@ MAX_DOCUMENT_BYTES = 12 * MiB
 MAX_FILE_BYTES = 96 * MiB
 # How far into a file we look to decide what it is (sniffing, <meta charset>, "saved from url").
 SNIFF_BYTES = 64 * 1024
+# A hostile archive may nest multiparts without end or hold thousands of parts; real saves nest
+# two levels (related → alternative) and hold a few hundred parts at most.
+MAX_MIME_DEPTH = 8
+MAX_MIME_PARTS = 5000
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,7 @@ class Limits:
 
     max_file_bytes: int = MAX_FILE_BYTES
     max_document_bytes: int = MAX_DOCUMENT_BYTES
+    max_parts: int = MAX_MIME_PARTS
 
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml", ".xht"}
@@ -48,9 +53,11 @@ TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 WEBARCHIVE_SUFFIXES = {".webarchive"}
 SUPPORTED_SUFFIXES = HTML_SUFFIXES | MHTML_SUFFIXES | TEXT_SUFFIXES | WEBARCHIVE_SUFFIXES
 
-# Magic numbers of files people drop by mistake: (prefix, what to call it).
+# Magic numbers of files people drop by mistake: (prefix, what to call it). A magic made of
+# printable letters ("MZ", "ID3", ...) also starts ordinary sentences, so it only counts when the
+# head holds binary control bytes too (see looks_binary).
 BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
-    (b"%PDF", "a PDF document"),
+    (b"%PDF-", "a PDF document"),
     (b"\x89PNG", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF8", "a GIF image"),
@@ -68,6 +75,10 @@ BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"wOF", "a font file"),
 )
 GZIP_MAGIC = b"\x1f\x8b"
+# Bytes that never occur in text in any encoding Sift reads without a BOM (C0 controls other than
+# tab, newline, form feed, carriage return and escape).
+_BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+BINARY_PROBE_BYTES = 1024
 PLIST_MAGIC = b"bplist00"
 
 BOMS: tuple[tuple[bytes, str], ...] = (
@@ -89,22 +100,37 @@ CHARSET_ALIASES = {
     "utf8": "utf-8", "unicode": "utf-16",
 }
 
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]+)""", re.I)
+# Every pattern below runs on untrusted bytes: none may backtrack more than linearly
+# ([^<>] stops a scan at the next tag; the atomic group stops re-splitting comments).
+_META_CHARSET = re.compile(rb"""<meta[^<>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.\-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_.\-]+)""", re.I)
 _SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)\s*(\S+?)\s*-->", re.I)
-_TAG = re.compile(r"<(?:meta|link)\b[^>]*>", re.I)
+_TAG = re.compile(r"<(?:meta|link)\b[^<>]*>", re.I)
 _ATTR = re.compile(r"""([a-zA-Z:_-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 _HTML_START = re.compile(
-    rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|\?xml)", re.I | re.S
+    rb"^\s*(?>(?:<!--.*?-->\s*)*)<(?:!doctype\s+html|html|head|body|meta|title|\?xml)", re.I | re.S
 )
 _HTML_TAGS = re.compile(rb"</?(?:p|div|a|span|br|h[1-6]|table|ul|li|article|section)\b", re.I)
 # A text file whose first 64 KiB holds this many HTML tags is HTML whatever its name says.
 MIN_TAGS_FOR_HTML = 8
-_MIME_HEADER = re.compile(rb"^(?:[A-Za-z-]+:[^\n]*\r?\n)*?Content-Type:\s*multipart/related", re.I)
+# MIME headers (folded lines allowed) up to a Content-Type that is multipart or an HTML page.
+_MIME_HEADER = re.compile(
+    rb"^(?:[A-Za-z0-9-]+:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*)*?"
+    rb"Content-Type:\s*(?:multipart/(?:related|mixed|alternative)|text/html)", re.I
+)
+# Endings browsers give the resources folder of a "Web page, complete" save, by locale.
+RESOURCE_DIR_ENDINGS = ("_files", "-Dateien", "_fichiers", "_archivos", "_arquivos", "_file",
+                        "_bestanden", "_pliki", "-filer")
+# Codecs that use more than one byte per character: a strict UTF-8 decode of their bytes is a
+# real signal only for single-byte codecs (see prefer_utf8).
+WEB_DEFAULT_CODEC = "cp1252"  # what browsers assume for an unlabelled Western page
 
 
-def load(path: str | Path, limits: Limits = Limits()) -> Source:
-    """Read a saved article file, whatever its format and encoding, without changing it."""
+def load(path: str | Path, limits: Limits = Limits(), encoding: str | None = None) -> Source:
+    """Read a saved article file, whatever its format and encoding, without changing it.
+
+    ``encoding`` is the reader's override (View › Text Encoding) for HTML and text files.
+    """
     path = Path(os.path.abspath(Path(path).expanduser()))
     data = read_bytes(path, limits)
     if data.startswith(GZIP_MAGIC):
@@ -116,11 +142,17 @@ def load(path: str | Path, limits: Limits = Limits()) -> Source:
         return load_webarchive(path, data, limits)
     check_document_size(path, len(data), limits)
     if kind == "html":
-        text, encoding = decode_html(path, data)
-        return Source(path=path, format="html", text=text, encoding=encoding,
+        text, used = decode_forced(data, encoding) if encoding else decode_html(path, data)
+        return Source(path=path, format="html", text=text, encoding=used,
                       url=find_original_url(text), resources_dir=find_resources_dir(path))
-    text, encoding = decode_text(path, data)
-    return Source(path=path, format="text", text=text, encoding=encoding)
+    text, used = decode_forced(data, encoding) if encoding else decode_text(path, data)
+    return Source(path=path, format="text", text=text, encoding=used)
+
+
+def decode_forced(data: bytes, label: str) -> tuple[str, str]:
+    """The bytes in the encoding the reader chose; unknown labels fall back to UTF-8."""
+    codec = python_codec(label) or "utf-8"
+    return data.decode(codec, errors="replace").removeprefix("\ufeff"), codec
 
 
 def read_bytes(path: Path, limits: Limits) -> bytes:

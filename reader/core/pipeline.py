@@ -11,11 +11,11 @@ from reader.core.model import Analysis, Article
 from reader.core.records import analysis_record, article_record
 
 
-def open_article(path: Path, limits: Limits = Limits()) -> Article:
-    """Load and extract one saved article."""
+def open_article(path: Path, limits: Limits = Limits(), encoding: str | None = None) -> Article:
+    """Load and extract one saved article (``encoding``: the reader's override, if any)."""
     from reader.core.extract import extract
 
-    return extract(load(path, limits))
+    return extract(load(path, limits, encoding))
 
 
 def analyze_article(article: Article) -> Analysis:
@@ -28,6 +28,10 @@ def analyze_article(article: Article) -> Analysis:
 def extract_record(path: Path, analysis: bool = True, user_state: bool = False) -> dict[str, Any]:
     """The ``sift extract`` record of one file."""
     article = open_article(path)
+    if user_state:
+        from reader.core.corrections import CorrectionStore, apply_corrections
+
+        article = apply_corrections(article, CorrectionStore.load()[0].for_article(article))
     return article_record(article, analyze_article(article) if analysis else None)
 
 

@@ -1,0 +1,90 @@
+"""Safe reading and writing of Sift's own JSON files.
+
+Writes are atomic (temporary file, fsync, rename) so a crash never leaves half a file. A file
+that cannot be read back is renamed aside with a ``.corrupt-<time>`` suffix and reported once:
+the caller gets defaults and a sentence for people, and the next start finds no broken file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+CORRUPT_SUFFIX = ".corrupt-"
+
+
+@dataclass(frozen=True)
+class ReadResult:
+    """What a JSON file held (None when missing or set aside) and any problem to report."""
+
+    data: dict[str, Any] | None
+    problem: str | None = None
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` all at once: temp file in the same folder, fsync, rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as temp:
+            temp.write(data)
+            temp.flush()
+            os.fsync(temp.fileno())
+        os.replace(temp_name, path)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+    sync_folder(path.parent)
+
+
+def sync_folder(folder: Path) -> None:
+    """Make the rename itself durable where the platform allows opening folders."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_json(path: Path, data: dict[str, Any]) -> None:
+    write_atomic(path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8"))
+
+
+def read_json(path: Path) -> ReadResult:
+    """The object stored at ``path``; a damaged file is set aside and described, never raised."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return ReadResult(None)
+    except OSError as exc:
+        return ReadResult(None, f"Sift could not read {path.name} ({exc.strerror or exc}) "
+                                "and started with default values.")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+        if not isinstance(data, dict):
+            raise ValueError("not a JSON object")
+    except (UnicodeDecodeError, ValueError):
+        aside = set_aside(path)
+        where = f"; it was kept as {aside.name}" if aside else ""
+        return ReadResult(None, f"{path.name} was damaged, so Sift started with default values{where}.")
+    return ReadResult(data)
+
+
+def set_aside(path: Path) -> Path | None:
+    """Rename a damaged file out of the way; None when even that is impossible."""
+    aside = path.with_name(path.name + CORRUPT_SUFFIX + time.strftime("%Y%m%d-%H%M%S"))
+    try:
+        os.replace(path, aside)
+    except OSError:
+        return None
+    return aside
