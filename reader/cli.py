@@ -40,6 +40,13 @@ def build_open_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument("--sample", action="store_true", help="open the bundled sample article")
     parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    desktop = parser.add_argument_group("desktop integration (Linux; no window opens)")
+    desktop.add_argument("--install-desktop", action="store_true",
+                         help="add Sift to your application menu and to 'Open with' for web pages and text")
+    desktop.add_argument("--make-default", action="store_true",
+                         help="with --install-desktop: also make Sift the default for those files")
+    desktop.add_argument("--uninstall-desktop", action="store_true",
+                         help="remove what --install-desktop added")
     return parser
 
 
@@ -69,9 +76,29 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run_gui(args: argparse.Namespace) -> int:
+    if args.install_desktop or args.uninstall_desktop or args.make_default:
+        return run_desktop_install(args)
     from reader.ui.app import run
 
     return run([str(f) for f in args.files], sample=args.sample)
+
+
+def run_desktop_install(args: argparse.Namespace) -> int:
+    """--install-desktop / --uninstall-desktop: change the user's desktop set-up, then exit."""
+    from reader.core.desktop import install_desktop, uninstall_desktop
+
+    if args.uninstall_desktop and (args.install_desktop or args.make_default):
+        print("sift: choose either --install-desktop or --uninstall-desktop.", file=sys.stderr)
+        return 2
+    try:
+        done = uninstall_desktop() if args.uninstall_desktop else install_desktop(args.make_default)
+    except OSError as exc:
+        print(f"sift: could not change the desktop set-up: {exc.strerror or exc} "
+              f"({exc.filename or 'unknown file'}).", file=sys.stderr)
+        return 1
+    for line in done or ["Sift was not installed for the desktop; nothing to remove."]:
+        print(line)
+    return 0
 
 
 def run_extract(args: argparse.Namespace) -> int:
