@@ -1,14 +1,178 @@
-"""Entities of a parsed text (placeholder until the entities issue lands)."""
+"""Entities of a parsed text: the model's spans, cleaned, completed and made consistent.
+
+Steps: clean the model's spans (spans.py) → add phrases it misses (patterns.py) and places it
+does not see (gazetteer.py) → give each surface form one type across the story, strongest
+evidence first → find the form's other mentions → merge mentions per referent (aliases.py).
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
-from reader.core.model import Entity
+from reader.core.model import Entity, EntityType
+from reader.core.nlp.aliases import Found, merge_mentions
+from reader.core.nlp.gazetteer import SURE_KINDS, is_sure_place, lookup_place, MIN_RELABEL_POPULATION
+from reader.core.nlp.patterns import PATTERN_WEIGHT, find_phrases, is_name_token
+from reader.core.nlp.spans import NAME_LABELS, clean_span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+LABEL_TYPES: dict[str, EntityType] = {
+    "PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place",
+    "NORP": "group", "EVENT": "event", "WORK_OF_ART": "work", "PRODUCT": "product", "LAW": "law",
+    "LANGUAGE": "language", "DATE": "date", "TIME": "time", "MONEY": "money", "QUANTITY": "quantity",
+    "PERCENT": "percent", "CARDINAL": "number", "ORDINAL": "number",
+}
+NAME_TYPES = frozenset(LABEL_TYPES[label] for label in NAME_LABELS)
+# One vote per mention the model labels; phrases (patterns.py) weigh PATTERN_WEIGHT.
+MODEL_WEIGHT = 1.0
+# A title just before a name is strong evidence of a person ("President Putin", "Mr Jackson").
+TITLE_WEIGHT = 2.0
+# A place preposition before a known place name is weak evidence of a place ("in Sumy").
+PLACE_CONTEXT_WEIGHT = 0.5
+# A name the gazetteer knows counts as this many mentions labelled place.
+GAZETTEER_WEIGHT = 1.0
+# Longest place name (in tokens) looked up where the model saw nothing ("Papua New Guinea").
+MAX_PLACE_TOKENS = 4
+TITLES = frozenset({
+    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Dame", "Lord", "Lady", "President",
+    "Minister", "Premier", "Senator", "Sen.", "Rep.", "Representative", "Governor", "Gov.", "General",
+    "Gen.", "Colonel", "Col.", "Captain", "Capt.", "King", "Queen", "Prince", "Princess", "Pope",
+    "Chancellor", "Judge", "Justice", "Mayor", "Secretary", "Ambassador", "Bishop", "Rev.", "Father",
+    "Sheikh", "Ayatollah", "Saint", "St.", "Chairman", "Commissioner", "Officer", "Sgt.", "Lt.",
+})
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "into", "outside", "across", "to", "around"})
+# Types a known place name is relabelled from: the model's usual confusions for unfamiliar
+# place names (Kyiv as a person, Kursk as a product). Organizations keep their label unless
+# the story also places them: a club or government named for its city is an organization.
+RELABEL_TO_PLACE = frozenset({"person", "product", "work", "event", "law", "language", "group"})
+
+Votes = dict[tuple[int, int], Counter[str]]
+
+
+def model_votes(doc: Doc) -> Votes:
+    """The model's entities after cleanup, one vote for its label per clean span."""
+    votes: Votes = {}
+    for ent in doc.ents:
+        for a, b in clean_span(doc, ent.start, ent.end, ent.label_):
+            if ent.label_ == "PERSON":
+                while a < b - 1 and doc[a].text in TITLES:
+                    a += 1
+            votes.setdefault((a, b), Counter())[LABEL_TYPES[ent.label_]] += MODEL_WEIGHT
+    return votes
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def add_phrases(doc: Doc, votes: Votes) -> None:
+    """Phrase evidence: an identical span gains votes, an overlapping model span gives way."""
+    for hit in find_phrases(doc):
+        span = (hit.start, hit.end)
+        for other in [s for s in votes if s != span and overlaps(s, span)]:
+            if votes[other].total() <= MODEL_WEIGHT * 2:
+                del votes[other]
+        if not any(overlaps(s, span) for s in votes if s != span):
+            votes.setdefault(span, Counter())[LABEL_TYPES[hit.label]] += hit.weight
+
+
+def add_gazetteer_places(doc: Doc, votes: Votes) -> None:
+    """Countries, capitals and states the model did not mark at all."""
+    covered = {i for a, b in votes for i in range(a, b)}
+    i = 0
+    while i < len(doc):
+        found = 0
+        if i not in covered and is_name_token(doc[i]):
+            for j in range(min(len(doc), i + MAX_PLACE_TOKENS), i, -1):
+                if all(k not in covered for k in range(i, j)) and is_sure_place(doc[i:j].text):
+                    found = j
+                    break
+        if found:
+            votes[(i, found)] = Counter({"place": GAZETTEER_WEIGHT})
+            i = found
+        else:
+            i += 1
+
+
+def context_votes(doc: Doc, span: tuple[int, int], form: str) -> Counter[str]:
+    """Evidence from the words around one mention."""
+    votes: Counter[str] = Counter()
+    before = doc[span[0] - 1].text if span[0] > 0 else ""
+    if before in TITLES:
+        votes["person"] += TITLE_WEIGHT
+    elif before in PLACE_PREPOSITIONS and lookup_place(form):
+        votes["place"] += PLACE_CONTEXT_WEIGHT
+    return votes
+
+
+def person_name_parts(doc: Doc, votes: Votes) -> set[str]:
+    """Words of multi-word person names: "Jackson" after "Andrew Jackson" is no city."""
+    parts: set[str] = set()
+    for (a, b), counter in votes.items():
+        if b - a >= 2 and counter.most_common(1)[0][0] == "person":
+            parts.update(t.text for t in doc[a:b])
+    return parts
+
+
+def decide_type(form: str, votes: Counter[str], person_parts: set[str]) -> str:
+    """The one type of a surface form: the strongest evidence, with the gazetteer's say."""
+    best = votes.most_common(1)[0][0]
+    place = lookup_place(form)
+    if place is None or best == "place" or form in person_parts:
+        return best
+    if place.kind in SURE_KINDS and votes[best] < PATTERN_WEIGHT:
+        return "place"
+    if best in RELABEL_TO_PLACE and place.population >= MIN_RELABEL_POPULATION:
+        return "place"
+    if best == "organization" and votes["place"] + GAZETTEER_WEIGHT > votes[best]:
+        return "place"
+    return best
+
+
+def form_types(doc: Doc, votes: Votes) -> dict[str, str]:
+    """Each surface form's type across the whole story."""
+    totals: dict[str, Counter[str]] = {}
+    for span, counter in votes.items():
+        form = doc[span[0]:span[1]].text
+        total = totals.setdefault(form, Counter())
+        total.update(counter)
+        total.update(context_votes(doc, span, form))
+    parts = person_name_parts(doc, votes)
+    return {form: decide_type(form, total, parts) for form, total in totals.items()}
+
+
+def add_repeats(doc: Doc, votes: Votes, types: dict[str, str]) -> None:
+    """Other mentions of a name the model marked once: the same words, capitalized the same."""
+    covered = {i for a, b in votes for i in range(a, b)}
+    by_first: dict[str, set[tuple[str, ...]]] = {}
+    for a, b in list(votes):
+        if types.get(doc[a:b].text) in NAME_TYPES:
+            words = tuple(t.text for t in doc[a:b])
+            by_first.setdefault(words[0], set()).add(words)
+    for token in doc:
+        for words in sorted(by_first.get(token.text, ()), key=len, reverse=True):
+            span = (token.i, token.i + len(words))
+            if span[1] <= len(doc) and tuple(t.text for t in doc[span[0]:span[1]]) == words \
+                    and not any(i in covered for i in range(*span)):
+                votes[span] = Counter()
+                covered.update(range(*span))
+                break
+
 
 def find_entities(doc: Doc, text: str) -> list[Entity]:
-    return []
+    """Entities of ``text``, parsed (after normalization) as ``doc``; mentions quote ``text``."""
+    votes = model_votes(doc)
+    add_phrases(doc, votes)
+    add_gazetteer_places(doc, votes)
+    types = form_types(doc, votes)
+    add_repeats(doc, votes, types)
+    found = []
+    for a, b in sorted(votes):
+        span = doc[a:b]
+        kind = types.get(span.text)
+        if kind is not None:
+            found.append(Found(span.start_char, span.end_char, kind, span.text))  # type: ignore[arg-type]
+    return merge_mentions(found, text)
