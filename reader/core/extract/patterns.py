@@ -5,3 +5,128 @@ by the extractor that introduced them; shared ideas (e.g. newsletter prompts) li
 """
 
 from __future__ import annotations
+
+
+# ---------------------------------------------------------------------------------------------
+# Plain-text extractor (text.py and text_*.py). Vocabulary of page furniture as it reads once a
+# page is flattened to text; each pattern matches a whole short line, never a sentence of prose.
+# ---------------------------------------------------------------------------------------------
+import re  # noqa: E402  (kept inside this section so the sections stay independent)
+
+# A block of at least this many words ending in sentence punctuation is prose: the shortest
+# story sentences of the corpus ("He has consistently denied being unfair to her.") have 8.
+TEXT_PROSE_MIN_WORDS = 8
+# Words shorter than this ("the", "and", "said") carry no topic; 4 keeps names like "Kyiv".
+TEXT_TOPIC_WORD_MIN = 4
+# Furniture lines are short: a pattern below only labels blocks of at most this many words,
+# so a story sentence that happens to start with "Subscribe" or "Share" is never caught.
+TEXT_BOILERPLATE_MAX_WORDS = 12
+
+_TEXT_FURNITURE: tuple[tuple[str, str], ...] = (
+    ("share bar", r"(share|share (this|the) (article|story|post|page)|share on \w+|tweet|"
+                  r"(facebook|twitter|x|email|e-mail|whatsapp|linkedin|pinterest|reddit|flipboard|"
+                  r"telegram|messenger|print|copy( link)?|comment)( (icon|share))*)"
+                  r"( (facebook|twitter|email|linkedin|reddit|pinterest|whatsapp|print|copy))*:?"),
+    ("newsletter prompt", r".*\b(sign up|subscribe|newsletters?|inbox|e-?mail address)\b.*"),
+    ("advertisement", r"(advertisement|advertising|ad|ads|sponsored( content)?|promoted|"
+                      r"paid (program|content|post)|.*\bbrandvoice\b.*|story continues below.*)"),
+    ("link tail", r"(trending( now)?|you (may|might) (also )?like|more from .{1,30}|related"
+                  r"( (stories|articles|content|news|posts|coverage|links|topics))?|read (more|next)"
+                  r"|recommended( for you)?|most (popular|read|viewed|shared)( .{1,20})?"
+                  r"|more (stories|news|articles)|also read|see also|top stories|latest( news)?"
+                  r"|don'?t miss|editor'?s picks?|what to read next|popular( now)?|up next|"
+                  r"more on( this)?|recent posts|next story|previous story)\s*:?"),
+    ("related link", r"(read more|also read|related|see also|watch|listen|more|read next|"
+                     r"recommended|related article|related story)\s*[:|»›]\s*\S.*"),
+    ("comments", r"(\d+\s+)?comments?|leave a (comment|reply)|post a comment|join the "
+                 r"(discussion|conversation)|show comments|view comments"),
+    ("cookie notice", r".*\b(cookies?|cookie policy)\b.*"),
+    ("footer", r".*(©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b|privacy (policy|notice)"
+               r"|terms (of (use|service)|and conditions|& conditions)|contact us|about us|"
+               r"back to top|sitemap|site map|accessibility( statement)?).*"),
+    ("navigation", r"(skip to (main )?(content|navigation|search)|menu|main menu|search|home|"
+                   r"sign in|log ?in|log out|register|my account|sections|close|next|previous|"
+                   r"toggle .*|open menu|close menu|go to .{1,30}|breadcrumbs?)"),
+    ("separator", r"[-=_*~#.·•|/\\+]{1,}"),
+)
+_TEXT_FURNITURE_RE = tuple((reason, re.compile(rf"^(?:{rx})$", re.I)) for reason, rx in _TEXT_FURNITURE)
+
+
+def boilerplate_reason(text: str) -> str | None:
+    """The kind of page furniture a short line is ("share bar", "footer", ...), or None."""
+    line = " ".join(text.split()).strip(" *•·-–—")
+    if not line:
+        return "separator"
+    if len(line.split()) > TEXT_BOILERPLATE_MAX_WORDS:
+        return None
+    for reason, rx in _TEXT_FURNITURE_RE:
+        if rx.match(line):
+            return reason
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# HTML extractor (html.py and html_*.py). Class/id vocabulary of page furniture and the phrases
+# that survive inside readability's article; short-line phrases are shared with the text section
+# above through boilerplate_reason().
+# ---------------------------------------------------------------------------------------------
+
+# Class/id tokens (split on spaces, "-" and "_"; camelCase lowered) that name page furniture, by
+# reason. A token must start with one of these words; checked on the element and its ancestors
+# inside the article, so a page-wide <body class="has-sidebar"> never counts.
+HTML_HINTS: tuple[tuple[str, str], ...] = (
+    ("share bar", r"share|sharing|social|sociable|addthis|sharedaddy|sharethis|whatsapp"),
+    ("related links", r"related|recommend|readmore|read-more|more-stories|morestories|outbrain"
+                      r"|taboola|trending|popular|teaser|also-read|alsoread|you-may|read-next"),
+    ("tags", r"tags?$|tagbox|tag-box|tax$|taxonomy|categories|keywords|topics$"),
+    ("byline", r"byline|author|attribution|contributor|writer$|posted-by"),
+    ("date", r"date$|dateline|timestamp|pubdate|published|updated$|post-?date|time$"),
+    ("caption", r"caption|credit|copyright|photo-?credit"),
+    ("newsletter prompt", r"newsletter|subscribe|subscription|signup|sign-up|optin|opt-in"),
+    ("advertisement", r"ad$|ads$|advert|advertisement|adslot|ad-slot|adunit|dfp|sponsor|promo$"
+                      r"|banner$"),
+    ("comments", r"comment|disqus|respond$|discussion"),
+    ("navigation", r"nav$|navbar|navigation|menu|breadcrumb|pagination|pager$"),
+    ("footer", r"footer|foot$|colophon"),
+    ("cookie notice", r"cookie|consent|gdpr"),
+    ("reading time", r"read-?time|reading-?time|estimated-read"),
+)
+HTML_HINTS_RE = tuple((reason, re.compile(rf"^(?:{rx})", re.I)) for reason, rx in HTML_HINTS)
+
+# Phrases that mark a block as furniture wherever it stands, beyond the short lines above.
+HTML_PHRASES: tuple[tuple[str, str], ...] = (
+    ("related links", r"^(related|read more|see more|read also|also read|more|don'?t miss|"
+                      r"recommended|more from [^.]{1,40}|you (may|might) also like)\s*[:|»›]"),
+    ("related links", r"^(you (may|might) (also )?(like|enjoy)|more great [\w ]+ stories|"
+                      r"recommended (for you|reading|stories)|related (stories|articles|coverage))\b"),
+    ("image credit", r"^(image|photo|picture|photograph)( copyright| credit)?\s*:?\s*[\w ]{0,40}"
+                     r"(getty|reuters|ap|afp|images?|shutterstock|alamy|epa|pa)\b"),
+    ("image credit", r"\((image|photo|picture|credit)s?:[^)]{1,60}\)$"),
+    ("image credit", r"^(credit|photo|image|source):\s*\S[^.]{0,60}$"),
+    ("reading time", r"^(estimated )?(reading|read) time\b|^\d+\s*min(ute)?s?\s+read$"),
+    ("tags", r"^tags?\s*:?"),
+    ("newsletter prompt", r"\b(sign up|subscribe)\b.{0,80}\b(newsletter|inbox|e-?mail|daily|weekly|"
+                          r"magazine|issues?)\b"),
+    ("share bar", r"^(follow|like) ([\w.@ ]{1,40}) on (twitter|facebook|instagram|youtube|linkedin)"),
+    ("share bar", r"^sharing is caring\b"),
+    ("comments", r"^(tell us what you think|comments are (closed|moderated)|have your say)\b"),
+    ("comments", r"\b(comments?|commenting)\b.{0,60}\b(moderat|approved|guidelines)"),
+    ("advertisement", r"^(advert|advertisement|ad|sponsored|paid content|story continues below)\.?$"),
+)
+HTML_PHRASES_RE = tuple((reason, re.compile(rx, re.I)) for reason, rx in HTML_PHRASES)
+# Phrases are only trusted on short blocks: the longest furniture paragraph seen in the corpus
+# (a "Subscribe to our sister title ..." caption) is ~230 characters, story paragraphs run longer.
+HTML_PHRASE_MAX_CHARS = 260
+
+# A block with at least this share of its characters inside links, and no longer than
+# HTML_LINK_BLOCK_MAX_CHARS, is a link (teaser, related story) rather than prose: story
+# paragraphs of the corpus with inline links stay under 0.45.
+HTML_LINK_DENSITY = 0.5
+HTML_LINK_BLOCK_MAX_CHARS = 200
+# Dates and bylines standing alone are short; beyond this they are sentences of the story.
+HTML_META_LINE_MAX_CHARS = 100
+# A readability result shorter than this share of the fallback's story text has missed the
+# article (it picked a teaser or a comment); 0.3 separates the two cases on the corpus.
+HTML_MIN_READABILITY_SHARE = 0.3
+# Below this many characters of story a candidate has found no article at all.
+HTML_MIN_STORY_CHARS = 250

@@ -1,11 +1,79 @@
-"""Plain-text articles → Article (placeholder until the extraction issue lands)."""
+"""Plain-text articles (.txt, .md, text without markup) → Article.
+
+Stages, each in its own module: split the text into blocks (text_blocks), score how story-like
+each block is with a small learned model over generic features (text_features, text_model),
+find the story's stretch and give every other block its reason (text_regions), then detect the
+title, site and byline before the story (text_title). Kept blocks keep their source text with
+only whitespace collapsed (and Markdown markers removed from headings and list items).
+"""
 
 from __future__ import annotations
 
+from reader.core.extract.language import detect_language
+from reader.core.extract.text_blocks import TextBlock, split_blocks
+from reader.core.extract.text_features import is_prose
+from reader.core.extract.text_model import story_probabilities
+from reader.core.extract.text_regions import keep_inside, outside_reason, story_stretch
+from reader.core.extract.text_title import byline_names, find_title, split_site
 from reader.core.model import Article, Block, Source
+
+# The byline sits between the title and the story or opens the story: look this many blocks in.
+BYLINE_LOOKAHEAD = 2
 
 
 def extract_text(source: Source) -> Article:
-    paragraphs = [" ".join(p.split()) for p in source.text.splitlines()]
-    blocks = tuple(Block(role="story", text=p) for p in paragraphs if p)
-    return Article(path=source.path, format=source.format, title=None, blocks=blocks, url=source.url)
+    """Separate a plain-text article's story from its clutter and read its title and byline."""
+    blocks = split_blocks(source.text)
+    verdicts = classify_blocks(blocks)
+    title = site = byline = None
+    out: list[Block] = []
+    for block, (role, reason) in zip(blocks, verdicts):
+        if role == "title":
+            title, site = split_site(block.content)
+        elif role == "byline":
+            byline = byline_names(block.content)
+        text = block.content if role in ("story", "title") else block.raw
+        kind = block.kind if role == "story" else "paragraph"
+        out.append(Block(role=role, text=text, reason=reason, kind=kind,
+                         level=block.level if role == "story" else 0))
+    body = "\n\n".join(b.text for b in out if b.role == "story")
+    return Article(path=source.path, format=source.format, title=title, blocks=tuple(out),
+                   byline=byline, site=site, language=detect_language(body or source.text),
+                   url=source.url)
+
+
+Verdict = tuple[str, str | None]
+
+
+def classify_blocks(blocks: list[TextBlock]) -> list[Verdict]:
+    """(role, reason) for every block: title, byline, story or clutter with why."""
+    if not blocks:
+        return []
+    probabilities = story_probabilities(blocks)
+    stretch = story_stretch(blocks, probabilities)
+    if stretch is None:
+        return [("story", None)] * len(blocks)
+    first, last = stretch
+    verdicts: list[Verdict] = []
+    for i, (block, p) in enumerate(zip(blocks, probabilities)):
+        if first <= i <= last:
+            reason = keep_inside(block, p)
+            verdicts.append(("story", None) if reason is None else ("clutter", reason))
+        else:
+            verdicts.append(("clutter", outside_reason(block, before_story=i < first)))
+    mark_title_and_byline(blocks, verdicts, first)
+    return verdicts
+
+
+def mark_title_and_byline(blocks: list[TextBlock], verdicts: list[Verdict], first: int) -> None:
+    """Find the title before (or opening) the story and a "By ..." line near it, in place."""
+    story = [i for i, (role, _) in enumerate(verdicts) if role == "story"]
+    limit = first + 1 if not is_prose(blocks[first]) else first
+    title = find_title(blocks, limit, story)
+    if title is not None:
+        verdicts[title] = ("title", None)
+    start = title + 1 if title is not None else first
+    for i in range(start, min(len(blocks), max(first, start) + BYLINE_LOOKAHEAD)):
+        if byline_names(blocks[i].content):
+            verdicts[i] = ("byline", None)
+            break

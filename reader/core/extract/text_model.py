@@ -1,0 +1,39 @@
+"""The learned block scorer: how story-like each block is, from a plain JSON of weights.
+
+The weights are trained by packaging/scripts/train_text_blocks.py (logistic regression over
+text_features.FEATURE_NAMES) and shipped as resources/models/text_blocks.json.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import threading
+from functools import lru_cache
+
+from reader.core.extract.text_blocks import TextBlock
+from reader.core.extract.text_features import FEATURE_NAMES, block_features
+from reader.core.resources import resource_path
+
+MODEL_FILE = ("models", "text_blocks.json")
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _weights() -> tuple[float, ...]:
+    """The weights, checked against the features this code computes."""
+    with _lock:
+        model = json.loads(resource_path(*MODEL_FILE).read_text(encoding="utf-8"))
+    if tuple(model["features"]) != FEATURE_NAMES:
+        raise RuntimeError("The text block model does not match this version of Sift; reinstall Sift.")
+    return tuple(float(w) for w in model["weights"])
+
+
+def story_probabilities(blocks: list[TextBlock]) -> list[float]:
+    """For each block, the model's probability that it belongs to the story."""
+    weights = _weights()
+    probabilities = []
+    for row in block_features(blocks):
+        z = sum(w * x for w, x in zip(weights, row))
+        probabilities.append(1 / (1 + math.exp(-max(-30.0, min(30.0, z)))))
+    return probabilities

@@ -1,0 +1,103 @@
+"""The title, site name and byline of a plain-text article.
+
+The title is detected, not assumed: among the blocks shortly before the story it is the one
+shaped like a headline (a few words, no closing full stop, not furniture) that shares the most
+words with the story, nearer blocks winning ties. A site name written on the title line
+(" - Site", " | Site", "Opinion | ") is moved to ``site``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from reader.core.extract import patterns
+from reader.core.extract.text_blocks import TextBlock
+from reader.core.extract.text_features import content_words, title_case_ratio, tokens
+
+# How many blocks before the story the title may sit (dates, bylines, share bars and photo
+# credits come between them on rendered pages; 25 covers every dev page).
+TITLE_WINDOW = 25
+# Headlines have 2-30 words; longer blocks are standfirsts or paragraphs.
+TITLE_MIN_WORDS = 2
+TITLE_MAX_WORDS = 30
+# Score weights, hand-set: overlap with the story dominates, shape and closeness break ties.
+OVERLAP_WEIGHT = 3.0
+HEADING_BONUS = 1.5
+DISTANCE_PENALTY = 0.04
+LIST_ITEM_PENALTY = 1.0
+# Below this score no block is a believable title (a menu word with no story words scores ~0).
+MIN_TITLE_SCORE = 0.6
+# A site name beside the title is at most this many words (evaluate.py allows 5).
+SITE_MAX_WORDS = 5
+# Bylines are short: "By Jane Doe and John Roe, Reuters".
+BYLINE_MAX_WORDS = 12
+
+_SUFFIX = re.compile(r"^(?P<title>.+?\S)\s+(?P<sep>[|\-–—])\s+(?P<site>[^|\-–—]+?)\s*$")
+_PREFIX = re.compile(r"^(?P<site>[^|]+?)\s+\|\s+(?P<title>.+\S)\s*$")
+_BYLINE = re.compile(r"^by\s+(?P<names>[^\W\d_][^.!?]*)$", re.I | re.U)
+_CLOSING_STOP = re.compile(r"[.。]['\"”’)]*$")
+
+
+def title_score(block: TextBlock, distance: int, story_vocab: Counter[str]) -> float:
+    """How believable a block is as the title of a story with the given vocabulary."""
+    count = tokens(block.content)
+    if not TITLE_MIN_WORDS <= count <= TITLE_MAX_WORDS or _CLOSING_STOP.search(block.content):
+        return 0.0
+    if patterns.boilerplate_reason(block.raw) or _BYLINE.match(block.content):
+        return 0.0
+    words = content_words(block.content)
+    overlap = sum(1 for w in words if story_vocab[w]) / len(words) if words else 0.0
+    score = OVERLAP_WEIGHT * overlap + 0.5 * title_case_ratio(block.content) - DISTANCE_PENALTY * distance
+    if block.kind == "heading":
+        score += HEADING_BONUS / block.level
+    elif block.kind == "list-item":
+        score -= LIST_ITEM_PENALTY
+    return score
+
+
+def find_title(blocks: list[TextBlock], start: int, story: list[int]) -> int | None:
+    """Index of the title block before the story's first block, or None."""
+    vocab: Counter[str] = Counter()
+    for i in story:
+        vocab.update(content_words(blocks[i].content))
+    best, best_score = None, MIN_TITLE_SCORE
+    for i in range(start - 1, max(-1, start - 1 - TITLE_WINDOW), -1):
+        score = title_score(blocks[i], start - 1 - i, vocab)
+        if score > best_score:
+            best, best_score = i, score
+    return best
+
+
+def split_site(line: str) -> tuple[str, str | None]:
+    """(title, site) from a title line such as "Story - Site" or "Opinion | Story"."""
+    suffix = _SUFFIX.match(line)
+    if suffix and is_site_name(suffix.group("site"), strict=suffix.group("sep") != "|") \
+            and tokens(suffix.group("title")) >= TITLE_MIN_WORDS:
+        return suffix.group("title"), suffix.group("site")
+    prefix = _PREFIX.match(line)
+    if prefix and is_site_name(prefix.group("site"), strict=False) \
+            and tokens(prefix.group("title")) > tokens(prefix.group("site")):
+        return prefix.group("title"), prefix.group("site")
+    return line, None
+
+
+def is_site_name(text: str, strict: bool) -> bool:
+    """A short name: few words, no sentence punctuation; capitalised words when ``strict``."""
+    words = text.split()
+    if not 1 <= len(words) <= SITE_MAX_WORDS or re.search(r"[,;!?]|[.:]$", text):
+        return False
+    if not strict:
+        return True
+    return all(w[0].isupper() or w[0].isdigit() or "." in w for w in words if len(w) > 3)
+
+
+def byline_names(text: str) -> str | None:
+    """The names of a "By ..." line, or None when the line is not a byline."""
+    match = _BYLINE.match(text.strip())
+    if not match or tokens(text) > BYLINE_MAX_WORDS:
+        return None
+    names = match.group("names").strip(" ,;|")
+    if not names or not names[0].isupper():
+        return None
+    return names
