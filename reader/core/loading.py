@@ -16,8 +16,7 @@ import os
 import plistlib
 import re
 import zlib
-from dataclasses import dataclass
-from email.message import EmailMessage
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reader.core import errors
@@ -75,10 +74,12 @@ BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"wOF", "a font file"),
 )
 GZIP_MAGIC = b"\x1f\x8b"
-# Bytes that never occur in text in any encoding Sift reads without a BOM (C0 controls other than
-# tab, newline, form feed, carriage return and escape).
+# Bytes that text in any encoding Sift reads without a BOM hardly ever holds (C0 controls other
+# than tab, newline, form feed, carriage return and escape). Binary formats hold 10-30 % of
+# them in their first kilobyte; a text with a few stray ones stays far below 2 %.
 _BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 BINARY_PROBE_BYTES = 1024
+BINARY_BYTE_SHARE = 0.02
 PLIST_MAGIC = b"bplist00"
 
 BOMS: tuple[tuple[bytes, str], ...] = (
@@ -121,8 +122,6 @@ _MIME_HEADER = re.compile(
 # Endings browsers give the resources folder of a "Web page, complete" save, by locale.
 RESOURCE_DIR_ENDINGS = ("_files", "-Dateien", "_fichiers", "_archivos", "_arquivos", "_file",
                         "_bestanden", "_pliki", "-filer")
-# Codecs that use more than one byte per character: a strict UTF-8 decode of their bytes is a
-# real signal only for single-byte codecs (see prefer_utf8).
 WEB_DEFAULT_CODEC = "cp1252"  # what browsers assume for an unlabelled Western page
 
 
@@ -133,20 +132,54 @@ def load(path: str | Path, limits: Limits = Limits(), encoding: str | None = Non
     """
     path = Path(os.path.abspath(Path(path).expanduser()))
     data = read_bytes(path, limits)
+    name_hint = path
     if data.startswith(GZIP_MAGIC):
         data = gunzip(path, data, limits)
-    kind = sniff_format(path, data)
+        name_hint = path.with_suffix("") if path.suffix.lower() == ".gz" else path
+    kind = sniff_format(name_hint, data)
     if kind == "mhtml":
-        return load_mhtml(path, data, limits)
+        return finish_source(load_mhtml(path, data, limits))
     if kind == "webarchive":
-        return load_webarchive(path, data, limits)
+        return finish_source(load_webarchive(path, data, limits))
     check_document_size(path, len(data), limits)
     if kind == "html":
         text, used = decode_forced(data, encoding) if encoding else decode_html(path, data)
-        return Source(path=path, format="html", text=text, encoding=used,
-                      url=find_original_url(text), resources_dir=find_resources_dir(path))
+        return finish_source(Source(
+            path=path, format="html", text=text, encoding=used,
+            url=find_original_url(text), resources_dir=find_resources_dir(name_hint)))
     text, used = decode_forced(data, encoding) if encoding else decode_text(path, data)
-    return Source(path=path, format="text", text=text, encoding=used)
+    return finish_source(Source(path=path, format="text", text=text, encoding=used))
+
+
+def finish_source(source: Source) -> Source:
+    """The decoded text made safe for every consumer, or EmptyFile when nothing is left.
+
+    NUL becomes U+FFFD as an HTML parser would; lone surrogates (a few codecs, e.g. UTF-7, let
+    them through) become U+FFFD too, so the text always encodes as UTF-8.
+    """
+    text = source.text.replace("\x00", "\ufffd")
+    if has_surrogates(text):
+        text = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    if not text.strip():
+        raise errors.EmptyFile(f"“{source.path.name}” is empty: there is no article to show.")
+    return source if text == source.text else replace(source, text=text)
+
+
+def has_surrogates(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def human_size(size: int) -> str:
+    """A byte count the way people say it: "96 MB", "12 KB", "300 bytes"."""
+    if size >= MiB:
+        return f"{size / MiB:.0f} MB"
+    if size >= 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size} bytes"
 
 
 def decode_forced(data: bytes, label: str) -> tuple[str, str]:
@@ -164,6 +197,8 @@ def read_bytes(path: Path, limits: Limits) -> bytes:
         raise errors.NotFound(f"“{name}” does not exist (it may have been moved or deleted).")
     except PermissionError:
         raise errors.PermissionDenied(f"You do not have permission to read “{name}”.")
+    except ValueError:  # a NUL byte in the name: no such file can exist
+        raise errors.NotFound(f"“{name}” is not a valid file name.")
     except OSError as exc:
         raise errors.NotFound(f"“{name}” cannot be reached: {exc.strerror or exc}.")
     if path.is_dir():
@@ -172,7 +207,7 @@ def read_bytes(path: Path, limits: Limits) -> bytes:
         raise errors.UnsupportedFormat(f"“{name}” is not a regular file.")
     if info.st_size > limits.max_file_bytes:
         raise errors.TooLarge(
-            f"“{name}” is {info.st_size / MiB:.0f} MB, more than the {limits.max_file_bytes / MiB:.0f} MB "
+            f"“{name}” is {human_size(info.st_size)}, more than the {human_size(limits.max_file_bytes)} "
             "Sift opens; it is unlikely to be a single article."
         )
     try:
@@ -192,8 +227,8 @@ def read_bytes(path: Path, limits: Limits) -> bytes:
 def check_document_size(path: Path, size: int, limits: Limits) -> None:
     if size > limits.max_document_bytes:
         raise errors.TooLarge(
-            f"“{path.name}” holds {size / MiB:.0f} MB of text, more than the "
-            f"{limits.max_document_bytes / MiB:.0f} MB Sift reads as one article."
+            f"“{path.name}” holds {human_size(size)} of text, more than the "
+            f"{human_size(limits.max_document_bytes)} Sift reads as one article."
         )
 
 
@@ -223,11 +258,16 @@ def sniff_format(path: Path, data: bytes) -> str:
         return "mhtml"
     if not any(head.startswith(bom) for bom, _ in BOMS):
         for magic, what in BINARY_SIGNATURES:
-            if head.startswith(magic):
+            if head.startswith(magic) and (not magic.isalnum() or looks_binary(head)):
                 raise errors.UnsupportedFormat(
                     f"“{path.name}” is {what}, not a saved article; Sift opens saved web pages "
                     "(.html, .mhtml, .webarchive) and plain-text articles."
                 )
+        if looks_binary(head):
+            raise errors.UnsupportedFormat(
+                f"“{path.name}” looks like a binary file, not a saved article; Sift opens saved web "
+                "pages (.html, .mhtml, .webarchive) and plain-text articles."
+            )
     probe = ascii_view(head)
     if _HTML_START.match(probe) or suffix in HTML_SUFFIXES and b"<" in probe:
         return "html"
@@ -236,12 +276,22 @@ def sniff_format(path: Path, data: bytes) -> str:
     return "text"
 
 
+def looks_binary(head: bytes) -> bool:
+    """True when the first bytes hold control bytes no BOM-less text contains (UTF-16 aside)."""
+    probe = head[:BINARY_PROBE_BYTES]
+    share = len(_BINARY_BYTES.findall(probe)) / max(len(probe), 1)
+    return share > BINARY_BYTE_SHARE and guess_bomless_utf16(probe) is None
+
+
 def ascii_view(head: bytes) -> bytes:
-    """The head with a UTF-16/32 BOM decoded, so markup sniffing works on wide encodings too."""
+    """The head with UTF-16/32 decoded (BOM or not), so markup sniffing works on wide encodings."""
     for bom, encoding in BOMS:
         if head.startswith(bom) and encoding != "utf-8":
             text = head[len(bom):].decode(encoding, errors="ignore")
             return text.encode("ascii", errors="replace")
+    wide = guess_bomless_utf16(head)
+    if wide:
+        return head.decode(wide, errors="ignore").encode("ascii", errors="replace")
     return head.removeprefix(codecs.BOM_UTF8)
 
 
@@ -250,9 +300,11 @@ def python_codec(label: str) -> str | None:
     label = label.strip().strip("\"'").lower()
     label = CHARSET_ALIASES.get(label, label)
     try:
-        return codecs.lookup(label).name
+        info = codecs.lookup(label)
     except LookupError:
         return None
+    # bytes.decode refuses bytes-to-bytes codecs ("base64", "zlib", "rot13") a page may name.
+    return info.name if getattr(info, "_is_text_encoding", True) else None
 
 
 def decode_with_bom(data: bytes) -> tuple[str, str] | None:
@@ -275,25 +327,47 @@ def declared_charset(head: bytes) -> str | None:
 
 
 def decode_html(path: Path, data: bytes, header_charset: str | None = None) -> tuple[str, str]:
-    """BOM, then the transport's charset, then the page's own declaration, UTF-8, detection."""
+    """BOM, the transport's charset, the page's own declaration, UTF-8, then detection.
+
+    A declared single-byte charset loses to UTF-8 when the bytes are valid UTF-8 with non-ASCII
+    in them: that is a page saved as UTF-8 under a stale label, never chance in real text.
+    """
     bom = decode_with_bom(data)
     if bom:
         return bom
+    wide = guess_bomless_utf16(data)
+    if wide:
+        return data.decode(wide, errors="replace"), wide
     candidates = [c for c in (header_charset, declared_charset(data[:SNIFF_BYTES])) if c]
+    utf8 = strict_utf8(data)
     for codec in candidates:
+        if utf8 is not None and not data.isascii() and is_single_byte(codec):
+            return utf8, "utf-8"
         try:
             return data.decode(codec), codec
         except UnicodeDecodeError:
             continue
+    if utf8 is not None:
+        return utf8, "utf-8"
+    if candidates:  # the page's word, with the odd bad byte replaced, as a browser does
+        return data.decode(candidates[0], errors="replace"), candidates[0]
+    guess = detect_encoding(data) or WEB_DEFAULT_CODEC
+    return data.decode(guess, errors="replace"), guess
+
+
+def strict_utf8(data: bytes) -> str | None:
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
-    guess = detect_encoding(data)
-    if guess:
-        return data.decode(guess, errors="replace"), guess
-    codec = candidates[0] if candidates else "cp1252"
-    return data.decode(codec, errors="replace"), codec
+        return None
+
+
+def is_single_byte(codec: str) -> bool:
+    """True for codecs with one byte per character (cp1252, ISO 8859-x, KOI8-R, ...)."""
+    if codec.startswith("utf"):
+        return False
+    high = bytes(range(0x80, 0x100))
+    return len(high.decode(codec, errors="replace")) == len(high)
 
 
 def decode_text(path: Path, data: bytes) -> tuple[str, str]:
@@ -335,11 +409,23 @@ def guess_bomless_utf16(data: bytes) -> str | None:
 
 
 def detect_encoding(data: bytes) -> str | None:
-    """charset-normalizer's best guess, or None when it finds nothing plausible."""
+    """charset-normalizer's best guess, or None when it finds nothing plausible.
+
+    Among equally clean guesses cp1252 wins: charset-normalizer ranks cp1250 first on Western
+    text that cp1250 decodes almost alike, which turns "Núñez" into "Núńez".
+    """
     from charset_normalizer import from_bytes  # imported late: only needed for unlabelled bytes
 
-    best = from_bytes(data[: 2 * MiB]).best()
-    return python_codec(best.encoding) if best is not None else None
+    matches = list(from_bytes(data[: 2 * MiB]))
+    if not matches:
+        return None
+    best = matches[0]
+    for match in matches:
+        if match.percent_chaos > best.percent_chaos:
+            break
+        if WEB_DEFAULT_CODEC in {python_codec(c) for c in match.could_be_from_charset}:
+            return WEB_DEFAULT_CODEC
+    return python_codec(best.encoding)
 
 
 def find_original_url(html: str) -> str | None:
@@ -362,45 +448,89 @@ def find_original_url(html: str) -> str | None:
 
 def find_resources_dir(path: Path) -> Path | None:
     """The "NAME_files" folder a browser's "Web page, complete" save puts beside the page."""
-    for candidate in (path.with_name(path.stem + "_files"), path.with_name(path.name + "_files")):
-        if candidate.is_dir():
-            return candidate
+    for ending in RESOURCE_DIR_ENDINGS:
+        for candidate in (path.with_name(path.stem + ending), path.with_name(path.name + ending)):
+            if candidate.is_dir():
+                return candidate
     return None
 
 
 def load_mhtml(path: Path, data: bytes, limits: Limits) -> Source:
-    """A MIME multipart/related web archive: the main HTML part plus its resources."""
+    """A MIME web archive: the main HTML part plus its resources (and the archive's headers)."""
     try:
         message = email.parser.BytesParser(policy=email.policy.default).parsebytes(data)
     except Exception as exc:  # the email package raises many kinds on hostile input
         raise errors.Malformed(f"“{path.name}” is a damaged web archive ({type(exc).__name__}).")
-    if not isinstance(message, EmailMessage) or not message.is_multipart():
-        raise errors.Malformed(f"“{path.name}” is a web archive without any parts.")
-    snapshot = str(message.get("Snapshot-Content-Location", "") or "").strip() or None
-    main: EmailMessage | None = None
-    resources: dict[str, Resource] = {}
-    for part in message.walk():
-        if part.is_multipart():
-            continue
-        media_type = part.get_content_type()
-        location = str(part.get("Content-Location", "") or "").strip()
-        if media_type == "text/html" and (main is None or (snapshot and location == snapshot)):
-            if main is None or location == snapshot:
-                main = part  # type: ignore[assignment]
-                continue
-        payload = part_payload(part)
-        for key in part_keys(part):
-            resources[key] = Resource(url=key, media_type=media_type, data=payload)
+    snapshot = header_text(message, "Snapshot-Content-Location")
+    try:
+        main, resources = split_parts(message, snapshot, limits)
+        charset = python_codec(main.get_content_charset() or "") if main is not None else None
+    except errors.ReaderError:
+        raise
+    except Exception as exc:  # header parsing fails in many ways on hostile archives
+        raise errors.Malformed(f"“{path.name}” is a damaged web archive ({type(exc).__name__}).")
     if main is None:
         raise errors.Malformed(f"“{path.name}” is a web archive without a web page in it.")
     body = part_payload(main)
     check_document_size(path, len(body), limits)
-    text, encoding = decode_html(path, body, python_codec(main.get_content_charset() or ""))
-    url = snapshot or str(main.get("Content-Location", "") or "").strip() or find_original_url(text)
-    subject = decode_header_text(message.get("Subject"))
+    text, encoding = decode_html(path, body, charset)
+    url = snapshot or header_text(main, "Content-Location")
     return Source(path=path, format="mhtml", text=text, encoding=encoding,
                   url=url if url and re.match(r"https?://", url, re.I) else find_original_url(text),
-                  title_hint=subject, saved=iso_date(message.get("Date")), resources=resources)
+                  title_hint=header_text(message, "Subject"),
+                  saved=iso_date(header_text(message, "Date")), resources=resources)
+
+
+def split_parts(message: email.message.Message, snapshot: str | None,
+                limits: Limits) -> tuple[email.message.Message | None, dict[str, Resource]]:
+    """The main page (the part at the snapshot's address, else the first HTML part) and the rest."""
+    main: email.message.Message | None = None
+    resources: dict[str, Resource] = {}
+    for part in leaf_parts(message, limits.max_parts):
+        media_type = part.get_content_type()
+        is_main = media_type == "text/html" and (
+            main is None or (snapshot is not None and header_text(part, "Content-Location") == snapshot))
+        if is_main:
+            if main is not None:
+                add_resource(resources, main)
+            main = part
+        else:
+            add_resource(resources, part)
+    return main, resources
+
+
+def leaf_parts(message: email.message.Message, max_parts: int) -> list[email.message.Message]:
+    """The non-multipart parts in document order, walked without recursion and with bounds."""
+    leaves: list[email.message.Message] = []
+    stack: list[tuple[email.message.Message, int]] = [(message, 0)]
+    while stack and len(leaves) < max_parts:
+        part, depth = stack.pop()
+        if not part.is_multipart():
+            leaves.append(part)
+            continue
+        children = part.get_payload()
+        if depth < MAX_MIME_DEPTH and isinstance(children, list):
+            stack.extend((child, depth + 1) for child in reversed(children)
+                         if isinstance(child, email.message.Message))
+    return leaves
+
+
+def add_resource(resources: dict[str, Resource], part: email.message.Message) -> None:
+    keys = part_keys(part)
+    if keys:
+        payload = part_payload(part)
+        for key in keys:
+            resources.setdefault(key, Resource(url=key, media_type=part.get_content_type(),
+                                               data=payload))
+
+
+def header_text(message: email.message.Message, name: str) -> str | None:
+    """A header's text with whitespace collapsed, or None; a damaged header counts as absent."""
+    try:
+        text = " ".join(str(message.get(name, "") or "").split())
+    except Exception:  # the email package's header parser raises many kinds on hostile input
+        return None
+    return text or None
 
 
 def part_payload(part: email.message.Message) -> bytes:
@@ -414,25 +544,20 @@ def part_payload(part: email.message.Message) -> bytes:
 def part_keys(part: email.message.Message) -> list[str]:
     """The names an HTML page may use for a part: its Content-Location and cid: URL."""
     keys = []
-    location = str(part.get("Content-Location", "") or "").strip()
+    location = header_text(part, "Content-Location")
     if location:
         keys.append(location)
-    content_id = str(part.get("Content-ID", "") or "").strip().strip("<>")
+    content_id = (header_text(part, "Content-ID") or "").strip("<>")
     if content_id:
         keys.append("cid:" + content_id)
     return keys
-
-
-def decode_header_text(value: object) -> str | None:
-    text = " ".join(str(value or "").split())
-    return text or None
 
 
 def iso_date(value: object) -> str | None:
     """An RFC 2822 date header as ISO 8601, or None."""
     try:
         parsed = email.utils.parsedate_to_datetime(str(value)) if value else None
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
     return parsed.isoformat() if parsed else None
 
@@ -441,25 +566,33 @@ def load_webarchive(path: Path, data: bytes, limits: Limits) -> Source:
     """A Safari .webarchive: a binary property list with a main resource and subresources."""
     try:
         archive = plistlib.loads(data)
-        main = archive["WebMainResource"]
-        body = bytes(main["WebResourceData"])
-    except Exception:  # plistlib raises several kinds on damaged input
+    except Exception:  # plistlib raises several kinds (and RecursionError) on damaged input
         raise errors.Malformed(f"“{path.name}” is a damaged Safari web archive.")
+    main = archive.get("WebMainResource") if isinstance(archive, dict) else None
+    body = main.get("WebResourceData") if isinstance(main, dict) else None
+    if not isinstance(main, dict) or not isinstance(body, bytes):
+        raise errors.Malformed(f"“{path.name}” is a Safari web archive without a web page in it.")
     check_document_size(path, len(body), limits)
-    charset = python_codec(str(main.get("WebResourceTextEncodingName", "") or ""))
+    charset = python_codec(plist_text(main, "WebResourceTextEncodingName") or "")
     text, encoding = decode_html(path, body, charset)
     resources: dict[str, Resource] = {}
-    for item in archive.get("WebSubresources", []) or []:
-        try:
-            url = str(item["WebResourceURL"])
-            resources[url] = Resource(url=url, media_type=str(item.get("WebResourceMIMEType", "")),
-                                      data=bytes(item.get("WebResourceData", b"")))
-        except (KeyError, TypeError, AttributeError):
-            continue
-    url = str(main.get("WebResourceURL", "") or "") or None
+    subresources = archive.get("WebSubresources")
+    for item in subresources[: limits.max_parts] if isinstance(subresources, list) else []:
+        url = plist_text(item, "WebResourceURL") if isinstance(item, dict) else None
+        payload = item.get("WebResourceData") if isinstance(item, dict) else None
+        if url and isinstance(payload, bytes):
+            resources[url] = Resource(url=url, media_type=plist_text(item, "WebResourceMIMEType") or "",
+                                      data=payload)
+    url = plist_text(main, "WebResourceURL")
     return Source(path=path, format="html", text=text, encoding=encoding, container="webarchive",
                   url=url if url and re.match(r"https?://", url, re.I) else find_original_url(text),
                   resources=resources)
+
+
+def plist_text(entry: dict, key: str) -> str | None:
+    """A string value of a property-list entry; anything else (a number, a list) counts as absent."""
+    value = entry.get(key)
+    return value.strip() or None if isinstance(value, str) else None
 
 
 def suffix_filter() -> list[str]:
