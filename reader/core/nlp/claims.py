@@ -1,15 +1,210 @@
-"""Claims of a parsed text (placeholder until the claims issue lands)."""
+"""Claims of a parsed text: who says what, quoted or reported, and who rejects whose claim.
+
+Steps, all on the one parse the entities use (nothing is re-parsed):
+1. candidates from cue words (claim_finders), minus cues inside quoted speech;
+2. contents snapped to whole quotations, bare cues given the quotation they border, and
+   split or running quotes gathered (claim_quotes);
+3. only the outermost of nested attributions kept (the PolNeAR convention);
+4. a claim that rejects "a claim" / "the report" linked to the claim it rejects;
+5. speakers resolved to entities (claim_speakers).
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from reader.core.model import Claim, Entity
+from reader.core.model import Claim, ClaimKind, Entity, Span
+from reader.core.nlp.claim_finders import find_drafts, headline_draft
+from reader.core.nlp.claim_quotes import Quote, QuoteIndex
+from reader.core.nlp.claim_spans import QUOTE_MARKS, Draft, Range
+from reader.core.nlp.claim_speakers import SpeakerResolver
+from reader.core.nlp.cues import ANAPHORIC_CLAIM_NOUNS, DISPUTE_VERBS, HEARSAY_ADVERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+# What may stand between a quotation and the cue clause it belongs to.
+_BEFORE_CLAUSE = re.compile(r"[\s,—–-]*")
+_AFTER_CLAUSE = re.compile(r"[\s,:—–-]*")
+# What may stand between a claim and a quotation that continues it (same paragraph).
+_CONTINUATION_GAP = re.compile(r"[ \t.,;:]*")
+# How far back (characters) a rejected claim may lie: the same or the previous sentences.
+MAX_DISPUTE_DISTANCE = 600
+
 
 def find_claims(doc: Doc, text: str, entities: Sequence[Entity]) -> list[Claim]:
-    return []
+    """Every attribution in ``text`` (parsed as ``doc``), in reading order."""
+    quotes = QuoteIndex(text)
+    drafts = [d for d in find_drafts(doc, text) if not _inside_speech(d, quotes)]
+    headline = headline_draft(doc, text)
+    if headline is not None:
+        drafts.append(headline)
+    for draft in drafts:
+        _cut_at_claim_apposition(draft, doc)
+        _snap_to_quotes(draft, quotes, text)
+    drafts = _outermost([d for d in drafts if d.content])
+    _continue_quotes(drafts, quotes, text)
+    drafts.sort(key=lambda d: min(d.cue[0], d.content[0][0]))
+    _link_disputes(drafts, doc)
+    resolver = SpeakerResolver(doc, text, entities)
+    return [_to_claim(d, doc, text, resolver) for d in drafts]
+
+
+def _inside_speech(draft: Draft, quotes: QuoteIndex) -> bool:
+    quote = quotes.at(draft.cue[0])
+    return quote is not None and quote.is_speech
+
+
+def _cut_at_claim_apposition(draft: Draft, doc: Doc) -> None:
+    """End a content before ", a claim ..." (that phrase introduces another source's verdict)."""
+    if not draft.content:
+        return
+    start, end = draft.content[-1]
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return
+    for tok in span:
+        if tok.lower_ in ANAPHORIC_CLAIM_NOUNS and tok.i >= 2 and tok.i > span.start + 1 \
+                and doc[tok.left_edge.i - 1].text == ",":
+            cut = doc[tok.left_edge.i - 1].idx
+            if cut > start:
+                draft.content[-1] = (start, cut)
+            return
+
+
+def _snap_to_quotes(draft: Draft, quotes: QuoteIndex, text: str) -> None:
+    """Widen content edges that fall inside a quotation to the whole quotation, and give a
+    cue without content (or with quoted content before it) its bordering quotations."""
+    draft.content = [_snap_fragment(r, quotes) for r in draft.content]
+    if draft.lemma in ("according to", ":") or draft.lemma in HEARSAY_ADVERBS:
+        return
+    before, after = _bordering_quotes(draft.clause, quotes, text)
+    if before is not None and (not draft.content or draft.content[0][1] <= draft.cue[0]
+                               or _overlaps(draft.content[0], (before.start, before.end))):
+        draft.content = [(before.start, before.end)]
+        if after is not None:
+            draft.content.append(after)
+    elif not draft.content and after is not None:
+        draft.content = [after]
+
+
+def _snap_fragment(fragment: Range, quotes: QuoteIndex) -> Range:
+    """A fragment inside one quotation becomes that quotation; edges in quotes widen to them."""
+    start, end = fragment
+    first, last = quotes.at(start), quotes.at(end - 1)
+    if first is not None and first is last and first.is_speech:
+        return (min(start, first.start), max(end, first.end))
+    if first is not None and first.is_speech and start - first.start <= 2:
+        start, end = first.start, max(end, first.end)
+    if last is not None and last.is_speech and last.start >= start:
+        end = max(end, last.end)
+    return (start, end)
+
+
+# A second piece of a split quote may open with a conjunction: he said, but "...".
+_LINKING_WORD = re.compile(r"(?:but|and|adding|before)\s+", re.IGNORECASE)
+
+
+def _bordering_quotes(clause: Range, quotes: QuoteIndex,
+                      text: str) -> tuple[Quote | None, Range | None]:
+    """The speech quotation ending just before ``clause`` and the one (with a linking word)
+    starting just after it; clause edges inside a quotation stop at it."""
+    start, end = clause
+    inside = quotes.at(start)
+    if inside is not None and inside.is_speech:
+        start = inside.end
+    inside = quotes.at(end - 1)
+    if inside is not None and inside.is_speech and inside.start > start:
+        end = inside.start
+    before = None
+    q = quotes.at(_skip_back(text, start) - 1)
+    if q is not None and q.is_speech and _BEFORE_CLAUSE.fullmatch(text, q.end, start):
+        before = q
+    gap = _AFTER_CLAUSE.match(text, end).end()
+    link = _LINKING_WORD.match(text, gap)
+    q = quotes.at(link.end() if link else gap)
+    if q is None or not q.is_speech or q.start != (link.end() if link else gap):
+        return before, None
+    return before, (gap, q.end)
+
+
+def _skip_back(text: str, pos: int) -> int:
+    while pos > 0 and (text[pos - 1].isspace() or text[pos - 1] in ",—–-"):
+        pos -= 1
+    return pos
+
+
+def _outermost(drafts: list[Draft]) -> list[Draft]:
+    """Drop attributions whose cue lies inside another attribution's content."""
+    out = []
+    for d in drafts:
+        nested = any(o is not d and any(s <= d.cue[0] < e for s, e in o.content)
+                     and not _overlaps(d.cue, o.cue) for o in drafts)
+        if not nested:
+            out.append(d)
+    return out
+
+
+def _overlaps(a: Range, b: Range) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _continue_quotes(drafts: list[Draft], quotes: QuoteIndex, text: str) -> None:
+    """Append to a direct claim the quotations that carry on right after it."""
+    used = {q.start for d in drafts for s, e in d.content for q in quotes.starting_in(s, e)}
+    for d in drafts:
+        last_start, last_end = d.content[-1]
+        if text[last_end - 1:last_end] not in QUOTE_MARKS and quotes.at(last_end - 1) is None:
+            continue
+        pos = max(last_end, d.clause[1])
+        while True:
+            prev = quotes.at(last_end - 1)
+            gap = _CONTINUATION_GAP.match(text, pos).end()
+            if prev is not None and not prev.closed:
+                gap = len(text) - len(text[gap:].lstrip())
+            nxt = quotes.at(gap)
+            if nxt is None or nxt.start != gap or nxt.start in used or not nxt.is_speech:
+                break
+            d.content.append((nxt.start, nxt.end))
+            used.add(nxt.start)
+            pos = last_end = nxt.end
+
+
+def _link_disputes(drafts: list[Draft], doc: Doc) -> None:
+    """Point a rejecting claim ("a claim branded a lie by Kyiv") at the claim it rejects."""
+    for i, d in enumerate(drafts):
+        target = d.target
+        if target is None and d.lemma in DISPUTE_VERBS:
+            target = next((c.i for c in doc[d.cue_token].children
+                           if c.dep_ == "dobj" and c.lower_ in ANAPHORIC_CLAIM_NOUNS), None)
+        if target is None or d.lemma not in DISPUTE_VERBS:
+            continue
+        pos = doc[target].idx
+        earlier = [j for j, o in enumerate(drafts)
+                   if j != i and o.cue[0] < pos and pos - o.cue[0] <= MAX_DISPUTE_DISTANCE]
+        if earlier:
+            d.disputes = earlier[-1]
+
+
+def _kind(content: Sequence[Range], text: str) -> ClaimKind:
+    quoted = [text[s] in QUOTE_MARKS and text[e - 1] in QUOTE_MARKS for s, e in content]
+    if all(quoted):
+        return "direct"
+    if any(quoted) or any(c in QUOTE_MARKS for s, e in content for c in text[s:e]):
+        return "mixed"
+    return "indirect"
+
+
+def _to_claim(d: Draft, doc: Doc, text: str, resolver: SpeakerResolver) -> Claim:
+    speaker = entity = None
+    vague = False
+    if d.speaker is not None and d.speaker_head is not None:
+        speaker = Span(d.speaker[0], d.speaker[1], text[d.speaker[0]:d.speaker[1]])
+        entity, vague = resolver.resolve(doc[d.speaker_head], d.speaker)
+    return Claim(
+        cue=Span(d.cue[0], d.cue[1], text[d.cue[0]:d.cue[1]]),
+        content=tuple(Span(s, e, text[s:e]) for s, e in d.content),
+        kind=_kind(d.content, text), speaker=speaker, speaker_entity=entity,
+        disputes=d.disputes, vague=vague)

@@ -1,0 +1,120 @@
+"""Character spans from parse tokens, trimmed the way attribution annotations are.
+
+Speakers and contents are dependency subtrees; edges are trimmed of punctuation (a content
+keeps its quote marks), and a speaker stops before a non-restrictive relative clause
+(", who ...") as the PolNeAR guidelines' sources do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+Range = tuple[int, int]
+
+QUOTE_MARKS = frozenset("\"“”‘’„«»'`")
+_EDGE_PUNCT = ",;:.-–—()[]" + "\u2015"
+_CLAUSE_BREAKING_DEPS = frozenset(("relcl", "acl", "advcl", "parataxis"))
+
+
+@dataclass
+class Draft:
+    """A claim under construction: character ranges plus the tokens later steps need."""
+
+    cue: Range
+    cue_token: int
+    lemma: str
+    speaker: Range | None = None
+    speaker_head: int | None = None
+    content: list[Range] = field(default_factory=list)
+    clause: Range = (0, 0)  # cue + speaker + their modifiers: where adjacent quotes attach
+    target: int | None = None  # token of an anaphoric claim noun this claim rejects
+    disputes: int | None = None
+
+
+def token_range(tok: Token) -> Range:
+    return (tok.idx, tok.idx + len(tok.text))
+
+
+def tokens_range(tokens: Iterable[Token]) -> Range | None:
+    """The smallest range covering ``tokens``."""
+    toks = list(tokens)
+    if not toks:
+        return None
+    first = min(toks, key=lambda t: t.i)
+    last = max(toks, key=lambda t: t.i)
+    return (first.idx, last.idx + len(last.text))
+
+
+def trim(text: str, span: Range, keep_quotes: bool) -> Range | None:
+    """``span`` without edge whitespace and punctuation (quote marks kept if asked)."""
+    start, end = span
+    strip = _EDGE_PUNCT if keep_quotes else _EDGE_PUNCT + "".join(QUOTE_MARKS)
+    while start < end and (text[start].isspace() or text[start] in strip):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in strip):
+        end -= 1
+    if keep_quotes and end > start:
+        start, end = _balance_quotes(text, start, end)
+    return (start, end) if end > start else None
+
+
+def _balance_quotes(text: str, start: int, end: int) -> Range:
+    """Drop a lone quote mark at either edge (a closing mark without its opening one)."""
+    inner = text[start:end]
+    if inner[0] in QUOTE_MARKS and sum(c in QUOTE_MARKS for c in inner) == 1:
+        start += 1
+    elif inner[-1] in QUOTE_MARKS and sum(c in QUOTE_MARKS for c in inner) == 1:
+        end -= 1
+    return start, end
+
+
+def subtree_range(tok: Token, text: str, keep_quotes: bool = True) -> Range | None:
+    """The trimmed range of ``tok``'s subtree."""
+    return trim(text, (tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)),
+                keep_quotes)
+
+
+def speaker_range(tok: Token, text: str) -> Range | None:
+    """The source phrase headed by ``tok``: its subtree up to a comma-led clause, on one line."""
+    doc = tok.doc
+    end_tok = tok.right_edge
+    for desc in tok.subtree:
+        if desc.i > tok.i and desc.dep_ in _CLAUSE_BREAKING_DEPS and desc.left_edge.i > tok.i \
+                and doc[desc.left_edge.i - 1].text in (",", "(", "--", "—") \
+                and desc.left_edge.i - 1 < end_tok.i:
+            end_tok = doc[desc.left_edge.i - 1]
+    span = trim(text, (tok.left_edge.idx, end_tok.idx + len(end_tok.text)), keep_quotes=False)
+    return clip_to_line(span, tok.idx, text) if span else None
+
+
+def line_bounds(text: str, pos: int) -> Range:
+    """The line (paragraph) of ``text`` holding character ``pos``."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return (start, len(text) if end < 0 else end)
+
+
+def clip_to_line(span: Range, pos: int, text: str) -> Range | None:
+    """``span`` cut to the line holding ``pos`` (the parser sometimes runs across breaks)."""
+    lo, hi = line_bounds(text, pos)
+    start, end = max(span[0], lo), min(span[1], hi)
+    return trim(text, (start, end), keep_quotes=True) if end > start else None
+
+
+def without(span: Range, holes: Iterable[Range], text: str) -> list[Range]:
+    """``span`` minus ``holes``, as trimmed fragments."""
+    pieces = [span]
+    for hs, he in sorted(holes):
+        next_pieces: list[Range] = []
+        for s, e in pieces:
+            if he <= s or hs >= e:
+                next_pieces.append((s, e))
+                continue
+            next_pieces.extend(p for p in ((s, hs), (he, e)) if p[1] > p[0])
+        pieces = next_pieces
+    return [r for r in (trim(text, p, keep_quotes=True) for p in pieces) if r]

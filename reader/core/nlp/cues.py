@@ -1,0 +1,156 @@
+"""Attribution vocabulary: cue verbs (with their inflections), cue nouns, vague sources.
+
+The pipeline runs without spaCy's tagger and lemmatizer, so cue verbs are recognised by an
+inflection table generated here once at import (a plain dict lookup per token at run time).
+The lists are hand-written from general English usage of reporting, belief, intention and
+evidence verbs; PolNeAR's guidelines count all four kinds as attributions.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+# Verbs of saying: the commonest attributions, quotes or reported speech.
+SPEECH_VERBS = (
+    "say", "tell", "claim", "announce", "deny", "insist", "warn", "accuse", "allege", "confirm",
+    "argue", "add", "write", "report", "acknowledge", "admit", "concede", "state", "declare",
+    "explain", "note", "observe", "remark", "comment", "reply", "respond", "answer", "ask",
+    "continue", "recall", "reveal", "disclose", "stress", "emphasize", "emphasise", "assert",
+    "maintain", "contend", "predict", "promise", "pledge", "vow", "threaten", "urge", "suggest",
+    "propose", "recommend", "demand", "complain", "boast", "tweet", "post", "testify", "agree",
+    "mention", "point", "tout", "describe", "cite", "quote", "joke", "wonder", "question",
+    "counter", "retort", "repeat", "reiterate", "caution", "concur", "estimate", "forecast",
+    "indicate", "signal", "imply", "hint", "speculate", "announce", "brief", "inform", "notify",
+    "advise", "assure", "reassure", "remind", "concede", "lament", "acknowledge", "charge",
+    "protest", "object", "plead", "swear", "guarantee", "predict", "project", "calculate",
+    "conclude", "determine", "rule", "find", "show", "suggest", "demonstrate", "prove",
+    "highlight", "detail", "outline", "document", "tell", "cry", "shout", "scream", "exclaim",
+    "whisper", "mutter", "sing", "chant", "reason", "surmise", "posit", "allow",
+)
+
+# Verbs whose object is itself the content ("Russia claimed the recapture of ...").
+EVALUATION_VERBS = (
+    "call", "criticize", "criticise", "condemn", "praise", "blast", "slam", "attack", "blame",
+    "defend", "support", "endorse", "oppose", "reject", "dismiss", "brand", "label", "dub",
+    "denounce", "decry", "hail", "welcome", "applaud", "mock", "ridicule", "question",
+    "challenge", "dispute", "refute", "rebut", "contradict", "deride", "liken", "compare",
+    "characterize", "characterise", "portray", "paint", "frame", "credit", "thank", "congratulate",
+    "chastise", "rebuke", "scold", "lambaste", "fault", "accuse", "back", "champion", "tout",
+)
+
+# Belief, intention and evidence: "believes", "plans to", "polls show".
+BELIEF_VERBS = (
+    "believe", "think", "feel", "hope", "expect", "fear", "worry", "doubt", "know", "suspect",
+    "assume", "presume", "understand", "realize", "realise", "recognize", "recognise", "see",
+    "consider", "imagine", "trust", "want", "plan", "intend", "aim", "seek", "wish", "prefer",
+    "decide", "refuse", "decline", "vow", "pledge", "mean", "hope", "anticipate", "regard",
+    "view", "reckon", "guess", "bet", "learn", "discover", "notice", "acknowledge", "accept",
+    "agree", "favor", "favour", "like", "love", "hate", "appreciate", "regret",
+)
+
+# A cue verb that rejects what another source said: its claim may dispute an earlier one.
+DISPUTE_VERBS = frozenset((
+    "deny", "dismiss", "reject", "brand", "refute", "rebut", "dispute", "contradict",
+    "label", "call", "denounce", "decry", "deride", "question", "challenge",
+))
+
+# Irregular inflections: lemma -> forms (past, participle, -s, -ing are generated otherwise).
+_IRREGULAR = {
+    "say": ("says", "said", "saying"), "tell": ("tells", "told", "telling"),
+    "write": ("writes", "wrote", "written", "writing"), "think": ("thinks", "thought", "thinking"),
+    "feel": ("feels", "felt", "feeling"), "know": ("knows", "knew", "known", "knowing"),
+    "see": ("sees", "saw", "seen", "seeing"), "find": ("finds", "found", "finding"),
+    "show": ("shows", "showed", "shown", "showing"), "understand": ("understands", "understood",
+    "understanding"), "mean": ("means", "meant", "meaning"), "seek": ("seeks", "sought", "seeking"),
+    "swear": ("swears", "swore", "sworn", "swearing"), "forecast": ("forecasts", "forecast",
+    "forecasting"), "bet": ("bets", "bet", "betting"), "learn": ("learns", "learned", "learnt",
+    "learning"), "sing": ("sings", "sang", "sung", "singing"), "prove": ("proves", "proved",
+    "proven", "proving"), "tweet": ("tweets", "tweeted", "tweeting"),
+}
+
+_VOWELS = "aeiou"
+# Final consonants doubled before -ed/-ing in one-syllable verbs ("plan" -> "planned").
+_DOUBLING = frozenset(("plan", "bet", "dub", "slam", "regret", "admit", "commit", "refer", "rebut",
+                       "occur", "prefer", "compel", "propel"))
+
+
+def _regular_forms(lemma: str) -> tuple[str, ...]:
+    """-s, -ed and -ing forms of a regular English verb."""
+    if lemma in _DOUBLING:
+        stem = lemma + lemma[-1]
+        return (lemma + "s", stem + "ed", stem + "ing")
+    if lemma.endswith("e"):
+        return (lemma + "s", lemma + "d", lemma[:-1] + "ing")
+    if lemma.endswith("y") and lemma[-2] not in _VOWELS:
+        return (lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing")
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        return (lemma + "es", lemma + "ed", lemma + "ing")
+    return (lemma + "s", lemma + "ed", lemma + "ing")
+
+
+def _inflection_table(*groups: tuple[str, ...]) -> MappingProxyType[str, str]:
+    """Every form of every lemma in ``groups`` -> its lemma."""
+    table: dict[str, str] = {}
+    for group in groups:
+        for lemma in group:
+            table[lemma] = lemma
+            for form in _IRREGULAR.get(lemma) or _regular_forms(lemma):
+                table.setdefault(form, lemma)
+    return MappingProxyType(table)
+
+
+CUE_VERB_LEMMAS = _inflection_table(SPEECH_VERBS, EVALUATION_VERBS, BELIEF_VERBS)
+OBJECT_CONTENT_LEMMAS = frozenset(EVALUATION_VERBS) | frozenset((
+    "announce", "claim", "deny", "confirm", "report", "acknowledge", "admit", "reveal",
+    "disclose", "propose", "demand", "promise", "pledge", "vow", "predict", "cite", "describe",
+    "mention", "recommend", "urge", "threaten", "allege", "estimate", "forecast", "detail",
+    "outline", "document", "highlight", "want", "seek", "favor", "favour", "quote", "repeat",
+    "reiterate", "question", "accept", "welcome", "regret", "tweet", "post", "show", "find",
+    "say", "write", "add",
+))
+# Verbs whose object is a recipient, not content ("told reporters").
+RECIPIENT_LEMMAS = frozenset(("tell", "ask", "urge", "warn", "remind", "assure", "reassure",
+                              "inform", "notify", "advise", "brief", "thank", "accuse", "blame"))
+
+# Cue nouns that carry their own content ("the announcement that ...", "Russia's claim of ...").
+CUE_NOUNS = frozenset((
+    "claim", "claims", "statement", "statements", "announcement", "announcements", "allegation",
+    "allegations", "accusation", "accusations", "assertion", "assertions", "warning", "warnings",
+    "promise", "promises", "pledge", "pledges", "denial", "denials", "insistence", "assurance",
+    "assurances", "suggestion", "suggestions", "argument", "arguments", "belief", "beliefs",
+    "view", "views", "report", "reports", "admission", "acknowledgment", "acknowledgement",
+    "confirmation", "prediction", "predictions", "estimate", "estimates", "forecast",
+    "remark", "remarks", "comment", "comments", "declaration", "vow", "vows", "threat",
+    "threats", "proposal", "proposals", "call", "calls", "demand", "demands", "charge",
+    "charges", "fear", "fears", "hope", "hopes", "concern", "concerns", "plan", "plans",
+    "message", "announcement", "insinuation", "contention", "conclusion", "finding",
+    "findings", "testimony", "criticism", "rhetoric", "pitch", "case",
+))
+# Nouns that point back to an earlier claim ("a claim branded a lie").
+ANAPHORIC_CLAIM_NOUNS = frozenset((
+    "claim", "claims", "assertion", "allegation", "allegations", "accusation", "accusations",
+    "report", "reports", "statement", "suggestion", "charge", "charges", "account", "version",
+    "figures", "story", "announcement",
+))
+
+# Hearsay adverbs: a claim whose source is left unsaid ("the suspect allegedly fled").
+HEARSAY_ADVERBS = frozenset(("allegedly", "reportedly", "purportedly", "supposedly", "ostensibly"))
+
+# Head nouns of sources that name nobody in particular.
+VAGUE_SOURCE_HEADS = frozenset((
+    "official", "officials", "source", "sources", "people", "person", "someone", "observers",
+    "analysts", "experts", "critics", "diplomats", "insiders", "aides", "residents", "witnesses",
+    "reports", "media", "some", "many", "others", "locals", "commentators", "authorities",
+    "insider", "aide", "diplomat", "expert", "analyst", "critic", "witness", "one", "officers",
+))
+
+MALE_PRONOUNS = frozenset(("he", "him", "his", "himself"))
+FEMALE_PRONOUNS = frozenset(("she", "her", "hers", "herself"))
+PERSON_PRONOUNS = frozenset(("i", "we", "you")) | MALE_PRONOUNS | FEMALE_PRONOUNS
+GROUP_PRONOUNS = frozenset(("it", "they", "its", "their"))
+RELATIVE_PRONOUNS = frozenset(("who", "which", "that", "whom"))
+MALE_TITLES = frozenset(("mr", "mr.", "sir", "lord", "king", "prince", "spokesman",
+                         "chairman", "father", "brother", "son", "husband"))
+FEMALE_TITLES = frozenset(("mrs", "mrs.", "ms", "ms.", "miss", "lady", "dame", "queen",
+                           "princess", "spokeswoman", "chairwoman", "mother", "sister",
+                           "daughter", "wife", "madam"))
