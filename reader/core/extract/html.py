@@ -1,14 +1,141 @@
-"""Saved web pages → Article (placeholder until the extraction issue lands)."""
+"""Saved web pages (HTML, MHTML, webarchive) → Article.
+
+Stages, each in its own module: parse once (html_parse) → gather metadata signals (metadata)
+→ cut the body into blocks (html_blocks) → candidates: readability (html_readability) and our
+whole-page classifier (html_fallback), one chosen by a pure function → our pass over the chosen
+article (html_story) → title/byline/caption/image roles here → warnings.
+"""
 
 from __future__ import annotations
 
 import re
 
+from reader.core.extract import html_fallback as fallback
+from reader.core.extract.html_blocks import PageBlock, segment_blocks
+from reader.core.extract.html_images import local_image
+from reader.core.extract.html_parse import body_of, parse_html, strip_invisible
+from reader.core.extract.html_readability import readability_picks
+from reader.core.extract.html_story import STORY, Verdict, judge_blocks
+from reader.core.extract.metadata import PageSignals, gather_signals, jsonld_article, read_metadata, split_title
+from reader.core.extract.warnings import article_warnings
 from reader.core.model import Article, Block, Source
+
+# A page cut into more blocks than this is not one article (a hostile or a generated page);
+# the rest is kept as clutter without being classified. The largest corpus page has ~3,000.
+MAX_BLOCKS = 20_000
+# A caption belongs to an image at most this many blocks before or after it.
+CAPTION_REACH = 3
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
 
 
 def extract_html(source: Source) -> Article:
-    text = re.sub(r"<[^>]+>", "\n", source.text)
-    paragraphs = [" ".join(p.split()) for p in text.splitlines()]
-    blocks = tuple(Block(role="story", text=p) for p in paragraphs if p)
-    return Article(path=source.path, format=source.format, title=None, blocks=blocks, url=source.url)
+    """Separate a saved page's story from its furniture, with its metadata and warnings."""
+    root = parse_html(source.text, source.path.name)
+    signals = gather_signals(root)
+    body = body_of(root)
+    strip_invisible(body)
+    page = segment_blocks(body)
+    rest, page = page[MAX_BLOCKS:], page[:MAX_BLOCKS]
+    verdicts = judge_blocks(page, choose_picks(root, page))
+    meta = read_metadata(signals, source.url)
+    title = meta.title or source.title_hint
+    verdicts = label_headline(page, verdicts, title)
+    verdicts = [Verdict("byline", "byline") if v.reason == "byline" else v for v in verdicts]
+    images = [local_image(b.image, source) if b.image and v.role == "story" else None
+              for b, v in zip(page, verdicts)]
+    verdicts = judge_images(page, verdicts, images)
+    blocks = tuple(to_block(b, v, img) for b, v, img in zip(page, verdicts, images))
+    blocks += tuple(Block(role="clutter", text=b.text, reason="too long a page", kind=b.kind) for b in rest)
+    language = page_language(meta.language, blocks)
+    story_words = sum(len(b.text.split()) for b in blocks if b.role == "story")
+    link_blocks = sum(1 for b in page if b.link_density >= 0.5)
+    page_text = " ".join(b.text for b in page if len(b.text) < 300)
+    warnings = article_warnings(story_words, link_blocks, page_text, marked_paid(signals), language)
+    return Article(path=source.path, format=source.format, title=title, blocks=blocks,
+                   byline=meta.byline, published=meta.published, site=meta.site,
+                   language=language, url=meta.url, warnings=warnings)
+
+
+def choose_picks(root: object, page: list[PageBlock]) -> set[int]:
+    """readability's article or ours, whichever choose_candidate trusts."""
+    ours = fallback.fallback_picks(page)
+    theirs = readability_picks(root, page)  # type: ignore[arg-type]
+    choice = fallback.choose_candidate(
+        fallback.story_chars(page, theirs) if theirs is not None else None,
+        fallback.story_chars(page, ours))
+    return (theirs or set()) if choice == "readability" else ours
+
+
+def comparable(text: str) -> str:
+    """Text as two headlines are compared: case, quotes and spacing ignored."""
+    return " ".join(text.translate(_QUOTES).casefold().split())
+
+
+def is_headline(text: str, title: str) -> bool:
+    a, b = comparable(text), comparable(title)
+    if not a or not b:
+        return False
+    head = comparable(split_title(title)[0])
+    return a in (b, head) or (len(a) > 20 and (b.startswith(a) or a.startswith(head)))
+
+
+def label_headline(page: list[PageBlock], verdicts: list[Verdict], title: str | None) -> list[Verdict]:
+    """The story's own headline block becomes the title, so it is never repeated in the body.
+
+    Only the first matching heading (or the first block at all) before the story's first
+    paragraph counts; an <h1> standing before the story that does not match is a headline too.
+    """
+    out = list(verdicts)
+    for i, (block, verdict) in enumerate(zip(page, verdicts)):
+        if verdict.role != "story":
+            if title and is_headline(block.text, title) and block.kind == "heading":
+                out[i] = Verdict("title")
+                break
+            continue
+        if title and is_headline(block.text, title):
+            out[i] = Verdict("title")
+            break
+        if block.kind == "heading" and block.level == 1:
+            out[i] = Verdict("clutter", "headline")
+            break
+        if block.kind == "paragraph" and len(block.text) > 80:
+            break
+    return out
+
+
+def judge_images(page: list[PageBlock], verdicts: list[Verdict], images: list[str | None]) -> list[Verdict]:
+    """Images stay only when saved with the page; captions only beside an image that stays."""
+    out = list(verdicts)
+    kept = [i for i, ref in enumerate(images) if ref]
+    for i, (block, verdict) in enumerate(zip(page, verdicts)):
+        if block.kind == "image" and verdict.role == "story" and not images[i]:
+            out[i] = Verdict("clutter", "remote image")
+        elif block.kind == "caption" or verdict.reason in ("caption", "image credit"):
+            near = any(abs(i - k) <= CAPTION_REACH for k in kept)
+            if near and verdict.reason != "image credit" and (verdict.role == "story" or verdict.reason == "caption"):
+                out[i] = STORY
+            elif verdict.role == "story" or verdict.reason == "caption":
+                out[i] = Verdict("clutter", "caption without image")
+    return out
+
+
+def to_block(block: PageBlock, verdict: Verdict, image: str | None) -> Block:
+    return Block(role=verdict.role, text=block.text, reason=verdict.reason, kind=block.kind,
+                 level=block.level, image=image, rows=block.rows)
+
+
+def page_language(declared: str | None, blocks: tuple[Block, ...]) -> str | None:
+    """The primary language subtag <html lang> declares, else the one the story reads in."""
+    if declared:
+        primary = re.split(r"[-_]", declared.strip().lower())[0]
+        if re.fullmatch(r"[a-z]{2,3}", primary):
+            return primary
+    from reader.core.extract.language import detect_language
+
+    return detect_language(" ".join(b.text for b in blocks if b.role == "story"))
+
+
+def marked_paid(signals: PageSignals) -> bool:
+    """The page's JSON-LD says the article is not free to read."""
+    value = jsonld_article(signals).get("isAccessibleForFree")
+    return str(value).strip().lower() in ("false", "0", "no")

@@ -1,0 +1,209 @@
+"""A page's <body> → its paragraph-level blocks in reading order, each tied to its element.
+
+A block is a block element with no block elements inside (a leaf), a data table, a <pre>,
+an image, or a run of loose text between the block children of a container. The walk is
+iterative so deeply nested pages cannot exhaust the stack.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lxml.html import HtmlElement
+
+from reader.core.model import BlockKind
+
+BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
+    "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
+    "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main", "menu", "nav",
+    "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr",
+    "ul", "html",
+})
+HEADING_TAGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+LIST_TAGS = frozenset({"ul", "ol", "menu", "dir"})
+# Tables whose cells hold these are page layout, not data: walk into them instead.
+LAYOUT_MARKERS = frozenset({"table", "p", "div", "ul", "ol", "h1", "h2", "h3", "blockquote"})
+# A data table larger than this is walked cell by cell: a whole page laid out as one grid.
+MAX_TABLE_CELLS = 400  # far above any data table in the corpora; layout grids exceed it
+
+
+@dataclass
+class PageBlock:
+    """One block with what the classifiers need: its element, ancestors and link share."""
+
+    elem: HtmlElement  # the leaf element, or the container that owns a loose text run
+    path: tuple[HtmlElement, ...]  # ancestors from <body> down, excluding ``elem`` for leaves
+    text: str
+    kind: BlockKind = "paragraph"
+    level: int = 0
+    link_chars: int = 0
+    image: str | None = None  # the raw src of an <img>; resolved to a local reference later
+    alt: str = ""
+    rows: tuple[tuple[str, ...], ...] = ()
+    flags: set[str] = field(default_factory=set)  # stage verdicts, e.g. {"readability"}
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / len(self.text) if self.text else 0.0
+
+
+def collapse(text: str) -> str:
+    """Whitespace runs → one space, ends trimmed; characters are otherwise kept as they are."""
+    return " ".join(text.split())
+
+
+def tag_of(el: HtmlElement) -> str:
+    tag = el.tag
+    return tag.lower() if isinstance(tag, str) else ""
+
+
+def elements_with_blocks(body: HtmlElement) -> set[HtmlElement]:
+    """Every element that has a block element somewhere below it, in one pass."""
+    marked: set[HtmlElement] = set()
+    for el in reversed(list(body.iter())):
+        parent = el.getparent()
+        if parent is None:
+            continue
+        if el in marked or tag_of(el) in BLOCK_TAGS:
+            marked.add(parent)
+    return marked
+
+
+def link_chars(el: HtmlElement) -> int:
+    return sum(len(collapse(a.text_content())) for a in el.iter("a"))
+
+
+def leaf_kind(el: HtmlElement, path: tuple[HtmlElement, ...]) -> tuple[BlockKind, int]:
+    """The model kind and level of a leaf block from its tag and its ancestors."""
+    tag = tag_of(el)
+    if tag in HEADING_TAGS:
+        return "heading", HEADING_TAGS[tag]
+    if tag == "pre":
+        return "preformatted", 0
+    if tag in ("figcaption", "caption"):
+        return "caption", 0
+    ancestors = [tag_of(a) for a in path]
+    if tag == "li":
+        return "list-item", max(1, sum(t in LIST_TAGS for t in ancestors))
+    if tag == "blockquote" or "blockquote" in ancestors:
+        return "quote", 0
+    if "figure" in ancestors and tag != "p":
+        return "caption", 0
+    return "paragraph", 0
+
+
+def preformatted_text(el: HtmlElement) -> str:
+    """A <pre> keeps its lines; spaces inside each line are collapsed, blank lines dropped."""
+    lines = (collapse(line) for line in el.text_content().splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def is_data_table(table: HtmlElement) -> bool:
+    cells = 0
+    for el in table.iter():
+        tag = tag_of(el)
+        if tag in LAYOUT_MARKERS and el is not table:
+            return False
+        cells += tag in ("td", "th")
+    return 0 < cells <= MAX_TABLE_CELLS
+
+
+def table_rows(table: HtmlElement) -> tuple[tuple[str, ...], ...]:
+    rows = []
+    for tr in table.iter("tr"):
+        cells = tuple(collapse(c.text_content()) for c in tr if tag_of(c) in ("td", "th"))
+        if any(cells):
+            rows.append(cells)
+    return tuple(rows)
+
+
+def image_blocks(el: HtmlElement, path: tuple[HtmlElement, ...]) -> list[PageBlock]:
+    """The <img> elements at or under ``el`` as image blocks (text is empty: images are not prose)."""
+    images = [el] if tag_of(el) == "img" else list(el.iter("img"))
+    blocks = []
+    for img in images:
+        src = img.get("src") or img.get("data-src") or ""
+        if src:
+            blocks.append(PageBlock(elem=img, path=path, text="", kind="image", image=src.strip(),
+                                    alt=collapse(img.get("alt") or "")))
+    return blocks
+
+
+def leaf_blocks(el: HtmlElement, path: tuple[HtmlElement, ...]) -> list[PageBlock]:
+    """The block (and images) of a leaf element."""
+    tag = tag_of(el)
+    if tag == "table":
+        rows = table_rows(el)
+        text = " ".join(" ".join(c for c in row if c) for row in rows)
+        return [PageBlock(elem=el, path=path, text=text, kind="table", rows=rows, link_chars=link_chars(el))]
+    kind, level = leaf_kind(el, path)
+    text = preformatted_text(el) if kind == "preformatted" else collapse(el.text_content())
+    blocks = [PageBlock(elem=el, path=path, text=text, kind=kind, level=level, link_chars=link_chars(el))] if text else []
+    return blocks + image_blocks(el, path)
+
+
+def segment_blocks(body: HtmlElement) -> list[PageBlock]:
+    """Every block of the body in reading order (an explicit stack instead of recursion)."""
+    containers = elements_with_blocks(body)
+    blocks: list[PageBlock] = []
+    run: list[tuple[str, int]] = []  # loose text pieces (text, link chars) of the open run
+    run_owner: list[tuple[HtmlElement, tuple[HtmlElement, ...]]] = [(body, ())]
+    # Stack items: ("el", element, path) to visit, ("text", str, links) to add, ("flush", owner, path).
+    stack: list[tuple[str, object, object]] = [("el", body, ())]
+    while stack:
+        item, a, b = stack.pop()
+        if item == "text":
+            run.append((a, b))  # type: ignore[arg-type]
+            continue
+        if item == "flush":
+            flush_run(run, run_owner[-1], blocks)
+            run_owner[-1] = (a, b)  # type: ignore[assignment]
+            continue
+        el, path = a, b
+        assert isinstance(el, HtmlElement) and isinstance(path, tuple)
+        tag = tag_of(el)
+        if tag in ("pre",) or tag == "table" and is_data_table(el) or el not in containers and tag in BLOCK_TAGS:
+            flush_run(run, run_owner[-1], blocks)
+            blocks.extend(leaf_blocks(el, path))
+        elif el not in containers:  # an inline element: part of the run, its images beside it
+            run.append((el.text_content(), link_chars(el)))
+            blocks.extend(image_blocks(el, path))
+        else:
+            push_container(el, path, stack)
+    flush_run(run, run_owner[-1], blocks)
+    return blocks
+
+
+def push_container(el: HtmlElement, path: tuple[HtmlElement, ...], stack: list) -> None:
+    """Schedule a container's own text, its children and their tails, in reading order."""
+    inner = path + (el,)
+    items: list[tuple[str, object, object]] = [("flush", el, inner)]
+    if el.text:
+        items.append(("text", el.text, 0))
+    for child in el:
+        if not isinstance(child.tag, str):
+            if child.tail:
+                items.append(("text", child.tail, 0))
+            continue
+        items.append(("el", child, inner))
+        if child.tail:
+            items.append(("text", child.tail, 0))
+    items.append(("flush", path[-1] if path else el, path))  # loose text after it is the parent's
+    stack.extend(reversed(items))
+
+
+def flush_run(run: list[tuple[str, int]], owner: tuple[HtmlElement, tuple[HtmlElement, ...]],
+              blocks: list[PageBlock]) -> None:
+    """Close the open run of loose text as one paragraph block owned by its container."""
+    if not run:
+        return
+    text = collapse("".join(piece for piece, _ in run))
+    links = sum(n for _, n in run)
+    run.clear()
+    if text:
+        el, path = owner
+        quoted = any(tag_of(a) == "blockquote" for a in path)
+        blocks.append(PageBlock(elem=el, path=path[:-1] if path and path[-1] is el else path,
+                                text=text, kind="quote" if quoted else "paragraph",
+                                link_chars=min(links, len(text)), flags={"run"}))

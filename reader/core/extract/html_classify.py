@@ -1,0 +1,122 @@
+"""Why a block is furniture: its class/id vocabulary, its phrases, its links, where it sits.
+
+Every function here answers with a short reason ("share bar", "related links", ...) or None,
+so the same rules serve the pass over readability's article and the whole-page fallback.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from reader.core.extract import patterns
+from reader.core.extract.html_blocks import PageBlock, tag_of
+
+_TOKEN_SPLIT = re.compile(r"[\s_]+|(?<=[a-z])(?=[A-Z])")
+_MONTH = (r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
+_DATE_LINE = re.compile(
+    rf"^((published|updated|posted|last updated|first published|date)\s*:?\s*)?"
+    rf"([a-z]+day,?\s*)?(\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}(st|nd|rd|th)?,?|\d{{4}}-\d{{2}}-\d{{2}}"
+    rf"|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}})",
+    re.I,
+)
+# A stamp in any language: a year and a clock time, or "Updated ..." with digits, on a short line.
+_YEAR_AND_TIME = re.compile(r"\b(19|20)\d\d\b.*\b\d{1,2}[:h.]\d\d\b|\b\d{1,2}[:h.]\d\d\b.*\b(19|20)\d\d\b")
+_STAMP = re.compile(r"^(updated|published|posted|last (updated|modified))\b.*\d", re.I)
+# Date stamps are shorter than this; a sentence with a year and a time in it is longer.
+DATE_STAMP_MAX_CHARS = 60
+_BYLINE = re.compile(r"^(by|written by|words by|reporting by|story by)\s+\S", re.I)
+# Landmark elements that are furniture whatever their class says, with the reason they carry.
+LANDMARK_REASONS = {"nav": "navigation", "footer": "footer", "aside": "sidebar", "form": "form",
+                    "menu": "navigation", "header": "header", "dialog": "popup"}
+
+def class_tokens(el: HtmlElement) -> list[str]:
+    """The words of an element's class and id ("post-share_bar" → "post-share", "bar"...)."""
+    raw = f"{el.get('class') or ''} {el.get('id') or ''}"
+    tokens = []
+    for word in _TOKEN_SPLIT.split(raw):
+        if word:
+            tokens.append(word.lower())
+            tokens.extend(part for part in word.lower().split("-")[1:] if part)
+    return tokens
+
+
+def hint_reason(el: HtmlElement) -> str | None:
+    """The furniture an element's class/id names, e.g. "share bar" for class="share-tools"."""
+    for token in class_tokens(el):
+        for reason, rx in patterns.HTML_HINTS_RE:
+            if rx.match(token):
+                return reason
+    return None
+
+
+def inner_hint_reason(block: PageBlock, top: HtmlElement | None) -> str | None:
+    """The first furniture hint on the block's element or its ancestors below ``top``."""
+    chain = [block.elem] if "run" not in block.flags else []
+    for ancestor in reversed(block.path):
+        if ancestor is top:
+            break
+        chain.append(ancestor)
+    else:
+        if top is not None:  # the block lies outside ``top``: its ancestors are not "inner"
+            chain = chain[:1]
+    for el in chain:
+        reason = hint_reason(el)
+        if reason:
+            return reason
+    return None
+
+
+def phrase_reason(text: str) -> str | None:
+    """Furniture recognised by its words alone (short blocks only)."""
+    if len(text) > patterns.HTML_PHRASE_MAX_CHARS:
+        return None
+    reason = patterns.boilerplate_reason(text)
+    if reason and reason != "separator":
+        return "related links" if reason in ("link tail", "related link") else reason
+    for reason, rx in patterns.HTML_PHRASES_RE:
+        if rx.search(text):
+            return reason
+    return None
+
+
+def is_date_line(text: str) -> bool:
+    """A short line that is a date or a "Published ..." stamp, not a sentence."""
+    if len(text) > patterns.HTML_META_LINE_MAX_CHARS:
+        return False
+    if _DATE_LINE.match(text) or _STAMP.match(text):
+        return True
+    return len(text) <= DATE_STAMP_MAX_CHARS and bool(_YEAR_AND_TIME.search(text))
+
+
+def is_byline_line(text: str) -> bool:
+    return len(text) <= patterns.HTML_META_LINE_MAX_CHARS and bool(_BYLINE.match(text))
+
+
+def is_link_block(block: PageBlock) -> bool:
+    """A block that is mostly a link: a teaser, a related story, a menu entry."""
+    return (block.link_density >= patterns.HTML_LINK_DENSITY
+            and len(block.text) <= patterns.HTML_LINK_BLOCK_MAX_CHARS)
+
+
+def landmark_reason(block: PageBlock) -> str | None:
+    """The reason carried by the nearest landmark element around the block (nav, footer...)."""
+    for el in [block.elem, *reversed(block.path)]:
+        reason = LANDMARK_REASONS.get(tag_of(el))
+        if reason:
+            return reason
+    return None
+
+
+def outside_reason(block: PageBlock) -> str:
+    """Why a block outside the article is clutter, in the reader's words."""
+    if block.kind == "image":
+        return "image outside the article"
+    for el in [block.elem, *reversed(block.path)]:
+        reason = LANDMARK_REASONS.get(tag_of(el)) or hint_reason(el)
+        if reason:
+            return reason
+    if is_link_block(block):
+        return "links"
+    return phrase_reason(block.text) or "outside the article"

@@ -1,0 +1,107 @@
+"""Our pass over a candidate article: drop the furniture inside it, restore the story it lost.
+
+A candidate is a set of block indices (readability's picks, or the fallback's). Its container
+is the element holding nearly all of its text; blocks inside that container are judged one by
+one, blocks outside it are clutter with the reason their surroundings give.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml.html import HtmlElement
+
+from reader.core.extract import html_classify as classify
+from reader.core.extract import patterns
+from reader.core.extract.html_blocks import PageBlock, tag_of
+from reader.core.model import Role
+
+# The container must hold this share of the candidate's text; 0.85 lets a candidate carry a
+# stray lead paragraph from outside while still naming the box the story lives in.
+CONTAINER_SHARE = 0.85
+# Prose that long is story even where a class name says otherwise (a paragraph of 400+
+# characters has never been a share bar or a date in the corpus); comments excepted.
+LONG_PROSE_CHARS = 400
+# Reasons that keep a block out even when it is long prose.
+ALWAYS_CLUTTER = frozenset({"comments", "newsletter prompt", "cookie notice"})
+# Tags that may hold story readability discarded: subheadings, lists, tables, quotes, tweets.
+RESTORABLE_KINDS = frozenset({"heading", "list-item", "table", "quote", "preformatted"})
+
+
+@dataclass(frozen=True)
+class Verdict:
+    role: Role
+    reason: str | None = None
+
+
+STORY = Verdict("story")
+
+
+def candidate_container(blocks: list[PageBlock], picks: set[int]) -> HtmlElement | None:
+    """The deepest element that holds CONTAINER_SHARE of the picked text."""
+    weight: dict[HtmlElement, int] = {}
+    total = 0
+    for i in picks:
+        block = blocks[i]
+        size = max(len(block.text), 1)
+        total += size
+        for el in block.path:
+            weight[el] = weight.get(el, 0) + size
+    if not picks:
+        return None
+    largest = max(picks, key=lambda i: len(blocks[i].text))
+    for el in reversed(blocks[largest].path):
+        if weight.get(el, 0) >= CONTAINER_SHARE * total:
+            return el
+    return None
+
+
+def inside(block: PageBlock, container: HtmlElement | None) -> bool:
+    return container is not None and (block.elem is container or container in block.path)
+
+
+def inner_reason(block: PageBlock, container: HtmlElement | None) -> str | None:
+    """Why a block inside the article is furniture after all, or None for story."""
+    text = block.text
+    reason = classify.phrase_reason(text)
+    if reason:
+        return reason
+    if classify.is_link_block(block):
+        return "related links"
+    hint = classify.inner_hint_reason(block, container)
+    long_prose = len(text) >= LONG_PROSE_CHARS and block.link_density < patterns.HTML_LINK_DENSITY
+    if hint == "share bar" and block.kind == "quote":
+        hint = None  # an embedded post (a tweet quoted in the story) is story
+    if hint and (not long_prose or hint in ALWAYS_CLUTTER):
+        return hint
+    if classify.is_date_line(text):
+        return "date"
+    if classify.is_byline_line(text):
+        return "byline"
+    return None
+
+
+def restorable(block: PageBlock) -> bool:
+    """Story readability tends to drop: subheadings, list items, tables, quotes and tweets."""
+    if block.kind in RESTORABLE_KINDS:
+        return True
+    return any(tag_of(el) == "blockquote" for el in block.path[-3:])
+
+
+def judge_blocks(blocks: list[PageBlock], picks: set[int]) -> list[Verdict]:
+    """A verdict for every block: the candidate's own pass, then the page around it."""
+    container = candidate_container(blocks, picks)
+    verdicts = []
+    for i, block in enumerate(blocks):
+        chosen = i in picks or inside(block, container) and restorable(block)
+        if block.kind == "image":
+            verdicts.append(Verdict("clutter", "image") if not chosen else STORY)
+            continue
+        if not chosen:
+            verdicts.append(Verdict("clutter", classify.outside_reason(block)))
+            continue
+        reason = inner_reason(block, container)
+        if reason is None and i not in picks and classify.phrase_reason(block.text):
+            reason = "related links"
+        verdicts.append(Verdict("clutter", reason) if reason else STORY)
+    return verdicts

@@ -1,0 +1,253 @@
+"""A saved page's title, byline, date, site name, language and address.
+
+Signals are read once from the parsed tree (meta tags, JSON-LD, <title>, <h1>, rel=author,
+<time>) and reconciled: the page's own structured data first, visible text as the fallback.
+Nothing here fetches anything; JSON-LD is parsed as plain JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from lxml.html import HtmlElement
+
+from reader.core.extract.html_blocks import collapse
+
+# Meta names/properties by field, most specific first; compared lower-cased.
+TITLE_KEYS = ("og:title", "twitter:title", "dc.title", "dcterms.title", "dc:title", "parsely-title",
+              "sailthru.title", "title")
+AUTHOR_KEYS = ("author", "dc.creator", "dc:creator", "dcterms.creator", "parsely-author",
+               "sailthru.author", "article:author", "byl", "citation_author")
+DATE_KEYS = ("article:published_time", "og:published_time", "datepublished", "parsely-pub-date",
+             "sailthru.date", "pubdate", "publishdate", "publish-date", "date", "dc.date",
+             "dcterms.date", "dc.date.issued", "dcterms.created", "citation_publication_date",
+             "article.published", "published_at", "og:article:published_time", "release_date")
+SITE_KEYS = ("og:site_name", "application-name", "twitter:site")
+URL_KEYS = ("og:url", "twitter:url")
+# Separators between a headline and its site name in <title>: "Headline | Site".
+TITLE_SEPARATOR = re.compile(r"\s+[|\-–—·:»/\\]\s+")
+# A headline left with fewer words than this after cutting the suffix was cut wrongly
+# ("Home | Site" is not a headline "Home"); 3 matched Firefox's choice on its test pages.
+MIN_TITLE_WORDS = 3
+# A site name is short: longer title suffixes are subtitles, not names.
+MAX_SITE_WORDS = 5
+# JSON-LD scripts larger than this are data dumps, not page metadata; skipped for speed.
+MAX_JSONLD_CHARS = 200_000
+_BY_PREFIX = re.compile(r"^(by|written by|words by|von|par|por|di)\s+", re.I)
+_URLISH = re.compile(r"^(https?:|www\.|/)", re.I)
+ARTICLE_TYPES = ("article", "newsarticle", "blogposting", "reportagenewsarticle", "webpage",
+                 "analysisnewsarticle", "opinionnewsarticle", "report", "techarticle", "posting")
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str | None = None
+    byline: str | None = None
+    published: str | None = None
+    site: str | None = None
+    language: str | None = None
+    url: str | None = None
+
+
+@dataclass
+class PageSignals:
+    """Everything metadata-like the page states, gathered in one walk."""
+
+    meta: dict[str, list[str]] = field(default_factory=dict)
+    jsonld: list[dict] = field(default_factory=list)
+    doc_title: str | None = None
+    lang: str | None = None
+    canonical: str | None = None
+    h1: list[str] = field(default_factory=list)
+    rel_authors: list[str] = field(default_factory=list)
+    times: list[str] = field(default_factory=list)
+
+    def first(self, keys: tuple[str, ...]) -> str | None:
+        for key in keys:
+            for value in self.meta.get(key, ()):
+                if value:
+                    return value
+        return None
+
+
+def gather_signals(root: HtmlElement) -> PageSignals:
+    """Read meta tags, JSON-LD, <title>, lang, canonical, <h1>, rel=author and <time> at once.
+
+    Must run before scripts are stripped from the tree (JSON-LD lives in <script>).
+    """
+    signals = PageSignals(lang=(root.get("lang") or root.get("xml:lang") or "").strip() or None)
+    for el in root.iter("meta", "title", "link", "script", "h1", "a", "time"):
+        tag = el.tag
+        if tag == "meta":
+            key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+            value = collapse(el.get("content") or "")
+            if key and value:
+                signals.meta.setdefault(key, []).append(value)
+        elif tag == "title" and signals.doc_title is None:
+            signals.doc_title = collapse(el.text_content()) or None
+        elif tag == "link" and "canonical" in (el.get("rel") or "").lower().split():
+            signals.canonical = signals.canonical or (el.get("href") or "").strip() or None
+        elif tag == "script" and "ld+json" in (el.get("type") or "").lower():
+            signals.jsonld.extend(parse_jsonld(el.text or ""))
+        elif tag == "h1":
+            signals.h1.append(collapse(el.text_content()))
+        elif tag == "a" and "author" in (el.get("rel") or "").lower().split():
+            signals.rel_authors.append(collapse(el.text_content()))
+        elif tag == "time" and el.get("datetime"):
+            signals.times.append(el.get("datetime", "").strip())
+    return signals
+
+
+def parse_jsonld(text: str) -> list[dict]:
+    """The JSON-LD objects of one script (a list, a @graph or one object); [] if unreadable."""
+    if len(text) > MAX_JSONLD_CHARS:
+        return []
+    try:
+        data = json.loads(text.strip().removesuffix(";"))
+    except (ValueError, RecursionError):
+        return []
+    items = data if isinstance(data, list) else [data]
+    out: list[dict] = []
+    for item in items:
+        if isinstance(item, dict):
+            graph = item.get("@graph")
+            out.extend(g for g in graph if isinstance(g, dict)) if isinstance(graph, list) else out.append(item)
+    return out
+
+
+def jsonld_article(signals: PageSignals) -> dict:
+    """The JSON-LD object describing the article itself, or {}."""
+    for item in signals.jsonld:
+        kind = item.get("@type")
+        kinds = kind if isinstance(kind, list) else [kind]
+        if any(isinstance(k, str) and k.lower() in ARTICLE_TYPES for k in kinds):
+            return item
+    return {}
+
+
+def names_of(value: object) -> list[str]:
+    """Person names from a JSON-LD author value: a string, an object or a list of them."""
+    items = value if isinstance(value, list) else [value]
+    names = []
+    for item in items:
+        name = item.get("name") if isinstance(item, dict) else item
+        if isinstance(name, str) and collapse(name) and not _URLISH.match(name.strip()):
+            names.append(collapse(name))
+    return names
+
+
+def join_authors(names: list[str]) -> str | None:
+    """Several authors joined by ", ", each once, a leading "By" dropped."""
+    seen: list[str] = []
+    for name in names:
+        name = _BY_PREFIX.sub("", collapse(name)).strip(" ,|")
+        if name and name.lower() not in (s.lower() for s in seen):
+            seen.append(name)
+    return ", ".join(seen) or None
+
+
+def find_byline(signals: PageSignals, article: dict) -> str | None:
+    """JSON-LD author, then meta author tags, then rel=author links."""
+    names = names_of(article.get("author")) if article else []
+    if names:
+        return join_authors(names)
+    for key in AUTHOR_KEYS:
+        values = [v for v in signals.meta.get(key, ()) if not _URLISH.match(v)]
+        if values:
+            return join_authors(values)
+    return join_authors(signals.rel_authors)
+
+
+def iso_date(value: object) -> str | None:
+    """An ISO 8601 date or datetime-with-offset from a date string, or None if unreadable."""
+    if not isinstance(value, str):
+        return None
+    text = value.strip().replace(" ", "T", 1)
+    text = re.sub(r"(\.\d+)(?=Z|[+-]\d|$)", "", text)  # fractions of a second
+    text = re.sub(r"Z$", "+00:00", text)
+    text = re.sub(r"([+-]\d\d)(\d\d)$", r"\1:\2", text)
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        match = re.match(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
+        if not match:
+            return None
+        try:
+            return date(int(match[1]), int(match[2]), int(match[3])).isoformat()
+        except ValueError:
+            return None
+    return moment.isoformat() if moment.tzinfo else moment.date().isoformat()
+
+
+def find_published(signals: PageSignals, article: dict) -> str | None:
+    """JSON-LD datePublished, then meta date tags, then the first <time datetime>."""
+    candidates = [article.get("datePublished"), article.get("dateCreated")] if article else []
+    candidates += [signals.first((key,)) for key in DATE_KEYS]
+    candidates += signals.times[:1]
+    for value in candidates:
+        found = iso_date(value)
+        if found:
+            return found
+    return None
+
+
+def split_title(title: str) -> tuple[str, str | None]:
+    """"Headline | Site" → ("Headline", "Site"); unchanged when the cut leaves too little."""
+    parts = list(TITLE_SEPARATOR.finditer(title))
+    if not parts:
+        return title, None
+    last = parts[-1]
+    head, tail = title[:last.start()].strip(), title[last.end():].strip()
+    if len(head.split()) >= MIN_TITLE_WORDS and len(tail.split()) <= MAX_SITE_WORDS:
+        return head, tail
+    first = parts[0]
+    head, tail = title[first.end():].strip(), title[:first.start()].strip()
+    if len(head.split()) >= MIN_TITLE_WORDS and len(tail.split()) <= MAX_SITE_WORDS:
+        return head, tail  # "Site | Headline"
+    return title, None
+
+
+def find_title(signals: PageSignals, article: dict) -> str | None:
+    """The page's headline: its own metadata, else <title> less the site, else the <h1>."""
+    meta_title = signals.first(TITLE_KEYS[:-1])
+    headline = article.get("headline") if article else None
+    if meta_title:
+        return meta_title
+    if isinstance(headline, str) and collapse(headline):
+        return collapse(headline)
+    if signals.doc_title:
+        head, _ = split_title(signals.doc_title)
+        for h1 in signals.h1:
+            if h1 and (h1 == signals.doc_title or h1 == head):
+                return h1
+        return head
+    h1s = [h for h in signals.h1 if h]
+    return h1s[0] if len(h1s) == 1 else None
+
+
+def find_site(signals: PageSignals, article: dict) -> str | None:
+    publisher = article.get("publisher") if article else None
+    names = names_of(publisher) if publisher else []
+    site = signals.first(SITE_KEYS[:1]) or (names[0] if names else None)
+    if site:
+        return site
+    if signals.doc_title:
+        return split_title(signals.doc_title)[1]
+    return None
+
+
+def read_metadata(signals: PageSignals, url: str | None) -> Metadata:
+    """Reconcile the signals into one answer per field (language is filled in by the caller)."""
+    article = jsonld_article(signals)
+    canonical = signals.canonical if signals.canonical and signals.canonical.startswith("http") else None
+    return Metadata(
+        title=find_title(signals, article),
+        byline=find_byline(signals, article),
+        published=find_published(signals, article),
+        site=find_site(signals, article),
+        language=signals.lang,
+        url=url or canonical or signals.first(URL_KEYS),
+    )

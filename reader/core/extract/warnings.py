@@ -1,0 +1,72 @@
+"""Notices about a whole article: a paywall teaser, a page that is no article, a language.
+
+Each check is a small pure function over what extraction found, so the reader is told
+plainly instead of being shown a teaser or a list of links as if it were a story.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.core.model import Notice
+
+# Languages Sift's analysis (spaCy's English model) handles.
+ANALYSED_LANGUAGES = frozenset({"en"})
+# A story shorter than this many words behind paywall wording is a teaser: full articles of
+# the corpus run 250+ words, paywalled teasers show one to three paragraphs (~40-200 words).
+PAYWALL_MAX_STORY_WORDS = 250
+_PAYWALL_PHRASES = re.compile(
+    r"\b(subscribe (now )?to (continue|keep) reading|to continue reading|continue reading (this|the) "
+    r"(article|story) (with|by)|this (article|story|content) is (only )?(available|reserved) (to|for) "
+    r"(subscribers|members)|already a (subscriber|member)\??|subscriber[- ]only|for subscribers only|"
+    r"(log|sign) in to (read|continue)|register to (read|continue)|you have reached (your|the) "
+    r"(limit|maximum)|free articles? (left|remaining|this month)|unlock (this|full) (article|story)|"
+    r"become a (subscriber|member) to read)\b",
+    re.I,
+)
+# An index page: little story and many links. A story below this many words...
+INDEX_MAX_STORY_WORDS = 120
+# ...on a page with at least this many link blocks (section fronts list 40+ headlines).
+INDEX_MIN_LINK_BLOCKS = 25
+
+LANGUAGE_NAMES = {
+    "de": "German", "fr": "French", "es": "Spanish", "it": "Italian", "pt": "Portuguese",
+    "nl": "Dutch", "ru": "Russian", "uk": "Ukrainian", "pl": "Polish", "zh": "Chinese",
+    "ja": "Japanese", "ko": "Korean", "ar": "Arabic", "tr": "Turkish", "sv": "Swedish",
+    "da": "Danish", "no": "Norwegian", "nb": "Norwegian", "fi": "Finnish", "cs": "Czech",
+    "el": "Greek", "he": "Hebrew", "hi": "Hindi", "id": "Indonesian", "vi": "Vietnamese",
+}
+
+
+def paywall_notice(story_words: int, page_text: str, marked_paid: bool) -> Notice | None:
+    """A teaser: little story, and the page says (in words or in its metadata) it is paid."""
+    if story_words > PAYWALL_MAX_STORY_WORDS:
+        return None
+    if not marked_paid and not _PAYWALL_PHRASES.search(page_text):
+        return None
+    return Notice("paywall", "Only the beginning of this article was saved: the rest is behind "
+                             "a paywall, so what you see is a teaser.")
+
+
+def index_notice(story_words: int, link_blocks: int) -> Notice | None:
+    """A page of headlines (a home page, a section front) rather than one article."""
+    if story_words >= INDEX_MAX_STORY_WORDS or link_blocks < INDEX_MIN_LINK_BLOCKS and story_words:
+        return None
+    return Notice("not-an-article", "This page looks like a list of links (a home or section "
+                                    "page) rather than an article, so there is little story to show.")
+
+
+def language_notice(language: str | None) -> Notice | None:
+    """Sift analyses English only; say so when the article is in another language."""
+    if not language or language in ANALYSED_LANGUAGES:
+        return None
+    name = LANGUAGE_NAMES.get(language, f"the language “{language}”")
+    return Notice("language", f"This article is in {name}; Sift finds people, places and claims "
+                              "in English only, so the side panel stays empty.")
+
+
+def article_warnings(story_words: int, link_blocks: int, page_text: str, marked_paid: bool,
+                     language: str | None) -> tuple[Notice, ...]:
+    notices = (paywall_notice(story_words, page_text, marked_paid),
+               index_notice(story_words, link_blocks), language_notice(language))
+    return tuple(n for n in notices if n is not None)
