@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from reader.core.nlp.claim_quotes import QuoteIndex
 from reader.core.nlp.claim_spans import (
     Draft, Range, clip_to_line, speaker_range, subtree_range, token_range, tokens_range, trim, without,
 )
@@ -42,12 +43,14 @@ AUX_DEPS = frozenset(("aux", "auxpass", "neg"))
 IMPERSONAL_SUBJECTS = frozenset(("it",))
 
 
-def find_drafts(doc: Doc, text: str) -> Iterator[Draft]:
-    """Every attribution candidate of ``doc`` (unordered, possibly nested)."""
+def find_drafts(doc: Doc, text: str, quotes: QuoteIndex) -> Iterator[Draft]:
+    """Every attribution candidate of ``doc`` outside quoted speech (unordered, maybe nested)."""
     for tok in doc:
         low = tok.lower_
+        if _in_speech(tok, quotes):
+            continue
         if low in CUE_VERB_LEMMAS and tok.dep_ in VERB_DEPS:
-            draft = verb_draft(tok, CUE_VERB_LEMMAS[low], text)
+            draft = verb_draft(tok, CUE_VERB_LEMMAS[low], text, quotes)
         elif low in CUE_NOUNS and tok.dep_ in NOUN_DEPS:
             draft = noun_draft(tok, text)
         elif low == "according":
@@ -73,13 +76,16 @@ def verb_cue_range(tok: Token) -> Range:
     return (first.idx, last.idx + len(last.text))
 
 
-def find_subject(tok: Token) -> Token | None:
-    """The grammatical subject of verb ``tok``, inherited through conjunctions and participles."""
+def find_subject(tok: Token, quotes: QuoteIndex | None = None) -> Token | None:
+    """The grammatical subject of verb ``tok``, inherited through conjunctions and participles;
+    a "subject" inside quoted speech is a misparse of the quote, not the speaker."""
     seen = 0
     while seen < 4:
-        for child in tok.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return child
+        subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+        if quotes is not None:
+            subjects = [c for c in subjects if not _in_speech(c, quotes)]
+        if subjects:
+            return min(subjects, key=lambda c: abs(c.i - tok.i))
         if tok.dep_ in ("conj", "xcomp") or (tok.dep_ == "advcl" and tok.lower_.endswith("ing")):
             tok = tok.head
         elif tok.dep_ == "acl" and tok.head.dep_ in OBJECT_DEPS:
@@ -88,6 +94,11 @@ def find_subject(tok: Token) -> Token | None:
             return None
         seen += 1
     return None
+
+
+def _in_speech(tok: Token, quotes: QuoteIndex) -> bool:
+    quote = quotes.at(tok.idx)
+    return quote is not None and quote.is_speech
 
 
 def agent_of(tok: Token) -> Token | None:
@@ -140,7 +151,7 @@ def quoted_as_saying(tok: Token) -> Token | None:
     return None
 
 
-def verb_draft(tok: Token, lemma: str, text: str) -> Draft | None:
+def verb_draft(tok: Token, lemma: str, text: str, quotes: QuoteIndex) -> Draft | None:
     """A claim from cue verb ``tok``: subject or agent as speaker, complement as content."""
     if _is_excluded_verb(tok):
         return None
@@ -148,7 +159,7 @@ def verb_draft(tok: Token, lemma: str, text: str) -> Draft | None:
         return None  # part of the "was quoted as saying" cue read from "quoted"
     saying = quoted_as_saying(tok) if lemma == "quote" else None
     parts = content_children(saying or tok, "say" if saying else lemma)
-    subject = find_subject(tok)
+    subject = find_subject(tok, quotes)
     agent = agent_of(tok)
     target = None
     if agent is not None and (subject is None or subject.dep_ == "nsubjpass"

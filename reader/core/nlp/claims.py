@@ -37,7 +37,7 @@ MAX_DISPUTE_DISTANCE = 600
 def find_claims(doc: Doc, text: str, entities: Sequence[Entity]) -> list[Claim]:
     """Every attribution in ``text`` (parsed as ``doc``), in reading order."""
     quotes = QuoteIndex(text)
-    drafts = [d for d in find_drafts(doc, text) if not _inside_speech(d, quotes)]
+    drafts = list(find_drafts(doc, text, quotes))
     headline = headline_draft(doc, text)
     if headline is not None:
         drafts.append(headline)
@@ -50,11 +50,6 @@ def find_claims(doc: Doc, text: str, entities: Sequence[Entity]) -> list[Claim]:
     _link_disputes(drafts, doc)
     resolver = SpeakerResolver(doc, text, entities)
     return [_to_claim(d, doc, text, resolver) for d in drafts]
-
-
-def _inside_speech(draft: Draft, quotes: QuoteIndex) -> bool:
-    quote = quotes.at(draft.cue[0])
-    return quote is not None and quote.is_speech
 
 
 def _cut_at_claim_apposition(draft: Draft, doc: Doc) -> None:

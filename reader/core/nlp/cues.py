@@ -110,7 +110,7 @@ OBJECT_CONTENT_LEMMAS = frozenset(EVALUATION_VERBS) | frozenset((
 ))
 # Verbs whose object is a recipient, not content ("told reporters").
 RECIPIENT_LEMMAS = frozenset(("tell", "ask", "urge", "warn", "remind", "assure", "reassure",
-                              "inform", "notify", "advise", "brief", "thank", "accuse", "blame"))
+                              "inform", "notify", "advise", "brief", "thank"))
 
 # Cue nouns that carry their own content ("the announcement that ...", "Russia's claim of ...").
 CUE_NOUNS = frozenset((

@@ -11,7 +11,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from reader.core.model import Entity, EntityType
-from reader.core.nlp.aliases import Found, merge_mentions
+from reader.core.nlp.aliases import Found, acronym_of, merge_mentions
 from reader.core.nlp.gazetteer import SURE_KINDS, is_sure_place, lookup_place, MIN_RELABEL_POPULATION
 from reader.core.nlp.patterns import PATTERN_WEIGHT, find_phrases, is_name_token
 from reader.core.nlp.spans import NAME_LABELS, clean_span
@@ -144,7 +144,28 @@ def form_types(doc: Doc, votes: Votes) -> dict[str, str]:
     return {form: decide_type(form, total, parts) for form, total in totals.items()}
 
 
-def add_repeats(doc: Doc, votes: Votes, types: dict[str, str]) -> None:
+def add_surnames(doc: Doc, votes: Votes, types: dict[str, str]) -> list[tuple[str, ...]]:
+    """A person's surname alone names that person: "Eyles" after "Rodney Eyles"."""
+    surnames = []
+    for a, b in votes:
+        if b - a >= 2 and types.get(doc[a:b].text) == "person":
+            last = doc[b - 1].text
+            if is_name_token(doc[b - 1]) and len(last) > 1 and not is_sure_place(last):
+                types[last] = "person"
+                surnames.append((last,))
+    return surnames
+
+
+def add_acronyms(doc: Doc, votes: Votes) -> None:
+    """An acronym in brackets after a name it abbreviates: "Moro National Liberation Front (MNLF)"."""
+    for (a, b), counter in list(votes.items()):
+        if b + 2 < len(doc) and doc[b].text == "(" and doc[b + 2].text == ")":
+            short = doc[b + 1]
+            if short.text.isupper() and acronym_of(doc[a:b].text) == short.text.replace(".", ""):
+                votes.setdefault((b + 1, b + 2), Counter()).update(counter)
+
+
+def add_repeats(doc: Doc, votes: Votes, types: dict[str, str], extra: list[tuple[str, ...]]) -> None:
     """Other mentions of a name the model marked once: the same words, capitalized the same."""
     covered = {i for a, b in votes for i in range(a, b)}
     by_first: dict[str, set[tuple[str, ...]]] = {}
@@ -152,6 +173,8 @@ def add_repeats(doc: Doc, votes: Votes, types: dict[str, str]) -> None:
         if types.get(doc[a:b].text) in NAME_TYPES:
             words = tuple(t.text for t in doc[a:b])
             by_first.setdefault(words[0], set()).add(words)
+    for words in extra:
+        by_first.setdefault(words[0], set()).add(words)
     for token in doc:
         for words in sorted(by_first.get(token.text, ()), key=len, reverse=True):
             span = (token.i, token.i + len(words))
@@ -167,8 +190,9 @@ def find_entities(doc: Doc, text: str) -> list[Entity]:
     votes = model_votes(doc)
     add_phrases(doc, votes)
     add_gazetteer_places(doc, votes)
+    add_acronyms(doc, votes)
     types = form_types(doc, votes)
-    add_repeats(doc, votes, types)
+    add_repeats(doc, votes, types, add_surnames(doc, votes, types))
     found = []
     for a, b in sorted(votes):
         span = doc[a:b]

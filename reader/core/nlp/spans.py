@@ -24,8 +24,6 @@ BREAK_TOKENS = frozenset({
 })
 # Words at a name's edge that belong to the sentence, not to the name.
 EDGE_WORDS = frozenset({"the", "a", "an", "The", "A", "An", "'s", "'", "’s", "’", "s"})
-# Lower-case particles that may open a name ("al-Qaeda", "de Gaulle" keep theirs inside only).
-NAME_PARTICLE_PREFIXES = ("al-", "el-", "ad-", "as-", "ash-", "bin-", "ibn-")
 
 
 def is_break(token: Token) -> bool:
@@ -39,12 +37,23 @@ def is_break(token: Token) -> bool:
     return token.text.isdigit()
 
 
+def is_hyphen_joined(token: Token) -> bool:
+    """Part of a hyphenated word: "ho" in "Song-ho", "al" in "al-Qaeda"."""
+    doc = token.doc
+    after = token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_
+    before = token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
+    return after or before
+
+
 def is_edge_noise(token: Token) -> bool:
-    """A token to trim from either end of a name."""
+    """A token to trim from either end of a name: "the", "'s", punctuation, a lower-case word."""
     text = token.text
-    if text in EDGE_WORDS or token.is_punct:
+    if text in EDGE_WORDS or token.is_punct or text.lower() in HYPHEN_PREFIXES:
         return True
-    return text[:1].islower() and not text.startswith(NAME_PARTICLE_PREFIXES)
+    return text[:1].islower() and not is_hyphen_joined(token)
+
+# Prefixes that modify a name without being part of it: "pro-Moscow", "ex-Yugoslav".
+HYPHEN_PREFIXES = frozenset({"pro", "anti", "ex", "non", "mid", "post", "pre", "neo", "pan", "all"})
 
 
 def split_tokens(doc: Doc, start: int, end: int) -> Iterator[tuple[int, int]]:
