@@ -19,10 +19,11 @@ def open_article(path: Path, limits: Limits = Limits(), encoding: str | None = N
 
 
 def analyze_article(article: Article) -> Analysis:
-    """Entities and claims of the article's reading text (title and story only, never clutter)."""
-    from reader.core.nlp import analyze
+    """Entities and claims of the article's reading text (title and story only, never clutter);
+    empty with a warning when the article is not in English."""
+    from reader.core.nlp import analyze_article as analyze_english_article
 
-    return analyze(article.text)
+    return analyze_english_article(article)
 
 
 def extract_record(path: Path, analysis: bool = True, user_state: bool = False) -> dict[str, Any]:

@@ -6,7 +6,16 @@ equal the original's; entities.py and claims.py read that parse. Spans carry the
 
 from __future__ import annotations
 
-from reader.core.model import Analysis
+from reader.core.model import Analysis, Article, Notice
+
+# The model reads English; "en-GB", "en_US" and friends all start with this subtag.
+ENGLISH = "en"
+# Names for the message of the languages Sift's readers most often save; others show the code.
+LANGUAGE_NAMES = {
+    "de": "German", "es": "Spanish", "fr": "French", "it": "Italian", "nl": "Dutch", "pt": "Portuguese",
+    "ru": "Russian", "uk": "Ukrainian", "pl": "Polish", "sv": "Swedish", "da": "Danish", "no": "Norwegian",
+    "fi": "Finnish", "tr": "Turkish", "ar": "Arabic", "zh": "Chinese", "ja": "Japanese", "ko": "Korean",
+}
 
 
 def analyze(text: str) -> Analysis:
@@ -21,3 +30,23 @@ def analyze(text: str) -> Analysis:
     entities = find_entities(doc, text)
     claims = find_claims(doc, text, entities)
     return Analysis(entities=tuple(entities), claims=tuple(claims))
+
+
+def is_english(language: str | None) -> bool:
+    """True for English and for an unknown language (most saved news is English)."""
+    return not language or language.lower().replace("_", "-").split("-")[0] == ENGLISH
+
+
+def analyze_article(article: Article) -> Analysis:
+    """Entities and claims of an article's reading text, if it is in English.
+
+    The English model on another language finds nonsense, so it is not run; the warning
+    tells the reader why the side panel is empty.
+    """
+    if is_english(article.language):
+        return analyze(article.text)
+    code = (article.language or "").lower().replace("_", "-").split("-")[0]
+    name = LANGUAGE_NAMES.get(code, f"another language (“{article.language}”)")
+    message = (f"This article appears to be in {name}; Sift finds people, places and claims "
+               "in English articles only.")
+    return Analysis(warnings=(Notice(kind="language", message=message),))
