@@ -1,0 +1,99 @@
+"""The extraction guard: DOM depth and size bounds, and the wall-clock budget."""
+
+from __future__ import annotations
+
+import sys
+import time
+
+import lxml.html
+import pytest
+
+from reader.core import errors
+from reader.core.extract.guard import (MAX_DEPTH, MAX_NODES, Deadline, best_within, bound_tree,
+                                       walk_with_depth)
+
+
+def nested(depth: int, inner: str = "deep words") -> lxml.html.HtmlElement:
+    """A tree built by hand (libxml2's parser would stop at 256 levels) ``depth`` divs deep."""
+    root = lxml.html.Element("html")
+    node = lxml.etree.SubElement(root, "body")
+    for _ in range(depth):
+        node = lxml.etree.SubElement(node, "div")
+    node.text = inner
+    lxml.etree.SubElement(root.find("body"), "p").text = "after the nest"
+    return root
+
+
+def max_depth(root: lxml.html.HtmlElement) -> int:
+    return max(depth for _, depth in walk_with_depth(root))
+
+
+def test_deep_tree_is_flattened_without_losing_text() -> None:
+    root = nested(5000)
+    report = bound_tree(root)
+    assert report.flattened == 1 and report.dropped == 0 and report.changed
+    assert max_depth(root) <= MAX_DEPTH
+    text = root.text_content()
+    assert "deep words" in text and "after the nest" in text
+
+
+def test_deep_tree_survives_a_recursive_walker() -> None:
+    root = nested(20_000)
+    bound_tree(root)
+
+    def depth_of(element: lxml.html.HtmlElement) -> int:  # what a naive extractor would do
+        return 1 + max((depth_of(child) for child in element), default=0)
+
+    assert depth_of(root) <= MAX_DEPTH + 1 < sys.getrecursionlimit()
+
+
+def test_huge_tree_is_cut_after_the_node_budget_keeping_the_start() -> None:
+    html = "<html><body>" + "".join(f"<p>para {i}</p>" for i in range(3000)) + "</body></html>"
+    root = lxml.html.document_fromstring(html)
+    report = bound_tree(root, max_nodes=1000)
+    assert report.dropped == 3002 - 1000 and report.changed  # html, body, 3000 paragraphs
+    assert sum(1 for _ in root.iter()) == 1000
+    text = root.text_content()
+    assert "para 0" in text and "para 997" in text and "para 998" not in text
+
+
+def test_real_sized_pages_are_untouched() -> None:
+    html = "<html><body>" + "<div><p>a <b>b</b> c</p></div>" * 500 + "</body></html>"
+    root = lxml.html.document_fromstring(html)
+    before = lxml.html.tostring(root)
+    assert not bound_tree(root).changed
+    assert lxml.html.tostring(root) == before
+
+
+def test_generated_half_million_elements_are_bounded_quickly() -> None:
+    html = "<html><body>" + "<div><i>x</i></div>" * 250_000 + "</body></html>"
+    root = lxml.html.document_fromstring(html)
+    started = time.monotonic()
+    bound_tree(root)
+    assert time.monotonic() - started < 5
+    assert sum(1 for _ in root.iter()) == MAX_NODES
+
+
+def test_deadline_expires_and_times_out_with_a_sentence() -> None:
+    now = [100.0]
+    deadline = Deadline(2.0, clock=lambda: now[0])
+    assert not deadline.expired() and deadline.remaining() == 2.0
+    deadline.check("page.html")
+    now[0] = 102.5
+    assert deadline.expired() and deadline.remaining() == 0.0
+    with pytest.raises(errors.Timeout) as info:
+        deadline.check("page.html")
+    assert info.value.kind == "timeout" and "page.html" in info.value.message
+
+
+def test_best_within_keeps_the_best_result_so_far() -> None:
+    now = [0.0]
+    deadline = Deadline(5.0, clock=lambda: now[0])
+
+    def slow_improvement(result: list[str]) -> list[str]:
+        now[0] += 10  # this step overruns the budget
+        return [*result, "better"]
+
+    steps = best_within(deadline, lambda: ["cheap"], slow_improvement,
+                        lambda r: pytest.fail("a step started after the deadline"))
+    assert steps == ["cheap", "better"]
