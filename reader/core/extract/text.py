@@ -9,11 +9,12 @@ only whitespace collapsed (and Markdown markers removed from headings and list i
 
 from __future__ import annotations
 
+from reader.core.extract import patterns
 from reader.core.extract.language import detect_language
 from reader.core.extract.text_blocks import TextBlock, split_blocks
 from reader.core.extract.text_features import is_prose
 from reader.core.extract.text_model import story_probabilities
-from reader.core.extract.text_regions import keep_inside, outside_reason, story_stretch
+from reader.core.extract.text_regions import inside_reasons, outside_reason, story_stretch
 from reader.core.extract.text_title import byline_names, find_title, split_site
 from reader.core.model import Article, Block, Source
 
@@ -49,18 +50,20 @@ def classify_blocks(blocks: list[TextBlock]) -> list[Verdict]:
     """(role, reason) for every block: title, byline, story or clutter with why."""
     if not blocks:
         return []
-    probabilities = story_probabilities(blocks)
-    stretch = story_stretch(blocks, probabilities)
+    furniture = [patterns.boilerplate_reason(b.raw) for b in blocks]
+    probabilities = story_probabilities(blocks, furniture)
+    stretch = story_stretch(blocks, probabilities, furniture)
     if stretch is None:
         return [("story", None)] * len(blocks)
     first, last = stretch
+    inside = inside_reasons(blocks, probabilities, furniture, first, last)
     verdicts: list[Verdict] = []
-    for i, (block, p) in enumerate(zip(blocks, probabilities)):
+    for i, block in enumerate(blocks):
         if first <= i <= last:
-            reason = keep_inside(block, p)
+            reason = inside[i - first]
             verdicts.append(("story", None) if reason is None else ("clutter", reason))
         else:
-            verdicts.append(("clutter", outside_reason(block, before_story=i < first)))
+            verdicts.append(("clutter", outside_reason(furniture[i], before_story=i < first)))
     mark_title_and_byline(blocks, verdicts, first)
     return verdicts
 

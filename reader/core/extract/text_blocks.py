@@ -66,9 +66,13 @@ def split_blocks(text: str) -> list[TextBlock]:
 
 
 def wrap_width(lines: list[str]) -> int | None:
-    """The column at which the text is hard-wrapped, or None for one-paragraph-per-line text."""
-    lengths = [len(line.rstrip()) for line in lines if " " in line.strip()]
-    if not lengths:
+    """The column at which the text is hard-wrapped, or None for one-paragraph-per-line text.
+
+    Wrapped paragraphs are told apart by blank lines, so a text without any is one paragraph
+    per line however short its lines are.
+    """
+    lengths = [len(line.rstrip()) for line in lines if line.strip()]
+    if not lengths or len(lengths) == len(lines) - (lines[-1] == ""):
         return None
     widest = max(lengths)
     if widest > MAX_WRAP_WIDTH:
@@ -114,6 +118,8 @@ def continues(previous: str, line: str, width: int | None) -> bool:
     stripped = line.strip()
     if _LIST_MARKER.match(stripped) or _HEADING.match(stripped) or _HEADING.match(previous.strip()):
         return False
+    if " " not in previous.strip():
+        return False
     first_word = stripped.split()[0]
     return len(previous.rstrip()) + 1 + len(first_word) > width - WRAP_SLACK
 
@@ -137,7 +143,8 @@ def read_marker(raw: str) -> tuple[BlockKind, int, str]:
         return "heading", len(heading.group(1)), heading.group(2)
     marker = _LIST_MARKER.match(raw)
     if marker:
-        return "list-item", 1, raw[marker.end():]
+        # A bullet is only a marker; a number ("3. Stay hydrated") is part of what the item says.
+        return "list-item", 1, raw if marker.group(1)[0].isdigit() else raw[marker.end():]
     if _QUOTE.match(raw) and len(raw) > 1:
         return "quote", 0, raw[_QUOTE.match(raw).end():].strip()  # type: ignore[union-attr]
     return "paragraph", 0, raw

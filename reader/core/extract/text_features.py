@@ -43,15 +43,22 @@ def is_prose(block: TextBlock) -> bool:
 
 def title_case_ratio(text: str) -> float:
     """Share of longer words that start with a capital: high in headlines and menus."""
-    words = [w for w in _WORD.findall(text) if len(w) >= 4 and w[0].isalpha()]
+    words = [w for w in _WORD.findall(text) if len(w) >= 4 and is_cased(w[0])]
     return sum(w[0].isupper() for w in words) / len(words) if words else 0.0
+
+
+def is_cased(char: str) -> bool:
+    """Letters of scripts with capitals (Latin, Cyrillic, Greek ...); CJK has none."""
+    return char.isupper() or char.islower()
 
 
 def lower_start_ratio(text: str) -> float:
     """Share of words that start lowercase: high in running prose, low in menus and headlines."""
-    words = [w for w in _WORD.findall(text) if w[0].isalpha()]
+    words = [w for w in _WORD.findall(text) if is_cased(w[0])]
     if not words:
         return 1.0 if _CJK.search(text) else 0.0
+    if len(_CJK.findall(text)) > len(text) / 2:
+        return 1.0  # Chinese, Japanese, Korean prose: the Latin words in it are names
     return sum(w[0].islower() for w in words) / len(words)
 
 
@@ -96,8 +103,13 @@ def prose_indent(blocks: list[TextBlock], prose: list[bool]) -> int:
     return counts.most_common(1)[0][0] if counts else 0
 
 
-def block_features(blocks: list[TextBlock]) -> list[list[float]]:
-    """One feature vector per block, in FEATURE_NAMES order."""
+def block_features(blocks: list[TextBlock], furniture: list[str | None] | None = None) -> list[list[float]]:
+    """One feature vector per block, in FEATURE_NAMES order.
+
+    ``furniture`` is each block's patterns.boilerplate_reason, when the caller has it already.
+    """
+    if furniture is None:
+        furniture = [patterns.boilerplate_reason(b.raw) for b in blocks]
     prose = [is_prose(b) for b in blocks]
     vocab = topic_vocabulary(blocks)
     runs = short_runs(prose)
@@ -123,7 +135,7 @@ def block_features(blocks: list[TextBlock]) -> list[list[float]]:
             lower_start_ratio(text),
             min(text.count(",") / max(count, 1), 0.5) * 2,
             sum(c.isdigit() for c in text) / max(len(text), 1),
-            1.0 if patterns.boilerplate_reason(block.raw) else 0.0,
+            1.0 if furniture[i] else 0.0,
             topic_overlap(block, vocab, prose[i]),
             near(i - 1), near(i + 1), near(i - 2), near(i + 2),
             math.log1p(runs[i]) if not prose[i] else 0.0,

@@ -29,11 +29,11 @@ def _weights() -> tuple[float, ...]:
     return tuple(float(w) for w in model["weights"])
 
 
-def story_probabilities(blocks: list[TextBlock]) -> list[float]:
+def story_probabilities(blocks: list[TextBlock], furniture: list[str | None]) -> list[float]:
     """For each block, the model's probability that it belongs to the story."""
     weights = _weights()
     probabilities = []
-    for row in block_features(blocks):
+    for row in block_features(blocks, furniture):
         z = sum(w * x for w, x in zip(weights, row))
         probabilities.append(1 / (1 + math.exp(-max(-30.0, min(30.0, z)))))
     return probabilities

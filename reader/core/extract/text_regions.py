@@ -21,6 +21,9 @@ REGION_THRESHOLD = 0.5
 # because subheadings and short closing lines between story paragraphs are story (tuned on the
 # dev corpus: 0.25-0.4 give the same tails scores; 0.3 is the middle).
 KEEP_INSIDE_THRESHOLD = 0.3
+# A story stretch before a comments heading beats a longer one after it when it has at least
+# this share of the later one's votes (a short news item under 34 comments has ~0.3 of them).
+COMMENTS_PRE_SHARE = 0.2
 # Boilerplate reasons strong enough to drop a short line even inside the story stretch.
 INSIDE_DROP_REASONS = frozenset({
     "share bar", "advertisement", "related link", "newsletter prompt", "navigation", "comments",
@@ -28,37 +31,89 @@ INSIDE_DROP_REASONS = frozenset({
 })
 
 
-def evidence(probability: float, block: TextBlock) -> float:
-    """A block's vote for being inside the story stretch: long blocks vote louder."""
+def evidence(probability: float, block: TextBlock, furniture: str | None) -> float:
+    """A block's vote for being inside the story stretch: long blocks vote louder, and
+    furniture (a cookie banner is long prose too) votes against."""
+    if furniture:
+        probability = 0.0
     return (probability - REGION_THRESHOLD) * (1 + math.log1p(tokens(block.content)))
 
 
-def story_stretch(blocks: list[TextBlock], probabilities: list[float]) -> tuple[int, int] | None:
-    """(first, last) index of the best story stretch (maximum-sum run), or None if nothing votes."""
-    best, best_span = 0.0, None
-    running, start = 0.0, 0
-    for i, (block, p) in enumerate(zip(blocks, probabilities)):
+def best_run(votes: list[float], lo: int, hi: int) -> tuple[int, int, float] | None:
+    """(first, last, sum) of the maximum-sum run of votes[lo:hi], or None if none is positive."""
+    best: tuple[int, int, float] | None = None
+    running, start = 0.0, lo
+    for i in range(lo, hi):
         if running <= 0:
             running, start = 0.0, i
-        running += evidence(p, block)
-        if running > best:
-            best, best_span = running, (start, i)
-    return best_span
+        running += votes[i]
+        if running > 0 and (best is None or running > best[2]):
+            best = (start, i, running)
+    return best
 
 
-def keep_inside(block: TextBlock, probability: float) -> str | None:
-    """None when a block inside the stretch is story, else the reason to drop it."""
-    reason = patterns.boilerplate_reason(block.raw)
-    if reason in INSIDE_DROP_REASONS and not is_prose(block):
-        return reason
-    if probability >= KEEP_INSIDE_THRESHOLD or is_prose(block):
+def story_stretch(blocks: list[TextBlock], probabilities: list[float],
+                  furniture: list[str | None]) -> tuple[int, int] | None:
+    """(first, last) index of the story stretch, or None if nothing votes for one.
+
+    Readers' comments read like prose and can outvote a short story, so when the best run
+    lies after a comments heading, a run before it wins if it has a fair share of the votes.
+    """
+    votes = [evidence(p, b, f) for b, p, f in zip(blocks, probabilities, furniture)]
+    best = best_run(votes, 0, len(votes))
+    if best is None:
         return None
-    return reason or "aside"
+    heading = next((i for i, f in enumerate(furniture) if f == "comments"), None)
+    if heading is not None and best[0] > heading:
+        before = best_run(votes, 0, heading)
+        if before is not None and before[2] >= COMMENTS_PRE_SHARE * best[2]:
+            best = before
+    return best[0], cut_at_comments(blocks, furniture, best[0], best[1])
 
 
-def outside_reason(block: TextBlock, before_story: bool) -> str:
-    """Why a block outside the story stretch is clutter."""
-    reason = patterns.boilerplate_reason(block.raw)
+def cut_at_comments(blocks: list[TextBlock], furniture: list[str | None], first: int, last: int) -> int:
+    """The stretch's last block once a comment section inside it is cut off.
+
+    Comments start at a comments heading ("34 responses to ...", "Leave a comment") or a
+    "name says:" line after the story's first paragraph.
+    """
+    seen_prose = False
+    for i in range(first, last + 1):
+        if seen_prose and furniture[i] == "comments":
+            return i - 1
+        seen_prose = seen_prose or is_prose(blocks[i])
+    return last
+
+
+def inside_reasons(blocks: list[TextBlock], probabilities: list[float], furniture: list[str | None],
+                   first: int, last: int) -> list[str | None]:
+    """For each block of the stretch: None when it is story, else why it is dropped.
+
+    A link-list heading ("Related", "Most read") inside the story drops the short lines
+    under it up to the next prose paragraph; a short line right before a prose paragraph is
+    a subheading and stays.
+    """
+    reasons: list[str | None] = []
+    in_link_list = False
+    for i in range(first, last + 1):
+        prose, reason = is_prose(blocks[i]), furniture[i]
+        if prose and reason is None:
+            in_link_list = False
+            reasons.append(None)
+        elif reason == "link tail" or in_link_list:
+            in_link_list = True
+            reasons.append("link tail")
+        elif reason in INSIDE_DROP_REASONS:
+            reasons.append(reason)
+        elif probabilities[i] >= KEEP_INSIDE_THRESHOLD or (i < last and is_prose(blocks[i + 1])):
+            reasons.append(None)
+        else:
+            reasons.append(reason or "aside")
+    return reasons
+
+
+def outside_reason(reason: str | None, before_story: bool) -> str:
+    """Why a block outside the story stretch is clutter, given its furniture reason if any."""
     if before_story:
         return reason or "navigation"
     if reason is None or reason == "separator":

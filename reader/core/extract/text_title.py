@@ -26,6 +26,8 @@ OVERLAP_WEIGHT = 3.0
 HEADING_BONUS = 1.5
 DISTANCE_PENALTY = 0.04
 LIST_ITEM_PENALTY = 1.0
+# Headlines seldom end with a full stop, but some do ("... They just might be.").
+CLOSING_STOP_PENALTY = 1.0
 # Below this score no block is a believable title (a menu word with no story words scores ~0).
 MIN_TITLE_SCORE = 0.6
 # A site name beside the title is at most this many words (evaluate.py allows 5).
@@ -42,13 +44,15 @@ _CLOSING_STOP = re.compile(r"[.。]['\"”’)]*$")
 def title_score(block: TextBlock, distance: int, story_vocab: Counter[str]) -> float:
     """How believable a block is as the title of a story with the given vocabulary."""
     count = tokens(block.content)
-    if not TITLE_MIN_WORDS <= count <= TITLE_MAX_WORDS or _CLOSING_STOP.search(block.content):
+    if not TITLE_MIN_WORDS <= count <= TITLE_MAX_WORDS:
         return 0.0
     if patterns.boilerplate_reason(block.raw) or _BYLINE.match(block.content):
         return 0.0
     words = content_words(block.content)
     overlap = sum(1 for w in words if story_vocab[w]) / len(words) if words else 0.0
     score = OVERLAP_WEIGHT * overlap + 0.5 * title_case_ratio(block.content) - DISTANCE_PENALTY * distance
+    if _CLOSING_STOP.search(block.content):
+        score -= CLOSING_STOP_PENALTY
     if block.kind == "heading":
         score += HEADING_BONUS / block.level
     elif block.kind == "list-item":
