@@ -256,24 +256,30 @@ def sniff_format(path: Path, data: bytes) -> str:
         return "webarchive"
     if _MIME_HEADER.match(head.lstrip()) or (suffix in MHTML_SUFFIXES and b"multipart/" in head[:4096]):
         return "mhtml"
-    if not any(head.startswith(bom) for bom, _ in BOMS):
-        for magic, what in BINARY_SIGNATURES:
-            if head.startswith(magic) and (not magic.isalnum() or looks_binary(head)):
-                raise errors.UnsupportedFormat(
-                    f"“{path.name}” is {what}, not a saved article; Sift opens saved web pages "
-                    "(.html, .mhtml, .webarchive) and plain-text articles."
-                )
-        if looks_binary(head):
-            raise errors.UnsupportedFormat(
-                f"“{path.name}” looks like a binary file, not a saved article; Sift opens saved web "
-                "pages (.html, .mhtml, .webarchive) and plain-text articles."
-            )
+    refuse_binary(path, head)
     probe = ascii_view(head)
     if _HTML_START.match(probe) or suffix in HTML_SUFFIXES and b"<" in probe:
         return "html"
     if suffix not in TEXT_SUFFIXES and len(_HTML_TAGS.findall(probe)) >= MIN_TAGS_FOR_HTML:
         return "html"
     return "text"
+
+
+def refuse_binary(path: Path, head: bytes) -> None:
+    """Raise UnsupportedFormat, saying what the file is, for images, PDFs, archives, programs."""
+    if any(head.startswith(bom) for bom, _ in BOMS):
+        return
+    for magic, what in BINARY_SIGNATURES:
+        if head.startswith(magic) and (not magic.isalnum() or looks_binary(head)):
+            raise errors.UnsupportedFormat(
+                f"“{path.name}” is {what}, not a saved article; Sift opens saved web pages "
+                "(.html, .mhtml, .webarchive) and plain-text articles."
+            )
+    if looks_binary(head):
+        raise errors.UnsupportedFormat(
+            f"“{path.name}” looks like a binary file, not a saved article; Sift opens saved web "
+            "pages (.html, .mhtml, .webarchive) and plain-text articles."
+        )
 
 
 def looks_binary(head: bytes) -> bool:

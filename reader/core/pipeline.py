@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.core import errors
-from reader.core.loading import Limits, load, read_bytes
+from reader.core.loading import SNIFF_BYTES, Limits, load, read_bytes, refuse_binary
 from reader.core.model import Analysis, Article
 from reader.core.records import analysis_record, article_record
 
@@ -39,6 +39,7 @@ def extract_record(path: Path, analysis: bool = True, user_state: bool = False) 
 def read_verbatim(path: Path, limits: Limits = Limits()) -> str:
     """A file as ``sift analyze`` takes it: UTF-8, a BOM dropped, nothing else changed."""
     data = read_bytes(path, limits)
+    refuse_binary(path, data[:SNIFF_BYTES])  # a PDF or an image is named as such, not "not UTF-8"
     try:
         return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:

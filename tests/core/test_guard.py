@@ -65,8 +65,8 @@ def test_real_sized_pages_are_untouched() -> None:
     assert lxml.html.tostring(root) == before
 
 
-def test_generated_half_million_elements_are_bounded_quickly() -> None:
-    html = "<html><body>" + "<div><i>x</i></div>" * 250_000 + "</body></html>"
+def test_generated_200k_elements_are_bounded_quickly() -> None:
+    html = "<html><body>" + "<div><i>x</i></div>" * 100_000 + "</body></html>"
     root = lxml.html.document_fromstring(html)
     started = time.monotonic()
     bound_tree(root)
