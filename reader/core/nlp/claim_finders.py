@@ -33,12 +33,19 @@ NOUN_DEPS = frozenset(("nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "R
 # Prepositions that introduce what a verb's object is said about ("dismissed X as Y").
 CONTENT_PREPS = frozenset(("as", "of", "for", "on", "to", "about", "against", "into", "over",
                            "with"))
+# Prepositions that introduce the topic of any cue verb ("warned against", "spoke about").
+TOPIC_PREPS = frozenset(("about", "against", "of"))
 # Verbs whose object is a speech act owned by the verb's subject ("X issued a statement").
 SPEECH_ACT_VERBS = frozenset(("make", "made", "makes", "making", "issue", "issued", "issues",
                               "release", "released", "give", "gave", "given", "deliver",
                               "delivered", "repeat", "repeated", "publish", "published",
                               "express", "expressed", "voice", "voiced", "offer", "offered",
                               "send", "sent", "post", "posted"))
+# Verbs that take a clause without reporting anyone's words or mind.
+NON_ATTITUDE_VERBS = frozenset(("is", "was", "are", "were", "be", "been", "being", "'s", "’s",
+                                "means", "mean", "meant", "ensure", "ensures", "ensured",
+                                "make", "makes", "made", "so", "given", "require", "requires",
+                                "required"))
 AUX_DEPS = frozenset(("aux", "auxpass", "neg"))
 IMPERSONAL_SUBJECTS = frozenset(("it",))
 
@@ -51,6 +58,8 @@ def find_drafts(doc: Doc, text: str, quotes: QuoteIndex) -> Iterator[Draft]:
             continue
         if low in CUE_VERB_LEMMAS and tok.dep_ in VERB_DEPS:
             draft = verb_draft(tok, CUE_VERB_LEMMAS[low], text, quotes)
+        elif tok.dep_ in VERB_DEPS and _takes_that_clause(tok):
+            draft = verb_draft(tok, low, text, quotes)
         elif low in CUE_NOUNS and tok.dep_ in NOUN_DEPS:
             draft = noun_draft(tok, text)
         elif low == "according":
@@ -61,6 +70,16 @@ def find_drafts(doc: Doc, text: str, quotes: QuoteIndex) -> Iterator[Draft]:
             continue
         if draft is not None:
             yield draft
+
+
+def _takes_that_clause(tok: Token) -> bool:
+    """A verb outside the lexicon with a subject and a "that" clause: an attitude verb."""
+    if tok.lower_ in NON_ATTITUDE_VERBS or not tok.text.isalpha():
+        return False
+    has_subject = any(c.dep_ == "nsubj" for c in tok.children)
+    return has_subject and any(c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that"
+                                                         for g in c.children)
+                               for c in tok.children)
 
 
 def verb_cue_range(tok: Token) -> Range:
@@ -130,8 +149,9 @@ def content_children(tok: Token, lemma: str) -> list[Token]:
     clauses = [c for c in tok.children if c.dep_ in CLAUSE_CONTENT_DEPS]
     if clauses:
         return clauses[:1]
+    topical = [c for c in rights if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS]
     if lemma not in OBJECT_CONTENT_LEMMAS and lemma not in RECIPIENT_LEMMAS:
-        return []
+        return topical[:1]
     objects = [c for c in rights if c.dep_ in OBJECT_DEPS]
     if lemma in RECIPIENT_LEMMAS and not any(c.dep_ == "oprd" for c in rights):
         objects = []

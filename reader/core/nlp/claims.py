@@ -17,10 +17,13 @@ from typing import TYPE_CHECKING
 
 from reader.core.model import Claim, ClaimKind, Entity, Span
 from reader.core.nlp.claim_finders import find_drafts, headline_draft
+from reader.core.nlp.claim_layout import signed_quote_drafts, transcript_drafts
 from reader.core.nlp.claim_quotes import Quote, QuoteIndex
 from reader.core.nlp.claim_spans import QUOTE_MARKS, Draft, Range
 from reader.core.nlp.claim_speakers import SpeakerResolver
-from reader.core.nlp.cues import ANAPHORIC_CLAIM_NOUNS, DISPUTE_VERBS, HEARSAY_ADVERBS
+from reader.core.nlp.cues import (
+    ANAPHORIC_CLAIM_NOUNS, CUE_VERB_LEMMAS, DISPUTE_VERBS, HEARSAY_ADVERBS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -30,6 +33,7 @@ _BEFORE_CLAUSE = re.compile(r"[\s,—–-]*")
 _AFTER_CLAUSE = re.compile(r"[\s,:—–-]*")
 # What may stand between a claim and a quotation that continues it (same paragraph).
 _CONTINUATION_GAP = re.compile(r"[ \t.,;:]*")
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 # How far back (characters) a rejected claim may lie: the same or the previous sentences.
 MAX_DISPUTE_DISTANCE = 600
 
@@ -38,11 +42,13 @@ def find_claims(doc: Doc, text: str, entities: Sequence[Entity]) -> list[Claim]:
     """Every attribution in ``text`` (parsed as ``doc``), in reading order."""
     quotes = QuoteIndex(text)
     drafts = list(find_drafts(doc, text, quotes))
+    drafts.extend(signed_quote_drafts(doc, text, quotes))
+    drafts.extend(transcript_drafts(doc, text))
     headline = headline_draft(doc, text)
     if headline is not None:
         drafts.append(headline)
     for draft in drafts:
-        _cut_at_claim_apposition(draft, doc)
+        _cut_content_tail(draft, doc)
         _snap_to_quotes(draft, quotes, text)
     drafts = _outermost([d for d in drafts if d.content])
     _continue_quotes(drafts, quotes, text)
@@ -52,17 +58,21 @@ def find_claims(doc: Doc, text: str, entities: Sequence[Entity]) -> list[Claim]:
     return [_to_claim(d, doc, text, resolver) for d in drafts]
 
 
-def _cut_at_claim_apposition(draft: Draft, doc: Doc) -> None:
-    """End a content before ", a claim ..." (that phrase introduces another source's verdict)."""
-    if not draft.content:
+def _cut_content_tail(draft: Draft, doc: Doc) -> None:
+    """End a content before ", a claim ..." (another source's verdict on it) or ", citing ..."
+    (the speaker's own next attribution): the parser often hangs both inside the content."""
+    if not draft.content or draft.lemma in ("―", ":"):
         return
     start, end = draft.content[-1]
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return
-    for tok in span:
-        if tok.lower_ in ANAPHORIC_CLAIM_NOUNS and tok.i >= 2 and tok.i > span.start + 1 \
-                and doc[tok.left_edge.i - 1].text == ",":
+    for tok in span[2:]:
+        if doc[tok.left_edge.i - 1].text != "," or tok.left_edge.i <= span.start:
+            continue
+        participle = tok.lower_.endswith("ing") and tok.lower_ in CUE_VERB_LEMMAS \
+            and tok.left_edge.i == tok.i
+        if tok.lower_ in ANAPHORIC_CLAIM_NOUNS or participle:
             cut = doc[tok.left_edge.i - 1].idx
             if cut > start:
                 draft.content[-1] = (start, cut)
@@ -147,24 +157,45 @@ def _overlaps(a: Range, b: Range) -> bool:
 
 
 def _continue_quotes(drafts: list[Draft], quotes: QuoteIndex, text: str) -> None:
-    """Append to a direct claim the quotations that carry on right after it."""
+    """Append to a direct claim the quotations that carry on right after it: later in its
+    sentence or line, or as whole paragraphs of quotation with no cue of their own."""
     used = {q.start for d in drafts for s, e in d.content for q in quotes.starting_in(s, e)}
     for d in drafts:
-        last_start, last_end = d.content[-1]
-        if text[last_end - 1:last_end] not in QUOTE_MARKS and quotes.at(last_end - 1) is None:
+        last_end = d.content[-1][1]
+        if quotes.at(last_end - 1) is None:
             continue
         pos = max(last_end, d.clause[1])
         while True:
-            prev = quotes.at(last_end - 1)
-            gap = _CONTINUATION_GAP.match(text, pos).end()
-            if prev is not None and not prev.closed:
-                gap = len(text) - len(text[gap:].lstrip())
-            nxt = quotes.at(gap)
-            if nxt is None or nxt.start != gap or nxt.start in used or not nxt.is_speech:
+            nxt = _next_quote(text, pos, quotes.at(last_end - 1), quotes)
+            if nxt is None or nxt.start in used or not nxt.is_speech:
                 break
             d.content.append((nxt.start, nxt.end))
             used.add(nxt.start)
             pos = last_end = nxt.end
+
+
+def _next_quote(text: str, pos: int, prev: Quote | None, quotes: QuoteIndex) -> Quote | None:
+    """The quotation that may continue one ending near ``pos``: the next on the same line
+    after at most the end of the cue's sentence, or one filling the next paragraph."""
+    line_end = text.find("\n", pos)
+    line_end = len(text) if line_end < 0 else line_end
+    nxt = next(iter(quotes.starting_in(pos, line_end)), None)
+    if nxt is not None:
+        gap = text[pos:nxt.start]
+        if not any(c in QUOTE_MARKS for c in gap) and len(_SENTENCE_END.findall(gap)) <= 1 \
+                and _CONTINUATION_GAP.fullmatch(gap.rstrip()[-1:] or "."):
+            return nxt
+        return None
+    if text[pos:line_end].strip(" \t.,;:") or line_end >= len(text):
+        return None
+    start = len(text) - len(text[line_end:].lstrip())
+    nxt = quotes.at(start)
+    if nxt is None or nxt.start != start:
+        return None
+    para_end = text.find("\n", nxt.start)
+    para_end = len(text) if para_end < 0 else para_end
+    whole = nxt.end >= para_end - 1 or (prev is not None and not prev.closed)
+    return nxt if whole else None
 
 
 def _link_disputes(drafts: list[Draft], doc: Doc) -> None:

@@ -25,7 +25,9 @@ SPEECH_VERBS = (
     "protest", "object", "plead", "swear", "guarantee", "predict", "project", "calculate",
     "conclude", "determine", "rule", "find", "show", "suggest", "demonstrate", "prove",
     "highlight", "detail", "outline", "document", "tell", "cry", "shout", "scream", "exclaim",
-    "whisper", "mutter", "sing", "chant", "reason", "surmise", "posit", "allow",
+    "whisper", "mutter", "sing", "chant", "reason", "surmise", "posit", "talk", "speak",
+    "rail", "weigh", "echo", "reference", "express", "discuss", "address", "explain", "invoke",
+    "campaign", "lobby", "press", "pressure", "advocate", "encourage", "promote", "vote",
 )
 
 # Verbs whose object is itself the content ("Russia claimed the recapture of ...").
@@ -56,6 +58,7 @@ DISPUTE_VERBS = frozenset((
 
 # Irregular inflections: lemma -> forms (past, participle, -s, -ing are generated otherwise).
 _IRREGULAR = {
+    "speak": ("speaks", "spoke", "spoken", "speaking"),
     "say": ("says", "said", "saying"), "tell": ("tells", "told", "telling"),
     "write": ("writes", "wrote", "written", "writing"), "think": ("thinks", "thought", "thinking"),
     "feel": ("feels", "felt", "feeling"), "know": ("knows", "knew", "known", "knowing"),
@@ -106,7 +109,8 @@ OBJECT_CONTENT_LEMMAS = frozenset(EVALUATION_VERBS) | frozenset((
     "mention", "recommend", "urge", "threaten", "allege", "estimate", "forecast", "detail",
     "outline", "document", "highlight", "want", "seek", "favor", "favour", "quote", "repeat",
     "reiterate", "question", "accept", "welcome", "regret", "tweet", "post", "show", "find",
-    "say", "write", "add",
+    "say", "write", "add", "note", "echo", "reference", "express", "discuss", "address",
+    "invoke", "advocate", "encourage", "promote", "explain", "repeat",
 ))
 # Verbs whose object is a recipient, not content ("told reporters").
 RECIPIENT_LEMMAS = frozenset(("tell", "ask", "urge", "warn", "remind", "assure", "reassure",
