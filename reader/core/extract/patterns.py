@@ -23,12 +23,13 @@ TEXT_TOPIC_WORD_MIN = 4
 TEXT_BOILERPLATE_MAX_WORDS = 12
 
 _TEXT_FURNITURE: tuple[tuple[str, str], ...] = (
-    ("share bar", r"(share|share (this|the) (article|story|post|page)|share on \w+|tweet|"
+    ("share bar", r"(share|share (this|the) (article|story|post|page)|share (this|on \w+)|tweet|"
+                  r"click to (share|email|print|tweet)\b.*|"
                   r"(facebook|twitter|x|email|e-mail|whatsapp|linkedin|pinterest|reddit|flipboard|"
                   r"telegram|messenger|print|copy( link)?|comment)( (icon|share))*)"
                   r"( (facebook|twitter|email|linkedin|reddit|pinterest|whatsapp|print|copy))*:?"),
     ("newsletter prompt", r".*\b(sign up|subscribe|newsletters?|inbox|e-?mail address)\b.*"),
-    ("advertisement", r"(advertisement|advertising|ad|ads|sponsored( content)?|promoted|"
+    ("advertisement", r"(advertisement|advertising|advert|ad|ads|sponsored( content)?|promoted|"
                       r"paid (program|content|post)|.*\bbrandvoice\b.*|story continues below.*)"),
     ("link tail", r"(trending( now)?|you (may|might) (also )?like|more from .{1,30}|related"
                   r"( (stories|articles|content|news|posts|coverage|links|topics))?|read (more|next)"
@@ -38,8 +39,9 @@ _TEXT_FURNITURE: tuple[tuple[str, str], ...] = (
                   r"more on( this)?|recent posts|next story|previous story)\s*:?"),
     ("related link", r"(read more|also read|related|see also|watch|listen|more|read next|"
                      r"recommended|related article|related story)\s*[:|»›]\s*\S.*"),
-    ("comments", r"(\d+\s+)?comments?|leave a (comment|reply)|post a comment|join the "
-                 r"(discussion|conversation)|show comments|view comments"),
+    ("comments", r"(\d+\s+)?(comments?|responses|replies)( to .*| \(\d+\))?|leave a (comment|reply)"
+                 r"|post a comment|join the (discussion|conversation)|(show|view|load|read) (all )?"
+                 r"(\d+ )?comments|(\d+\.\s+)?\S+ (says|said|wrote|replied):"),
     ("cookie notice", r".*\b(cookies?|cookie policy)\b.*"),
     ("footer", r".*(©|\(c\)\s*\d{4}|\bcopyright\b|\ball rights reserved\b|privacy (policy|notice)"
                r"|terms (of (use|service)|and conditions|& conditions)|contact us|about us|"
@@ -49,6 +51,17 @@ _TEXT_FURNITURE: tuple[tuple[str, str], ...] = (
                    r"toggle .*|open menu|close menu|go to .{1,30}|breadcrumbs?)"),
     ("separator", r"[-=_*~#.·•|/\\+]{1,}"),
 )
+# Furniture written as whole sentences (cookie banners, subscription pitches, copyright notes):
+# matched anywhere in a block of any length.
+_TEXT_FURNITURE_PROSE: tuple[tuple[str, str], ...] = (
+    ("cookie notice", r"\b(uses?|using) cookies\b|\bcookies? (policy|settings|preferences)\b"
+                      r"|\baccept (all )?cookies\b"),
+    ("newsletter prompt", r"\b(sign up|subscribe) (for|to) (our|the|a)\b.{0,60}\b(newsletter|"
+                          r"e-?mails?|inbox|updates|alerts)\b|\bdelivered (straight )?to your inbox\b"),
+    ("footer", r"\ball rights reserved\b"),
+    ("comments", r"^\d+ (comments|responses|replies) (to|on)\b"),
+)
+_TEXT_FURNITURE_PROSE_RE = tuple((reason, re.compile(rx, re.I)) for reason, rx in _TEXT_FURNITURE_PROSE)
 _TEXT_FURNITURE_RE = tuple((reason, re.compile(rf"^(?:{rx})$", re.I)) for reason, rx in _TEXT_FURNITURE)
 
 
@@ -57,10 +70,12 @@ def boilerplate_reason(text: str) -> str | None:
     line = " ".join(text.split()).strip(" *•·-–—")
     if not line:
         return "separator"
-    if len(line.split()) > TEXT_BOILERPLATE_MAX_WORDS:
-        return None
-    for reason, rx in _TEXT_FURNITURE_RE:
-        if rx.match(line):
+    if len(line.split()) <= TEXT_BOILERPLATE_MAX_WORDS:
+        for reason, rx in _TEXT_FURNITURE_RE:
+            if rx.match(line):
+                return reason
+    for reason, rx in _TEXT_FURNITURE_PROSE_RE:
+        if rx.search(line):
             return reason
     return None
 
