@@ -1,0 +1,255 @@
+"""The Claims tab: one card per claim — who says what, how, and which claims dispute which."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import (
+    QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
+)
+
+from reader.core.model import Analysis, Claim
+from reader.ui.side_panel.spans import disputed_by
+
+QUOTE_MARKS = "\"“”„«»‘’'"
+# Dispute links quote the other claim; longer text is cut so a link stays on one or two lines.
+LINK_PREVIEW_CHARS = 60
+
+CARD_STYLE = """
+ClaimCard { border: 1px solid palette(mid); border-radius: 6px; }
+ClaimCard[selected="true"] { border: 2px solid palette(highlight); }
+QLabel#claimBadge { border: 1px solid palette(mid); border-radius: 4px; padding: 0 4px; }
+QLabel#vagueMarker { border: 1px dashed palette(mid); border-radius: 4px; padding: 0 4px; }
+QPushButton[link="true"] { border: none; text-align: left; color: palette(link);
+                           text-decoration: underline; padding: 0; }
+QPushButton[link="true"]:focus { outline: 1px dotted palette(text); }
+"""
+
+
+def speaker_name(claim: Claim) -> str | None:
+    """The entity that speaks, else the speaker's words, else None (no named source)."""
+    if claim.speaker_entity:
+        return claim.speaker_entity
+    return claim.speaker.text if claim.speaker is not None else None
+
+
+def content_text(claim: Claim) -> str:
+    """The claim's content; direct quotes wear quotation marks."""
+    text = " … ".join(s.text.strip() for s in claim.content)
+    if claim.kind == "direct" and text and text[0] not in QUOTE_MARKS:
+        return f"“{text}”"
+    return text
+
+
+def preview(claim: Claim) -> str:
+    who = speaker_name(claim) or "unnamed source"
+    text = content_text(claim)
+    if len(text) > LINK_PREVIEW_CHARS:
+        text = text[: LINK_PREVIEW_CHARS - 1].rstrip() + "…"
+    return f"{who}: {text}"
+
+
+def link_button(text: str, name: str, parent: QWidget) -> QPushButton:
+    """A flat, focusable button drawn like a link."""
+    button = QPushButton(text, parent)
+    button.setProperty("link", True)
+    button.setFlat(True)
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    button.setAccessibleName(name)
+    button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+    return button
+
+
+class ClaimCard(QFrame):
+    """One claim; clicking or focusing it selects it."""
+
+    activated = Signal(int)
+    speaker_clicked = Signal(str)
+    navigate = Signal(int)
+
+    def __init__(self, index: int, analysis: Analysis, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.index = index
+        claim = analysis.claims[index]
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setProperty("selected", False)
+        speaker = speaker_name(claim)
+        self.setAccessibleName(self.tr("Claim {0}: {1}").format(index + 1, preview(claim)))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setSpacing(3)
+        layout.addLayout(self._header(claim, speaker))
+        self.content_label = QLabel(content_text(claim), self)
+        self.content_label.setWordWrap(True)
+        self.content_label.setAccessibleName(self.tr("Claim content"))
+        layout.addWidget(self.content_label)
+        self.dispute_links: list[QLabel] = []
+        if claim.disputes is not None and 0 <= claim.disputes < len(analysis.claims):
+            self._dispute_link(layout, self.tr("disputes {}"), claim.disputes, analysis)
+        for other in disputed_by(analysis.claims, index):
+            self._dispute_link(layout, self.tr("disputed by {}"), other, analysis)
+
+    def _header(self, claim: Claim, speaker: str | None) -> QHBoxLayout:
+        row = QHBoxLayout()
+        if speaker:
+            self.speaker_button: QPushButton | None = link_button(
+                speaker, self.tr("Show only claims by {}").format(speaker), self)
+            self.speaker_button.clicked.connect(lambda: self.speaker_clicked.emit(speaker))
+            row.addWidget(self.speaker_button)
+        else:
+            self.speaker_button = None
+            row.addWidget(QLabel(self.tr("Unnamed source"), self))
+        cue = QLabel(claim.cue.text, self)
+        cue.setTextFormat(Qt.TextFormat.PlainText)
+        font = cue.font()
+        font.setItalic(True)
+        cue.setFont(font)
+        cue.setAccessibleName(self.tr("Cue"))
+        row.addWidget(cue)
+        row.addStretch(1)
+        if claim.vague:
+            vague = QLabel(self.tr("vague source"), self)
+            vague.setObjectName("vagueMarker")
+            vague.setToolTip(self.tr("The source is not named (e.g. “officials said”)."))
+            row.addWidget(vague)
+        badge = QLabel(self.tr(claim.kind), self)
+        badge.setObjectName("claimBadge")
+        badge.setToolTip({"direct": self.tr("Quoted word for word"),
+                          "indirect": self.tr("Reported speech, not a quotation"),
+                          "mixed": self.tr("Reported speech with quoted words")}.get(claim.kind, ""))
+        badge.setAccessibleName(self.tr("Kind: {}").format(claim.kind))
+        row.addWidget(badge)
+        return row
+
+    def _dispute_link(self, layout: QVBoxLayout, template: str, other: int,
+                      analysis: Analysis) -> None:
+        """A wrapped, keyboard-reachable link to another claim (Tab to it, Enter follows it)."""
+        text = template.format(preview(analysis.claims[other]))
+        label = QLabel(f'<a href="claim:{other}">{html.escape(text)}</a>', self)
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setWordWrap(True)
+        label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                      | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        label.setAccessibleName(text)
+        label.linkActivated.connect(lambda _href: self.navigate.emit(other))
+        layout.addWidget(label)
+        self.dispute_links.append(label)
+
+    def set_selected(self, on: bool) -> None:
+        self.setProperty("selected", on)
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self.activated.emit(self.index)
+        super().mousePressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        super().focusInEvent(event)
+        if event.reason() != Qt.FocusReason.PopupFocusReason:
+            self.activated.emit(self.index)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+            self.focusNextPrevChild(event.key() == Qt.Key.Key_Down)
+            return
+        super().keyPressEvent(event)
+
+
+class ClaimsTab(QWidget):
+    """The cards, an optional speaker filter, and navigation between disputing claims."""
+
+    claim_selected = Signal(int)  # index in analysis.claims; -1 when none
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.analysis = Analysis()
+        self.cards: list[ClaimCard] = []
+        self.selected = -1
+        self.speaker_filter: str | None = None
+        self.setStyleSheet(CARD_STYLE)
+        self.filter_label = QLabel(self)
+        self.show_all_button = QPushButton(self.tr("Show all claims"), self)
+        self.show_all_button.setAccessibleName(self.tr("Show all claims"))
+        self.show_all_button.clicked.connect(lambda: self.set_speaker_filter(None))
+        self.empty_label = QLabel(self.tr("No claims were found in this article."), self)
+        self.empty_label.setWordWrap(True)
+        self.container = QWidget()
+        self.cards_layout = QVBoxLayout(self.container)
+        self.cards_layout.setContentsMargins(4, 4, 4, 4)
+        self.cards_layout.addStretch(1)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(self.container)
+        self.scroll.setAccessibleName(self.tr("Claims"))
+        filter_row = QHBoxLayout()
+        filter_row.addWidget(self.filter_label, 1)
+        filter_row.addWidget(self.show_all_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(filter_row)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.scroll, 1)
+        self._update_filter_row()
+
+    def set_analysis(self, analysis: Analysis) -> None:
+        for card in self.cards:
+            card.deleteLater()
+        self.analysis = analysis
+        self.selected = -1
+        self.cards = []
+        for index in range(len(analysis.claims)):
+            card = ClaimCard(index, analysis, self.container)
+            card.activated.connect(self.select_claim)
+            card.speaker_clicked.connect(self.set_speaker_filter)
+            card.navigate.connect(lambda other: self.select_claim(other, focus=True))
+            self.cards_layout.insertWidget(self.cards_layout.count() - 1, card)
+            self.cards.append(card)
+        self.empty_label.setVisible(not analysis.claims)
+        names = {speaker_name(c) for c in analysis.claims}
+        self.set_speaker_filter(self.speaker_filter if self.speaker_filter in names else None)
+
+    def set_speaker_filter(self, speaker: str | None) -> None:
+        """Show only the claims of one speaker (None: all)."""
+        self.speaker_filter = speaker
+        for card in self.cards:
+            card.setVisible(speaker is None
+                            or speaker_name(self.analysis.claims[card.index]) == speaker)
+        self._update_filter_row()
+
+    def visible_claims(self) -> list[int]:
+        return [card.index for card in self.cards if not card.isHidden()]
+
+    def _update_filter_row(self) -> None:
+        on = self.speaker_filter is not None
+        self.filter_label.setText(self.tr("Claims by {}").format(self.speaker_filter) if on else "")
+        self.filter_label.setVisible(on)
+        self.show_all_button.setVisible(on)
+
+    def select_claim(self, index: int, focus: bool = False) -> None:
+        """Select a claim (a card, a dispute link, a click in the text) and report it."""
+        if not 0 <= index < len(self.cards):
+            return
+        card = self.cards[index]
+        if card.isHidden():
+            self.set_speaker_filter(None)
+        changed = index != self.selected
+        for other in self.cards:
+            other.set_selected(other is card)
+        self.selected = index
+        self.scroll.ensureWidgetVisible(card)
+        if focus and not card.hasFocus():
+            card.blockSignals(True)
+            card.setFocus(Qt.FocusReason.OtherFocusReason)
+            card.blockSignals(False)
+        if changed:
+            self.claim_selected.emit(index)
+
+    def clear_selection(self) -> None:
+        for card in self.cards:
+            card.set_selected(False)
+        self.selected = -1

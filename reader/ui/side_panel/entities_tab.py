@@ -1,0 +1,203 @@
+"""The Entities tab: entities grouped by type, a filter, and stepping through the mentions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout, QHeaderView, QLabel, QLineEdit, QToolButton, QTreeWidget, QTreeWidgetItem,
+    QVBoxLayout, QWidget,
+)
+
+from reader.core.model import Analysis
+from reader.ui.side_panel.grouping import grouped_entities, matches_filter, quoted_names
+from reader.ui.side_panel.spans import sorted_mentions
+
+INDEX_ROLE = Qt.ItemDataRole.UserRole
+
+
+class EntitiesTab(QWidget):
+    """Selecting an entity reports its mentions; Next/Previous step through them."""
+
+    mention_changed = Signal(int, int)  # (entity index, mention index); (-1, -1) when none
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.analysis = Analysis()
+        self.entity = -1
+        self.mention = -1
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText(self.tr("Filter entities"))
+        self.filter.setAccessibleName(self.tr("Filter entities"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self._apply_filter)
+        self.filter.returnPressed.connect(self._select_first_visible)
+        self.tree = QTreeWidget(self)
+        self.tree.setAccessibleName(self.tr("Entities"))
+        self.tree.setColumnCount(3)
+        self.tree.setHeaderLabels([self.tr("Name"), self.tr("Mentions"), ""])
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            self.tree.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setRootIsDecorated(False)
+        self.tree.currentItemChanged.connect(self._on_current_item)
+        self.tree.installEventFilter(self)
+        self.previous_button = self._step_button("▲", self.tr("Previous mention"), -1)
+        self.next_button = self._step_button("▼", self.tr("Next mention"), 1)
+        self.position_label = QLabel(self)
+        self.position_label.setAccessibleName(self.tr("Mention position"))
+        self.empty_label = QLabel(self.tr("No people, places or organizations were found."), self)
+        self.empty_label.setWordWrap(True)
+        self._lay_out()
+        self._update_stepper()
+
+    def _step_button(self, text: str, name: str, step: int) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setToolTip(name + (" (Enter)" if step > 0 else " (Shift+Enter)"))
+        button.setAccessibleName(name)
+        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        button.clicked.connect(lambda: self.step(step))
+        return button
+
+    def _lay_out(self) -> None:
+        stepper = QHBoxLayout()
+        stepper.addWidget(self.previous_button)
+        stepper.addWidget(self.next_button)
+        stepper.addWidget(self.position_label, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.empty_label)
+        layout.addLayout(stepper)
+
+    # filling ------------------------------------------------------------------------------------
+    def set_analysis(self, analysis: Analysis, lead_end: int) -> None:
+        """Fill the tree; keep the selected entity when re-analysis still finds it."""
+        previous = self.analysis.entities[self.entity].name if self.entity >= 0 else None
+        self.analysis = analysis
+        self.entity, self.mention = -1, -1
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        quoted = quoted_names(analysis.claims)
+        for title, members in grouped_entities(analysis.entities, lead_end).items():
+            group = QTreeWidgetItem(self.tree, [f"{self.tr(title)} ({len(members)})"])
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            font = group.font(0)
+            font.setBold(True)
+            group.setFont(0, font)
+            group.setFirstColumnSpanned(True)
+            for index in members:
+                self._add_entity_row(group, index, analysis.entities[index].name in quoted)
+            group.setExpanded(True)
+        self.tree.blockSignals(False)
+        self.empty_label.setVisible(not analysis.entities)
+        self._apply_filter(self.filter.text())
+        names = [e.name for e in analysis.entities]
+        if previous in names:
+            self.select_entity(names.index(previous))
+        else:
+            self.mention_changed.emit(-1, -1)
+        self._update_stepper()
+
+    def _add_entity_row(self, group: QTreeWidgetItem, index: int, quoted: bool) -> None:
+        entity = self.analysis.entities[index]
+        count = len(sorted_mentions(entity))
+        row = QTreeWidgetItem(group, [entity.name, str(count), self.tr("quoted") if quoted else ""])
+        row.setData(0, INDEX_ROLE, index)
+        row.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        aliases = [a for a in entity.aliases if a != entity.name]
+        tip = self.tr("Also: {}").format(", ".join(aliases)) if aliases else entity.name
+        if quoted:
+            tip += "\n" + self.tr("Quoted: speaks in at least one claim")
+        for column in range(3):
+            row.setToolTip(column, tip)
+        spoken = self.tr("{0}, {1} mentions").format(entity.name, count)
+        row.setData(0, Qt.ItemDataRole.AccessibleTextRole,
+                    spoken + (", " + self.tr("quoted") if quoted else ""))
+
+    def _apply_filter(self, text: str) -> None:
+        for g in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(g)
+            visible = 0
+            for r in range(group.childCount()):
+                row = group.child(r)
+                hide = not matches_filter(self.analysis.entities[row.data(0, INDEX_ROLE)], text)
+                row.setHidden(hide)
+                visible += not hide
+            group.setHidden(visible == 0)
+
+    def _select_first_visible(self) -> None:
+        for row in self._rows():
+            if not row.isHidden():
+                self.tree.setCurrentItem(row)
+                self.tree.setFocus()
+                return
+
+    def _rows(self) -> list[QTreeWidgetItem]:
+        return [self.tree.topLevelItem(g).child(r) for g in range(self.tree.topLevelItemCount())
+                for r in range(self.tree.topLevelItem(g).childCount())]
+
+    # selection and stepping ---------------------------------------------------------------------
+    def select_entity(self, index: int, mention: int = 0) -> None:
+        """Select an entity (e.g. clicked in the text) with one of its mentions current."""
+        for row in self._rows():
+            if row.data(0, INDEX_ROLE) == index:
+                if row.isHidden():
+                    self.filter.clear()
+                self.tree.blockSignals(True)
+                self.tree.setCurrentItem(row)
+                self.tree.blockSignals(False)
+                self.tree.scrollToItem(row)
+                self._set_current(index, mention)
+                return
+
+    def clear_selection(self) -> None:
+        self.tree.blockSignals(True)
+        self.tree.setCurrentItem(None)  # type: ignore[arg-type]
+        self.tree.clearSelection()
+        self.tree.blockSignals(False)
+        self.entity, self.mention = -1, -1
+        self._update_stepper()
+
+    def _on_current_item(self, item: QTreeWidgetItem | None, _previous: object) -> None:
+        index = item.data(0, INDEX_ROLE) if item is not None else None
+        if index is None:
+            self.entity, self.mention = -1, -1
+            self._update_stepper()
+            self.mention_changed.emit(-1, -1)
+        else:
+            self._set_current(int(index), 0)
+
+    def _set_current(self, entity: int, mention: int) -> None:
+        count = len(sorted_mentions(self.analysis.entities[entity]))
+        self.entity, self.mention = entity, max(0, min(mention, count - 1))
+        self._update_stepper()
+        self.mention_changed.emit(self.entity, self.mention)
+
+    def step(self, direction: int) -> None:
+        """Go to the next (1) or previous (-1) mention of the selected entity, wrapping around."""
+        if self.entity < 0:
+            return
+        count = len(sorted_mentions(self.analysis.entities[self.entity]))
+        self._set_current(self.entity, (self.mention + direction) % count)
+
+    def _update_stepper(self) -> None:
+        has = self.entity >= 0
+        count = len(sorted_mentions(self.analysis.entities[self.entity])) if has else 0
+        self.previous_button.setEnabled(count > 1)
+        self.next_button.setEnabled(count > 1)
+        self.position_label.setText(self.tr("{0} of {1}").format(self.mention + 1, count)
+                                    if has else "")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Enter / Shift+Enter on the list step through the mentions."""
+        if watched is self.tree and event.type() == QEvent.Type.KeyPress:
+            key_event: QKeyEvent = event  # type: ignore[assignment]
+            if key_event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                shift = key_event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+                self.step(-1 if shift else 1)
+                return True
+        return super().eventFilter(watched, event)

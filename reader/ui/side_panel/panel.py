@@ -1,0 +1,106 @@
+"""The side panel: a status page (pending, failed) or the Entities and Claims tabs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QLabel, QProgressBar, QStackedWidget, QTabWidget, QVBoxLayout, QWidget,
+)
+
+from reader.core.model import Analysis
+from reader.ui.side_panel.claims_tab import ClaimsTab
+from reader.ui.side_panel.entities_tab import EntitiesTab
+
+
+class SidePanel(QWidget):
+    """Shows the analysis of one article; reports what the reader selects in it."""
+
+    mention_changed = Signal(int, int)  # (entity index, mention index); (-1, -1) when none
+    claim_selected = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sidePanel")
+        self.setAccessibleName(self.tr("Entities and claims"))
+        self.analysis: Analysis | None = None
+        self.state = "empty"  # "empty" | "pending" | "failed" | "ready"
+        self.status_label = QLabel(self.tr("Entities and claims appear here once the article "
+                                           "is analysed."), self)
+        self.status_label.setWordWrap(True)
+        self.status_label.setAccessibleName(self.tr("Analysis status"))
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)  # busy: the model load has no measurable progress
+        self.progress.setTextVisible(False)
+        self.progress.setAccessibleName(self.tr("Analysis in progress"))
+        self.progress.hide()
+        self.warnings_label = QLabel(self)
+        self.warnings_label.setWordWrap(True)
+        self.warnings_label.setAccessibleName(self.tr("Analysis warnings"))
+        self.warnings_label.hide()
+        self.entities_tab = EntitiesTab(self)
+        self.claims_tab = ClaimsTab(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName(self.tr("Entities and claims tabs"))
+        self.tabs.addTab(self.entities_tab, self.tr("&Entities"))
+        self.tabs.addTab(self.claims_tab, self.tr("&Claims"))
+        self.entities_tab.mention_changed.connect(self.mention_changed)
+        self.claims_tab.claim_selected.connect(self.claim_selected)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self._status_page())
+        content = QWidget(self)
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(0, 0, 0, 0)
+        content_layout.addWidget(self.warnings_label)
+        content_layout.addWidget(self.tabs, 1)
+        self.stack.addWidget(content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+    def _status_page(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.progress)
+        layout.addStretch(1)
+        return page
+
+    def show_pending(self, message: str) -> None:
+        """Progress while the analysis runs (the model loads the first time)."""
+        if self.state == "ready":  # re-analysis: keep the old results readable meanwhile
+            self.warnings_label.setText(message)
+            self.warnings_label.show()
+            return
+        self.state = "pending"
+        self.status_label.setText(message)
+        self.progress.show()
+        self.stack.setCurrentIndex(0)
+
+    def show_failed(self, message: str) -> None:
+        """Say that the analysis failed; the article stays readable."""
+        self.state = "failed"
+        self.analysis = None
+        self.status_label.setText(self.tr("Entities and claims are not available: {}\n\n"
+                                          "The article itself is not affected.").format(message))
+        self.progress.hide()
+        self.stack.setCurrentIndex(0)
+
+    def show_analysis(self, analysis: Analysis, lead_end: int) -> None:
+        """Fill both tabs; ``lead_end`` is where the article's lead ends in Article.text."""
+        self.state = "ready"
+        self.analysis = analysis
+        self.progress.hide()
+        messages = [w.message for w in analysis.warnings]
+        self.warnings_label.setText("\n".join(messages))
+        self.warnings_label.setVisible(bool(messages))
+        self.entities_tab.set_analysis(analysis, lead_end)
+        self.claims_tab.set_analysis(analysis)
+        self.stack.setCurrentIndex(1)
+
+    def select_entity(self, index: int, mention: int = 0) -> None:
+        self.tabs.setCurrentWidget(self.entities_tab)
+        self.entities_tab.select_entity(index, mention)
+
+    def select_claim(self, index: int) -> None:
+        self.tabs.setCurrentWidget(self.claims_tab)
+        self.claims_tab.select_claim(index)

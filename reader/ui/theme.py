@@ -1,0 +1,116 @@
+"""Reading themes (Light, Sepia, Dark): colours for the page, the removed blocks and highlights.
+
+Every colour pair that carries text is checked against WCAG contrast (tests/ui/test_reading_view.py),
+so a highlighted mention stays readable in each theme.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor, QFont, QPalette
+
+THEME_NAMES = ("light", "sepia", "dark")
+DEFAULT_THEME = "light"
+
+# WCAG 2.1 AA for body text; every text/background pair of a theme must reach it.
+MIN_TEXT_CONTRAST = 4.5
+
+SERIF_FAMILIES = ["Source Serif 4", "Georgia", "Charter", "DejaVu Serif", "Nimbus Roman", "serif"]
+SANS_FAMILIES = ["Inter", "Noto Sans", "Segoe UI", "DejaVu Sans", "Nimbus Sans", "sans-serif"]
+
+
+@dataclass(frozen=True)
+class Theme:
+    """The colours of one reading theme, as ``#rrggbb`` strings."""
+
+    name: str
+    page: str  # reading-view background
+    text: str  # body text
+    muted: str  # meta line, removed blocks, labels
+    link: str
+    removed_page: str  # background tint behind removed blocks
+    selection: str  # text selection background (text keeps its colour)
+    mention: str  # background of every mention of the selected entity
+    current: str  # background of the mention the user stepped to
+    claim: str  # background of the selected claim's content
+    find: str  # background of find matches
+
+
+THEMES: dict[str, Theme] = {
+    "light": Theme(
+        name="light", page="#ffffff", text="#1f1f1f", muted="#5f5f5f", link="#0b57a4",
+        removed_page="#f1f1f1", selection="#b3d4fc", mention="#fff0a0", current="#ffc857",
+        claim="#cfe8d6", find="#f6c6e6",
+    ),
+    "sepia": Theme(
+        name="sepia", page="#f4ecd8", text="#3b2f22", muted="#6b5a45", link="#7a3e00",
+        removed_page="#e9dfc6", selection="#d9c7a0", mention="#f3dc8a", current="#e8b04c",
+        claim="#d5dfbd", find="#efc3c9",
+    ),
+    "dark": Theme(
+        name="dark", page="#1e1f22", text="#e3e3e3", muted="#a8a8a8", link="#8ab4f8",
+        removed_page="#2a2b2f", selection="#3d5a80", mention="#5a4a12", current="#8a5a00",
+        claim="#1f4a33", find="#6a2c55",
+    ),
+}
+
+
+def theme_named(name: str) -> Theme:
+    """The theme called ``name``; unknown names fall back to Light rather than failing."""
+    return THEMES.get(name, THEMES[DEFAULT_THEME])
+
+
+def text_background_pairs(theme: Theme) -> list[tuple[str, str, str]]:
+    """(what, foreground, background) for every place text is drawn over a theme colour."""
+    return [
+        ("body", theme.text, theme.page),
+        ("meta", theme.muted, theme.page),
+        ("link", theme.link, theme.page),
+        ("removed", theme.muted, theme.removed_page),
+        ("selection", theme.text, theme.selection),
+        ("mention", theme.text, theme.mention),
+        ("current mention", theme.text, theme.current),
+        ("claim", theme.text, theme.claim),
+        ("find", theme.text, theme.find),
+    ]
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG relative luminance of an ``#rrggbb`` colour."""
+    channels = []
+    for i in (1, 3, 5):
+        c = int(colour[i:i + 2], 16) / 255
+        channels.append(c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4)
+    r, g, b = channels
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    """WCAG contrast ratio between two ``#rrggbb`` colours (1 to 21)."""
+    a, b = relative_luminance(foreground), relative_luminance(background)
+    lighter, darker = max(a, b), min(a, b)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def reading_palette(theme: Theme, base: QPalette) -> QPalette:
+    """``base`` with the page, text, selection and link colours of ``theme``."""
+    palette = QPalette(base)
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        palette.setColor(group, QPalette.ColorRole.Base, QColor(theme.page))
+        palette.setColor(group, QPalette.ColorRole.Window, QColor(theme.page))
+        palette.setColor(group, QPalette.ColorRole.Text, QColor(theme.text))
+        palette.setColor(group, QPalette.ColorRole.WindowText, QColor(theme.text))
+        palette.setColor(group, QPalette.ColorRole.Highlight, QColor(theme.selection))
+        palette.setColor(group, QPalette.ColorRole.HighlightedText, QColor(theme.text))
+        palette.setColor(group, QPalette.ColorRole.Link, QColor(theme.link))
+    return palette
+
+
+def reading_font(kind: str, size_pt: float) -> QFont:
+    """The body font: serif by default, sans on request, at ``size_pt`` points."""
+    font = QFont()
+    font.setFamilies(SANS_FAMILIES if kind == "sans" else SERIF_FAMILIES)
+    font.setStyleHint(QFont.StyleHint.SansSerif if kind == "sans" else QFont.StyleHint.Serif)
+    font.setPointSizeF(size_pt)
+    return font
