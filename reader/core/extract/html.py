@@ -25,6 +25,8 @@ from reader.core.model import Article, Block, Source
 MAX_BLOCKS = 20_000
 # A caption belongs to an image at most this many blocks before or after it.
 CAPTION_REACH = 3
+# py3langid's time grows with the text; two paragraphs decide the language as well as ten.
+LANGUAGE_SAMPLE_CHARS = 1200
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
 
 
@@ -132,7 +134,8 @@ def page_language(declared: str | None, blocks: tuple[Block, ...]) -> str | None
             return primary
     from reader.core.extract.language import detect_language
 
-    return detect_language(" ".join(b.text for b in blocks if b.role == "story"))
+    story = " ".join(b.text for b in blocks if b.role == "story")
+    return detect_language(story[:LANGUAGE_SAMPLE_CHARS])
 
 
 def marked_paid(signals: PageSignals) -> bool:

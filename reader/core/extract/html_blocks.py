@@ -83,12 +83,11 @@ def leaf_kind(el: HtmlElement, path: tuple[HtmlElement, ...]) -> tuple[BlockKind
         return "preformatted", 0
     if tag in ("figcaption", "caption"):
         return "caption", 0
-    ancestors = [tag_of(a) for a in path]
     if tag == "li":
-        return "list-item", max(1, sum(t in LIST_TAGS for t in ancestors))
-    if tag == "blockquote" or "blockquote" in ancestors:
+        return "list-item", max(1, sum(1 for _ in el.iterancestors(*LIST_TAGS)))
+    if tag == "blockquote" or next(el.iterancestors("blockquote"), None) is not None:
         return "quote", 0
-    if "figure" in ancestors and tag != "p":
+    if tag != "p" and next(el.iterancestors("figure"), None) is not None:
         return "caption", 0
     return "paragraph", 0
 
@@ -203,7 +202,7 @@ def flush_run(run: list[tuple[str, int]], owner: tuple[HtmlElement, tuple[HtmlEl
     run.clear()
     if text:
         el, path = owner
-        quoted = any(tag_of(a) == "blockquote" for a in path)
+        quoted = el.tag == "blockquote" or next(el.iterancestors("blockquote"), None) is not None
         blocks.append(PageBlock(elem=el, path=path[:-1] if path and path[-1] is el else path,
                                 text=text, kind="quote" if quoted else "paragraph",
                                 link_chars=min(links, len(text)), flags={"run"}))

@@ -6,6 +6,7 @@ so the same rules serve the pass over readability's article and the whole-page f
 
 from __future__ import annotations
 
+import functools
 import re
 
 from lxml.html import HtmlElement
@@ -27,13 +28,15 @@ _STAMP = re.compile(r"^(updated|published|posted|last (updated|modified))\b.*\d"
 # Date stamps are shorter than this; a sentence with a year and a time in it is longer.
 DATE_STAMP_MAX_CHARS = 60
 _BYLINE = re.compile(r"^(by|written by|words by|reporting by|story by)\s+\S", re.I)
+# All furniture hints as one pattern with a named group per reason (one match per token).
+REASON_OF_GROUP = {f"h{i}": reason for i, (reason, _) in enumerate(patterns.HTML_HINTS)}
+_HINTS = re.compile("|".join(f"(?P<h{i}>{rx})" for i, (_, rx) in enumerate(patterns.HTML_HINTS)), re.I)
 # Landmark elements that are furniture whatever their class says, with the reason they carry.
 LANDMARK_REASONS = {"nav": "navigation", "footer": "footer", "aside": "sidebar", "form": "form",
                     "menu": "navigation", "header": "header", "dialog": "popup"}
 
-def class_tokens(el: HtmlElement) -> list[str]:
-    """The words of an element's class and id ("post-share_bar" → "post-share", "bar"...)."""
-    raw = f"{el.get('class') or ''} {el.get('id') or ''}"
+def class_tokens(raw: str) -> list[str]:
+    """The words of a class/id string ("post-share_bar" → "post-share", "share", "bar")."""
     tokens = []
     for word in _TOKEN_SPLIT.split(raw):
         if word:
@@ -44,10 +47,17 @@ def class_tokens(el: HtmlElement) -> list[str]:
 
 def hint_reason(el: HtmlElement) -> str | None:
     """The furniture an element's class/id names, e.g. "share bar" for class="share-tools"."""
-    for token in class_tokens(el):
-        for reason, rx in patterns.HTML_HINTS_RE:
-            if rx.match(token):
-                return reason
+    cls, ident = el.get("class"), el.get("id")
+    return names_reason(f"{cls or ''} {ident or ''}") if cls or ident else None
+
+
+@functools.lru_cache(maxsize=4096)
+def names_reason(names: str) -> str | None:
+    """The furniture reason of a class/id string (cached: pages repeat the same classes)."""
+    for token in class_tokens(names):
+        match = _HINTS.match(token)
+        if match:
+            return REASON_OF_GROUP[match.lastgroup or ""]
     return None
 
 

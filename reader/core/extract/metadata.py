@@ -19,8 +19,9 @@ from reader.core.extract.html_blocks import collapse
 # Meta names/properties by field, most specific first; compared lower-cased.
 TITLE_KEYS = ("og:title", "twitter:title", "dc.title", "dcterms.title", "dc:title", "parsely-title",
               "sailthru.title", "title")
-AUTHOR_KEYS = ("author", "dc.creator", "dc:creator", "dcterms.creator", "parsely-author",
-               "sailthru.author", "article:author", "byl", "citation_author")
+AUTHOR_KEYS = ("dc.creator", "dc:creator", "dcterms.creator", "dcterm:creator", "author",
+               "parsely-author", "sailthru.author", "article:author", "og:article:author", "byl",
+               "citation_author")
 DATE_KEYS = ("article:published_time", "og:published_time", "datepublished", "parsely-pub-date",
              "sailthru.date", "pubdate", "publishdate", "publish-date", "date", "dc.date",
              "dcterms.date", "dc.date.issued", "dcterms.created", "citation_publication_date",
@@ -38,8 +39,16 @@ MAX_SITE_WORDS = 5
 MAX_JSONLD_CHARS = 200_000
 _BY_PREFIX = re.compile(r"^(by|written by|words by|von|par|por|di)\s+", re.I)
 _URLISH = re.compile(r"^(https?:|www\.|/)", re.I)
-ARTICLE_TYPES = ("article", "newsarticle", "blogposting", "reportagenewsarticle", "webpage",
-                 "analysisnewsarticle", "opinionnewsarticle", "report", "techarticle", "posting")
+# JSON-LD types that describe an article: "NewsArticle", "BlogPosting", "SocialMediaPosting"...
+ARTICLE_TYPE_ENDINGS = ("article", "posting", "report")
+_CDATA = re.compile(r"^\s*(?://)?\s*<!\[CDATA\[|(?://)?\s*\]\]>\s*$")
+# Elements whose text is a visible byline: their class/id/itemprop/rel names an author.
+_BYLINE_XPATH = ("//body//*[@itemprop='author' or @rel='author' or contains(@class, 'byline')"
+                 " or contains(@class, 'author') or contains(@id, 'byline')]")
+# A visible byline is short; longer "author" boxes are biographies.
+MAX_BYLINE_CHARS = 100
+# Only the first few candidates are looked at: the story's byline comes before the footer's.
+MAX_BYLINE_CANDIDATES = 30
 
 
 @dataclass(frozen=True)
@@ -63,6 +72,7 @@ class PageSignals:
     canonical: str | None = None
     h1: list[str] = field(default_factory=list)
     rel_authors: list[str] = field(default_factory=list)
+    dom_bylines: list[str] = field(default_factory=list)
     times: list[str] = field(default_factory=list)
 
     def first(self, keys: tuple[str, ...]) -> str | None:
@@ -82,9 +92,9 @@ def gather_signals(root: HtmlElement) -> PageSignals:
     for el in root.iter("meta", "title", "link", "script", "h1", "a", "time"):
         tag = el.tag
         if tag == "meta":
-            key = (el.get("property") or el.get("name") or el.get("itemprop") or "").strip().lower()
+            keys = (el.get("property") or el.get("name") or el.get("itemprop") or "").lower().split()
             value = collapse(el.get("content") or "")
-            if key and value:
+            for key in keys if value else ():
                 signals.meta.setdefault(key, []).append(value)
         elif tag == "title" and signals.doc_title is None:
             signals.doc_title = collapse(el.text_content()) or None
@@ -98,7 +108,19 @@ def gather_signals(root: HtmlElement) -> PageSignals:
             signals.rel_authors.append(collapse(el.text_content()))
         elif tag == "time" and el.get("datetime"):
             signals.times.append(el.get("datetime", "").strip())
+    signals.dom_bylines = visible_bylines(root)
     return signals
+
+
+def visible_bylines(root: HtmlElement) -> list[str]:
+    """Short texts of elements marked as the author or byline, in document order."""
+    found = []
+    for el in root.xpath(_BYLINE_XPATH)[:MAX_BYLINE_CANDIDATES]:
+        names = [collapse(n.text_content()) for n in el.iter() if n.get("itemprop") == "name"]
+        text = names[0] if names else collapse(el.text_content())
+        if 0 < len(text) <= MAX_BYLINE_CHARS and not _URLISH.match(text):
+            found.append(text)
+    return found
 
 
 def parse_jsonld(text: str) -> list[dict]:
@@ -106,7 +128,7 @@ def parse_jsonld(text: str) -> list[dict]:
     if len(text) > MAX_JSONLD_CHARS:
         return []
     try:
-        data = json.loads(text.strip().removesuffix(";"))
+        data = json.loads(_CDATA.sub("", text).strip().removesuffix(";"))
     except (ValueError, RecursionError):
         return []
     items = data if isinstance(data, list) else [data]
@@ -123,9 +145,9 @@ def jsonld_article(signals: PageSignals) -> dict:
     for item in signals.jsonld:
         kind = item.get("@type")
         kinds = kind if isinstance(kind, list) else [kind]
-        if any(isinstance(k, str) and k.lower() in ARTICLE_TYPES for k in kinds):
+        if any(isinstance(k, str) and k.lower().endswith(ARTICLE_TYPE_ENDINGS) for k in kinds):
             return item
-    return {}
+    return next((item for item in signals.jsonld if isinstance(item.get("headline"), str)), {})
 
 
 def names_of(value: object) -> list[str]:
@@ -150,7 +172,7 @@ def join_authors(names: list[str]) -> str | None:
 
 
 def find_byline(signals: PageSignals, article: dict) -> str | None:
-    """JSON-LD author, then meta author tags, then rel=author links."""
+    """JSON-LD author, then meta author tags, then rel=author links, then a visible byline."""
     names = names_of(article.get("author")) if article else []
     if names:
         return join_authors(names)
@@ -158,7 +180,7 @@ def find_byline(signals: PageSignals, article: dict) -> str | None:
         values = [v for v in signals.meta.get(key, ()) if not _URLISH.match(v)]
         if values:
             return join_authors(values)
-    return join_authors(signals.rel_authors)
+    return join_authors(signals.rel_authors) or join_authors(signals.dom_bylines[:1])
 
 
 def iso_date(value: object) -> str | None:
@@ -211,13 +233,13 @@ def split_title(title: str) -> tuple[str, str | None]:
 
 
 def find_title(signals: PageSignals, article: dict) -> str | None:
-    """The page's headline: its own metadata, else <title> less the site, else the <h1>."""
+    """The page's headline: JSON-LD, meta tags, else <title> less the site, else the <h1>."""
+    headline = jsonld_headline(article, signals.doc_title)
+    if headline:
+        return headline
     meta_title = signals.first(TITLE_KEYS[:-1])
-    headline = article.get("headline") if article else None
     if meta_title:
         return meta_title
-    if isinstance(headline, str) and collapse(headline):
-        return collapse(headline)
     if signals.doc_title:
         head, _ = split_title(signals.doc_title)
         for h1 in signals.h1:
@@ -226,6 +248,18 @@ def find_title(signals: PageSignals, article: dict) -> str | None:
         return head
     h1s = [h for h in signals.h1 if h]
     return h1s[0] if len(h1s) == 1 else None
+
+
+def jsonld_headline(article: dict, doc_title: str | None) -> str | None:
+    """The article's JSON-LD headline or name: the one the page's <title> contains, if they differ."""
+    options = [collapse(v) for v in (article.get("headline"), article.get("name"))
+               if isinstance(v, str) and collapse(v)]
+    if not options:
+        return None
+    for option in options:
+        if doc_title and option.casefold() in doc_title.casefold():
+            return option
+    return options[0]
 
 
 def find_site(signals: PageSignals, article: dict) -> str | None:
