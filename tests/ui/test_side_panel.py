@@ -1,0 +1,163 @@
+"""The side panel on its own: groups, prominence, filter, stepping, claim cards, states."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
+from sample_articles import sample_analysis, sample_article
+
+from reader.core.model import Analysis, Entity, Span
+from reader.ui.side_panel import SidePanel
+from reader.ui.side_panel.claims_tab import content_text
+from reader.ui.side_panel.grouping import grouped_entities, prominence
+
+LEAD_END = sample_article().story_offsets()[0][1]
+
+
+@pytest.fixture
+def panel(qtbot) -> SidePanel:
+    widget = SidePanel()
+    qtbot.addWidget(widget)
+    widget.resize(360, 700)
+    widget.show_analysis(sample_analysis(), LEAD_END)
+    return widget
+
+
+def tree_rows(panel: SidePanel) -> dict[str, list[tuple[str, str, str]]]:
+    """Visible group titles → visible (name, mentions, marker) rows."""
+    tree = panel.entities_tab.tree
+    result = {}
+    for g in range(tree.topLevelItemCount()):
+        group = tree.topLevelItem(g)
+        if group.isHidden():
+            continue
+        rows = [group.child(r) for r in range(group.childCount()) if not group.child(r).isHidden()]
+        result[group.text(0)] = [(r.text(0), r.text(1), r.text(2)) for r in rows]
+    return result
+
+
+def test_entities_are_grouped_and_sorted_by_prominence(panel: SidePanel) -> None:
+    assert tree_rows(panel) == {
+        "People (2)": [("Lina Okafor", "3", "quoted"), ("Tomas Brandt", "1", "quoted")],
+        "Organizations (2)": [("harbour council", "2", ""), ("Green Party", "1", "")],
+        "Places (2)": [("Eastmere", "2", ""), ("Portvale", "1", "")],
+        "Dates (1)": [("Tuesday", "1", "")],
+        "Other (1)": [("two", "1", "")],
+    }
+
+
+def test_the_lead_outranks_a_later_extra_mention() -> None:
+    lead = Entity("Early", "person", (), (Span(0, 5, "Early"),))
+    late = Entity("Late", "person", (), (Span(100, 104, "Late"), Span(200, 204, "Late")))
+    assert prominence(lead, lead_end=50) > prominence(late, lead_end=50)
+    assert grouped_entities([late, lead], lead_end=50) == {"People": [1, 0]}
+
+
+def test_aliases_are_in_the_tooltip(panel: SidePanel) -> None:
+    row = panel.entities_tab.tree.topLevelItem(0).child(0)
+    assert "Okafor" in row.toolTip(0) and "Mayor Okafor" in row.toolTip(0)
+
+
+def test_filter_matches_names_and_aliases(qtbot, panel: SidePanel) -> None:
+    qtbot.keyClicks(panel.entities_tab.filter, "greens")
+    assert tree_rows(panel) == {"Organizations (2)": [("Green Party", "1", "")]}
+    panel.entities_tab.filter.clear()
+    assert len(tree_rows(panel)) == 5
+
+
+def test_selecting_and_stepping_report_mentions(qtbot, panel: SidePanel) -> None:
+    tab = panel.entities_tab
+    with qtbot.waitSignal(panel.mention_changed) as signal:
+        tab.tree.setCurrentItem(tab.tree.topLevelItem(0).child(0))
+    assert signal.args == [0, 0] and tab.position_label.text() == "1 of 3"
+    with qtbot.waitSignal(panel.mention_changed) as signal:
+        qtbot.mouseClick(tab.next_button, Qt.MouseButton.LeftButton)
+    assert signal.args == [0, 1] and tab.position_label.text() == "2 of 3"
+    tab.tree.setFocus()
+    qtbot.keyClick(tab.tree, Qt.Key.Key_Return)
+    assert tab.position_label.text() == "3 of 3"
+    qtbot.keyClick(tab.tree, Qt.Key.Key_Return)
+    assert tab.position_label.text() == "1 of 3"  # wraps around
+    qtbot.keyClick(tab.tree, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert tab.position_label.text() == "3 of 3"
+    qtbot.mouseClick(tab.previous_button, Qt.MouseButton.LeftButton)
+    assert tab.position_label.text() == "2 of 3"
+
+
+def test_claim_cards_show_speaker_cue_kind_and_markers(panel: SidePanel) -> None:
+    cards = panel.claims_tab.cards
+    assert len(cards) == 4
+    texts = [[label.text() for label in card.findChildren(QLabel)] for card in cards]
+    assert "“The route will cost far too much”" in texts[1]  # a direct quote wears quotation marks
+    assert "indirect" in texts[0] and "direct" in texts[1] and "mixed" in texts[2]
+    assert "vague source" in texts[3] and "vague source" not in texts[0]
+    assert cards[1].speaker_button.text() == "Tomas Brandt"
+    assert "said" in texts[1]
+    assert content_text(sample_analysis().claims[0]).startswith("The harbour")  # not quoted
+
+
+def test_dispute_links_navigate_both_ways(qtbot, panel: SidePanel) -> None:
+    cards = panel.claims_tab.cards
+    assert "disputes Tomas Brandt" in cards[2].dispute_links[0].text()
+    assert "disputed by Lina Okafor" in cards[1].dispute_links[0].text()
+    with qtbot.waitSignal(panel.claim_selected) as signal:
+        cards[2].dispute_links[0].linkActivated.emit("claim:1")
+    assert signal.args == [1] and panel.claims_tab.selected == 1
+    with qtbot.waitSignal(panel.claim_selected) as signal:
+        cards[1].dispute_links[0].linkActivated.emit("claim:2")
+    assert signal.args == [2]
+
+
+def test_selecting_a_speaker_filters_the_claims(qtbot, panel: SidePanel) -> None:
+    panel.show()
+    tab = panel.claims_tab
+    panel.tabs.setCurrentWidget(tab)
+    qtbot.mouseClick(tab.cards[0].speaker_button, Qt.MouseButton.LeftButton)
+    assert tab.visible_claims() == [0, 2]
+    assert tab.filter_label.text() == "Claims by Lina Okafor" and tab.show_all_button.isVisible()
+    tab.select_claim(1)  # a link to a hidden claim lifts the filter
+    assert tab.visible_claims() == [0, 1, 2, 3]
+    qtbot.mouseClick(tab.cards[1].speaker_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.show_all_button, Qt.MouseButton.LeftButton)
+    assert tab.visible_claims() == [0, 1, 2, 3]
+
+
+def test_pending_failed_and_ready_states(qtbot) -> None:
+    panel = SidePanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.show_pending("Loading the language model…")
+    assert panel.stack.currentIndex() == 0 and panel.progress.isVisible()
+    assert panel.status_label.text() == "Loading the language model…"
+    panel.show_failed("the model could not be loaded.")
+    assert panel.stack.currentIndex() == 0 and not panel.progress.isVisible()
+    assert "the model could not be loaded." in panel.status_label.text()
+    panel.show_analysis(sample_analysis(), LEAD_END)
+    assert panel.stack.currentIndex() == 1
+    assert panel.warnings_label.isVisible()
+    assert "analysis tuned for English" in panel.warnings_label.text()
+    panel.show_analysis(Analysis(), LEAD_END)
+    assert not panel.entities_tab.empty_label.isHidden()
+    assert not panel.claims_tab.empty_label.isHidden()  # on the tab not shown
+    assert not panel.warnings_label.isVisible()
+
+
+def test_reanalysis_keeps_the_selected_entity(qtbot, panel: SidePanel) -> None:
+    panel.select_entity(1)
+    with qtbot.waitSignal(panel.mention_changed) as signal:
+        panel.show_analysis(sample_analysis(), LEAD_END)
+    assert signal.args == [1, 0]
+    assert panel.entities_tab.tree.currentItem().text(0) == "Tomas Brandt"
+
+
+def test_every_control_has_an_accessible_name(panel: SidePanel) -> None:
+    panel.show()
+    for page in (panel.entities_tab, panel.claims_tab):
+        panel.tabs.setCurrentWidget(page)
+        focusable = [w for w in page.findChildren(QWidget)
+                     if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isVisibleTo(panel)]
+        assert len(focusable) >= 4
+        unnamed = [w for w in focusable if not w.accessibleName()
+                   and type(w).__name__ not in ("QScrollBar", "QScrollArea")]
+        assert unnamed == []
