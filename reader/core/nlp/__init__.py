@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from reader.core.model import Analysis, Article, Notice
 
-# The model reads English; "en-GB", "en_US" and friends all start with this subtag.
-ENGLISH = "en"
+# The model reads English: "en" (and "en-GB", "en_US"...), or ISO 639-2 "eng".
+ENGLISH = frozenset({"en", "eng"})
 # Names for the message of the languages Sift's readers most often save; others show the code.
 LANGUAGE_NAMES = {
     "de": "German", "es": "Spanish", "fr": "French", "it": "Italian", "nl": "Dutch", "pt": "Portuguese",
@@ -34,7 +34,7 @@ def analyze(text: str) -> Analysis:
 
 def is_english(language: str | None) -> bool:
     """True for English and for an unknown language (most saved news is English)."""
-    return not language or language.lower().replace("_", "-").split("-")[0] == ENGLISH
+    return not language or language.lower().replace("_", "-").split("-")[0] in ENGLISH
 
 
 def analyze_article(article: Article) -> Analysis:

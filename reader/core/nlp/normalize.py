@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from reader.core.nlp.aliases import ALIAS_TO_CANONICAL
 from reader.core.nlp.gazetteer import place_kind
 
 # Marks writers (and OCR, and keyboards without a typographic apostrophe) put where an
@@ -17,12 +20,16 @@ APOSTROPHE_LOOKALIKES = "\u00b4`\u02bc\u02b9\u02c8\u2032\u02bb"
 APOSTROPHE_RE = re.compile(f"(?<=\\w)[{APOSTROPHE_LOOKALIKES}](?=\\w)")
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # A line is "shouting" (a headline, a dateline, a table in capitals) when at least this share
-# of its words of two letters or more are in capitals; 0.6 lets a headline keep a lower-case
-# "v" or "of" and still counts a dateline like "KYIV, Ukraine:" (one word of two).
+# of its words of two letters or more are in capitals; a half lets a headline keep lower-case
+# words ("v", "of", a name written normally) and measured best of 0.5-0.8 on CoNLL headlines.
 SHOUTING_SHARE = 0.5
 # All-caps words this short are kept as written when nothing says otherwise: they are mostly
 # acronyms (UN, EU, US, BBC, NATO).
 MAX_ACRONYM_LENGTH = 4
+# Capitals that stay capitals whatever else the text writes in lower case ("US" beside "us").
+KEEP_UPPER = frozenset(alias.replace(".", "") for alias in ALIAS_TO_CANONICAL if alias.isupper())
+# Longest place name looked up among shouted words ("BOSNIA AND HERZEGOVINA").
+MAX_PLACE_WORDS = 4
 DATELINE_RE = re.compile(r"^([A-Z][A-Z .'-]+?)(?=,| \(|:| \d| -)", re.MULTILINE)
 
 
@@ -64,9 +71,13 @@ def shouting_ranges(text: str) -> list[tuple[int, int]]:
 def recase_word(word: str, casings: dict[str, str], line_start: bool) -> str:
     """The form a shouted word most likely has in ordinary prose (same length)."""
     known = casings.get(word)
+    if word in KEEP_UPPER:
+        return word
     if known is not None:
         candidate = known
-    elif len(word) <= MAX_ACRONYM_LENGTH and place_kind(word) is None:
+    elif word.lower() in STOP_WORDS:
+        candidate = word.lower()
+    elif len(word) <= MAX_ACRONYM_LENGTH and place_kind(word.title()) is None:
         return word
     else:
         titled = word.title() if "'" not in word else word[:1] + word[1:].lower()
@@ -74,6 +85,24 @@ def recase_word(word: str, casings: dict[str, str], line_start: bool) -> str:
     if line_start:
         candidate = candidate[:1].upper() + candidate[1:]
     return candidate if len(candidate) == len(word) else word
+
+
+def title_case(phrase: str) -> str:
+    """ "BOSNIA AND HERZEGOVINA" → "Bosnia and Herzegovina" (same length)."""
+    words = phrase.title().split(" ")
+    return " ".join(w.lower() if i and w.lower() in STOP_WORDS else w for i, w in enumerate(words))
+
+
+def place_name_at(text: str, words: list[re.Match[str]], i: int) -> int:
+    """How many shouted words from ``words[i]`` on spell a known place ("SAUDI ARABIA"), or 0."""
+    for n in range(min(MAX_PLACE_WORDS, len(words) - i), 0, -1):
+        group = words[i:i + n]
+        if not all(m.group().isupper() for m in group):
+            continue
+        phrase = text[group[0].start():group[-1].end()]
+        if (n == 1 or " " in phrase) and "\n" not in phrase and place_kind(title_case(phrase)):
+            return n
+    return 0
 
 
 def restore_case(text: str) -> str:
@@ -84,11 +113,17 @@ def restore_case(text: str) -> str:
     casings = usual_casings(text)
     chars = list(text)
     for start, end in ranges:
-        first = True
-        for match in WORD_RE.finditer(text, start, end):
-            word = match.group()
+        words = list(WORD_RE.finditer(text, start, end))
+        i = 0
+        while i < len(words):
+            n = place_name_at(text, words, i) if words[i].group() not in casings else 0
+            if n:
+                a, b = words[i].start(), words[i + n - 1].end()
+                chars[a:b] = title_case(text[a:b])
+                i += n
+                continue
+            word = words[i].group()
             if word.isupper() and len(word) >= 2:
-                new = recase_word(word, casings, first)
-                chars[match.start():match.end()] = new
-            first = False
+                chars[words[i].start():words[i].end()] = recase_word(word, casings, i == 0)
+            i += 1
     return "".join(chars)

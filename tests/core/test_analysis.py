@@ -1,0 +1,45 @@
+"""The analysis entry points: the model's components, offsets, and the language guard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.core.model import Article, Block
+from reader.core.nlp import analyze_article, is_english
+
+
+def article(language: str | None, text: str = "Chile's president spoke in Santiago.") -> Article:
+    return Article(path=Path("x.txt"), format="text", title=None,
+                   blocks=(Block(role="story", text=text),), language=language)
+
+
+def test_other_languages_get_a_warning_and_no_analysis() -> None:
+    analysis = analyze_article(article("fr", "Le président a parlé à Paris."))
+    assert analysis.entities == () and analysis.claims == ()
+    [notice] = analysis.warnings
+    assert notice.kind == "language" and "French" in notice.message and notice.message.endswith(".")
+
+
+def test_english_variants_and_unknown_count_as_english() -> None:
+    assert is_english(None) and is_english("en-GB") and is_english("EN_us")
+    assert is_english("eng")
+    assert not is_english("de") and not is_english("es-419")
+
+
+@pytest.mark.slow
+def test_english_article_is_analyzed() -> None:
+    analysis = analyze_article(article("en"))
+    assert {e.name for e in analysis.entities} >= {"Chile", "Santiago"} and analysis.warnings == ()
+
+
+@pytest.mark.slow
+def test_parse_loads_only_what_analysis_needs_and_keeps_offsets() -> None:
+    from reader.core.nlp.pipeline import load_nlp, parse
+
+    assert load_nlp().pipe_names == ["tok2vec", "parser", "ner"]
+    text = "LIMA, Peru: Peru´s vote\n\nwas calm."
+    doc = parse(text)
+    assert len(doc.text) == len(text)
+    assert all(text[t.idx:t.idx + len(t)].lower().replace("´", "'") == t.text.lower() for t in doc)
