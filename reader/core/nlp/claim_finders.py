@@ -33,6 +33,9 @@ NOUN_DEPS = frozenset(("nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "R
 # Prepositions that introduce what a verb's object is said about ("dismissed X as Y").
 CONTENT_PREPS = frozenset(("as", "of", "for", "on", "to", "about", "against", "into", "over",
                            "with"))
+# Prepositions after an object that say how or when it was said, not what.
+NON_CONTENT_PREPS = frozenset(("by", "during", "after", "before", "at", "on", "in", "since",
+                               "while", "amid", "despite", "via", "through"))
 # Prepositions that introduce the topic of any cue verb ("warned against", "spoke about").
 TOPIC_PREPS = frozenset(("about", "against", "of"))
 # Verbs whose object is a speech act owned by the verb's subject ("X issued a statement").
@@ -82,6 +85,20 @@ def _takes_that_clause(tok: Token) -> bool:
                                for c in tok.children)
 
 
+def _channel_that_clause(tok: Token) -> Token | None:
+    """ "said in a briefing that X": the parser may read "that X" as a relative clause of
+    "briefing"; a relative clause with a subject of its own is the cue's content."""
+    for prep in tok.rights:
+        if prep.dep_ != "prep":
+            continue
+        for pobj in prep.children:
+            for rel in pobj.rights:
+                if rel.dep_ == "relcl" and rel.left_edge.lower_ == "that" \
+                        and any(c.dep_ in ("nsubj", "nsubjpass") for c in rel.children):
+                    return rel
+    return None
+
+
 def verb_cue_range(tok: Token) -> Range:
     """The verb with its auxiliaries and negation just before it and a particle after it."""
     first = tok
@@ -100,7 +117,7 @@ def find_subject(tok: Token, quotes: QuoteIndex | None = None) -> Token | None:
     a "subject" inside quoted speech is a misparse of the quote, not the speaker."""
     seen = 0
     while seen < 4:
-        subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+        subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and same_line(c, tok)]
         if quotes is not None:
             subjects = [c for c in subjects if not _in_speech(c, quotes)]
         if subjects:
@@ -140,15 +157,26 @@ def _is_excluded_verb(tok: Token) -> bool:
         return True
     if tok.lower_ == "called" and tok.dep_ == "acl":
         return True
-    return tok.dep_ == "acl" and tok.lower_.endswith("ed") and agent_of(tok) is None
+    return tok.dep_ == "acl" and tok.lower_.endswith("ed") and agent_of(tok) is None \
+        and not any(c.dep_ == "nsubj" for c in tok.children)
+
+
+def same_line(a: Token, b: Token) -> bool:
+    """Whether no line break separates ``a`` and ``b`` (the parser links across paragraphs)."""
+    lo, hi = (a, b) if a.i < b.i else (b, a)
+    return not any("\n" in t.text_with_ws for t in lo.doc[lo.i:hi.i])
 
 
 def content_children(tok: Token, lemma: str) -> list[Token]:
     """The dependents of cue verb ``tok`` that carry what is said."""
-    rights = [c for c in tok.children if c.i > tok.i]
-    clauses = [c for c in tok.children if c.dep_ in CLAUSE_CONTENT_DEPS]
+    children = [c for c in tok.children if same_line(c, tok)]
+    rights = [c for c in children if c.i > tok.i]
+    clauses = [c for c in children if c.dep_ in CLAUSE_CONTENT_DEPS]
     if clauses:
         return clauses[:1]
+    misparsed = _channel_that_clause(tok)
+    if misparsed is not None:
+        return [misparsed]
     topical = [c for c in rights if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS]
     if lemma not in OBJECT_CONTENT_LEMMAS and lemma not in RECIPIENT_LEMMAS:
         return topical[:1]
@@ -159,7 +187,8 @@ def content_children(tok: Token, lemma: str) -> list[Token]:
     if not objects and not preps:
         return []
     first = min(objects + preps, key=lambda c: c.i)
-    return [c for c in rights if c.i >= first.i and (c in objects or c in preps)]
+    later = [c for c in rights if c.dep_ == "prep" and c.lower_ not in NON_CONTENT_PREPS]
+    return [c for c in rights if c.i >= first.i and (c in objects or c in preps or c in later)]
 
 
 def quoted_as_saying(tok: Token) -> Token | None:
@@ -182,13 +211,13 @@ def verb_draft(tok: Token, lemma: str, text: str, quotes: QuoteIndex) -> Draft |
     subject = find_subject(tok, quotes)
     agent = agent_of(tok)
     target = None
-    if agent is not None and (subject is None or subject.dep_ == "nsubjpass"
-                              or subject.lower_ in ANAPHORIC_CLAIM_NOUNS):
-        if subject is not None and subject.lower_ in ANAPHORIC_CLAIM_NOUNS:
-            target = subject.i
-        subject = agent
+    if subject is not None and subject.lower_ in ANAPHORIC_CLAIM_NOUNS and agent is not None:
+        target = subject.i
     elif tok.dep_ in ("acl", "relcl") and tok.head.lower_ in ANAPHORIC_CLAIM_NOUNS:
         target = tok.head.i
+    if agent is not None and (subject is None or subject.dep_ == "nsubjpass" or tok.dep_ == "acl"
+                              or target is not None):
+        subject = agent
     cue = verb_cue_range(tok)
     if saying is not None:
         cue = (cue[0], saying.idx + len(saying.text))

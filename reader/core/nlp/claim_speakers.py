@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 
 from reader.core.model import Entity
 from reader.core.nlp.cues import (
-    FEMALE_PRONOUNS, FEMALE_TITLES, GROUP_PRONOUNS, MALE_PRONOUNS, MALE_TITLES, PERSON_PRONOUNS,
-    RELATIVE_PRONOUNS, VAGUE_SOURCE_HEADS,
+    FEMALE_NAMES, FEMALE_PRONOUNS, FEMALE_TITLES, GROUP_PRONOUNS, MALE_NAMES, MALE_PRONOUNS,
+    MALE_TITLES, PERSON_PRONOUNS, RELATIVE_PRONOUNS, VAGUE_SOURCE_HEADS,
 )
 
 if TYPE_CHECKING:
@@ -61,7 +61,7 @@ class SpeakerResolver:
             return named.name, False
         if low in PERSON_PRONOUNS or low in GROUP_PRONOUNS or low in RELATIVE_PRONOUNS:
             return self._antecedent(span[0], low), False
-        if low in VAGUE_SOURCE_HEADS:
+        if low in VAGUE_SOURCE_HEADS and not _is_definite_singular(head):
             return None, True
         described = self._described(span[0], head)
         if described is not None:
@@ -116,23 +116,24 @@ class SpeakerResolver:
         return None
 
 
+def _is_definite_singular(head: Token) -> bool:
+    """ "the analyst" is someone in particular; "an analyst", "analysts" are not."""
+    return not head.lower_.endswith("s") and any(
+        c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "one", "some", "any")
+        for c in head.lefts)
+
+
 def _infer_genders(doc: Doc, mentions: list[_Mention], text: str) -> dict[str, str]:
-    """A person's gender from a title before a mention, else from the first he/she after it."""
+    """A person's gender from a title or a gendered noun just before a mention ("Mr.",
+    "spokeswoman"), else from a common given name."""
     gender: dict[str, str] = {}
-    persons = [m for m in mentions if m.entity.type == "person"]
-    for m in persons:
+    for m in mentions:
+        if m.entity.type != "person" or m.entity.name in gender:
+            continue
         words = _WORD.findall(text[max(0, m.start - 20):m.start].lower())
-        if words and words[-1] in MALE_TITLES:
-            gender.setdefault(m.entity.name, "m")
-        elif words and words[-1] in FEMALE_TITLES:
-            gender.setdefault(m.entity.name, "f")
-    k = 0
-    last: _Mention | None = None
-    for tok in doc:
-        while k < len(persons) and persons[k].start <= tok.idx:
-            last, k = persons[k], k + 1
-        low = tok.lower_
-        if last is not None and last.entity.name not in gender and \
-                (low in MALE_PRONOUNS or low in FEMALE_PRONOUNS):
-            gender[last.entity.name] = "m" if low in MALE_PRONOUNS else "f"
+        first = m.entity.name.split()[0].lower()
+        if (words and words[-1] in MALE_TITLES) or first in MALE_NAMES:
+            gender[m.entity.name] = "m"
+        elif (words and words[-1] in FEMALE_TITLES) or first in FEMALE_NAMES:
+            gender[m.entity.name] = "f"
     return gender

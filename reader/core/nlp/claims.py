@@ -55,7 +55,7 @@ def find_claims(doc: Doc, text: str, entities: Sequence[Entity]) -> list[Claim]:
     drafts.sort(key=lambda d: min(d.cue[0], d.content[0][0]))
     _link_disputes(drafts, doc)
     resolver = SpeakerResolver(doc, text, entities)
-    return [_to_claim(d, doc, text, resolver) for d in drafts]
+    return [_to_claim(d, doc, text, quotes, resolver) for d in drafts]
 
 
 def _cut_content_tail(draft: Draft, doc: Doc) -> None:
@@ -101,9 +101,9 @@ def _snap_fragment(fragment: Range, quotes: QuoteIndex) -> Range:
     first, last = quotes.at(start), quotes.at(end - 1)
     if first is not None and first is last and first.is_speech:
         return (min(start, first.start), max(end, first.end))
-    if first is not None and first.is_speech and start - first.start <= 2:
+    if first is not None and start - first.start <= 2 and (first.is_speech or first.end >= end):
         start, end = first.start, max(end, first.end)
-    if last is not None and last.is_speech and last.start >= start:
+    if last is not None and last.start >= start:
         end = max(end, last.end)
     return (start, end)
 
@@ -147,7 +147,9 @@ def _outermost(drafts: list[Draft]) -> list[Draft]:
     for d in drafts:
         nested = any(o is not d and any(s <= d.cue[0] < e for s, e in o.content)
                      and not _overlaps(d.cue, o.cue) for o in drafts)
-        if not nested:
+        repeated = any(o is not d and o.cue[0] <= d.cue[0] and d.cue[1] <= o.cue[1]
+                       and o.cue != d.cue for o in drafts)
+        if not nested and not repeated:
             out.append(d)
     return out
 
@@ -161,6 +163,7 @@ def _continue_quotes(drafts: list[Draft], quotes: QuoteIndex, text: str) -> None
     sentence or line, or as whole paragraphs of quotation with no cue of their own."""
     used = {q.start for d in drafts for s, e in d.content for q in quotes.starting_in(s, e)}
     for d in drafts:
+        _prepend_open_paragraphs(d, quotes, text, used)
         last_end = d.content[-1][1]
         if quotes.at(last_end - 1) is None:
             continue
@@ -172,6 +175,20 @@ def _continue_quotes(drafts: list[Draft], quotes: QuoteIndex, text: str) -> None
             d.content.append((nxt.start, nxt.end))
             used.add(nxt.start)
             pos = last_end = nxt.end
+
+
+def _prepend_open_paragraphs(d: Draft, quotes: QuoteIndex, text: str, used: set[int]) -> None:
+    """Quotations left open at the end of the paragraphs just before a direct claim's first
+    quotation are the same speech (the convention for quotes running over paragraphs)."""
+    first = quotes.at(d.content[0][0])
+    while first is not None and first.start == d.content[0][0]:
+        before = _skip_back(text, first.start)
+        prev = quotes.at(before - 1)
+        if prev is None or prev.closed or prev.start in used or "\n" not in text[before:first.start]:
+            return
+        d.content.insert(0, (prev.start, prev.end))
+        used.add(prev.start)
+        first = prev
 
 
 def _next_quote(text: str, pos: int, prev: Quote | None, quotes: QuoteIndex) -> Quote | None:
@@ -214,16 +231,18 @@ def _link_disputes(drafts: list[Draft], doc: Doc) -> None:
             d.disputes = earlier[-1]
 
 
-def _kind(content: Sequence[Range], text: str) -> ClaimKind:
-    quoted = [text[s] in QUOTE_MARKS and text[e - 1] in QUOTE_MARKS for s, e in content]
-    if all(quoted):
+def _kind(content: Sequence[Range], quotes: QuoteIndex) -> ClaimKind:
+    """Direct when every piece is a whole quotation, mixed when some quotation is inside."""
+    whole = [(q := quotes.at(s)) is not None and q.start == s and q.end == e for s, e in content]
+    if all(whole):
         return "direct"
-    if any(quoted) or any(c in QUOTE_MARKS for s, e in content for c in text[s:e]):
+    if any(whole) or any(quotes.starting_in(s, e) for s, e in content):
         return "mixed"
     return "indirect"
 
 
-def _to_claim(d: Draft, doc: Doc, text: str, resolver: SpeakerResolver) -> Claim:
+def _to_claim(d: Draft, doc: Doc, text: str, quotes: QuoteIndex,
+              resolver: SpeakerResolver) -> Claim:
     speaker = entity = None
     vague = False
     if d.speaker is not None and d.speaker_head is not None:
@@ -232,5 +251,5 @@ def _to_claim(d: Draft, doc: Doc, text: str, resolver: SpeakerResolver) -> Claim
     return Claim(
         cue=Span(d.cue[0], d.cue[1], text[d.cue[0]:d.cue[1]]),
         content=tuple(Span(s, e, text[s:e]) for s, e in d.content),
-        kind=_kind(d.content, text), speaker=speaker, speaker_entity=entity,
+        kind=_kind(d.content, quotes), speaker=speaker, speaker_entity=entity,
         disputes=d.disputes, vague=vague)
