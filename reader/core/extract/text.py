@@ -9,15 +9,20 @@ only whitespace collapsed (and Markdown markers removed from headings and list i
 
 from __future__ import annotations
 
+from collections import Counter
+
 from reader.core.extract import patterns
 from reader.core.extract.language import detect_language
 from reader.core.extract.text_blocks import TextBlock, split_blocks
-from reader.core.extract.text_features import is_prose
+from reader.core.extract.text_features import content_words, is_prose
 from reader.core.extract.text_model import story_probabilities
-from reader.core.extract.text_regions import inside_reasons, outside_reason, story_stretch
+from reader.core.extract.text_regions import INSIDE_DROP_REASONS, inside_reasons, outside_reason, story_stretch
+from reader.core.extract.text_tails import MAX_CLOSING_LINES, tail_start
 from reader.core.extract.text_title import byline_names, find_title, split_site
 from reader.core.model import Article, Block, Source
 
+# Furniture that never closes a story, even just before its tail.
+CLOSING_EXCLUDED = INSIDE_DROP_REASONS | {"link tail"}
 # The byline sits between the title and the story or opens the story: look this many blocks in.
 BYLINE_LOOKAHEAD = 2
 
@@ -56,16 +61,41 @@ def classify_blocks(blocks: list[TextBlock]) -> list[Verdict]:
     if stretch is None:
         return [("story", None)] * len(blocks)
     first, last = stretch
+    last, closing = end_before_tail(blocks, furniture, first, last)
     inside = inside_reasons(blocks, probabilities, furniture, first, last)
     verdicts: list[Verdict] = []
-    for i, block in enumerate(blocks):
-        if first <= i <= last:
+    for i in range(len(blocks)):
+        if i in closing:
+            verdicts.append(("story", None))
+        elif first <= i <= last:
             reason = inside[i - first]
             verdicts.append(("story", None) if reason is None else ("clutter", reason))
         else:
             verdicts.append(("clutter", outside_reason(furniture[i], before_story=i < first)))
     mark_title_and_byline(blocks, verdicts, first)
     return verdicts
+
+
+def end_before_tail(blocks: list[TextBlock], furniture: list[str | None],
+                    first: int, last: int) -> tuple[int, range]:
+    """The story's last block once a closing link tail is cut off, and its closing lines.
+
+    Closing lines are the few short lines between the last voted block and the tail (a
+    credit such as "© Reuters", a "___" rule): they end the story rather than start the tail.
+    """
+    vocab: Counter[str] = Counter()
+    for i in range(first, last + 1):
+        if is_prose(blocks[i]):
+            vocab.update(content_words(blocks[i].content))
+    start = tail_start(blocks, furniture, vocab)
+    if start is None or start <= first:
+        return last, range(0)
+    if start <= last:
+        return start - 1, range(0)
+    gap = range(last + 1, start)
+    if len(gap) <= MAX_CLOSING_LINES and all(furniture[i] not in CLOSING_EXCLUDED for i in gap):
+        return last, gap
+    return last, range(0)
 
 
 def mark_title_and_byline(blocks: list[TextBlock], verdicts: list[Verdict], first: int) -> None:

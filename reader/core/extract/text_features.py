@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 
 from reader.core.extract import patterns
 from reader.core.extract.text_blocks import TextBlock
@@ -19,7 +20,12 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?…。！？]['\"”’)\]]*$")
 _INNER_SENTENCE = re.compile(r"\w[.!?。！？]['\"”’]?\s+['\"“‘(]?[A-Z]")
 _TAIL_MARKER = re.compile(r"(\s[-–—|»›]|\s?›|\s?»)$")
+_PIPE_OR_ARROW = re.compile(r"[|»›]")
+_DIGIT = re.compile(r"\d")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+# Every stage asks about the same few hundred lines; caching by text keeps a page to a few ms.
+TEXT_CACHE_SIZE = 8192
 
 FEATURE_NAMES: tuple[str, ...] = (
     "bias", "log_tokens", "sentence_end", "inner_sentences", "tail_marker", "list_item",
@@ -29,6 +35,7 @@ FEATURE_NAMES: tuple[str, ...] = (
 )
 
 
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def tokens(text: str) -> int:
     """Length in words; CJK characters count half a word each (no spaces between words)."""
     cjk = len(_CJK.findall(text))
@@ -37,8 +44,13 @@ def tokens(text: str) -> int:
 
 def is_prose(block: TextBlock) -> bool:
     """A full sentence or more: the unmistakable shape of story text."""
-    return tokens(block.content) >= patterns.TEXT_PROSE_MIN_WORDS and bool(
-        _SENTENCE_END.search(block.content)) and lower_start_ratio(block.content) > 0.3
+    return is_prose_text(block.content)
+
+
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
+def is_prose_text(text: str) -> bool:
+    return tokens(text) >= patterns.TEXT_PROSE_MIN_WORDS and bool(
+        _SENTENCE_END.search(text)) and lower_start_ratio(text) > 0.3
 
 
 def title_case_ratio(text: str) -> float:
@@ -52,6 +64,7 @@ def is_cased(char: str) -> bool:
     return char.isupper() or char.islower()
 
 
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def lower_start_ratio(text: str) -> float:
     """Share of words that start lowercase: high in running prose, low in menus and headlines."""
     words = [w for w in _WORD.findall(text) if is_cased(w[0])]
@@ -62,9 +75,10 @@ def lower_start_ratio(text: str) -> float:
     return sum(w[0].islower() for w in words) / len(words)
 
 
-def content_words(text: str) -> set[str]:
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
+def content_words(text: str) -> frozenset[str]:
     """Lowercased words long enough to carry the topic."""
-    return {w.lower() for w in _WORD.findall(text) if len(w) >= patterns.TEXT_TOPIC_WORD_MIN and not w.isdigit()}
+    return frozenset(w.lower() for w in _WORD.findall(text) if len(w) >= patterns.TEXT_TOPIC_WORD_MIN and not w.isdigit())
 
 
 def topic_vocabulary(blocks: list[TextBlock]) -> Counter[str]:
@@ -134,7 +148,7 @@ def block_features(blocks: list[TextBlock], furniture: list[str | None] | None =
             title_case_ratio(text),
             lower_start_ratio(text),
             min(text.count(",") / max(count, 1), 0.5) * 2,
-            sum(c.isdigit() for c in text) / max(len(text), 1),
+            len(_DIGIT.findall(text)) / max(len(text), 1),
             1.0 if furniture[i] else 0.0,
             topic_overlap(block, vocab, prose[i]),
             near(i - 1), near(i + 1), near(i - 2), near(i + 2),
@@ -142,7 +156,7 @@ def block_features(blocks: list[TextBlock], furniture: list[str | None] | None =
             max(-1.0, min(1.0, (block.indent - indent) / 8)) if indent or block.indent else 0.0,
             i / max(n - 1, 1),
             0.0 if any(c.isalpha() for c in text) else 1.0,
-            1.0 if re.search(r"[|»›]", block.raw) else 0.0,
+            1.0 if _PIPE_OR_ARROW.search(block.raw) else 0.0,
             1.0 if text[:1] in "\"“‘'«" else 0.0,
         ])
     return rows

@@ -7,9 +7,10 @@ text_features.FEATURE_NAMES) and shipped as resources/models/text_blocks.json.
 from __future__ import annotations
 
 import json
-import math
 import threading
 from functools import lru_cache
+
+import numpy as np
 
 from reader.core.extract.text_blocks import TextBlock
 from reader.core.extract.text_features import FEATURE_NAMES, block_features
@@ -20,20 +21,18 @@ _lock = threading.Lock()
 
 
 @lru_cache(maxsize=1)
-def _weights() -> tuple[float, ...]:
+def _weights() -> np.ndarray:
     """The weights, checked against the features this code computes."""
     with _lock:
         model = json.loads(resource_path(*MODEL_FILE).read_text(encoding="utf-8"))
     if tuple(model["features"]) != FEATURE_NAMES:
         raise RuntimeError("The text block model does not match this version of Sift; reinstall Sift.")
-    return tuple(float(w) for w in model["weights"])
+    return np.asarray(model["weights"], dtype=float)
 
 
 def story_probabilities(blocks: list[TextBlock], furniture: list[str | None]) -> list[float]:
     """For each block, the model's probability that it belongs to the story."""
-    weights = _weights()
-    probabilities = []
-    for row in block_features(blocks, furniture):
-        z = sum(w * x for w, x in zip(weights, row))
-        probabilities.append(1 / (1 + math.exp(-max(-30.0, min(30.0, z)))))
-    return probabilities
+    if not blocks:
+        return []
+    z = np.asarray(block_features(blocks, furniture)) @ _weights()
+    return [float(p) for p in 1 / (1 + np.exp(-np.clip(z, -30.0, 30.0)))]
