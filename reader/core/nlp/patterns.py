@@ -117,14 +117,17 @@ def find_phrases(doc: Doc) -> list[Hit]:
 # Words a line of sports results may contain besides names and numbers ("Bath v Leicester",
 # "Pohang 3 Ulsan 2 ( halftime 1-0 )"); any other lower-case word makes the line prose.
 RESULTS_LINE_WORDS = frozenset({"v", "vs", "v.", "vs.", "at", "and", "for", "halftime", "pts", "points", "agg"})
+DATE_LABELS = frozenset({"DATE", "TIME"})
 # Share of a results line's tokens that must be numbers: tables and scores are mostly figures.
 MIN_RESULTS_NUMBER_SHARE = 0.2
 
 
 def is_figure(token: Token) -> bool:
-    """A score or table figure: 2, 1-0, .529, 13 1/2."""
+    """A score or table figure: 2, 1-0, .529, 13 1/2 (not a date: "LONDON 1996-08-30" is a dateline)."""
     text = token.text.lstrip(".")
-    return bool(text) and all(ch.isdigit() or ch in "-./:" for ch in text) and any(ch.isdigit() for ch in text)
+    if not text or token.ent_type_ in DATE_LABELS or text.count("-") >= 2:
+        return False
+    return all(ch.isdigit() or ch in "-./:" for ch in text) and any(ch.isdigit() for ch in text)
 
 
 def line_token_ranges(doc: Doc) -> Iterator[tuple[int, int]]:
@@ -149,7 +152,10 @@ def is_results_line(doc: Doc, start: int, end: int) -> bool:
 
 
 def is_person_or_country(doc: Doc, start: int, end: int) -> bool:
-    """A full name the model takes for a person, or a country (national teams are places)."""
+    """A full name the model takes for a person, a date ("May 17"), or a country (national
+    teams are places)."""
+    if any(t.ent_type_ in DATE_LABELS for t in doc[start:end]):
+        return True
     if end - start >= 2 and any(t.ent_type_ == "PERSON" for t in doc[start:end]):
         return True
     place = lookup_place(doc[start:end].text)
