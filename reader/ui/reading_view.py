@@ -22,7 +22,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor, QContextMenuEvent, QFont, QFontMetricsF, QImage, QMouseEvent, QResizeEvent,
-    QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextImageFormat,
+    QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument, QTextFrameFormat, QTextImageFormat,
     QTextLength, QTextList, QTextListFormat, QTextTableFormat, QWheelEvent,
 )
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
@@ -257,19 +257,23 @@ class DocumentWriter:
         self._new_block(self._block_format(after=1.2))
         self._meta(article)
         offsets = iter(article.story_offsets())
-        previous_reason: str | None = None
+        run_reason: str | None = None  # the reason of the removed run being written, if any
         for index, block in enumerate(article.blocks):
             if block.role in ("title", "byline"):
                 continue
             if block.role == "story":
+                if run_reason is not None:
+                    self._close_removed_run()
+                    run_reason = None
                 start = next(offsets)[0] if block.text else None
                 self._story_block(index, block, start)
-                previous_reason = None
             elif show_removed:
-                if (block.reason or "") != previous_reason:  # one label per run of one reason
+                if run_reason is None:
+                    self._open_removed_run()
+                if (block.reason or "") != run_reason:  # one label per reason within a run
                     self._removed_label(block)
+                    run_reason = block.reason or ""
                 self._removed_block(index, block)
-                previous_reason = block.reason or ""
 
     def _new_block(self, fmt: QTextBlockFormat, char: QTextCharFormat | None = None) -> None:
         char = char or self._char_format()
@@ -329,19 +333,35 @@ class DocumentWriter:
             self._segment(block.text, text_start, fmt)
         self.block_ranges.append((start, self.cursor.position(), index))
 
+    def _open_removed_run(self) -> None:
+        """A tinted frame around consecutive removed blocks, so they read as one aside."""
+        self._end_list()
+        fmt = QTextFrameFormat()
+        fmt.setBackground(QColor(self.look.theme.removed_page))
+        fmt.setPadding(self._line_px * 0.5)
+        fmt.setTopMargin(self._line_px * 0.2)
+        fmt.setBottomMargin(self._line_px * PARAGRAPH_SPACING)
+        self.cursor.insertFrame(fmt)
+        self._first = True  # the frame's first block is already there
+
+    def _close_removed_run(self) -> None:
+        self._end_list()
+        self.cursor = QTextCursor(self.doc)
+        self.cursor.movePosition(QTextCursor.MoveOperation.End)
+        self._first = True  # Qt leaves an empty block after a frame: write into it
+
     def _removed_block(self, index: int, block: Block) -> None:
-        start = self._begin_block(block, background=self.look.theme.removed_page)
-        fmt = self._char_format(colour=self.look.theme.muted)
+        self._new_block(self._block_format(after=0.3))
+        self._end_list()
+        start = self.cursor.position()
+        fmt = self._char_format(0.92, colour=self.look.theme.muted)
         text = block.text or (block.image or "")
         self.cursor.insertText(LINE_BREAKS.sub("\u2028", text), fmt)
         self.block_ranges.append((start, self.cursor.position(), index))
 
     def _removed_label(self, block: Block) -> None:
-        self._end_list()
-        fmt = self._block_format(after=0.2, background=self.look.theme.removed_page)
-        fmt.setTopMargin(self._line_px * 0.3)
         label = self._char_format(META_SCALE, bold=True, colour=self.look.theme.muted)
-        self._new_block(fmt, label)
+        self._new_block(self._block_format(after=0.2), label)
         self.cursor.insertText(removed_label(block).upper(), label)
 
     def _begin_block(self, block: Block, background: str | None) -> int:
@@ -499,6 +519,7 @@ class ReadingView(QTextBrowser):
         else:
             self.text_map, self.block_ranges = TextMap(), []
         self._doc_layers.clear()
+        self.setTextCursor(QTextCursor(doc))  # at the top: Qt scrolls to keep the caret in view
         self._center_column()
         self._apply_highlights()
         self.set_reading_position(fraction)

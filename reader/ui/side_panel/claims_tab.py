@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget,
+    QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget,
 )
 
 from reader.core.model import Analysis, Claim
@@ -16,17 +16,7 @@ from reader.ui.side_panel.spans import disputed_by
 QUOTE_MARKS = "\"“”„«»‘’'"
 # Dispute links quote the other claim; longer text is cut so a link stays on one or two lines.
 LINK_PREVIEW_CHARS = 60
-
-CARD_STYLE = """
-ClaimCard { border: 1px solid palette(mid); border-radius: 6px; }
-ClaimCard[selected="true"] { border: 2px solid palette(highlight); }
-QLabel#claimBadge { border: 1px solid palette(mid); border-radius: 4px; padding: 0 4px; }
-QLabel#vagueMarker { border: 1px dashed palette(mid); border-radius: 4px; padding: 0 4px; }
-QPushButton[link="true"] { border: none; text-align: left; color: palette(link);
-                           text-decoration: underline; padding: 0; }
-QPushButton[link="true"]:focus { outline: 1px dotted palette(text); }
-"""
-
+SELECTED_BORDER_PX = 3
 
 def speaker_name(claim: Claim) -> str | None:
     """The entity that speaks, else the speaker's words, else None (no named source)."""
@@ -51,15 +41,26 @@ def preview(claim: Claim) -> str:
     return f"{who}: {text}"
 
 
-def link_button(text: str, name: str, parent: QWidget) -> QPushButton:
-    """A flat, focusable button drawn like a link."""
-    button = QPushButton(text, parent)
-    button.setProperty("link", True)
-    button.setFlat(True)
-    button.setCursor(Qt.CursorShape.PointingHandCursor)
-    button.setAccessibleName(name)
-    button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-    return button
+def link_label(text: str, name: str, parent: QWidget) -> QLabel:
+    """A wrapped link that the keyboard reaches (Tab) and follows (Enter); colours from the palette."""
+    label = QLabel(f'<a href="#">{html.escape(text)}</a>', parent)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setWordWrap(True)
+    label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                  | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+    label.setAccessibleName(name)
+    return label
+
+
+def boxed_label(text: str, tip: str, parent: QWidget) -> QLabel:
+    """A small framed label: the kind badge and the vague-source marker."""
+    label = QLabel(text, parent)
+    label.setFrameShape(QFrame.Shape.Box)
+    label.setMargin(1)
+    label.setToolTip(tip)
+    label.setAccessibleName(f"{text}: {tip}" if tip else text)
+    return label
 
 
 class ClaimCard(QFrame):
@@ -74,6 +75,7 @@ class ClaimCard(QFrame):
         self.index = index
         claim = analysis.claims[index]
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setProperty("selected", False)
         speaker = speaker_name(claim)
         self.setAccessibleName(self.tr("Claim {0}: {1}").format(index + 1, preview(claim)))
@@ -94,12 +96,12 @@ class ClaimCard(QFrame):
     def _header(self, claim: Claim, speaker: str | None) -> QHBoxLayout:
         row = QHBoxLayout()
         if speaker:
-            self.speaker_button: QPushButton | None = link_button(
+            self.speaker_link: QLabel | None = link_label(
                 speaker, self.tr("Show only claims by {}").format(speaker), self)
-            self.speaker_button.clicked.connect(lambda: self.speaker_clicked.emit(speaker))
-            row.addWidget(self.speaker_button)
+            self.speaker_link.linkActivated.connect(lambda _href: self.speaker_clicked.emit(speaker))
+            row.addWidget(self.speaker_link)
         else:
-            self.speaker_button = None
+            self.speaker_link = None
             row.addWidget(QLabel(self.tr("Unnamed source"), self))
         cue = QLabel(claim.cue.text, self)
         cue.setTextFormat(Qt.TextFormat.PlainText)
@@ -110,38 +112,47 @@ class ClaimCard(QFrame):
         row.addWidget(cue)
         row.addStretch(1)
         if claim.vague:
-            vague = QLabel(self.tr("vague source"), self)
-            vague.setObjectName("vagueMarker")
-            vague.setToolTip(self.tr("The source is not named (e.g. “officials said”)."))
-            row.addWidget(vague)
-        badge = QLabel(self.tr(claim.kind), self)
-        badge.setObjectName("claimBadge")
-        badge.setToolTip({"direct": self.tr("Quoted word for word"),
-                          "indirect": self.tr("Reported speech, not a quotation"),
-                          "mixed": self.tr("Reported speech with quoted words")}.get(claim.kind, ""))
-        badge.setAccessibleName(self.tr("Kind: {}").format(claim.kind))
-        row.addWidget(badge)
+            row.addWidget(boxed_label(self.tr("vague source"),
+                                      self.tr("The source is not named (e.g. “officials said”)."), self))
+        tips = {"direct": self.tr("Quoted word for word"),
+                "indirect": self.tr("Reported speech, not a quotation"),
+                "mixed": self.tr("Reported speech with quoted words")}
+        row.addWidget(boxed_label(self.tr(claim.kind), tips.get(claim.kind, ""), self))
         return row
 
     def _dispute_link(self, layout: QVBoxLayout, template: str, other: int,
                       analysis: Analysis) -> None:
-        """A wrapped, keyboard-reachable link to another claim (Tab to it, Enter follows it)."""
         text = template.format(preview(analysis.claims[other]))
-        label = QLabel(f'<a href="claim:{other}">{html.escape(text)}</a>', self)
-        label.setTextFormat(Qt.TextFormat.RichText)
-        label.setWordWrap(True)
-        label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
-                                      | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
-        label.setAccessibleName(text)
+        label = link_label(text, text, self)
         label.linkActivated.connect(lambda _href: self.navigate.emit(other))
         layout.addWidget(label)
         self.dispute_links.append(label)
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        """Rich-text labels keep the link colour they were laid out with: lay them out again."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            for label in [self.speaker_link, *self.dispute_links]:
+                if label is not None:
+                    text = label.text()
+                    label.setText("")
+                    label.setText(text)
+
     def set_selected(self, on: bool) -> None:
         self.setProperty("selected", on)
-        self.style().unpolish(self)
-        self.style().polish(self)
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        """The frame, and a highlight-coloured border around the selected card."""
+        super().paintEvent(event)
+        if self.property("selected"):
+            painter = QPainter(self)
+            pen = QPen(self.palette().color(QPalette.ColorRole.Highlight))
+            pen.setWidth(SELECTED_BORDER_PX)
+            painter.setPen(pen)
+            inset = SELECTED_BORDER_PX // 2
+            painter.drawRect(self.rect().adjusted(inset, inset, -inset - 1, -inset - 1))
+            painter.end()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         self.activated.emit(self.index)
@@ -170,7 +181,6 @@ class ClaimsTab(QWidget):
         self.cards: list[ClaimCard] = []
         self.selected = -1
         self.speaker_filter: str | None = None
-        self.setStyleSheet(CARD_STYLE)
         self.filter_label = QLabel(self)
         self.show_all_button = QPushButton(self.tr("Show all claims"), self)
         self.show_all_button.setAccessibleName(self.tr("Show all claims"))
