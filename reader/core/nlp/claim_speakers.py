@@ -30,6 +30,9 @@ COLLECTIVE_TYPES = frozenset(("organization", "place", "group"))
 # How far back (characters) a pronoun or description may reach for its entity: a few
 # paragraphs of news prose; further back the nearest fitting entity is usually wrong.
 MAX_ANTECEDENT_DISTANCE = 1500
+# How far back (characters, about two sentences) a person of known matching gender is
+# preferred to a nearer person whose gender is unknown.
+KNOWN_GENDER_REACH = 300
 # How many characters before a person's mention a title word may stand ("President Donald").
 TITLE_WINDOW = 40
 _WORD = re.compile(r"[\w.]+")
@@ -89,6 +92,10 @@ class SpeakerResolver:
         return [m for m in reversed(self._within(pos - MAX_ANTECEDENT_DISTANCE, pos))]
 
     def _antecedent(self, pos: int, pronoun: str) -> str | None:
+        """The nearest fitting entity before ``pos``; for he/she, a person whose gender is
+        known to match beats a nearer one of unknown gender within the last sentences."""
+        wanted = "m" if pronoun in MALE_PRONOUNS else "f" if pronoun in FEMALE_PRONOUNS else None
+        unknown: str | None = None
         for m in self._before(pos):
             if pronoun in GROUP_PRONOUNS:
                 if m.entity.type in COLLECTIVE_TYPES:
@@ -97,10 +104,13 @@ class SpeakerResolver:
             if m.entity.type != "person":
                 continue
             known = self.gender.get(m.entity.name)
-            wanted = "m" if pronoun in MALE_PRONOUNS else "f" if pronoun in FEMALE_PRONOUNS else None
-            if known is None or wanted is None or known == wanted:
-                return m.entity.name
-        return None
+            if wanted is None or known == wanted:
+                if unknown is None or pos - m.end <= KNOWN_GENDER_REACH:
+                    return m.entity.name
+                return unknown
+            if known is None and unknown is None:
+                unknown = m.entity.name
+        return unknown
 
     def _described(self, pos: int, head: Token) -> str | None:
         word = head.lower_
