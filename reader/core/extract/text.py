@@ -18,7 +18,7 @@ from reader.core.extract.text_features import content_words, is_prose
 from reader.core.extract.text_model import story_probabilities
 from reader.core.extract.text_regions import INSIDE_DROP_REASONS, inside_reasons, outside_reason, story_stretch
 from reader.core.extract.text_tails import MAX_CLOSING_LINES, tail_start
-from reader.core.extract.text_title import byline_names, find_title, split_site
+from reader.core.extract.text_title import byline_names, find_title, first_headline, split_site
 from reader.core.model import Article, Block, Source
 
 # Furniture that never closes a story, even just before its tail.
@@ -61,7 +61,7 @@ def classify_blocks(blocks: list[TextBlock]) -> list[Verdict]:
     if stretch is None:
         return [("story", None)] * len(blocks)
     first, last = stretch
-    last, closing = end_before_tail(blocks, furniture, first, last)
+    last, closing, tail = end_before_tail(blocks, furniture, first, last)
     inside = inside_reasons(blocks, probabilities, furniture, first, last)
     verdicts: list[Verdict] = []
     for i in range(len(blocks)):
@@ -72,15 +72,44 @@ def classify_blocks(blocks: list[TextBlock]) -> list[Verdict]:
             verdicts.append(("story", None) if reason is None else ("clutter", reason))
         else:
             verdicts.append(("clutter", outside_reason(furniture[i], before_story=i < first)))
-    mark_title_and_byline(blocks, verdicts, first)
+    flat = is_flat(blocks)
+    title = first_headline(blocks, first, furniture) if flat else None
+    mark_title_and_byline(blocks, verdicts, first, title)
+    if flat:
+        fill_flat_body(verdicts, furniture, tail)
     return verdicts
 
 
+def is_flat(blocks: list[TextBlock]) -> bool:
+    """One paragraph per line, nothing indented: text copied out of a browser, like the seed.
+
+    Such a text has no page furniture of its own between title and tail: every line is what
+    the page showed there, so the story is the whole run of lines from title to tail.
+    """
+    if any(b.indent for b in blocks):
+        return False
+    groups = sum(b.blank_before for b in blocks)
+    return groups == 1 or groups == len(blocks)
+
+
+def fill_flat_body(verdicts: list[Verdict], furniture: list[str | None], tail: int | None) -> None:
+    """In a flat text, keep every line between the title and the tail but outright furniture."""
+    roles = [role for role, _ in verdicts]
+    story = [i for i, role in enumerate(roles) if role == "story"]
+    if not story:
+        return
+    start = roles.index("title") + 1 if "title" in roles else story[0]
+    end = tail if tail is not None else story[-1] + 1
+    for i in range(start, end):
+        if roles[i] == "clutter" and furniture[i] not in CLOSING_EXCLUDED:
+            verdicts[i] = ("story", None)
+
+
 def end_before_tail(blocks: list[TextBlock], furniture: list[str | None],
-                    first: int, last: int) -> tuple[int, range]:
+                    first: int, last: int) -> tuple[int, range, int | None]:
     """The story's last block once a closing link tail is cut off, and its closing lines.
 
-    Closing lines are the few short lines between the last voted block and the tail (a
+    Also returns where the tail starts. Closing lines are the few short lines between the last voted block and the tail (a
     credit such as "© Reuters", a "___" rule): they end the story rather than start the tail.
     """
     vocab: Counter[str] = Counter()
@@ -89,20 +118,21 @@ def end_before_tail(blocks: list[TextBlock], furniture: list[str | None],
             vocab.update(content_words(blocks[i].content))
     start = tail_start(blocks, furniture, vocab)
     if start is None or start <= first:
-        return last, range(0)
+        return last, range(0), None
     if start <= last:
-        return start - 1, range(0)
+        return start - 1, range(0), start
     gap = range(last + 1, start)
     if len(gap) <= MAX_CLOSING_LINES and all(furniture[i] not in CLOSING_EXCLUDED for i in gap):
-        return last, gap
-    return last, range(0)
+        return last, gap, start
+    return last, range(0), start
 
 
-def mark_title_and_byline(blocks: list[TextBlock], verdicts: list[Verdict], first: int) -> None:
-    """Find the title before (or opening) the story and a "By ..." line near it, in place."""
-    story = [i for i, (role, _) in enumerate(verdicts) if role == "story"]
-    limit = first + 1 if not is_prose(blocks[first]) else first
-    title = find_title(blocks, limit, story)
+def mark_title_and_byline(blocks: list[TextBlock], verdicts: list[Verdict], first: int,
+                          title: int | None) -> None:
+    """Mark the title (found here unless given) and a "By ..." line near it, in place."""
+    if title is None:
+        story = [i for i, (role, _) in enumerate(verdicts) if role == "story"]
+        title = find_title(blocks, first, story)
     if title is not None:
         verdicts[title] = ("title", None)
     start = title + 1 if title is not None else first

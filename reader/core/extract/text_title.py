@@ -21,6 +21,8 @@ TITLE_WINDOW = 25
 # Headlines have 2-30 words; longer blocks are standfirsts or paragraphs.
 TITLE_MIN_WORDS = 2
 TITLE_MAX_WORDS = 30
+# Header menus of flat texts are one- or two-word lines ("World", "Sign in"); titles are longer.
+FLAT_TITLE_MIN_WORDS = 3
 # Score weights, hand-set: overlap with the story dominates, shape and closeness break ties.
 OVERLAP_WEIGHT = 3.0
 HEADING_BONUS = 1.5
@@ -60,17 +62,32 @@ def title_score(block: TextBlock, distance: int, story_vocab: Counter[str]) -> f
     return score
 
 
-def find_title(blocks: list[TextBlock], start: int, story: list[int]) -> int | None:
-    """Index of the title block before the story's first block, or None."""
+def find_title(blocks: list[TextBlock], first: int, story: list[int]) -> int | None:
+    """Index of the title: a block before the story's first block, or that block itself
+    when it reads as a headline (short, and unpunctuated or opening the text)."""
     vocab: Counter[str] = Counter()
     for i in story:
         vocab.update(content_words(blocks[i].content))
+    opening = blocks[first]
+    if tokens(opening.content) <= TITLE_MAX_WORDS and (first == 0 or not _CLOSING_STOP.search(opening.content)):
+        first += 1
     best, best_score = None, MIN_TITLE_SCORE
-    for i in range(start - 1, max(-1, start - 1 - TITLE_WINDOW), -1):
-        score = title_score(blocks[i], start - 1 - i, vocab)
+    for i in range(first - 1, max(-1, first - 1 - TITLE_WINDOW), -1):
+        score = title_score(blocks[i], first - 1 - i, vocab)
         if score > best_score:
             best, best_score = i, score
     return best
+
+
+def first_headline(blocks: list[TextBlock], first: int, furniture: list[str | None]) -> int | None:
+    """In a flat text (one paragraph per line), the title is its first line of a few words
+    that is not page furniture: what comes before it is the page header ("Home", "Sign in")."""
+    for i in range(0, min(first + 1, len(blocks))):
+        if furniture[i] or _BYLINE.match(blocks[i].content):
+            continue
+        if FLAT_TITLE_MIN_WORDS <= tokens(blocks[i].content) <= TITLE_MAX_WORDS:
+            return i
+    return None
 
 
 def split_site(line: str) -> tuple[str, str | None]:
