@@ -40,6 +40,8 @@ def build_open_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument("--sample", action="store_true", help="open the bundled sample article")
     parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    parser.add_argument("--measure-startup", type=Path, metavar="FILE",
+                        help="open FILE, print the start-up times as JSON once story and panel are shown, exit")
     desktop = parser.add_argument_group("desktop integration (Linux; no window opens)")
     desktop.add_argument("--install-desktop", action="store_true",
                          help="add Sift to your application menu and to 'Open with' for web pages and text")
@@ -80,7 +82,8 @@ def run_gui(args: argparse.Namespace) -> int:
         return run_desktop_install(args)
     from reader.ui.app import run
 
-    return run([str(f) for f in args.files], sample=args.sample)
+    measure = str(args.measure_startup) if args.measure_startup else None
+    return run([str(f) for f in args.files], sample=args.sample, measure_startup=measure)
 
 
 def run_desktop_install(args: argparse.Namespace) -> int:

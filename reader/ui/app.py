@@ -1,30 +1,129 @@
-"""Start the reader window (minimal until the reading-window issue lands)."""
+"""Start Sift's window: the application object, its identity and icon, the files to open.
+
+The window is shown before anything heavy is imported; the analysis process (and its language
+model) and the first files start loading on the first turn of the event loop.
+``--measure-startup FILE`` prints how long each step took from process start, then quits.
+"""
 
 from __future__ import annotations
 
+import json
+import os
 import sys
+import time
+from typing import TYPE_CHECKING
 
-from reader import APP_NAME
+from reader import APP_ID, APP_NAME, __version__
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui.main_window import MainWindow
+
+# Imported-at time: the fallback for process start where /proc is missing.
+_IMPORTED_AT = time.time()
+# --measure-startup gives up (exit 1) when the story and panel are not shown within this time.
+MEASURE_TIMEOUT_MS = 120_000
 
 
-def run(files: list[str], sample: bool = False) -> int:
-    from PySide6.QtWidgets import QApplication, QTextBrowser
+def process_start_time() -> float:
+    """When this process started (epoch seconds), from /proc; else when this module loaded."""
+    try:
+        with open("/proc/self/stat", encoding="ascii") as handle:
+            fields = handle.read().rsplit(")", 1)[1].split()
+        with open("/proc/uptime", encoding="ascii") as handle:
+            uptime = float(handle.read().split()[0])
+        age = uptime - int(fields[19]) / os.sysconf("SC_CLK_TCK")  # field 22: starttime
+        return time.time() - max(0.0, age)
+    except (OSError, IndexError, ValueError):
+        return _IMPORTED_AT
 
+
+def rss_mb(pids: list[int]) -> float:
+    """Resident memory of these processes in MB (Linux; 0 elsewhere)."""
+    total_kb = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/status", encoding="ascii") as handle:
+                total_kb += next(int(line.split()[1]) for line in handle if line.startswith("VmRSS:"))
+        except (OSError, StopIteration, ValueError):
+            continue
+    return round(total_kb / 1024, 1)
+
+
+def icon_path() -> str | None:
     from reader.core.resources import resource_path
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    view = QTextBrowser()
-    view.setWindowTitle(APP_NAME)
-    paths = [*files, *([str(resource_path("samples", "sample.txt"))] if sample else [])]
-    if paths:
-        from reader.core.errors import ReaderError
-        from reader.core.pipeline import open_article
+    for candidate in (resource_path("icons", "hicolor", "256x256", "apps", f"{APP_ID}.png"),
+                      resource_path("icons", f"{APP_ID}.svg")):
+        if candidate.is_file():
+            return str(candidate)
+    return None
 
-        try:
-            article = open_article(paths[0])  # type: ignore[arg-type]
-            view.setPlainText(article.text)
-        except ReaderError as exc:
-            view.setPlainText(exc.message)
-    view.resize(900, 700)
-    view.show()
-    return app.exec()
+
+def make_application() -> QApplication:
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)  # Wayland and the taskbar match the window to the .desktop file
+    icon = icon_path()
+    if icon:
+        app.setWindowIcon(QIcon(icon))
+    return app
+
+
+class StartupProbe:
+    """Times window shown, story shown and panel filled for ``--measure-startup``."""
+
+    def __init__(self, window: MainWindow, started: float) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.window = window
+        self.started = started
+        self.times: dict[str, float | None] = {"window_shown_s": None, "story_shown_s": None,
+                                               "panel_filled_s": None}
+        window.story_shown.connect(lambda _p: self.mark("story_shown_s"))
+        window.analysis_shown.connect(lambda _p: self.finish())
+        QTimer.singleShot(0, lambda: self.mark("window_shown_s"))
+        QTimer.singleShot(MEASURE_TIMEOUT_MS, lambda: self.finish(failed=True))
+
+    def mark(self, key: str) -> None:
+        if self.times[key] is None:
+            self.times[key] = round(time.time() - self.started, 3)
+
+    def finish(self, failed: bool = False) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        if not failed:
+            self.mark("panel_filled_s")
+        pids = [os.getpid(), *self.window.analysis.process_ids()]
+        print(json.dumps({**self.times, "rss_mb": rss_mb(pids)}), flush=True)
+        QApplication.exit(1 if failed else 0)
+
+
+def run(files: list[str], sample: bool = False, measure_startup: str | None = None) -> int:
+    """Open the window with ``files`` (and the sample when asked); returns the exit status."""
+    started = process_start_time()
+    paths = [measure_startup] if measure_startup else list(files)
+    if sample:
+        from reader.core.resources import resource_path
+
+        paths.append(str(resource_path("samples", "sample.txt")))
+    app = make_application()
+    from PySide6.QtCore import QTimer
+
+    from reader.ui.main_window import MainWindow
+
+    window = MainWindow()
+    window.show()
+    probe = StartupProbe(window, started) if measure_startup else None
+    QTimer.singleShot(0, window.analysis.start)
+    QTimer.singleShot(0, lambda: window.open_paths(paths))
+    status = app.exec()
+    window.shutdown()
+    del probe
+    return status
