@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from lxml.html import HtmlElement
+
 from reader.core.extract import html_fallback as fallback
 from reader.core.extract.html_blocks import PageBlock, segment_blocks
 from reader.core.extract.html_images import local_image
@@ -23,6 +25,9 @@ from reader.core.model import Article, Block, Source
 # A page cut into more blocks than this is not one article (a hostile or a generated page);
 # the rest is kept as clutter without being classified. The largest corpus page has ~3,000.
 MAX_BLOCKS = 20_000
+# readability's scoring is superlinear in the page size (2.3 s for 50,000 paragraphs here); past
+# this many blocks (30 times the largest corpus page, 351) only our linear fallback runs.
+READABILITY_MAX_BLOCKS = 10_000
 # A caption belongs to an image at most this many blocks before or after it.
 CAPTION_REACH = 3
 # py3langid's time grows with the text; two paragraphs decide the language as well as ten.
@@ -58,10 +63,12 @@ def extract_html(source: Source) -> Article:
                    language=language, url=meta.url, warnings=warnings)
 
 
-def choose_picks(root: object, page: list[PageBlock]) -> set[int]:
+def choose_picks(root: HtmlElement, page: list[PageBlock]) -> set[int]:
     """readability's article or ours, whichever choose_candidate trusts."""
     ours = fallback.fallback_picks(page)
-    theirs = readability_picks(root, page)  # type: ignore[arg-type]
+    if len(page) > READABILITY_MAX_BLOCKS:
+        return ours
+    theirs = readability_picks(root, page)
     choice = fallback.choose_candidate(
         fallback.story_chars(page, theirs) if theirs is not None else None,
         fallback.story_chars(page, ours))
@@ -108,17 +115,26 @@ def label_headline(page: list[PageBlock], verdicts: list[Verdict], title: str | 
 def judge_images(page: list[PageBlock], verdicts: list[Verdict], images: list[str | None]) -> list[Verdict]:
     """Images stay only when saved with the page; captions only beside an image that stays."""
     out = list(verdicts)
-    kept = [i for i, ref in enumerate(images) if ref]
     for i, (block, verdict) in enumerate(zip(page, verdicts)):
         if block.kind == "image" and verdict.role == "story" and not images[i]:
             out[i] = Verdict("clutter", "remote image")
         elif block.kind == "caption" or verdict.reason in ("caption", "image credit"):
-            near = any(abs(i - k) <= CAPTION_REACH for k in kept)
+            near = any(images[j] for j in captioned_images(page, i))
             if near and verdict.reason != "image credit" and (verdict.role == "story" or verdict.reason == "caption"):
                 out[i] = STORY
             elif verdict.role == "story" or verdict.reason == "caption":
                 out[i] = Verdict("clutter", "caption without image")
     return out
+
+
+def captioned_images(page: list[PageBlock], i: int) -> list[int]:
+    """The image blocks a caption describes: those of its <figure>, else the nearest image."""
+    figure = next((el for el in reversed(page[i].path) if el.tag == "figure"), None)
+    if figure is not None:
+        return [j for j, b in enumerate(page) if b.kind == "image" and figure in b.path]
+    reach = range(max(0, i - CAPTION_REACH), min(len(page), i + CAPTION_REACH + 1))
+    near = sorted((j for j in reach if page[j].kind == "image"), key=lambda j: (abs(j - i), j > i))
+    return near[:1]
 
 
 def to_block(block: PageBlock, verdict: Verdict, image: str | None) -> Block:

@@ -27,7 +27,7 @@ _YEAR_AND_TIME = re.compile(r"\b(19|20)\d\d\b.*\b\d{1,2}[:h.]\d\d\b|\b\d{1,2}[:h
 _STAMP = re.compile(r"^(updated|published|posted|last (updated|modified))\b.*\d", re.I)
 # Date stamps are shorter than this; a sentence with a year and a time in it is longer.
 DATE_STAMP_MAX_CHARS = 60
-_BYLINE = re.compile(r"^(by|written by|words by|reporting by|story by)\s+\S", re.I)
+_BYLINE = re.compile(r"^(by|written by|words by|reporting by|story by|posted by)\s+\S", re.I)
 # All furniture hints as one pattern with a named group per reason (one match per token).
 REASON_OF_GROUP = {f"h{i}": reason for i, (reason, _) in enumerate(patterns.HTML_HINTS)}
 _HINTS = re.compile("|".join(f"(?P<h{i}>{rx})" for i, (_, rx) in enumerate(patterns.HTML_HINTS)), re.I)
@@ -82,6 +82,8 @@ def phrase_reason(text: str) -> str | None:
     """Furniture recognised by its words alone (short blocks only)."""
     if len(text) > patterns.HTML_PHRASE_MAX_CHARS:
         return None
+    if patterns.HTML_PAYWALL_RE.search(text):
+        return "paywall prompt"
     reason = patterns.boilerplate_reason(text)
     if reason and reason != "separator":
         return "related links" if reason in ("link tail", "related link") else reason
@@ -129,4 +131,8 @@ def outside_reason(block: PageBlock) -> str:
             return reason
     if is_link_block(block):
         return "links"
+    if is_byline_line(block.text):
+        return "byline"
+    if is_date_line(block.text):
+        return "date"
     return phrase_reason(block.text) or "outside the article"

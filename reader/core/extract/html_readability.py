@@ -35,7 +35,8 @@ def readability_picks(root: HtmlElement, blocks: list[PageBlock]) -> set[int] | 
     try:
         summary = Document(root).summary(html_partial=True)
         tree = lxml.html.fragment_fromstring(summary, create_parent="div")
-    except (Unparseable, lxml.etree.ParserError, ValueError, TypeError) as exc:
+    except (Unparseable, lxml.etree.LxmlError, ValueError, TypeError, AssertionError) as exc:
+        # readability is a black box: whatever it raises, the page is still read by our fallback
         log.info("readability found no article: %s", exc)
         return None
     kept_elements = {int(v) for v in tree.xpath(f"//@{SID}") if v.isdigit()}

@@ -74,10 +74,10 @@ def inner_reason(block: PageBlock, container: HtmlElement | None) -> str | None:
         hint = None  # an embedded post (a tweet quoted in the story) is story
     if hint and (not long_prose or hint in ALWAYS_CLUTTER):
         return hint
-    if classify.is_date_line(text):
-        return "date"
     if classify.is_byline_line(text):
         return "byline"
+    if classify.is_date_line(text):
+        return "date"
     return None
 
 

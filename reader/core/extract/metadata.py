@@ -216,11 +216,20 @@ def find_published(signals: PageSignals, article: dict) -> str | None:
     return None
 
 
-def split_title(title: str) -> tuple[str, str | None]:
-    """"Headline | Site" → ("Headline", "Site"); unchanged when the cut leaves too little."""
+def split_title(title: str, headings: tuple[str, ...] = ()) -> tuple[str, str | None]:
+    """"Headline | Site" → ("Headline", "Site"); unchanged when the cut leaves too little.
+
+    When a heading of the page equals one side, that side is the headline whatever its length.
+    """
     parts = list(TITLE_SEPARATOR.finditer(title))
     if not parts:
         return title, None
+    for cut in (parts[-1], parts[0]):
+        before, after = title[:cut.start()].strip(), title[cut.end():].strip()
+        if before in headings:
+            return before, after
+        if after in headings:
+            return after, before
     last = parts[-1]
     head, tail = title[:last.start()].strip(), title[last.end():].strip()
     if len(head.split()) >= MIN_TITLE_WORDS and len(tail.split()) <= MAX_SITE_WORDS:
@@ -241,11 +250,7 @@ def find_title(signals: PageSignals, article: dict) -> str | None:
     if meta_title:
         return meta_title
     if signals.doc_title:
-        head, _ = split_title(signals.doc_title)
-        for h1 in signals.h1:
-            if h1 and (h1 == signals.doc_title or h1 == head):
-                return h1
-        return head
+        return split_title(signals.doc_title, tuple(signals.h1))[0]
     h1s = [h for h in signals.h1 if h]
     return h1s[0] if len(h1s) == 1 else None
 
@@ -269,7 +274,7 @@ def find_site(signals: PageSignals, article: dict) -> str | None:
     if site:
         return site
     if signals.doc_title:
-        return split_title(signals.doc_title)[1]
+        return split_title(signals.doc_title, tuple(signals.h1))[1]
     return None
 
 

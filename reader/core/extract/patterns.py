@@ -108,6 +108,17 @@ HTML_HINTS: tuple[tuple[str, str], ...] = (
 )
 HTML_HINTS_RE = tuple((reason, re.compile(rf"^(?:{rx})", re.I)) for reason, rx in HTML_HINTS)
 
+# Paywall wording: the page says the rest of the story is for paying readers.
+HTML_PAYWALL_RE = re.compile(
+    r"\b(subscribe (now )?to (continue|keep) reading|to continue reading|continue reading (this|the) "
+    r"(article|story) (with|by)|this (article|story|content) is (only )?(available|reserved) (to|for) "
+    r"(subscribers|members)|already a (subscriber|member)\??|subscriber[- ]only|for subscribers only|"
+    r"(log|sign) in to (read|continue)|register to (read|continue)|you have reached (your|the) "
+    r"(limit|maximum)|free articles? (left|remaining|this month)|unlock (this|full) (article|story)|"
+    r"become a (subscriber|member) to read)\b",
+    re.I,
+)
+
 # Phrases that mark a block as furniture wherever it stands, beyond the short lines above.
 HTML_PHRASES: tuple[tuple[str, str], ...] = (
     ("related links", r"^(related|read more|see more|read also|also read|more|don'?t miss|"

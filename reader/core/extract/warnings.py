@@ -6,8 +6,7 @@ plainly instead of being shown a teaser or a list of links as if it were a story
 
 from __future__ import annotations
 
-import re
-
+from reader.core.extract import patterns
 from reader.core.model import Notice
 
 # Languages Sift's analysis (spaCy's English model) handles.
@@ -15,15 +14,6 @@ ANALYSED_LANGUAGES = frozenset({"en"})
 # A story shorter than this many words behind paywall wording is a teaser: full articles of
 # the corpus run 250+ words, paywalled teasers show one to three paragraphs (~40-200 words).
 PAYWALL_MAX_STORY_WORDS = 250
-_PAYWALL_PHRASES = re.compile(
-    r"\b(subscribe (now )?to (continue|keep) reading|to continue reading|continue reading (this|the) "
-    r"(article|story) (with|by)|this (article|story|content) is (only )?(available|reserved) (to|for) "
-    r"(subscribers|members)|already a (subscriber|member)\??|subscriber[- ]only|for subscribers only|"
-    r"(log|sign) in to (read|continue)|register to (read|continue)|you have reached (your|the) "
-    r"(limit|maximum)|free articles? (left|remaining|this month)|unlock (this|full) (article|story)|"
-    r"become a (subscriber|member) to read)\b",
-    re.I,
-)
 # An index page: little story and many links. A story below this many words...
 INDEX_MAX_STORY_WORDS = 120
 # ...on a page with at least this many link blocks (section fronts list 40+ headlines).
@@ -42,7 +32,7 @@ def paywall_notice(story_words: int, page_text: str, marked_paid: bool) -> Notic
     """A teaser: little story, and the page says (in words or in its metadata) it is paid."""
     if story_words > PAYWALL_MAX_STORY_WORDS:
         return None
-    if not marked_paid and not _PAYWALL_PHRASES.search(page_text):
+    if not marked_paid and not patterns.HTML_PAYWALL_RE.search(page_text):
         return None
     return Notice("paywall", "Only the beginning of this article was saved: the rest is behind "
                              "a paywall, so what you see is a teaser.")
