@@ -34,8 +34,10 @@ NOUN_DEPS = frozenset(("nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "R
 CONTENT_PREPS = frozenset(("as", "of", "for", "on", "to", "about", "against", "into", "over",
                            "with"))
 # Prepositions after an object that say how or when it was said, not what.
-NON_CONTENT_PREPS = frozenset(("by", "during", "after", "before", "at", "on", "in", "since",
-                               "while", "amid", "despite", "via", "through"))
+NON_CONTENT_PREPS = frozenset(("by", "during", "after", "before", "since", "while", "amid",
+                               "despite", "via", "through"))
+# Other dependents after an object that the parser hangs on the verb but belong to the object.
+OBJECT_TAIL_DEPS = frozenset(("relcl", "acl", "dative", "oprd", "xcomp"))
 # Prepositions that introduce the topic of any cue verb ("warned against", "spoke about").
 TOPIC_PREPS = frozenset(("about", "against", "of"))
 # Verbs whose object is a speech act owned by the verb's subject ("X issued a statement").
@@ -187,7 +189,8 @@ def content_children(tok: Token, lemma: str) -> list[Token]:
     if not objects and not preps:
         return []
     first = min(objects + preps, key=lambda c: c.i)
-    later = [c for c in rights if c.dep_ == "prep" and c.lower_ not in NON_CONTENT_PREPS]
+    later = [c for c in rights if (c.dep_ == "prep" and c.lower_ not in NON_CONTENT_PREPS)
+             or c.dep_ in OBJECT_TAIL_DEPS]
     return [c for c in rights if c.i >= first.i and (c in objects or c in preps or c in later)]
 
 

@@ -80,16 +80,25 @@ def subtree_range(tok: Token, text: str, keep_quotes: bool = True) -> Range | No
 
 
 def speaker_range(tok: Token, text: str) -> Range | None:
-    """The source phrase headed by ``tok``: its subtree up to a comma-led clause, on one line."""
+    """The source phrase headed by ``tok``: its whole subtree on the cue's line, without edge
+    punctuation but with a closing bracket, and with the comma that closes an apposition
+    ("Jane Doe, a spokeswoman," as the PolNeAR guidelines mark sources)."""
     doc = tok.doc
-    end_tok = tok.right_edge
-    for desc in tok.subtree:
-        if desc.i > tok.i and desc.dep_ in _CLAUSE_BREAKING_DEPS and desc.left_edge.i > tok.i \
-                and doc[desc.left_edge.i - 1].text in (",", "(", "--", "—") \
-                and desc.left_edge.i - 1 < end_tok.i:
-            end_tok = doc[desc.left_edge.i - 1]
-    span = trim(text, (tok.left_edge.idx, end_tok.idx + len(end_tok.text)), keep_quotes=False)
-    return clip_to_line(span, tok.idx, text) if span else None
+    first, last = tok.left_edge.i, tok.right_edge.i
+    while first < tok.i and (_is_punct(doc[first]) or "\n" in doc[first].text_with_ws):
+        first += 1
+    while last > tok.i and (_is_punct(doc[last]) or "\n" in doc[last - 1].text_with_ws) \
+            and not (doc[last].text == ")" and "(" in doc[first:last].text):
+        last -= 1
+    inner = doc[first:last + 1]
+    if last + 1 < len(doc) and doc[last + 1].text == "," and any(t.text == "," for t in inner):
+        last += 1
+    span = (doc[first].idx, doc[last].idx + len(doc[last].text))
+    return clip_to_line(span, tok.idx, text, keep_quotes=False)
+
+
+def _is_punct(tok: Token) -> bool:
+    return not any(ch.isalnum() for ch in tok.text)
 
 
 def line_bounds(text: str, pos: int) -> Range:
@@ -99,11 +108,15 @@ def line_bounds(text: str, pos: int) -> Range:
     return (start, len(text) if end < 0 else end)
 
 
-def clip_to_line(span: Range, pos: int, text: str) -> Range | None:
+def clip_to_line(span: Range, pos: int, text: str, keep_quotes: bool = True) -> Range | None:
     """``span`` cut to the line holding ``pos`` (the parser sometimes runs across breaks)."""
     lo, hi = line_bounds(text, pos)
     start, end = max(span[0], lo), min(span[1], hi)
-    return trim(text, (start, end), keep_quotes=True) if end > start else None
+    if end <= start:
+        return None
+    if keep_quotes:
+        return trim(text, (start, end), keep_quotes=True)
+    return (start, end) if text[start:end].strip() else None
 
 
 def without(span: Range, holes: Iterable[Range], text: str) -> list[Range]:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from reader.core.model import Entity, EntityType
 from reader.core.nlp.aliases import Found, acronym_of, merge_mentions
 from reader.core.nlp.gazetteer import SURE_KINDS, is_sure_place, lookup_place, MIN_RELABEL_POPULATION
-from reader.core.nlp.patterns import PATTERN_WEIGHT, find_phrases, is_name_token
+from reader.core.nlp.patterns import PATTERN_WEIGHT, find_phrases, is_name_token, looks_like_org
 from reader.core.nlp.spans import NAME_LABELS, clean_span
 
 if TYPE_CHECKING:
@@ -72,6 +72,8 @@ def add_phrases(doc: Doc, votes: Votes) -> None:
     """Phrase evidence: an identical span gains votes, an overlapping model span gives way."""
     for hit in find_phrases(doc):
         span = (hit.start, hit.end)
+        if hit.weight < PATTERN_WEIGHT and any(overlaps(s, span) for s in votes):
+            continue
         for other in [s for s in votes if s != span and overlaps(s, span)]:
             if votes[other].total() <= MODEL_WEIGHT * 2:
                 del votes[other]
@@ -100,6 +102,8 @@ def add_gazetteer_places(doc: Doc, votes: Votes) -> None:
 def context_votes(doc: Doc, span: tuple[int, int], form: str) -> Counter[str]:
     """Evidence from the words around one mention."""
     votes: Counter[str] = Counter()
+    if looks_like_org([t.text for t in doc[span[0]:span[1]]]):
+        votes["organization"] += PATTERN_WEIGHT
     before = doc[span[0] - 1].text if span[0] > 0 else ""
     if before in TITLES:
         votes["person"] += TITLE_WEIGHT

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -34,8 +35,28 @@ PLACE_OF_NOUNS = frozenset({
 PLACE_AFTER_NOUNS = frozenset({"region", "province", "district", "oblast", "county", "governorate", "prefecture"})
 ANCHOR_LABELS = frozenset({"NORP", "GPE", "LOC"})
 PERSON_ANCHOR_LABELS = frozenset({"PERSON", "NORP", "GPE"})
+# Last words that make a name an organization's: "Pirelli SpA", "Dhaka Stock Exchange" (not
+# "Bank": the West Bank is a place).
+ORG_LAST_WORDS = frozenset({
+    "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co", "Co.", "Company", "Ltd", "Ltd.", "Limited",
+    "Plc", "PLC", "plc", "SpA", "AG", "SA", "NV", "BV", "GmbH", "LLC", "LLP", "Group", "Holdings",
+    "Bancorp", "Airlines", "Airways", "Motors", "Industries", "Technologies", "Systems",
+    "Securities", "Insurance", "Exchange", "Ministry", "Agency", "Commission", "Council", "Committee",
+    "Party", "Union", "Association", "Federation", "Institute", "University", "College", "Foundation",
+    "Department", "Bureau", "Authority", "Organisation", "Organization", "Front", "Movement", "Army",
+    "Police", "Court", "Parliament", "Assembly", "Senate", "Congress", "Times", "Post", "Journal",
+})
+# First words that make a name "X of Y" an organization's: "Bank of England", "Ministry of Defence".
+ORG_FIRST_WORDS = frozenset({
+    "Bank", "Ministry", "Department", "University", "Council", "Commission", "Bureau", "Office",
+    "Court", "Federation", "Association", "Union", "Institute", "Board", "Church", "House",
+})
 # Evidence weight of a phrase against the model's one vote per mention.
 PATTERN_WEIGHT = 3.0
+# A weaker guess only fills a gap: it never displaces a span the model found.
+GUESS_WEIGHT = 1.0
+# One capital and a full stop, or several run together: "P.", "J.R.".
+INITIALS_RE = re.compile(r"^(?:[A-Z]\.){1,3}$")
 
 
 class Hit(NamedTuple):
@@ -109,9 +130,31 @@ def find_place_phrases(doc: Doc) -> Iterator[Hit]:
                 yield Hit(start, token.i, "GPE", PATTERN_WEIGHT)
 
 
+def looks_like_org(words: list[str]) -> bool:
+    """A multi-word name whose own words say it is an organization."""
+    if len(words) < 2:
+        return False
+    return words[-1] in ORG_LAST_WORDS or (words[0] in ORG_FIRST_WORDS and words[1] == "of")
+
+
+def find_initialled_names(doc: Doc) -> Iterator[Hit]:
+    """People written with initials, as scorecards and bylines do: "P. Such", "J.R. Smith"."""
+    for token in doc:
+        if not INITIALS_RE.match(token.text) or token.i + 1 >= len(doc):
+            continue
+        if token.i > 0 and (is_name_token(doc[token.i - 1]) or INITIALS_RE.match(doc[token.i - 1].text)):
+            continue
+        end = token.i + 1
+        while end < len(doc) and INITIALS_RE.match(doc[end].text):
+            end += 1
+        if end < len(doc) and is_name_token(doc[end]) and len(doc[end].text) > 1:
+            yield Hit(token.i, end + 1, "PERSON", GUESS_WEIGHT)
+
+
 def find_phrases(doc: Doc) -> list[Hit]:
-    """Every organization and place phrase in the parse."""
-    return [*find_org_phrases(doc), *find_place_phrases(doc), *find_team_names(doc)]
+    """Every organization, place and person phrase in the parse."""
+    return [*find_org_phrases(doc), *find_place_phrases(doc), *find_team_names(doc),
+            *find_initialled_names(doc)]
 
 
 # Words a line of sports results may contain besides names and numbers ("Bath v Leicester",

@@ -48,7 +48,9 @@ def is_hyphen_joined(token: Token) -> bool:
 def is_edge_noise(token: Token) -> bool:
     """A token to trim from either end of a name: "the", "'s", punctuation, a lower-case word."""
     text = token.text
-    if text in EDGE_WORDS or token.is_punct or text.lower() in HYPHEN_PREFIXES:
+    if text in EDGE_WORDS or token.is_punct:
+        return True
+    if text.lower() in HYPHEN_PREFIXES and is_hyphen_joined(token):
         return True
     return text[:1].islower() and not is_hyphen_joined(token)
 
