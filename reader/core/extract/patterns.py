@@ -21,6 +21,9 @@ TEXT_TOPIC_WORD_MIN = 4
 # Furniture lines are short: a pattern below only labels blocks of at most this many words,
 # so a story sentence that happens to start with "Subscribe" or "Share" is never caught.
 TEXT_BOILERPLATE_MAX_WORDS = 12
+# A block the page shows twice is a teaser when it has at least this many words (shorter
+# repeats are menu entries, already furniture, or the title, which pages often repeat).
+TEXT_TEASER_MIN_WORDS = 5
 
 _TEXT_FURNITURE: tuple[tuple[str, str], ...] = (
     ("share bar", r"(share|share (this|the) (article|story|post|page)|share (this|on \w+)|tweet|"
@@ -128,7 +131,12 @@ HTML_PHRASES: tuple[tuple[str, str], ...] = (
     ("image credit", r"^(image|photo|picture|photograph)( copyright| credit)?\s*:?\s*[\w ]{0,40}"
                      r"(getty|reuters|ap|afp|images?|shutterstock|alamy|epa|pa)\b"),
     ("image credit", r"\((image|photo|picture|credit)s?:[^)]{1,60}\)$"),
-    ("image credit", r"^(credit|photo|image|source):\s*\S[^.]{0,60}$"),
+    ("image credit", r"^(credit|photo|image|source|photograph)s?:\s*\S.{0,60}$"),
+    ("image credit", r"[.!?\u201d](getty( images)?|reuters|ap|afp|epa|shutterstock)$|/(getty|reuters|ap|afp)( images)?$"),
+    ("contributors", r"\bcontributed (reporting|to this (report|story|article))\b|^(additional )?reporting by\b"),
+    ("author contact", r"\b(may|can) be reached at\b|^have a (news )?tip\??"),
+    ("related links", r"^follow (\w+'s |our )?(full |all |complete )?coverage\b"),
+    ("navigation", r"^[\d\s|.,·»«<>\u2039\u203a-]{3,}$"),
     ("reading time", r"^(estimated )?(reading|read) time\b|^\d+\s*min(ute)?s?\s+read$"),
     ("tags", r"^tags?\s*:?"),
     ("newsletter prompt", r"\b(sign up|subscribe)\b.{0,80}\b(newsletter|inbox|e-?mail|daily|weekly|"

@@ -14,7 +14,7 @@ from collections import Counter
 from reader.core.extract import patterns
 from reader.core.extract.language import detect_language
 from reader.core.extract.text_blocks import TextBlock, split_blocks
-from reader.core.extract.text_features import content_words, is_prose
+from reader.core.extract.text_features import content_words, is_prose, page_furniture
 from reader.core.extract.text_model import story_probabilities
 from reader.core.extract.text_regions import INSIDE_DROP_REASONS, inside_reasons, outside_reason, story_stretch
 from reader.core.extract.text_tails import MAX_CLOSING_LINES, tail_start
@@ -55,7 +55,7 @@ def classify_blocks(blocks: list[TextBlock]) -> list[Verdict]:
     """(role, reason) for every block: title, byline, story or clutter with why."""
     if not blocks:
         return []
-    furniture = [patterns.boilerplate_reason(b.raw) for b in blocks]
+    furniture = page_furniture(blocks)
     probabilities = story_probabilities(blocks, furniture)
     stretch = story_stretch(blocks, probabilities, furniture)
     if stretch is None:

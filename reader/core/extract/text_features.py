@@ -27,11 +27,14 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # Every stage asks about the same few hundred lines; caching by text keeps a page to a few ms.
 TEXT_CACHE_SIZE = 8192
 
+# A teaser's headline is repeated within this many blocks (headline link, then image link).
+TEASER_COPY_DISTANCE = 2
+
 FEATURE_NAMES: tuple[str, ...] = (
     "bias", "log_tokens", "sentence_end", "inner_sentences", "tail_marker", "list_item",
     "heading", "title_case", "lower_start", "commas", "digits", "boilerplate", "topic_overlap",
     "prose_prev", "prose_next", "prose_prev2", "prose_next2", "short_run", "indent_offset",
-    "position", "no_letters", "pipe_or_arrow", "quote_start",
+    "position", "no_letters", "pipe_or_arrow", "quote_start", "duplicate", "prose_run",
 )
 
 
@@ -111,10 +114,36 @@ def short_runs(flags: list[bool]) -> list[int]:
     return runs
 
 
+def prose_runs(flags: list[bool]) -> list[int]:
+    """For each prose block, how many prose blocks in a row it stands among (0 otherwise):
+    a story is a long run, a teaser's one-sentence summary a run of one."""
+    inverse = short_runs([not f for f in flags])
+    return [inverse[i] if flags[i] else 0 for i in range(len(flags))]
+
+
 def prose_indent(blocks: list[TextBlock], prose: list[bool]) -> int:
     """The most common indentation of prose blocks (renderings indent the article body)."""
     counts = Counter(b.indent for b, p in zip(blocks, prose) if p)
     return counts.most_common(1)[0][0] if counts else 0
+
+
+def page_furniture(blocks: list[TextBlock]) -> list[str | None]:
+    """Each block's furniture reason: boilerplate vocabulary, or "teaser" for a repeated block
+    of several words that is a list item or stands next to its copy (teaser lists repeat
+    their headlines; a photo caption repeated through a story does neither)."""
+    places: dict[str, list[int]] = {}
+    for i, block in enumerate(blocks):
+        places.setdefault(block.content, []).append(i)
+    reasons = []
+    for i, block in enumerate(blocks):
+        reason = patterns.boilerplate_reason(block.raw)
+        copies = places[block.content]
+        if reason is None and len(copies) > 1 and tokens(block.content) >= patterns.TEXT_TEASER_MIN_WORDS:
+            near = any(0 < abs(j - i) <= TEASER_COPY_DISTANCE for j in copies)
+            if near or block.kind == "list-item":
+                reason = "teaser"
+        reasons.append(reason)
+    return reasons
 
 
 def block_features(blocks: list[TextBlock], furniture: list[str | None] | None = None) -> list[list[float]]:
@@ -123,10 +152,12 @@ def block_features(blocks: list[TextBlock], furniture: list[str | None] | None =
     ``furniture`` is each block's patterns.boilerplate_reason, when the caller has it already.
     """
     if furniture is None:
-        furniture = [patterns.boilerplate_reason(b.raw) for b in blocks]
+        furniture = page_furniture(blocks)
     prose = [is_prose(b) for b in blocks]
     vocab = topic_vocabulary(blocks)
     runs = short_runs(prose)
+    story_runs = prose_runs(prose)
+    seen = Counter(b.content for b in blocks)
     indent = prose_indent(blocks, prose)
     n = len(blocks)
 
@@ -158,5 +189,7 @@ def block_features(blocks: list[TextBlock], furniture: list[str | None] | None =
             0.0 if any(c.isalpha() for c in text) else 1.0,
             1.0 if _PIPE_OR_ARROW.search(block.raw) else 0.0,
             1.0 if text[:1] in "\"“‘'«" else 0.0,
+            1.0 if seen[text] > 1 else 0.0,
+            math.log1p(story_runs[i]),
         ])
     return rows
