@@ -51,6 +51,8 @@ NON_ATTITUDE_VERBS = frozenset(("is", "was", "are", "were", "be", "been", "being
                                 "means", "mean", "meant", "ensure", "ensures", "ensured",
                                 "make", "makes", "made", "so", "given", "require", "requires",
                                 "required"))
+# Dependents only a noun takes: a cue word with one of them is not a verb here.
+NOMINAL_DEPS = frozenset(("det", "amod", "poss", "nummod", "compound", "case"))
 AUX_DEPS = frozenset(("aux", "auxpass", "neg"))
 IMPERSONAL_SUBJECTS = frozenset(("it",))
 
@@ -153,7 +155,10 @@ def agent_of(tok: Token) -> Token | None:
 
 
 def _is_excluded_verb(tok: Token) -> bool:
-    """Uses of a cue word that are not attributions: "so-called", "known as", "the film called"."""
+    """Uses of a cue word that are not attributions: a noun ("a different view"),
+    "so-called", "the film called"."""
+    if any(c.dep_ in NOMINAL_DEPS for c in tok.children):
+        return True
     doc = tok.doc
     if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "so":
         return True

@@ -29,8 +29,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # What may stand between a quotation and the cue clause it belongs to.
-_BEFORE_CLAUSE = re.compile(r"[\s,—–-]*")
-_AFTER_CLAUSE = re.compile(r"[\s,:—–-]*")
+_BEFORE_CLAUSE = re.compile(r"[ \t,—–-]*")
+_AFTER_CLAUSE = re.compile(r"[ \t,—–-]*(?::\s*)?")
 # What may stand between a claim and a quotation that continues it (same paragraph).
 _CONTINUATION_GAP = re.compile(r"[ \t.,;:]*")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
@@ -136,7 +136,7 @@ def _bordering_quotes(clause: Range, quotes: QuoteIndex,
 
 
 def _skip_back(text: str, pos: int) -> int:
-    while pos > 0 and (text[pos - 1].isspace() or text[pos - 1] in ",—–-"):
+    while pos > 0 and text[pos - 1] in " \t,—–-":
         pos -= 1
     return pos
 
@@ -182,7 +182,7 @@ def _prepend_open_paragraphs(d: Draft, quotes: QuoteIndex, text: str, used: set[
     quotation are the same speech (the convention for quotes running over paragraphs)."""
     first = quotes.at(d.content[0][0])
     while first is not None and first.start == d.content[0][0]:
-        before = _skip_back(text, first.start)
+        before = len(text[:first.start].rstrip())
         prev = quotes.at(before - 1)
         if prev is None or prev.closed or prev.start in used or "\n" not in text[before:first.start]:
             return
