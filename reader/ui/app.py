@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from reader.ui.main_window import MainWindow
+    from reader.ui.single_instance import InstanceServer
 
 # Imported-at time: the fallback for process start where /proc is missing.
 _IMPORTED_AT = time.time()
@@ -113,6 +114,11 @@ def run(files: list[str], sample: bool = False, measure_startup: str | None = No
         from reader.core.resources import resource_path
 
         paths.append(str(resource_path("samples", "sample.txt")))
+    if not measure_startup:
+        from reader.ui.single_instance import send_to_running_instance
+
+        if send_to_running_instance(paths):
+            return 0  # the running Sift opens them
     app = make_application()
     from PySide6.QtCore import QTimer
 
@@ -123,7 +129,29 @@ def run(files: list[str], sample: bool = False, measure_startup: str | None = No
     probe = StartupProbe(window, started) if measure_startup else None
     QTimer.singleShot(0, window.analysis.start)
     QTimer.singleShot(0, lambda: window.open_paths(paths))
+    server = None if measure_startup else listen_for_instances(window)
     status = app.exec()
     window.shutdown()
+    if server is not None:
+        server.close()
     del probe
     return status
+
+
+def listen_for_instances(window: MainWindow) -> InstanceServer | None:
+    """Files given to a later ``sift`` open here, and the window comes to the front."""
+    from reader.ui.single_instance import InstanceServer
+
+    server = InstanceServer(window)
+    if not server.listen():
+        return None
+
+    def receive(files: list[str]) -> None:
+        if window.isMinimized():
+            window.showNormal()
+        window.raise_()
+        window.activateWindow()
+        window.open_paths(files)
+
+    server.files_received.connect(receive)
+    return server

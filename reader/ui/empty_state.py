@@ -6,11 +6,13 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
+    QApplication, QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
 )
 
 # The welcome column stays readable on a wide window.
 MAX_COLUMN_PX = 560
+DROP_ZONE_PX = 140
+ICON_PX = 64
 
 
 class EmptyState(QWidget):
@@ -27,6 +29,10 @@ class EmptyState(QWidget):
         column.setMaximumWidth(MAX_COLUMN_PX)
         layout = QVBoxLayout(column)
         layout.setSpacing(14)
+        icon = QLabel(column)
+        icon.setPixmap(QApplication.windowIcon().pixmap(ICON_PX, ICON_PX))
+        icon.setAccessibleName(self.tr("Sift"))
+        layout.addWidget(icon)
         title = QLabel(self.tr("Welcome to Sift"), column)
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.8)
@@ -43,27 +49,34 @@ class EmptyState(QWidget):
         self.recent_label = QLabel(self.tr("Recent files"), column)
         self.recent_list = QListWidget(column)
         self.recent_list.setAccessibleName(self.tr("Recent files"))
-        self.recent_list.setMaximumHeight(190)
-        self.recent_list.itemActivated.connect(
-            lambda item: self.recent_activated.emit(item.data(Qt.ItemDataRole.UserRole)))
+        self.recent_list.setToolTip(self.tr("Click a file to open it"))
+        for signal in (self.recent_list.itemActivated, self.recent_list.itemClicked):
+            signal.connect(lambda item: self.recent_activated.emit(item.data(Qt.ItemDataRole.UserRole)))
         layout.addWidget(self.recent_label)
         layout.addWidget(self.recent_list)
-        outer = QHBoxLayout(self)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(column, 4)
+        row.addStretch(1)
+        outer = QVBoxLayout(self)
         outer.addStretch(1)
-        outer.addWidget(column, 4)
-        outer.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)  # a little above centre, where the eye lands
         self.set_recent([])
 
     def _build_drop_zone(self, parent: QWidget) -> QFrame:
         zone = QFrame(parent)
         zone.setObjectName("dropZone")
         zone.setAccessibleName(self.tr("Drop zone"))
-        zone.setMinimumHeight(130)
+        zone.setFixedHeight(DROP_ZONE_PX)
         zone.setStyleSheet("#dropZone { border: 2px dashed palette(mid); border-radius: 10px; }")
         label = QLabel(self.tr("Drop saved articles here\n"
                                "web pages (.html, .mhtml, .webarchive) or text files (.txt)"), zone)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         label.setWordWrap(True)
+        font = label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        label.setFont(font)
         QVBoxLayout(zone).addWidget(label)
         return zone
 
@@ -72,6 +85,7 @@ class EmptyState(QWidget):
         self.open_button = QPushButton(self.tr("Open a File…"), parent)
         self.open_button.setAccessibleName(self.tr("Open a file"))
         self.open_button.clicked.connect(self.open_requested)
+        self.open_button.setDefault(True)
         self.sample_button = QPushButton(self.tr("Open the Sample Article"), parent)
         self.sample_button.setAccessibleName(self.tr("Open the sample article"))
         self.sample_button.clicked.connect(self.sample_requested)
@@ -90,3 +104,6 @@ class EmptyState(QWidget):
             self.recent_list.addItem(item)
         self.recent_label.setVisible(bool(paths))
         self.recent_list.setVisible(bool(paths))
+        if paths:  # as tall as its rows: no empty box under one file
+            rows = sum(self.recent_list.sizeHintForRow(i) for i in range(len(paths)))
+            self.recent_list.setFixedHeight(rows + 2 * self.recent_list.frameWidth() + 4)

@@ -1,0 +1,75 @@
+"""Starting Sift: identity and icon, process timing, files from a second instance, --measure-startup."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from reader import APP_ID, APP_NAME
+from reader.ui import app as app_module
+
+
+def test_process_start_time_is_before_now() -> None:
+    started = app_module.process_start_time()
+    assert time.time() - 24 * 3600 < started <= time.time()
+
+
+def test_rss_of_this_process() -> None:
+    assert app_module.rss_mb([os.getpid()]) > 10
+    assert app_module.rss_mb([]) == 0
+
+
+def test_application_identity_and_icon(qapp: QApplication) -> None:
+    app = app_module.make_application()
+    assert app.applicationName() == APP_NAME and app.desktopFileName() == APP_ID
+    assert app_module.icon_path() is not None and not app.windowIcon().isNull()
+
+
+def test_files_from_a_second_instance_open_here(qtbot: QtBot, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from reader.ui import workers
+    from reader.ui.main_window import MainWindow
+    from reader.ui.single_instance import send_to_running_instance
+
+    monkeypatch.setattr(workers, "make_analysis_executor", lambda: ThreadPoolExecutor(max_workers=1))
+    monkeypatch.setattr(workers, "analyze_text", lambda text: workers.Analysis())
+    article = tmp_path / "note.txt"
+    article.write_text("Quay repairs finish\n\nThe quay in Porthaven reopened on Monday.\n", encoding="utf-8")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    server = app_module.listen_for_instances(window)
+    assert server is not None
+    sender_code = ("import sys; from reader.ui.single_instance import send_to_running_instance as send; "
+                   "sys.exit(0 if send(sys.argv[1:], 5000) else 1)")
+    with qtbot.waitSignal(window.story_shown, timeout=15_000) as shown:
+        sender = subprocess.Popen([sys.executable, "-c", sender_code, str(article)],
+                                  env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    qtbot.waitUntil(lambda: sender.poll() is not None, timeout=10_000)
+    server.close()
+    assert sender.returncode == 0 and shown.args == [str(article)]
+
+
+@pytest.mark.slow
+def test_measure_startup_prints_the_times(tmp_path: Path, isolated_user_dirs: Path) -> None:
+    article = tmp_path / "note.txt"
+    article.write_text("Quay repairs finish\n\nThe mayor of Porthaven said on Monday that the quay "
+                       "had reopened after repairs.\n", encoding="utf-8")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-m", "reader", "--measure-startup", str(article)],
+                          env=env, capture_output=True, text=True, timeout=180, check=False)
+    assert done.returncode == 0, done.stderr
+    times = json.loads(done.stdout.strip().splitlines()[-1])
+    assert set(times) == {"window_shown_s", "story_shown_s", "panel_filled_s", "rss_mb"}
+    assert 0 < times["window_shown_s"] <= times["story_shown_s"] <= times["panel_filled_s"]
+    assert times["rss_mb"] > 50
