@@ -16,7 +16,7 @@ from reader.core.extract.language import detect_language
 from reader.core.extract.text_blocks import TextBlock, split_blocks
 from reader.core.extract.text_features import content_words, is_prose, page_furniture
 from reader.core.extract.text_model import story_probabilities
-from reader.core.extract.text_regions import INSIDE_DROP_REASONS, inside_reasons, outside_reason, story_stretch
+from reader.core.extract.text_regions import INSIDE_DROP_REASONS, inside_reasons, outside_reasons, story_stretch
 from reader.core.extract.text_tails import MAX_CLOSING_LINES, tail_start
 from reader.core.extract.text_title import byline_names, find_title, first_headline, split_site
 from reader.core.model import Article, Block, Source
@@ -63,6 +63,7 @@ def classify_blocks(blocks: list[TextBlock]) -> list[Verdict]:
     first, last = stretch
     last, closing, tail = end_before_tail(blocks, furniture, first, last)
     inside = inside_reasons(blocks, probabilities, furniture, first, last)
+    outside = outside_reasons(furniture, first, last)
     verdicts: list[Verdict] = []
     for i in range(len(blocks)):
         if i in closing:
@@ -71,7 +72,7 @@ def classify_blocks(blocks: list[TextBlock]) -> list[Verdict]:
             reason = inside[i - first]
             verdicts.append(("story", None) if reason is None else ("clutter", reason))
         else:
-            verdicts.append(("clutter", outside_reason(furniture[i], before_story=i < first)))
+            verdicts.append(("clutter", outside[i]))
     flat = is_flat(blocks)
     title = first_headline(blocks, first, furniture) if flat else None
     mark_title_and_byline(blocks, verdicts, first, title)

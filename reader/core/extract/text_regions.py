@@ -112,10 +112,18 @@ def inside_reasons(blocks: list[TextBlock], probabilities: list[float], furnitur
     return reasons
 
 
-def outside_reason(reason: str | None, before_story: bool) -> str:
-    """Why a block outside the story stretch is clutter, given its furniture reason if any."""
-    if before_story:
-        return reason or "navigation"
-    if reason is None or reason == "separator":
-        return "link tail"
-    return reason
+def outside_reasons(furniture: list[str | None], first: int, last: int) -> list[str]:
+    """Why each block outside the story stretch is clutter (entries inside it are unused):
+    its furniture reason if any, else "navigation" before the story, "comments" after a
+    comments heading, and "link tail" elsewhere after the story."""
+    reasons = []
+    in_comments = False
+    for i, reason in enumerate(furniture):
+        in_comments = (in_comments or reason == "comments") and i > last
+        if reason and reason != "separator":
+            reasons.append(reason)
+        elif i < first:
+            reasons.append(reason or "navigation")
+        else:
+            reasons.append("comments" if in_comments else "link tail")
+    return reasons
