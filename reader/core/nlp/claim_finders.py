@@ -98,9 +98,19 @@ def _channel_that_clause(tok: Token) -> Token | None:
         for pobj in prep.children:
             for rel in pobj.rights:
                 if rel.dep_ == "relcl" and rel.left_edge.lower_ == "that" \
-                        and any(c.dep_ in ("nsubj", "nsubjpass") for c in rel.children):
+                        and any(c.dep_ in ("nsubj", "nsubjpass") for c in rel.children) \
+                        and _that_is_complementizer(rel):
                     return rel
     return None
+
+
+def _that_is_complementizer(rel: Token) -> bool:
+    """In "that its forces had liberated the village", "that" cannot be the object (the verb
+    has one already), so it introduces a clause rather than a relative clause."""
+    that = rel.left_edge
+    if that.dep_ == "mark":
+        return True
+    return that.dep_ == "dobj" and sum(c.dep_ in ("dobj", "attr") for c in rel.children) > 1
 
 
 def verb_cue_range(tok: Token) -> Range:
@@ -212,7 +222,7 @@ def verb_draft(tok: Token, lemma: str, text: str, quotes: QuoteIndex) -> Draft |
     """A claim from cue verb ``tok``: subject or agent as speaker, complement as content."""
     if _is_excluded_verb(tok):
         return None
-    if tok.dep_ == "pcomp" and quoted_as_saying(tok.head.head) is tok:
+    if tok.dep_ == "pcomp" and quoted_as_saying(tok.head.head) == tok:
         return None  # part of the "was quoted as saying" cue read from "quoted"
     saying = quoted_as_saying(tok) if lemma == "quote" else None
     parts = content_children(saying or tok, "say" if saying else lemma)
@@ -234,6 +244,11 @@ def verb_draft(tok: Token, lemma: str, text: str, quotes: QuoteIndex) -> Draft |
         cue = (subject.idx, cue[1])
         subject = None
     content = _verb_content(tok, parts, agent, text)
+    if subject is not None and subject.dep_ == "nsubjpass" and saying is None \
+            and subject.head.i == tok.i and content:
+        topic = subtree_range(subject, text)  # "He was criticized for X": about him, by nobody
+        content = [topic, *content] if topic and topic[1] <= content[0][0] else content
+        subject = None
     draft = Draft(cue=cue, cue_token=tok.i, lemma=lemma, content=content, target=target)
     if subject is not None:
         draft.speaker = speaker_range(subject, text)
@@ -318,7 +333,7 @@ def according_draft(tok: Token, text: str) -> Draft | None:
         return None
     sent = tok.sent
     clause = (sent.start_char, sent.end_char)
-    if tok.head is not tok and tok.head.dep_ != "ROOT":
+    if tok.head.i != tok.i and tok.head.dep_ != "ROOT":
         clause = tokens_range(tok.head.subtree) or clause
     hole = tokens_range(tok.subtree) or token_range(tok)
     content = without(clause, [hole], text)
@@ -333,7 +348,7 @@ def according_draft(tok: Token, text: str) -> Draft | None:
 def hearsay_draft(tok: Token, text: str) -> Draft | None:
     """ "The suspect allegedly fled": an unattributed claim, the clause around the adverb."""
     head = tok.head
-    if head is tok:
+    if head.i == tok.i:
         return None
     clause = tokens_range(head.subtree)
     if clause is None:
