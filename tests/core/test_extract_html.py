@@ -11,7 +11,10 @@ import pytest
 
 from reader.core.extract import extract
 from reader.core.extract import html as html_module
+from reader.core.extract.html_blocks import segment_blocks
 from reader.core.extract.html_fallback import choose_candidate
+from reader.core.extract.html_parse import body_of, parse_html, strip_invisible
+from reader.core.extract.html_story import judge_blocks
 from reader.core.extract.html_images import local_image
 from reader.core.loading import load
 from reader.core.model import Article, Resource, Source
@@ -183,3 +186,30 @@ def test_title_is_never_repeated_in_the_body() -> None:
     assert not article.body.startswith("The keeper of the light")
     assert article.blocks[0].role == "title"
     assert article.text.startswith("The keeper of the light\n\nThe lighthouse keeper")
+
+
+def test_lead_paragraph_in_its_own_box_is_restored() -> None:
+    lead = ("<div class='intro'><p>Fishing boats will be allowed back into the bay from Monday, the "
+            "harbour authority said, ending a ban that lasted most of the summer.</p></div>")
+    html = page(f"<div class='wrap'><h1>The keeper of the light</h1>{lead}<div class='body'>{STORY}</div></div>")
+    root = parse_html(html)
+    body = body_of(root)
+    strip_invisible(body)
+    blocks = segment_blocks(body)
+    story = {i for i, b in enumerate(blocks) if b.text.startswith(("The lighthouse", "Her logbooks", "When the"))}
+    verdicts = judge_blocks(blocks, story)  # a candidate that missed the lead, as readability may
+    kept = [b.text for b, v in zip(blocks, verdicts) if v.role == "story"]
+    assert kept[0].startswith("Fishing boats will be allowed back") and len(kept) == 4
+    crowded = page(f"<div class='wrap'><div class='intro'><p>{'Another teaser that reads like prose, it really does. ' * 2}"
+                   f"</p>{lead}</div><div class='body'>{STORY}</div></div>")
+    root = parse_html(crowded)
+    blocks = segment_blocks(body_of(root))
+    story = {i for i, b in enumerate(blocks) if b.text.startswith(("The lighthouse", "Her logbooks", "When the"))}
+    assert [v.role for v in judge_blocks(blocks, story)][:2] == ["clutter", "clutter"]  # not alone in its box
+
+
+def test_repeated_headline_is_not_story() -> None:
+    html = page(f"<div class='sticky'><h2>The keeper of the light</h2></div><article><h1>The keeper of the light</h1>"
+                f"{STORY}</article>")
+    article = html_module.extract_html(source_of(html))
+    assert "The keeper of the light" not in article.body

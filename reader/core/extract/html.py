@@ -109,6 +109,10 @@ def label_headline(page: list[PageBlock], verdicts: list[Verdict], title: str | 
             break
         if block.kind == "paragraph" and len(block.text) > 80:
             break
+    if title:  # a second copy of the headline (a sticky header, a print title) is not story
+        for i, (block, verdict) in enumerate(zip(page, out)):
+            if verdict.role == "story" and comparable(block.text) == comparable(title):
+                out[i] = Verdict("clutter", "title repeated")
     return out
 
 

@@ -136,3 +136,16 @@ def outside_reason(block: PageBlock) -> str:
     if is_date_line(block.text):
         return "date"
     return phrase_reason(block.text) or "outside the article"
+
+
+# Prose: a block at least this long (a short sentence) ending in sentence punctuation.
+MIN_PROSE_CHARS = 60
+SENTENCE_ENDS = (".", "!", "?", "\u3002", "\u201d", '"', "\u2019", ")", ":")
+
+
+def is_prose(block: PageBlock) -> bool:
+    """A block that reads like a paragraph of a story rather than page furniture."""
+    text = block.text
+    return (len(text) >= MIN_PROSE_CHARS and text.rstrip().endswith(SENTENCE_ENDS)
+            and block.link_density < patterns.HTML_LINK_DENSITY / 2
+            and phrase_reason(text) is None and landmark_reason(block) is None)

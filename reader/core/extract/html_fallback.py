@@ -17,24 +17,11 @@ from reader.core.extract.html_blocks import PageBlock
 # Furniture text weighs this much against prose when scoring a container: 0.5 keeps an article
 # box with a share bar and a related list ahead of the whole <body> on the corpus pages.
 FURNITURE_WEIGHT = 0.5
-# Prose: a block at least this long (a short sentence) ending in sentence punctuation.
-MIN_PROSE_CHARS = 60
-SENTENCE_ENDS = (".", "!", "?", "\u3002", "\u201d", '"', "\u2019", ")", ":")
-
-
-def is_prose(block: PageBlock) -> bool:
-    """A block that reads like a paragraph of a story rather than page furniture."""
-    text = block.text
-    return (len(text) >= MIN_PROSE_CHARS and text.rstrip().endswith(SENTENCE_ENDS)
-            and block.link_density < patterns.HTML_LINK_DENSITY / 2
-            and classify.phrase_reason(text) is None and classify.landmark_reason(block) is None)
-
-
 def fallback_picks(blocks: list[PageBlock]) -> set[int]:
     """The blocks of the element with the most prose and the least furniture below it."""
     score: dict[HtmlElement, float] = {}
     for block in blocks:
-        weight = float(len(block.text)) if is_prose(block) else -FURNITURE_WEIGHT * len(block.text)
+        weight = float(len(block.text)) if classify.is_prose(block) else -FURNITURE_WEIGHT * len(block.text)
         for el in block.path:
             score[el] = score.get(el, 0.0) + weight
     if not score:
@@ -42,7 +29,7 @@ def fallback_picks(blocks: list[PageBlock]) -> set[int]:
     best = max(score, key=lambda el: score[el])
     if score[best] <= 0:
         return set()
-    return {i for i, b in enumerate(blocks) if best in b.path and (is_prose(b) or b.kind == "heading")}
+    return {i for i, b in enumerate(blocks) if best in b.path and (classify.is_prose(b) or b.kind == "heading")}
 
 
 def story_chars(blocks: list[PageBlock], picks: set[int] | None) -> int:

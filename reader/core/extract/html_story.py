@@ -28,6 +28,11 @@ ALWAYS_CLUTTER = frozenset({"comments", "newsletter prompt", "cookie notice"})
 RESTORABLE_KINDS = frozenset({"heading", "list-item", "table", "quote", "preformatted"})
 
 
+# How far back to look for other text in the lead's box: a box holding more than the lead is a
+# teaser list or a header, not a lead standing alone.
+LEAD_BOX_REACH = 20
+
+
 @dataclass(frozen=True)
 class Verdict:
     role: Role
@@ -88,12 +93,38 @@ def restorable(block: PageBlock) -> bool:
     return any(tag_of(el) == "blockquote" for el in block.path[-3:])
 
 
+def lead_paragraph(blocks: list[PageBlock], picks: set[int], container: HtmlElement | None) -> int | None:
+    """A story's opening paragraph kept in its own box just before the article container.
+
+    It must be prose, stand beside the container (same parent), carry no furniture hint, and
+    only images, captions or nothing may stand between it and the container's first block.
+    """
+    if container is None or container.getparent() is None or not picks:
+        return None
+    parent = container.getparent()
+    i = min(picks) - 1
+    while i >= 0 and blocks[i].kind in ("image", "caption"):
+        i -= 1
+    if i < 0 or i in picks or inside(blocks[i], container):
+        return None
+    block = blocks[i]
+    if parent not in block.path or not classify.is_prose(block):
+        return None
+    if classify.inner_hint_reason(block, parent) is not None:
+        return None
+    chain = [*block.path, block.elem]
+    box = chain[chain.index(parent) + 1]
+    others = [b for b in blocks[max(0, i - LEAD_BOX_REACH):i] if b.text and box in b.path]
+    return None if others else i
+
+
 def judge_blocks(blocks: list[PageBlock], picks: set[int]) -> list[Verdict]:
     """A verdict for every block: the candidate's own pass, then the page around it."""
     container = candidate_container(blocks, picks)
+    lead = lead_paragraph(blocks, picks, container)
     verdicts = []
     for i, block in enumerate(blocks):
-        chosen = i in picks or inside(block, container) and restorable(block)
+        chosen = i in picks or i == lead or inside(block, container) and (restorable(block) or classify.is_prose(block))
         if block.kind == "image":
             verdicts.append(Verdict("clutter", "image") if not chosen else STORY)
             continue

@@ -7,6 +7,7 @@ Nothing here fetches anything; JSON-LD is parsed as plain JSON.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass, field
@@ -83,6 +84,11 @@ class PageSignals:
         return None
 
 
+def clean_value(text: str) -> str:
+    """A metadata string as a reader sees it: entities decoded ("&#8216;" → "‘"), spaces collapsed."""
+    return collapse(html.unescape(text)) if "&" in text else collapse(text)
+
+
 def gather_signals(root: HtmlElement) -> PageSignals:
     """Read meta tags, JSON-LD, <title>, lang, canonical, <h1>, rel=author and <time> at once.
 
@@ -93,7 +99,7 @@ def gather_signals(root: HtmlElement) -> PageSignals:
         tag = el.tag
         if tag == "meta":
             keys = (el.get("property") or el.get("name") or el.get("itemprop") or "").lower().split()
-            value = collapse(el.get("content") or "")
+            value = clean_value(el.get("content") or "")
             for key in keys if value else ():
                 signals.meta.setdefault(key, []).append(value)
         elif tag == "title" and signals.doc_title is None:
@@ -157,7 +163,7 @@ def names_of(value: object) -> list[str]:
     for item in items:
         name = item.get("name") if isinstance(item, dict) else item
         if isinstance(name, str) and collapse(name) and not _URLISH.match(name.strip()):
-            names.append(collapse(name))
+            names.append(clean_value(name))
     return names
 
 
@@ -257,7 +263,7 @@ def find_title(signals: PageSignals, article: dict) -> str | None:
 
 def jsonld_headline(article: dict, doc_title: str | None) -> str | None:
     """The article's JSON-LD headline or name: the one the page's <title> contains, if they differ."""
-    options = [collapse(v) for v in (article.get("headline"), article.get("name"))
+    options = [clean_value(v) for v in (article.get("headline"), article.get("name"))
                if isinstance(v, str) and collapse(v)]
     if not options:
         return None
