@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from reader.core.model import Entity, EntityType
 from reader.core.nlp.aliases import Found, acronym_of, merge_mentions
-from reader.core.nlp.gazetteer import SURE_KINDS, is_sure_place, lookup_place, MIN_RELABEL_POPULATION
+from reader.core.nlp.gazetteer import MIN_RELABEL_POPULATION, SURE_KINDS, is_sure_place, lookup_place
 from reader.core.nlp.patterns import PATTERN_WEIGHT, find_phrases, is_name_token, looks_like_org
 from reader.core.nlp.spans import NAME_LABELS, clean_span
 
