@@ -103,3 +103,13 @@ def test_socket_of_a_crashed_instance_is_recovered(first_instance: subprocess.Po
         assert server.listen() is True
     finally:
         server.close()
+
+
+def test_sift_file_reaches_the_running_instance_and_exits(first_instance: subprocess.Popen[str],
+                                                          tmp_path: Path) -> None:
+    """The real command: ``sift story.txt`` while Sift runs opens no window of its own."""
+    (tmp_path / "story.txt").write_text(ARTICLE, encoding="utf-8")
+    second = subprocess.run([sys.executable, "-m", "reader", "story.txt"], cwd=tmp_path,
+                            env=child_env(), capture_output=True, text=True, timeout=PROCESS_TIMEOUT_S)
+    assert second.returncode == 0, second.stderr
+    assert received_files(first_instance) == [str(tmp_path / "story.txt")]
