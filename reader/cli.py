@@ -93,6 +93,10 @@ def run_desktop_install(args: argparse.Namespace) -> int:
     if args.uninstall_desktop and (args.install_desktop or args.make_default):
         print("sift: choose either --install-desktop or --uninstall-desktop.", file=sys.stderr)
         return 2
+    if sys.platform in ("darwin", "win32"):
+        print("sift: --install-desktop is for Linux desktops; on macOS and Windows the app bundle "
+              "registers Sift's file types.", file=sys.stderr)
+        return 2
     try:
         done = uninstall_desktop() if args.uninstall_desktop else install_desktop(args.make_default)
     except OSError as exc:
