@@ -213,3 +213,25 @@ def test_repeated_headline_is_not_story() -> None:
                 f"{STORY}</article>")
     article = html_module.extract_html(source_of(html))
     assert "The keeper of the light" not in article.body
+
+
+def test_mhtml_file_end_to_end(tmp_path: Path) -> None:
+    html = page(f"<article><h1>The keeper of the light</h1>{STORY}<figure><img src='https://ex.org/lamp.png'>"
+                "<figcaption>The lamp, saved with the page.</figcaption></figure></article>")
+    mime = (
+        "From: <Saved by Blink>\r\nSubject: The keeper of the light\r\nMIME-Version: 1.0\r\n"
+        "Snapshot-Content-Location: https://ex.org/keeper\r\n"
+        'Content-Type: multipart/related; type="text/html"; boundary="XX"\r\n\r\n'
+        "--XX\r\nContent-Type: text/html; charset=utf-8\r\nContent-Location: https://ex.org/keeper\r\n"
+        "Content-Transfer-Encoding: 8bit\r\n\r\n" + html + "\r\n"
+        "--XX\r\nContent-Type: image/png\r\nContent-Location: https://ex.org/lamp.png\r\n"
+        "Content-Transfer-Encoding: base64\r\n\r\n" + base64.b64encode(PNG).decode() + "\r\n--XX--\r\n"
+    )
+    path = tmp_path / "keeper.mhtml"
+    path.write_bytes(mime.encode("utf-8"))
+    article = extract(load(path))
+    assert article.format == "mhtml" and article.url == "https://ex.org/keeper"
+    image = next(b for b in article.blocks if b.kind == "image")
+    assert image.role == "story" and image.image == "https://ex.org/lamp.png"
+    assert "The lamp, saved with the page." in article.body
+    assert_contract(article)

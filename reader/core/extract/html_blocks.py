@@ -8,6 +8,7 @@ iterative so deeply nested pages cannot exhaust the stack.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal, NamedTuple
 
 from lxml.html import HtmlElement
 
@@ -142,54 +143,58 @@ def leaf_blocks(el: HtmlElement, path: tuple[HtmlElement, ...]) -> list[PageBloc
     return blocks + image_blocks(el, path)
 
 
+class Step(NamedTuple):
+    """One item of the walk: visit an element, add loose text to the run, or close the run."""
+
+    action: Literal["visit", "text", "flush"]
+    el: HtmlElement
+    path: tuple[HtmlElement, ...]
+    text: str = ""
+
+
 def segment_blocks(body: HtmlElement) -> list[PageBlock]:
     """Every block of the body in reading order (an explicit stack instead of recursion)."""
     containers = elements_with_blocks(body)
     blocks: list[PageBlock] = []
     run: list[tuple[str, int]] = []  # loose text pieces (text, link chars) of the open run
-    run_owner: list[tuple[HtmlElement, tuple[HtmlElement, ...]]] = [(body, ())]
-    # Stack items: ("el", element, path) to visit, ("text", str, links) to add, ("flush", owner, path).
-    stack: list[tuple[str, object, object]] = [("el", body, ())]
+    owner: tuple[HtmlElement, tuple[HtmlElement, ...]] = (body, ())  # the container of the run
+    stack = [Step("visit", body, ())]
     while stack:
-        item, a, b = stack.pop()
-        if item == "text":
-            run.append((a, b))  # type: ignore[arg-type]
+        step = stack.pop()
+        if step.action == "text":
+            run.append((step.text, 0))
             continue
-        if item == "flush":
-            flush_run(run, run_owner[-1], blocks)
-            run_owner[-1] = (a, b)  # type: ignore[assignment]
+        if step.action == "flush":
+            flush_run(run, owner, blocks)
+            owner = (step.el, step.path)
             continue
-        el, path = a, b
-        assert isinstance(el, HtmlElement) and isinstance(path, tuple)
-        tag = tag_of(el)
-        if tag in ("pre",) or tag == "table" and is_data_table(el) or el not in containers and tag in BLOCK_TAGS:
-            flush_run(run, run_owner[-1], blocks)
+        el, path, tag = step.el, step.path, tag_of(step.el)
+        if tag == "pre" or tag == "table" and is_data_table(el) or el not in containers and tag in BLOCK_TAGS:
+            flush_run(run, owner, blocks)
             blocks.extend(leaf_blocks(el, path))
         elif el not in containers:  # an inline element: part of the run, its images beside it
             run.append((el.text_content(), link_chars(el)))
             blocks.extend(image_blocks(el, path))
         else:
-            push_container(el, path, stack)
-    flush_run(run, run_owner[-1], blocks)
+            stack.extend(reversed(container_steps(el, path)))
+    flush_run(run, owner, blocks)
     return blocks
 
 
-def push_container(el: HtmlElement, path: tuple[HtmlElement, ...], stack: list) -> None:
-    """Schedule a container's own text, its children and their tails, in reading order."""
+def container_steps(el: HtmlElement, path: tuple[HtmlElement, ...]) -> list[Step]:
+    """A container's own text, its children and their tails, in reading order, between flushes."""
     inner = path + (el,)
-    items: list[tuple[str, object, object]] = [("flush", el, inner)]
+    steps = [Step("flush", el, inner)]
     if el.text:
-        items.append(("text", el.text, 0))
+        steps.append(Step("text", el, inner, el.text))
     for child in el:
-        if not isinstance(child.tag, str):
-            if child.tail:
-                items.append(("text", child.tail, 0))
-            continue
-        items.append(("el", child, inner))
+        if isinstance(child.tag, str):
+            steps.append(Step("visit", child, inner))
         if child.tail:
-            items.append(("text", child.tail, 0))
-    items.append(("flush", path[-1] if path else el, path))  # loose text after it is the parent's
-    stack.extend(reversed(items))
+            steps.append(Step("text", el, inner, child.tail))
+    # Loose text after this container belongs to its parent's run again.
+    steps.append(Step("flush", path[-1], path) if path else Step("flush", el, inner))
+    return steps
 
 
 def flush_run(run: list[tuple[str, int]], owner: tuple[HtmlElement, tuple[HtmlElement, ...]],
