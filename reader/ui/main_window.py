@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QEvent, QMimeData, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QMimeData, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction, QActionGroup, QCloseEvent, QDesktopServices, QDragEnterEvent, QDragMoveEvent,
     QDropEvent, QGuiApplication, QKeySequence, QPalette,
@@ -89,8 +89,9 @@ def describe_failure(path: str, error: BaseException) -> str:
 
     if isinstance(error, ReaderError):
         return error.message
-    return (f"Sift hit an internal problem while reading “{Path(path).name}” "
-            f"({type(error).__name__}); please report it.")
+    return QCoreApplication.translate(
+        "MainWindow", "Sift hit an internal problem while reading “%1” (%2); please report it.").replace(
+        "%1", Path(path).name).replace("%2", type(error).__name__)
 
 
 def system_color_scheme() -> Qt.ColorScheme:
@@ -142,6 +143,7 @@ class MainWindow(QMainWindow):
         self._closed_tabs: list[tuple[str, str | None]] = []
         self._next_order = 0
         self._shut_down = False
+        self._original_palette = QPalette(QGuiApplication.palette())  # the desktop's, for Light and Sepia
         self._build_body()
         self._build_menus()
         self._progress_timer = QTimer(self, singleShot=True, interval=PROGRESS_DELAY_MS)
@@ -262,8 +264,7 @@ class MainWindow(QMainWindow):
                      [QKeySequence.StandardKey.ZoomIn, "Ctrl+="])
         self._action(menu, self.tr("Zoom &Out"), lambda: self.set_text_size(self.settings.size_pt - 1),
                      [QKeySequence.StandardKey.ZoomOut])
-        self._action(menu, self.tr("&Actual Size"),
-                     lambda: self.set_text_size(settings_io.DEFAULT_SIZE_PT), ["Ctrl+0"])
+        self._action(menu, self.tr("&Actual Size"), self.reset_zoom, ["Ctrl+0"])
         menu.addSeparator()
         self.encoding_menu = menu.addMenu(self.tr("Text &Encoding"))
         self.encoding_menu.aboutToShow.connect(self._fill_encoding_menu)
@@ -379,6 +380,8 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.tabs)
         self.window_state = self.window_state.with_recent(path)
         self._update_actions()
+        for notice in original.warnings:  # a paywall, not an article, another language...
+            self.message_bar.show_message(f"“{Path(path).name}”: {notice.message}", "warning", append=True)
         self.story_shown.emit(path)
         self._request_analysis(item)
 
@@ -565,6 +568,12 @@ class MainWindow(QMainWindow):
     def set_text_size(self, size_pt: int) -> None:
         self._apply_settings(replace(self.settings, size_pt=size_pt))
 
+    def reset_zoom(self) -> None:
+        """Back to the default size, undoing Ctrl+wheel zoom in every tab too."""
+        for tab in self._articles:
+            tab.zoom_reset()
+        self.set_text_size(settings_io.DEFAULT_SIZE_PT)
+
     def set_show_removed(self, on: bool) -> None:
         self._apply_settings(replace(self.settings, show_removed=bool(on)))
 
@@ -588,10 +597,10 @@ class MainWindow(QMainWindow):
         if not isinstance(app, QApplication):
             return
         if self.resolved_theme() != "dark":
-            app.setPalette(app.style().standardPalette())
+            app.setPalette(self._original_palette)
             return
         theme = theme_named("dark")
-        palette = QPalette(app.style().standardPalette())
+        palette = QPalette(self._original_palette)
         roles = {QPalette.ColorRole.Window: theme.removed_page, QPalette.ColorRole.WindowText: theme.text,
                  QPalette.ColorRole.Base: theme.page, QPalette.ColorRole.AlternateBase: theme.removed_page,
                  QPalette.ColorRole.Text: theme.text, QPalette.ColorRole.Button: theme.removed_page,
@@ -830,6 +839,7 @@ class MainWindow(QMainWindow):
             pass
         self.analysis.shutdown()
         self.tasks.shutdown()
+        QGuiApplication.setPalette(self._original_palette)
 
 
 def default_tab_factory(parent: QWidget) -> Any:

@@ -7,6 +7,7 @@ real analysis process with the spaCy model.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -19,7 +20,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.core import settings as settings_io
 from reader.core.corrections import CorrectionStore
-from reader.core.model import Analysis, Entity, Span
+from reader.core.model import Analysis, Article, Entity, Notice, Span
 from reader.ui import main_window as main_window_module
 from reader.ui import workers
 from reader.ui.main_window import MainWindow
@@ -222,6 +223,20 @@ def test_an_internal_error_is_a_sentence(qtbot: QtBot, window: MainWindow, artic
     assert "internal problem" in window.message_bar.text() and "KeyError" in window.message_bar.text()
 
 
+def test_article_warnings_are_shown(qtbot: QtBot, window: MainWindow, article_file: Path,
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    real = main_window_module.load_for_reading
+
+    def with_notice(path: Path, encoding: str | None) -> tuple[object, Article]:
+        source, article = real(path, encoding)
+        return source, replace(article, warnings=(Notice("paywall", "Only the start of this story was saved."),))
+
+    monkeypatch.setattr(main_window_module, "load_for_reading", with_notice)
+    open_and_wait(qtbot, window, article_file)
+    assert window.message_bar.kind == "warning"
+    assert window.message_bar.text() == "“harbour.txt”: Only the start of this story was saved."
+
+
 def test_slow_open_shows_progress_and_can_be_cancelled(qtbot: QtBot, window: MainWindow, article_file: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     release = threading.Event()
@@ -341,6 +356,8 @@ def test_font_size_column_and_side_panel(qtbot: QtBot, window: MainWindow, artic
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     assert window.settings.size_pt == size + 1
+    qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert window.settings.size_pt == settings_io.DEFAULT_SIZE_PT
     window.font_actions["sans"].trigger()
     window.column_actions[60].trigger()
     assert (window.settings.font, window.settings.column_chars) == ("sans", 60)
