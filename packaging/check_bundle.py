@@ -6,7 +6,8 @@ Checks, each against the bundle in dist/Sift/ with private user folders and offs
    identical to what this Python environment's ``sift extract`` prints;
 2. ``sift --measure-startup SEED`` opens the window, shows the story and fills the side panel
    (the analysis child process works frozen) and exits 0;
-3. a running ``sift`` takes a second ``sift FILE``'s file and the second exits 0 at once.
+3. a running ``sift`` takes a second ``sift FILE``'s file and the second exits 0 at once;
+4. ``sift --install-desktop`` (Linux) writes a menu entry that runs the bundle.
 Prints the bundle's size and build time. Slow (a minute or more): kept out of pytest.
 """
 
@@ -115,6 +116,17 @@ def check_single_instance(sift: Path, seed: Path, env: dict[str, str]) -> str:
         first.wait(COMMAND_TIMEOUT_S)
 
 
+def check_desktop_install(sift: Path, seed: Path, env: dict[str, str]) -> str:
+    """``sift --install-desktop`` from the bundle points the menu entry at the bundle (Linux)."""
+    if not sys.platform.startswith("linux"):
+        return "desktop install: not applicable here"
+    done = run([str(sift), "--install-desktop"], env)
+    entry = Path(env["XDG_DATA_HOME"]) / "applications" / "io.github.siftreader.Sift.desktop"
+    if done.returncode != 0 or f"Exec={sift.resolve()} %F" not in entry.read_text(encoding="utf-8"):
+        raise SystemExit(f"bundle: --install-desktop failed or points elsewhere:\n{done.stdout}{done.stderr}")
+    return "desktop install ok: the menu entry runs the bundle"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-build", action="store_true", help="check the bundle already in dist/")
@@ -134,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
             seed = home / "article.txt"
             seed.write_text(FALLBACK_ARTICLE, encoding="utf-8")
         env = bundle_env(home)
-        for check in (check_extract, check_window, check_single_instance):
+        for check in (check_extract, check_window, check_single_instance, check_desktop_install):
             print(check(sift, seed, env), flush=True)
     size_mb = build.folder_size(build.BUNDLE_DIR) / 1e6
     print(f"bundle ok: {size_mb:.0f} MB, built in {build_s:.0f} s, checked in "

@@ -122,8 +122,8 @@ def install_desktop(make_default: bool = False, paths: DesktopPaths | None = Non
     if make_default:
         text = add_associations(text, DEFAULT_SECTION, first=True)
     write_atomically(paths.mimeapps, text)
-    done.append(f"{'default application' if make_default else 'Open with'} for "
-                f"{', '.join(MIME_TYPES)} in {paths.mimeapps}")
+    role = "the default application" if make_default else "offered in 'Open with'"
+    done.append(f"{role} for {', '.join(MIME_TYPES)} (in {paths.mimeapps})")
     refresh_caches(paths)
     return done
 
