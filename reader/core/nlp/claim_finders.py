@@ -15,7 +15,7 @@ from reader.core.nlp.claim_spans import (
     Draft, Range, clip_to_line, speaker_range, subtree_range, token_range, tokens_range, trim, without,
 )
 from reader.core.nlp.cues import (
-    ANAPHORIC_CLAIM_NOUNS, CUE_NOUNS, CUE_VERB_LEMMAS, HEARSAY_ADVERBS, OBJECT_CONTENT_LEMMAS,
+    BELIEF_VERBS, SPEECH_VERBS, ANAPHORIC_CLAIM_NOUNS, CUE_NOUNS, CUE_VERB_LEMMAS, HEARSAY_ADVERBS, OBJECT_CONTENT_LEMMAS,
     RECIPIENT_LEMMAS,
 )
 
@@ -53,6 +53,8 @@ NON_ATTITUDE_VERBS = frozenset(("is", "was", "are", "were", "be", "been", "being
                                 "required"))
 # Dependents only a noun takes: a cue word with one of them is not a verb here.
 NOMINAL_DEPS = frozenset(("det", "amod", "poss", "nummod", "compound", "case"))
+# Belief and intention lemmas that are not also verbs of saying.
+BELIEF_ONLY_LEMMAS = frozenset(BELIEF_VERBS) - frozenset(SPEECH_VERBS)
 AUX_DEPS = frozenset(("aux", "auxpass", "neg"))
 IMPERSONAL_SUBJECTS = frozenset(("it",))
 
@@ -138,6 +140,8 @@ def find_subject(tok: Token, quotes: QuoteIndex | None = None) -> Token | None:
             return min(subjects, key=lambda c: abs(c.i - tok.i))
         if tok.dep_ in ("conj", "xcomp") or (tok.dep_ == "advcl" and tok.lower_.endswith("ing")):
             tok = tok.head
+        elif tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
+            tok = tok.head.head  # "responded by saying ...": the one who responded
         elif tok.dep_ == "acl" and tok.head.dep_ in OBJECT_DEPS:
             tok = tok.head.head  # "issued a statement saying ...": the statement's issuer
         else:
@@ -197,6 +201,9 @@ def content_children(tok: Token, lemma: str) -> list[Token]:
     topical = [c for c in rights if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS]
     if lemma not in OBJECT_CONTENT_LEMMAS and lemma not in RECIPIENT_LEMMAS:
         return topical[:1]
+    if lemma == "call" and not any(c.dep_ in ("oprd", "xcomp") or c.lower_ in ("for", "on")
+                                   for c in rights):
+        return []  # "called a meeting", "called into a show": no verdict, no demand
     objects = [c for c in rights if c.dep_ in OBJECT_DEPS]
     if lemma in RECIPIENT_LEMMAS and not any(c.dep_ == "oprd" for c in rights):
         objects = []
@@ -233,8 +240,9 @@ def verb_draft(tok: Token, lemma: str, text: str, quotes: QuoteIndex) -> Draft |
         target = subject.i
     elif tok.dep_ in ("acl", "relcl") and tok.head.lower_ in ANAPHORIC_CLAIM_NOUNS:
         target = tok.head.i
-    if agent is not None and (subject is None or subject.dep_ == "nsubjpass" or tok.dep_ == "acl"
-                              or target is not None):
+    passive_subject = subject if subject is not None and subject.dep_ == "nsubjpass" else None
+    if agent is not None and (subject is None or passive_subject is not None
+                              or tok.dep_ == "acl" or target is not None):
         subject = agent
     cue = verb_cue_range(tok)
     if saying is not None:
@@ -244,11 +252,17 @@ def verb_draft(tok: Token, lemma: str, text: str, quotes: QuoteIndex) -> Draft |
         cue = (subject.idx, cue[1])
         subject = None
     content = _verb_content(tok, parts, agent, text)
+    if not content and agent is not None and passive_subject is not None and target is None:
+        topic = subtree_range(passive_subject, text)  # "X was endorsed by Y": Y says X
+        content = [topic] if topic else []
     if subject is not None and subject.dep_ == "nsubjpass" and saying is None \
             and subject.head.i == tok.i and content:
         topic = subtree_range(subject, text)  # "He was criticized for X": about him, by nobody
         content = [topic, *content] if topic and topic[1] <= content[0][0] else content
         subject = None
+    if subject is None and passive_subject is None and cue[0] == verb_cue_range(tok)[0] \
+            and lemma in BELIEF_ONLY_LEMMAS:
+        return None  # "plans to ..." with no one planning: a noun misread, or no attribution
     draft = Draft(cue=cue, cue_token=tok.i, lemma=lemma, content=content, target=target)
     if subject is not None:
         draft.speaker = speaker_range(subject, text)
