@@ -40,8 +40,10 @@ _TEXT_FURNITURE: tuple[tuple[str, str], ...] = (
                   r"|more (stories|news|articles)|also read|see also|top stories|latest( news)?"
                   r"|don'?t miss|editor'?s picks?|what to read next|popular( now)?|up next|"
                   r"more on( this)?|recent posts|next story|previous story)\s*:?"),
-    ("related link", r"(read more|also read|related|see also|watch|listen|more|read next|"
-                     r"recommended|related article|related story)\s*[:|»›]\s*\S.*"),
+    ("related link", r"(read more|also read|related|see also|see more|watch|listen|more|read next|"
+                     r"recommended|related article|related story|click here)\s*[:|»›]\s*\S.*"),
+    ("byline", r"(by|written by|posted by|author|words by|reporting by)\s*:?\s*(?-i:[A-Z])[^.!?]{1,80}"),
+    ("image credit", r"(image|photo|picture|photograph|illustration)s?( credit)?\s*:.{1,60}"),
     ("comments", r"(\d+\s+)?(comments?|responses|replies)( to .*| \(\d+\))?|leave a (comment|reply)"
                  r"|post a comment|join the (discussion|conversation)|(show|view|load|read) (all )?"
                  r"(\d+ )?comments|(\d+\.\s+)?\S+ (says|said|wrote|replied):"),
@@ -63,9 +65,34 @@ _TEXT_FURNITURE_PROSE: tuple[tuple[str, str], ...] = (
                           r"e-?mails?|inbox|updates|alerts)\b|\bdelivered (straight )?to your inbox\b"),
     ("footer", r"\ball rights reserved\b"),
     ("comments", r"^\d+ (comments|responses|replies) (to|on)\b"),
+    ("image credit", r"\((image|photo|picture|credit)s?:[^)]{1,60}\)$"),
 )
 _TEXT_FURNITURE_PROSE_RE = tuple((reason, re.compile(rx, re.I)) for reason, rx in _TEXT_FURNITURE_PROSE)
 _TEXT_FURNITURE_RE = tuple((reason, re.compile(rf"^(?:{rx})$", re.I)) for reason, rx in _TEXT_FURNITURE)
+
+# A date line ("Nov. 18, 2019 7:04 pm ET", "PUBLISHED: 10:48, Tue, Nov 19, 2019") is made of
+# date words (at most TEXT_DATE_MAX_WORDS of them, enough for a published and an updated
+# date with times); at most this share of its words may be anything else.
+TEXT_DATE_OTHER_WORDS = 0.25
+TEXT_DATE_MAX_WORDS = 20
+_DATE_WORD = re.compile(
+    r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|"
+    r"july|august|september|october|november|december|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday|am|pm|a\.m|p\.m|et|est|edt|pt|gmt|utc|bst|cet|ist|"
+    r"published|updated|posted|last|modified|on|at|date|publish|\d{1,4}(st|nd|rd|th|h)?|"
+    r"\d{1,2}[:/.-]\d{1,2}([:/.-]\d{2,4})?(am|pm)?)\.?,?$", re.I)
+_MONTH_OR_NUMERIC_DATE = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d\s+(jan|feb|mar|apr|"
+    r"may|jun|jul|aug|sep|oct|nov|dec)|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b", re.I)
+
+
+def is_date_line(line: str) -> bool:
+    """A line that only says when: a date, perhaps a time and "Published"/"Updated"."""
+    words = [w for w in re.split(r"[\s|•·]+", line.replace(":", ": ")) if w.strip(":,")]
+    if not words or len(words) > TEXT_DATE_MAX_WORDS or not _MONTH_OR_NUMERIC_DATE.search(line):
+        return False
+    other = sum(not _DATE_WORD.match(w.strip(":")) for w in words)
+    return other <= TEXT_DATE_OTHER_WORDS * len(words)
 
 
 def boilerplate_reason(text: str) -> str | None:
@@ -80,7 +107,7 @@ def boilerplate_reason(text: str) -> str | None:
     for reason, rx in _TEXT_FURNITURE_PROSE_RE:
         if rx.search(line):
             return reason
-    return None
+    return "date" if is_date_line(line) else None
 
 
 # ---------------------------------------------------------------------------------------------

@@ -21,8 +21,9 @@ from reader.core.extract.text_tails import MAX_CLOSING_LINES, tail_start
 from reader.core.extract.text_title import byline_names, find_title, first_headline, split_site
 from reader.core.model import Article, Block, Source
 
-# Furniture that never closes a story, even just before its tail.
-CLOSING_EXCLUDED = INSIDE_DROP_REASONS | {"link tail"}
+# Furniture that never closes a story, even just before its tail, nor stays in a flat text's
+# story; dates and credits do, in the texts people copy (a tour's dates, "Photo: Reuters").
+CLOSING_EXCLUDED = (INSIDE_DROP_REASONS | {"link tail"}) - {"date", "image credit"}
 # The byline sits between the title and the story or opens the story: look this many blocks in.
 BYLINE_LOOKAHEAD = 2
 

@@ -27,7 +27,7 @@ COMMENTS_PRE_SHARE = 0.2
 # Boilerplate reasons strong enough to drop a short line even inside the story stretch.
 INSIDE_DROP_REASONS = frozenset({
     "share bar", "advertisement", "related link", "newsletter prompt", "navigation", "comments",
-    "cookie notice",
+    "cookie notice", "date", "byline", "image credit",
 })
 
 
