@@ -8,8 +8,6 @@ moved or locked; nothing next to it is created. What cannot be read becomes a ty
 from __future__ import annotations
 
 import codecs
-import email.parser
-import email.policy
 import email.utils
 import gzip
 import os
@@ -19,7 +17,7 @@ import zlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from reader.core import errors
+from reader.core import errors, mhtml
 from reader.core.model import Resource, Source
 
 MiB = 1024 * 1024
@@ -31,9 +29,7 @@ MAX_DOCUMENT_BYTES = 12 * MiB
 MAX_FILE_BYTES = 96 * MiB
 # How far into a file we look to decide what it is (sniffing, <meta charset>, "saved from url").
 SNIFF_BYTES = 64 * 1024
-# A hostile archive may nest multiparts without end or hold thousands of parts; real saves nest
-# two levels (related → alternative) and hold a few hundred parts at most.
-MAX_MIME_DEPTH = 8
+# Real saves hold a few hundred parts at most; a hostile archive may hold millions of empty ones.
 MAX_MIME_PARTS = 5000
 
 
@@ -463,39 +459,32 @@ def find_resources_dir(path: Path) -> Path | None:
 
 def load_mhtml(path: Path, data: bytes, limits: Limits) -> Source:
     """A MIME web archive: the main HTML part plus its resources (and the archive's headers)."""
-    try:
-        message = email.parser.BytesParser(policy=email.policy.default).parsebytes(data)
-    except Exception as exc:  # the email package raises many kinds on hostile input
-        raise errors.Malformed(f"“{path.name}” is a damaged web archive ({type(exc).__name__}).")
-    snapshot = header_text(message, "Snapshot-Content-Location")
-    try:
-        main, resources = split_parts(message, snapshot, limits)
-        charset = python_codec(main.get_content_charset() or "") if main is not None else None
-    except errors.ReaderError:
-        raise
-    except Exception as exc:  # header parsing fails in many ways on hostile archives
-        raise errors.Malformed(f"“{path.name}” is a damaged web archive ({type(exc).__name__}).")
+    split = mhtml.split_archive(data, limits.max_parts)
+    if split is None:
+        raise errors.Malformed(f"“{path.name}” is a damaged web archive: its headers cannot be read.")
+    headers, leaves = split
+    snapshot = mhtml.header_text(headers, "Snapshot-Content-Location")
+    main, resources = split_parts(leaves, snapshot)
     if main is None:
         raise errors.Malformed(f"“{path.name}” is a web archive without a web page in it.")
-    body = part_payload(main)
+    body = main.payload()
     check_document_size(path, len(body), limits)
-    text, encoding = decode_html(path, body, charset)
-    url = snapshot or header_text(main, "Content-Location")
+    text, encoding = decode_html(path, body, python_codec(main.charset or ""))
+    url = snapshot or main.header("Content-Location")
     return Source(path=path, format="mhtml", text=text, encoding=encoding,
                   url=url if url and re.match(r"https?://", url, re.I) else find_original_url(text),
-                  title_hint=header_text(message, "Subject"),
-                  saved=iso_date(header_text(message, "Date")), resources=resources)
+                  title_hint=mhtml.header_text(headers, "Subject"),
+                  saved=iso_date(mhtml.header_text(headers, "Date")), resources=resources)
 
 
-def split_parts(message: email.message.Message, snapshot: str | None,
-                limits: Limits) -> tuple[email.message.Message | None, dict[str, Resource]]:
+def split_parts(leaves: list[mhtml.MimePart],
+                snapshot: str | None) -> tuple[mhtml.MimePart | None, dict[str, Resource]]:
     """The main page (the part at the snapshot's address, else the first HTML part) and the rest."""
-    main: email.message.Message | None = None
+    main: mhtml.MimePart | None = None
     resources: dict[str, Resource] = {}
-    for part in leaf_parts(message, limits.max_parts):
-        media_type = part.get_content_type()
-        is_main = media_type == "text/html" and (
-            main is None or (snapshot is not None and header_text(part, "Content-Location") == snapshot))
+    for part in leaves:
+        is_main = part.media_type == "text/html" and (
+            main is None or (snapshot is not None and part.header("Content-Location") == snapshot))
         if is_main:
             if main is not None:
                 add_resource(resources, main)
@@ -505,58 +494,15 @@ def split_parts(message: email.message.Message, snapshot: str | None,
     return main, resources
 
 
-def leaf_parts(message: email.message.Message, max_parts: int) -> list[email.message.Message]:
-    """The non-multipart parts in document order, walked without recursion and with bounds."""
-    leaves: list[email.message.Message] = []
-    stack: list[tuple[email.message.Message, int]] = [(message, 0)]
-    while stack and len(leaves) < max_parts:
-        part, depth = stack.pop()
-        if not part.is_multipart():
-            leaves.append(part)
-            continue
-        children = part.get_payload()
-        if depth < MAX_MIME_DEPTH and isinstance(children, list):
-            stack.extend((child, depth + 1) for child in reversed(children)
-                         if isinstance(child, email.message.Message))
-    return leaves
-
-
-def add_resource(resources: dict[str, Resource], part: email.message.Message) -> None:
-    keys = part_keys(part)
+def add_resource(resources: dict[str, Resource], part: mhtml.MimePart) -> None:
+    """File a part under the names a page may use for it: Content-Location and cid: URL."""
+    keys = [part.header("Content-Location") or ""]
+    keys.append("cid:" + (part.header("Content-ID") or "").strip("<>") if part.header("Content-ID") else "")
+    keys = [k for k in keys if k]
     if keys:
-        payload = part_payload(part)
+        payload = part.payload()
         for key in keys:
-            resources.setdefault(key, Resource(url=key, media_type=part.get_content_type(),
-                                               data=payload))
-
-
-def header_text(message: email.message.Message, name: str) -> str | None:
-    """A header's text with whitespace collapsed, or None; a damaged header counts as absent."""
-    try:
-        text = " ".join(str(message.get(name, "") or "").split())
-    except Exception:  # the email package's header parser raises many kinds on hostile input
-        return None
-    return text or None
-
-
-def part_payload(part: email.message.Message) -> bytes:
-    try:
-        payload = part.get_payload(decode=True)
-    except Exception:
-        return b""
-    return payload if isinstance(payload, bytes) else b""
-
-
-def part_keys(part: email.message.Message) -> list[str]:
-    """The names an HTML page may use for a part: its Content-Location and cid: URL."""
-    keys = []
-    location = header_text(part, "Content-Location")
-    if location:
-        keys.append(location)
-    content_id = (header_text(part, "Content-ID") or "").strip("<>")
-    if content_id:
-        keys.append("cid:" + content_id)
-    return keys
+            resources.setdefault(key, Resource(url=key, media_type=part.media_type, data=payload))
 
 
 def iso_date(value: object) -> str | None:

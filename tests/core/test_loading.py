@@ -406,3 +406,55 @@ def test_decoded_text_is_always_valid_unicode(tmp_path: Path) -> None:
     data = page("A lone half +2D3- of a pair.", head='<meta charset="utf-7">').encode("ascii")
     source = load_unchanged(write(tmp_path, "utf7.html", data))
     source.text.encode("utf-8")
+
+
+# --- MHTML structure -------------------------------------------------------------------------
+
+def archive(*parts: tuple[str, str], boundary: str = "outer", newline: str = "\r\n", close: bool = True) -> bytes:
+    """A multipart/related archive of (headers, body) parts, joined with ``newline``."""
+    lines = ["MIME-Version: 1.0", f'Content-Type: multipart/related; boundary="{boundary}"', ""]
+    for headers, body in parts:
+        lines += [f"--{boundary}", headers, "", body]
+    if close:
+        lines.append(f"--{boundary}--")
+    return newline.join(lines).encode("utf-8")
+
+
+def test_mhtml_nested_alternative_with_lf_line_ends(tmp_path: Path) -> None:
+    inner = "\n".join(["--inner", "Content-Type: text/plain", "", "plain version",
+                       "--inner", "Content-Type: text/html; charset=utf-8", "", page(), "--inner--"])
+    data = archive(('Content-Type: multipart/alternative; boundary="inner"', inner),
+                   ("Content-Type: image/png\nContent-Transfer-Encoding: base64\nContent-ID: <img1>",
+                    __import__("base64").b64encode(PNG_1X1).decode()), newline="\n")
+    source = load_unchanged(write(tmp_path, "nested.mht", data))
+    assert STORY in source.text and "plain version" not in source.text
+    assert source.resources["cid:img1"].data == PNG_1X1
+
+
+def test_mhtml_boundary_that_prefixes_another_line(tmp_path: Path) -> None:
+    body = page(STORY + "\r\n--outerwear sale is not a delimiter")
+    source = load_unchanged(write(tmp_path, "prefix.mhtml", archive(("Content-Type: text/html", body))))
+    assert "--outerwear sale" in source.text
+
+
+def test_mhtml_without_closing_delimiter_and_truncated_base64(tmp_path: Path) -> None:
+    b64 = __import__("base64").b64encode(PNG_1X1 * 3).decode()[:-3]
+    data = archive(("Content-Type: text/html", page()),
+                   ("Content-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n"
+                    "Content-Location: https://x.example/a.png", b64), close=False)
+    source = load_unchanged(write(tmp_path, "cut.mhtml", data))
+    assert STORY in source.text
+    assert source.resources["https://x.example/a.png"].data.startswith(PNG_1X1)
+
+
+def test_mhtml_snapshot_location_picks_the_main_page(tmp_path: Path) -> None:
+    data = archive(("Content-Type: text/html\r\nContent-Location: https://ads.example/frame", page("An ad frame.")),
+                   ("Content-Type: text/html\r\nContent-Location: https://news.example.org/pier", page()))
+    data = b"Snapshot-Content-Location: https://news.example.org/pier\r\n" + data
+    source = load_unchanged(write(tmp_path, "frames.mhtml", data))
+    assert STORY in source.text and "https://ads.example/frame" in source.resources
+
+
+def test_mhtml_headers_without_end_are_malformed(tmp_path: Path) -> None:
+    data = b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=x\r\n" + b"X-Junk: y\r\n" * 10000
+    load_error(write(tmp_path, "noend.mhtml", data), errors.Malformed)
