@@ -26,7 +26,7 @@ TEXT_BOILERPLATE_MAX_WORDS = 12
 TEXT_TEASER_MIN_WORDS = 5
 
 _TEXT_FURNITURE: tuple[tuple[str, str], ...] = (
-    ("share bar", r"(share|share (this|the) (article|story|post|page)|share (this|on \w+)|tweet|"
+    ("share bar", r"(share|share (this|the) (article|story|post|page)|share (this|on \w+)|share (this )?(with|on|via) \w+|tweet|"
                   r"click to (share|email|print|tweet)\b.*|"
                   r"(facebook|twitter|x|email|e-mail|whatsapp|linkedin|pinterest|reddit|flipboard|"
                   r"telegram|messenger|print|copy( link)?|comment)( (icon|share))*)"

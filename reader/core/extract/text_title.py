@@ -28,6 +28,11 @@ OVERLAP_WEIGHT = 3.0
 HEADING_BONUS = 1.5
 DISTANCE_PENALTY = 0.04
 LIST_ITEM_PENALTY = 1.0
+# A line ending in "›" or "»" is a breadcrumb or a link, not a headline.
+CRUMB_PENALTY = 2.0
+# The story's own first block is taken for the title only when headline-short: leads without a
+# closing full stop run longer than 20 words, and the seed's and corpus titles are 3-20 words.
+OPENING_TITLE_MAX_WORDS = 20
 # Headlines seldom end with a full stop, but some do ("... They just might be.").
 CLOSING_STOP_PENALTY = 1.0
 # Below this score no block is a believable title (a menu word with no story words scores ~0).
@@ -40,6 +45,10 @@ BYLINE_MAX_WORDS = 12
 _SUFFIX = re.compile(r"^(?P<title>.+?\S)\s+(?P<sep>[|\-–—])\s+(?P<site>[^|\-–—]+?)\s*$")
 _PREFIX = re.compile(r"^(?P<site>[^|]+?)\s+\|\s+(?P<title>.+\S)\s*$")
 _BYLINE = re.compile(r"^by\s+(?P<names>[^\W\d_][^.!?]*)$", re.I | re.U)
+_TRAILING_WEEKDAY = re.compile(
+    r"([,\s]+(on|(mon|tues|wednes|thurs|fri|satur|sun)day|jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|"
+    r"june?|july?|aug(ust)?|sep(t|tember)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?)+\W*$", re.I)
+_CRUMB_END = re.compile(r"[›»>/|]\s*$")
 _CLOSING_STOP = re.compile(r"[.。]['\"”’)]*$")
 
 
@@ -55,6 +64,8 @@ def title_score(block: TextBlock, distance: int, story_vocab: Counter[str]) -> f
     score = OVERLAP_WEIGHT * overlap + 0.5 * title_case_ratio(block.content) - DISTANCE_PENALTY * distance
     if _CLOSING_STOP.search(block.content):
         score -= CLOSING_STOP_PENALTY
+    if _CRUMB_END.search(block.content):
+        score -= CRUMB_PENALTY
     if block.kind == "heading":
         score += HEADING_BONUS / block.level
     elif block.kind == "list-item":
@@ -69,7 +80,8 @@ def find_title(blocks: list[TextBlock], first: int, story: list[int]) -> int | N
     for i in story:
         vocab.update(content_words(blocks[i].content))
     opening = blocks[first]
-    if tokens(opening.content) <= TITLE_MAX_WORDS and (first == 0 or not _CLOSING_STOP.search(opening.content)):
+    if tokens(opening.content) <= OPENING_TITLE_MAX_WORDS and (
+            first == 0 or not _CLOSING_STOP.search(opening.content)):
         first += 1
     best, best_score = None, MIN_TITLE_SCORE
     for i in range(first - 1, max(-1, first - 1 - TITLE_WINDOW), -1):
@@ -118,7 +130,17 @@ def byline_names(text: str) -> str | None:
     match = _BYLINE.match(text.strip())
     if not match or tokens(text) > BYLINE_MAX_WORDS:
         return None
-    names = match.group("names").strip(" ,;|")
+    names = clean_names(match.group("names"))
     if not names or not names[0].isupper():
         return None
     return names
+
+
+def clean_names(text: str) -> str:
+    """The author names of a byline without the date, role or counters written after them
+    (the weekday or month of a cut-off date goes too),
+    several authors joined by ", " ("A, B and C" → "A, B, C")."""
+    parts = re.split(r"\s+[-–—|•·]\s+|\s+(?=\S*\d)", text, maxsplit=1)
+    text = parts[0] if len(parts) == 1 else _TRAILING_WEEKDAY.sub("", parts[0])
+    text = text.strip(" ,;|")
+    return re.sub(r",?\s+(?:and|&)\s+", ", ", text)
