@@ -15,7 +15,7 @@ from reader.core.nlp.claim_spans import (
     Draft, Range, clip_to_line, speaker_range, subtree_range, token_range, tokens_range, trim, without,
 )
 from reader.core.nlp.cues import (
-    BELIEF_VERBS, SPEECH_VERBS, ANAPHORIC_CLAIM_NOUNS, CUE_NOUNS, CUE_VERB_LEMMAS, HEARSAY_ADVERBS, OBJECT_CONTENT_LEMMAS,
+    BELIEF_VERBS, QUOTE_ONLY_LEMMAS, SPEECH_VERBS, ANAPHORIC_CLAIM_NOUNS, CUE_NOUNS, CUE_VERB_LEMMAS, HEARSAY_ADVERBS, OBJECT_CONTENT_LEMMAS,
     RECIPIENT_LEMMAS,
 )
 
@@ -191,6 +191,8 @@ def same_line(a: Token, b: Token) -> bool:
 def content_children(tok: Token, lemma: str) -> list[Token]:
     """The dependents of cue verb ``tok`` that carry what is said."""
     children = [c for c in tok.children if same_line(c, tok)]
+    if lemma in QUOTE_ONLY_LEMMAS:
+        return []
     rights = [c for c in children if c.i > tok.i]
     clauses = [c for c in children if c.dep_ in CLAUSE_CONTENT_DEPS]
     if clauses:

@@ -112,6 +112,9 @@ OBJECT_CONTENT_LEMMAS = frozenset(EVALUATION_VERBS) | frozenset((
     "say", "write", "add", "note", "echo", "reference", "express", "discuss", "address",
     "invoke", "advocate", "encourage", "promote", "explain", "repeat",
 ))
+# Manner-of-speaking verbs that attribute only a quotation ("she continued: “...”").
+QUOTE_ONLY_LEMMAS = frozenset(("continue", "sing", "chant", "shout", "scream", "exclaim",
+                               "whisper", "mutter", "cry", "joke"))
 # Verbs whose object is a recipient, not content ("told reporters").
 RECIPIENT_LEMMAS = frozenset(("tell", "ask", "urge", "warn", "remind", "assure", "reassure",
                               "inform", "notify", "advise", "brief", "thank"))
