@@ -124,8 +124,10 @@ def person_name_parts(doc: Doc, votes: Votes) -> set[str]:
 def decide_type(form: str, votes: Counter[str], person_parts: set[str]) -> str:
     """The one type of a surface form: the strongest evidence, with the gazetteer's say."""
     best = votes.most_common(1)[0][0]
+    if form in person_parts and not is_sure_place(form):
+        return "person"  # "Wang" after "Wang Donghai", "Jackson" after "Andrew Jackson"
     place = lookup_place(form)
-    if place is None or best == "place" or form in person_parts:
+    if place is None or best == "place":
         return best
     if place.kind in SURE_KINDS and votes[best] < PATTERN_WEIGHT:
         return "place"
