@@ -138,7 +138,7 @@ def find_subject(tok: Token, quotes: QuoteIndex | None = None) -> Token | None:
             subjects = [c for c in subjects if not _in_speech(c, quotes)]
         if subjects:
             return min(subjects, key=lambda c: abs(c.i - tok.i))
-        if tok.dep_ in ("conj", "xcomp") or (tok.dep_ == "advcl" and tok.lower_.endswith("ing")):
+        if tok.dep_ in ("conj", "xcomp", "advcl"):  # non-finite: the head's subject
             tok = tok.head
         elif tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
             tok = tok.head.head  # "responded by saying ...": the one who responded
