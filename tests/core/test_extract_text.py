@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from reader.core.extract.patterns import boilerplate_reason
 from reader.core.extract.text import extract_text
+from reader.core.extract.text_blocks import split_blocks
+from reader.core.extract.text_title import byline_names, split_site
 from reader.core.loading import load
 from reader.core.model import Article, Source
 from tests.conftest import FIXTURES
@@ -57,3 +60,66 @@ def test_golden_fixture(path: Path) -> None:
     reasons = {b.text: b.reason for b in article.blocks if b.role == "clutter"}
     for text, reason in spec["reasons"].items():
         assert reasons.get(text) == reason, f"{text!r}: {reasons.get(text)!r}"
+
+
+@pytest.mark.parametrize(("line", "title", "site"), [
+    ("River ferry crews strike over new rota - The Valley Herald", "River ferry crews strike over new rota",
+     "The Valley Herald"),
+    ("Opinion | The quiet case for keeping the night trains", "The quiet case for keeping the night trains",
+     "Opinion"),
+    ("Harbour town votes | portwick.example", "Harbour town votes", "portwick.example"),
+    ("Trade talks stall - and markets shrug it off", "Trade talks stall - and markets shrug it off", None),
+    ("Why the ferry strike matters", "Why the ferry strike matters", None),
+])
+def test_site_name_leaves_the_title_line(line: str, title: str, site: str | None) -> None:
+    assert split_site(line) == (title, site)
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("By Maren Holt", "Maren Holt"),
+    ("By Ada Kerr and Ewan Rusk", "Ada Kerr, Ewan Rusk"),
+    ("By Ada Kerr - 11/18/19 11:04 PM EST", "Ada Kerr"),
+    ("By Ada Kerr, Tuesday, 12 March 2024", "Ada Kerr"),
+    ("By the time the ferry came, the queue had gone.", None),
+    ("By the numbers", None),
+])
+def test_byline_names(line: str, names: str | None) -> None:
+    assert byline_names(line) == names
+
+
+def test_hard_wrapped_paragraphs_become_one_block_each() -> None:
+    text = ("The first paragraph of this note runs across two lines because it was\n"
+            "wrapped at seventy columns by the editor that saved it to disk.\n\n"
+            "A second paragraph follows after a blank line and is also wrapped at\n"
+            "the same width as the first one was, ending here.\n\n"
+            "- a list item\n- another list item\n")
+    blocks = split_blocks(text)
+    assert [b.kind for b in blocks] == ["paragraph", "paragraph", "list-item", "list-item"]
+    assert blocks[0].content.endswith("saved it to disk.") and "\n" not in blocks[0].content
+    assert blocks[3].content == "another list item"
+
+
+def test_one_paragraph_per_line_is_never_joined() -> None:
+    lines = ["Short headline here", "A first short paragraph that ends.", "Another one, also short."]
+    assert [b.content for b in split_blocks("\n".join(lines))] == lines
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("Nov. 18, 2019 7:04 pm ET", "date"),
+    ("PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019", "date"),
+    ("June 10 -- Riverside Arena, Tampa, FL", None),
+    ("Read more: Council approves the riverside park", "related link"),
+    ("This website uses cookies to improve your experience while you navigate.", "cookie notice"),
+    ("34 responses to “Ferry strike ends”", "comments"),
+    ("Protesters gather by the harbour wall (Image: Getty )", "image credit"),
+    ("The council said it would not subscribe to that view of the plan.", None),
+])
+def test_furniture_reasons(line: str, reason: str | None) -> None:
+    assert boilerplate_reason(line) == reason
+
+
+def test_language_is_detected_for_text_articles() -> None:
+    text = ("Der Stadtrat hat am Dienstag beschlossen, die alte Brücke über den Fluss zu erneuern.\n"
+            "Die Arbeiten sollen im kommenden Frühjahr beginnen und zwei Jahre dauern, sagte die "
+            "Bürgermeisterin nach der Sitzung.\n")
+    assert extract_string(text).language == "de"
