@@ -17,7 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 
-from reader.core.model import Analysis
+from reader.ui.analysis_process import analyze_text, lower_priority, warm_up
 
 # Two threads: one article loads while another may still be extracting.
 LOAD_THREADS = 2
@@ -28,24 +28,10 @@ Success = Callable[[Any], None]
 Failure = Callable[[BaseException], None]
 
 
-def analyze_text(text: str) -> Analysis:
-    """The analysis process's work (module-level so the spawned process can unpickle it)."""
-    from reader.core.nlp import analyze
-
-    return analyze(text)
-
-
-def warm_up() -> bool:
-    """Load the language model in the analysis process before the first article needs it."""
-    from reader.core.nlp.pipeline import load_nlp
-
-    load_nlp()
-    return True
-
-
 def make_analysis_executor() -> Executor:
     """One spawned process: fork would copy Qt's threads and state into the child."""
-    return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+    return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=lower_priority)
 
 
 class TaskRunner(QObject):

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader import APP_ID, APP_NAME
+from reader.core.model import Analysis
 from reader.ui import app as app_module
 
 
@@ -42,7 +43,7 @@ def test_files_from_a_second_instance_open_here(qtbot: QtBot, tmp_path: Path,
     from reader.ui.single_instance import send_to_running_instance
 
     monkeypatch.setattr(workers, "make_analysis_executor", lambda: ThreadPoolExecutor(max_workers=1))
-    monkeypatch.setattr(workers, "analyze_text", lambda text: workers.Analysis())
+    monkeypatch.setattr(workers, "analyze_text", lambda text: Analysis())
     article = tmp_path / "note.txt"
     article.write_text("Quay repairs finish\n\nThe quay in Porthaven reopened on Monday.\n", encoding="utf-8")
     window = MainWindow()
@@ -58,6 +59,12 @@ def test_files_from_a_second_instance_open_here(qtbot: QtBot, tmp_path: Path,
     qtbot.waitUntil(lambda: sender.poll() is not None, timeout=10_000)
     server.close()
     assert sender.returncode == 0 and shown.args == [str(article)]
+
+
+def test_the_analysis_process_does_not_import_qt() -> None:
+    code = "import sys, reader.ui.analysis_process; print(sorted(m for m in sys.modules if 'PySide6' in m))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
 
 
 @pytest.mark.slow
