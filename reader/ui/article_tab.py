@@ -62,6 +62,8 @@ class ArticleTab(QWidget):
         """Show the story at once; a changed article (a correction) keeps the reading position."""
         same = self.article is not None and self.article.path == article.path
         position = self.reading_position() if same else 0.0
+        if self.article is None or self.article.text != article.text:
+            self.analysis = None  # its offsets index the old text; re-analysis will follow
         self.article = article
         self.reading_view.show_article(article, resources, resources_dir)
         self.reading_view.set_reading_position(position)

@@ -588,15 +588,19 @@ class ReadingView(QTextBrowser):
                 return index
         return None
 
-    def scroll_to_position(self, position: int) -> None:
-        """Scroll so a document position sits in the upper third of the view."""
+    def scroll_to_position(self, position: int, end: int | None = None) -> None:
+        """Scroll so a document position (and ``end``, if given) sits in view, upper third first."""
         cursor = QTextCursor(self.document())
         cursor.setPosition(position)
         rect = self.cursorRect(cursor)
+        bottom = rect.bottom()
+        if end is not None:
+            cursor.setPosition(end)
+            bottom = max(bottom, self.cursorRect(cursor).bottom())
         height = self.viewport().height()
-        if rect.top() < 0 or rect.bottom() > height:
+        if rect.top() < 0 or bottom > height:
             bar = self.verticalScrollBar()
-            bar.setValue(bar.value() + rect.top() - height // 3)
+            bar.setValue(bar.value() + rect.top() - min(height // 3, max(0, height - (bottom - rect.top())) // 2))
 
     def select_text_range(self, start: int, end: int) -> bool:
         """Select the Article.text span [start, end) and bring it into view."""
@@ -607,7 +611,7 @@ class ReadingView(QTextBrowser):
         cursor.setPosition(doc_range[0])
         cursor.setPosition(doc_range[1], QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
-        self.scroll_to_position(doc_range[0])
+        self.scroll_to_position(*doc_range)
         return True
 
     def selected_text_range(self) -> tuple[int, int] | None:

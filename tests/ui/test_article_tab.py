@@ -12,6 +12,7 @@ from sample_articles import sample_analysis, sample_article
 
 from reader.core.model import Analysis
 from reader.ui.article_tab import CLAIM_LAYER, ENTITY_LAYER, ArticleTab
+from reader.ui.side_panel.grouping import group_title
 from reader.ui.side_panel.spans import claim_extent, sorted_mentions
 
 
@@ -147,12 +148,14 @@ def test_correction_reaches_the_window_and_keeps_the_position(qtbot, tab: Articl
         action.trigger()
     assert signal.args == [10, "clutter"]
     menu.deleteLater()
+    tab.side_panel.select_entity(0)
     tab.set_reading_position(0.5)
     before = tab.reading_position()
     blocks = list(tab.article.blocks)
     blocks[10] = blocks[10].with_role("clutter", "moved by you")
     tab.show_article(sample_article(tuple(blocks)))
     assert abs(tab.reading_position() - before) < 0.1
+    assert tab.analysis is None and tab.reading_view.extraSelections() == []  # stale offsets dropped
 
 
 def test_side_panel_toggles_and_splitter_state_round_trips(tab: ArticleTab) -> None:
@@ -198,3 +201,9 @@ def test_seed_through_the_real_pipeline(qtbot, seed_path: Path) -> None:
     for index, claim in enumerate(analysis.claims):
         tab.side_panel.select_claim(index)
         assert tab.reading_view.selected_text_range() == claim_extent(claim)
+        card = tab.side_panel.claims_tab.cards[index]
+        assert len(card.dispute_links) == (claim.disputes is not None) + sum(
+            other.disputes == index for other in analysis.claims)
+    tree = tab.side_panel.entities_tab.tree
+    groups = {tree.topLevelItem(g).text(0).split(" (")[0] for g in range(tree.topLevelItemCount())}
+    assert {group_title(e.type) for e in analysis.entities} == groups

@@ -98,6 +98,7 @@ class ClaimCard(QFrame):
         if speaker:
             self.speaker_link: QLabel | None = link_label(
                 speaker, self.tr("Show only claims by {}").format(speaker), self)
+            self.speaker_link.setToolTip(self.tr("Show only the claims of {}").format(speaker))
             self.speaker_link.linkActivated.connect(lambda _href: self.speaker_clicked.emit(speaker))
             row.addWidget(self.speaker_link)
         else:

@@ -66,11 +66,10 @@ class SidePanel(QWidget):
         return page
 
     def show_pending(self, message: str) -> None:
-        """Progress while the analysis runs (the model loads the first time)."""
-        if self.state == "ready":  # re-analysis: keep the old results readable meanwhile
-            self.warnings_label.setText(message)
-            self.warnings_label.show()
-            return
+        """Progress while the analysis runs (the model loads the first time).
+
+        Old results are not kept meanwhile: after a correction their offsets no longer fit the text.
+        """
         self.state = "pending"
         self.status_label.setText(message)
         self.progress.show()
