@@ -182,9 +182,12 @@ def _prepend_open_paragraphs(d: Draft, quotes: QuoteIndex, text: str, used: set[
     quotation are the same speech (the convention for quotes running over paragraphs)."""
     first = quotes.at(d.content[0][0])
     while first is not None and first.start == d.content[0][0]:
-        before = len(text[:first.start].rstrip())
+        before = first.start
+        while before > 0 and text[before - 1].isspace():
+            before -= 1
         prev = quotes.at(before - 1)
-        if prev is None or prev.closed or prev.start in used or "\n" not in text[before:first.start]:
+        if prev is None or prev.closed or prev.start in used \
+                or "\n" not in text[before:first.start]:
             return
         d.content.insert(0, (prev.start, prev.end))
         used.add(prev.start)

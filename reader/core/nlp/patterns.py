@@ -98,8 +98,8 @@ def find_org_phrases(doc: Doc) -> Iterator[Hit]:
     """Organizations named by an anchor, optional modifiers and an institutional head."""
     for token in doc:
         head = token.text.lower()
-        if head not in ORG_HEADS and head not in GOVERNMENT_HEADS:
-            continue
+        if head not in ORG_HEADS and head not in GOVERNMENT_HEADS or token.ent_type_:
+            continue  # the model's own span ("Securities and Exchange Commission") stands
         i = token.i
         while i > 0 and doc[i - 1].text.lower() in ORG_MODIFIERS and doc[i - 1].text.islower():
             i -= 1

@@ -20,7 +20,7 @@ NAME_LABELS = frozenset({
 # Tokens a name never runs across.
 BREAK_TOKENS = frozenset({
     "(", ")", "[", "]", "{", "}", ",", ":", ";", "/", "|", '"', "“", "”", "«", "»", "–", "—",
-    "v", "v.", "vs", "vs.", "--",
+    "v", "v.", "vs", "vs.", "--", "'s", "’s",  # "Tufts University's Feinstein Center": two names
 })
 # Words at a name's edge that belong to the sentence, not to the name.
 EDGE_WORDS = frozenset({"the", "a", "an", "The", "A", "An", "'s", "'", "’s", "’", "s"})
