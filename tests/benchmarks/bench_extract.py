@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Callable
 
 from reader.core.extract.html import extract_html
+from reader.core.extract.language import detect_language
 from reader.core.model import Source
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "aeb" / "html"
@@ -33,16 +34,19 @@ def read_pages(folder: Path) -> list[tuple[str, str]]:
     return pages
 
 
-def time_each(pages: list[tuple[str, str]], run: Callable[[str], object], rounds: int) -> list[float]:
-    """Seconds per page, the best of ``rounds`` runs of each page (other work on the box adds noise)."""
-    times = []
+def time_pages(pages: list[tuple[str, str]], runs: list[Callable[[str], object]],
+               rounds: int) -> list[list[float]]:
+    """Seconds per page for each extractor, the best of ``rounds``; the extractors alternate page
+    by page so a burst of other work on the machine slows both alike."""
+    times: list[list[float]] = [[] for _ in runs]
     for _, html in pages:
-        best = float("inf")
-        for _ in range(rounds):
-            start = time.perf_counter()
-            run(html)
-            best = min(best, time.perf_counter() - start)
-        times.append(best)
+        for index, run in enumerate(runs):
+            best = float("inf")
+            for _ in range(rounds):
+                start = time.perf_counter()
+                run(html)
+                best = min(best, time.perf_counter() - start)
+            times[index].append(best)
     return times
 
 
@@ -70,10 +74,10 @@ def main() -> int:
         print(f"no corpus at {args.corpus}", file=sys.stderr)
         return 2
     pages = read_pages(args.corpus)
+    detect_language("Warm the language model up with one plain English sentence, please.")
     for run in (ours, trafilatura_extract):  # warm-up: imports, models, caches
         run(pages[0][1])
-    sift_times = time_each(pages, ours, args.rounds)
-    traf_times = time_each(pages, trafilatura_extract, args.rounds)
+    sift_times, traf_times = time_pages(pages, [ours, trafilatura_extract], args.rounds)
     (s_med, s_p95), (t_med, t_p95) = summary(sift_times), summary(traf_times)
     print(f"pages: {len(pages)}  (best of {args.rounds} runs per page)")
     print(f"sift extract_html      median {s_med:6.1f} ms   p95 {s_p95:6.1f} ms")

@@ -12,6 +12,7 @@ import pytest
 from reader.core.extract import extract
 from reader.core.extract import html as html_module
 from reader.core.extract.html_blocks import segment_blocks
+from reader.core.extract.html_classify import annotate_surroundings
 from reader.core.extract.html_fallback import choose_candidate
 from reader.core.extract.html_parse import body_of, parse_html, strip_invisible
 from reader.core.extract.html_story import judge_blocks
@@ -196,6 +197,7 @@ def test_lead_paragraph_in_its_own_box_is_restored() -> None:
     body = body_of(root)
     strip_invisible(body)
     blocks = segment_blocks(body)
+    annotate_surroundings(blocks)
     story = {i for i, b in enumerate(blocks) if b.text.startswith(("The lighthouse", "Her logbooks", "When the"))}
     verdicts = judge_blocks(blocks, story)  # a candidate that missed the lead, as readability may
     kept = [b.text for b, v in zip(blocks, verdicts) if v.role == "story"]
@@ -204,6 +206,7 @@ def test_lead_paragraph_in_its_own_box_is_restored() -> None:
                    f"</p>{lead}</div><div class='body'>{STORY}</div></div>")
     root = parse_html(crowded)
     blocks = segment_blocks(body_of(root))
+    annotate_surroundings(blocks)
     story = {i for i, b in enumerate(blocks) if b.text.startswith(("The lighthouse", "Her logbooks", "When the"))}
     assert [v.role for v in judge_blocks(blocks, story)][:2] == ["clutter", "clutter"]  # not alone in its box
 

@@ -14,6 +14,7 @@ from lxml.html import HtmlElement
 
 from reader.core.extract import html_fallback as fallback
 from reader.core.extract.html_blocks import PageBlock, segment_blocks
+from reader.core.extract.html_classify import annotate_surroundings
 from reader.core.extract.html_images import local_image
 from reader.core.extract.html_parse import body_of, parse_html, strip_invisible
 from reader.core.extract.html_readability import readability_picks
@@ -43,6 +44,7 @@ def extract_html(source: Source) -> Article:
     strip_invisible(body)
     page = segment_blocks(body)
     rest, page = page[MAX_BLOCKS:], page[:MAX_BLOCKS]
+    annotate_surroundings(page)
     verdicts = judge_blocks(page, choose_picks(root, page))
     meta = read_metadata(signals, source.url)
     title = meta.title or source.title_hint

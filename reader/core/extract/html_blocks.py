@@ -8,7 +8,6 @@ iterative so deeply nested pages cannot exhaust the stack.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, NamedTuple
 
 from lxml.html import HtmlElement
 
@@ -42,7 +41,9 @@ class PageBlock:
     image: str | None = None  # the raw src of an <img>; resolved to a local reference later
     alt: str = ""
     rows: tuple[tuple[str, ...], ...] = ()
-    flags: set[str] = field(default_factory=set)  # stage verdicts, e.g. {"readability"}
+    flags: set[str] = field(default_factory=set)  # how the block was cut, e.g. {"run"}
+    landmark: str | None = None  # reason of the nearest landmark around it (nav, footer, ...)
+    surroundings: str | None = None  # reason of the nearest landmark or furniture class around it
 
     @property
     def link_density(self) -> float:
@@ -55,19 +56,20 @@ def collapse(text: str) -> str:
 
 
 def tag_of(el: HtmlElement) -> str:
+    """The tag name ("" for comments and the like); lxml's HTML parser gives it lower-cased."""
     tag = el.tag
-    return tag.lower() if isinstance(tag, str) else ""
+    return tag if isinstance(tag, str) else ""
 
 
 def elements_with_blocks(body: HtmlElement) -> set[HtmlElement]:
-    """Every element that has a block element somewhere below it, in one pass."""
+    """Every element that has a block element somewhere below it: each block marks its
+    ancestors, stopping at the first one already marked, so every element is visited once."""
     marked: set[HtmlElement] = set()
-    for el in reversed(list(body.iter())):
+    for el in body.iter(*BLOCK_TAGS):
         parent = el.getparent()
-        if parent is None:
-            continue
-        if el in marked or tag_of(el) in BLOCK_TAGS:
+        while parent is not None and parent not in marked:
             marked.add(parent)
+            parent = parent.getparent()
     return marked
 
 
@@ -143,13 +145,11 @@ def leaf_blocks(el: HtmlElement, path: tuple[HtmlElement, ...]) -> list[PageBloc
     return blocks + image_blocks(el, path)
 
 
-class Step(NamedTuple):
-    """One item of the walk: visit an element, add loose text to the run, or close the run."""
-
-    action: Literal["visit", "text", "flush"]
-    el: HtmlElement
-    path: tuple[HtmlElement, ...]
-    text: str = ""
+# One item of the walk: (action, element, path, text). Actions: visit an element, add loose text
+# to the open run, or close the run (the element then owns the next one). Plain tuples: the walk
+# makes tens of thousands of them on a large page.
+VISIT, TEXT, FLUSH = 0, 1, 2
+Step = tuple[int, HtmlElement, tuple[HtmlElement, ...], str]
 
 
 def segment_blocks(body: HtmlElement) -> list[PageBlock]:
@@ -158,17 +158,17 @@ def segment_blocks(body: HtmlElement) -> list[PageBlock]:
     blocks: list[PageBlock] = []
     run: list[tuple[str, int]] = []  # loose text pieces (text, link chars) of the open run
     owner: tuple[HtmlElement, tuple[HtmlElement, ...]] = (body, ())  # the container of the run
-    stack = [Step("visit", body, ())]
+    stack: list[Step] = [(VISIT, body, (), "")]
     while stack:
-        step = stack.pop()
-        if step.action == "text":
-            run.append((step.text, 0))
+        action, el, path, text = stack.pop()
+        if action == TEXT:
+            run.append((text, 0))
             continue
-        if step.action == "flush":
+        if action == FLUSH:
             flush_run(run, owner, blocks)
-            owner = (step.el, step.path)
+            owner = (el, path)
             continue
-        el, path, tag = step.el, step.path, tag_of(step.el)
+        tag = tag_of(el)
         if tag == "pre" or tag == "table" and is_data_table(el) or el not in containers and tag in BLOCK_TAGS:
             flush_run(run, owner, blocks)
             blocks.extend(leaf_blocks(el, path))
@@ -184,16 +184,16 @@ def segment_blocks(body: HtmlElement) -> list[PageBlock]:
 def container_steps(el: HtmlElement, path: tuple[HtmlElement, ...]) -> list[Step]:
     """A container's own text, its children and their tails, in reading order, between flushes."""
     inner = path + (el,)
-    steps = [Step("flush", el, inner)]
+    steps: list[Step] = [(FLUSH, el, inner, "")]
     if el.text:
-        steps.append(Step("text", el, inner, el.text))
+        steps.append((TEXT, el, inner, el.text))
     for child in el:
         if isinstance(child.tag, str):
-            steps.append(Step("visit", child, inner))
+            steps.append((VISIT, child, inner, ""))
         if child.tail:
-            steps.append(Step("text", el, inner, child.tail))
+            steps.append((TEXT, el, inner, child.tail))
     # Loose text after this container belongs to its parent's run again.
-    steps.append(Step("flush", path[-1], path) if path else Step("flush", el, inner))
+    steps.append((FLUSH, path[-1], path, "") if path else (FLUSH, el, inner, ""))
     return steps
 
 

@@ -114,21 +114,42 @@ def is_link_block(block: PageBlock) -> bool:
 
 def landmark_reason(block: PageBlock) -> str | None:
     """The reason carried by the nearest landmark element around the block (nav, footer...)."""
-    for el in [block.elem, *reversed(block.path)]:
-        reason = LANDMARK_REASONS.get(tag_of(el))
-        if reason:
-            return reason
-    return None
+    return block.landmark
+
+
+def annotate_surroundings(blocks: list[PageBlock]) -> None:
+    """Fill each block's ``landmark`` and ``surroundings`` from its element and ancestors.
+
+    Each element is looked at once: its answer is remembered for every block below it.
+    """
+    memo: dict[HtmlElement, tuple[str | None, str | None]] = {}
+    for block in blocks:
+        block.landmark, block.surroundings = element_surroundings(block.elem, memo)
+
+
+def element_surroundings(el: HtmlElement, memo: dict[HtmlElement, tuple[str | None, str | None]]
+                         ) -> tuple[str | None, str | None]:
+    """(nearest landmark reason, nearest landmark-or-class reason) at or above ``el``."""
+    chain = []
+    node: HtmlElement | None = el
+    while node is not None and node not in memo:
+        chain.append(node)
+        node = node.getparent() if node.tag != "body" else None  # <html class> says nothing
+    found = memo[node] if node is not None else (None, None)
+    for node in reversed(chain):
+        landmark = LANDMARK_REASONS.get(tag_of(node))
+        own = landmark or hint_reason(node)
+        found = (landmark or found[0], own or found[1])
+        memo[node] = found
+    return found
 
 
 def outside_reason(block: PageBlock) -> str:
     """Why a block outside the article is clutter, in the reader's words."""
     if block.kind == "image":
         return "image outside the article"
-    for el in [block.elem, *reversed(block.path)]:
-        reason = LANDMARK_REASONS.get(tag_of(el)) or hint_reason(el)
-        if reason:
-            return reason
+    if block.surroundings:
+        return block.surroundings
     if is_link_block(block):
         return "links"
     if is_byline_line(block.text):
