@@ -43,3 +43,14 @@ def test_title_case_keeps_small_words_small() -> None:
 @given(st.text(alphabet=st.sampled_from("AKYIVSaky iv´ʼ'\n,:-1İßŉ"), max_size=80))
 def test_normalization_keeps_every_offset(text: str) -> None:
     assert len(normalize_for_analysis(text)) == len(text)
+
+
+def test_title_case_headline_takes_the_body_s_lower_case_words() -> None:
+    text = ("Ministers From Norway Meet In Oslo To Discuss Fishing Quotas\n\n"
+            "The ministers will discuss fishing quotas in Oslo. Norway said talks would meet demands.")
+    assert normalize_for_analysis(text).startswith("Ministers from Norway meet in Oslo to discuss fishing quotas\n")
+
+
+def test_short_title_case_lines_are_names_and_stay() -> None:
+    text = "Jane Doe And Partners\n\nThe firm and its partners met."
+    assert normalize_for_analysis(text) == text

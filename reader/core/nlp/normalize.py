@@ -30,13 +30,19 @@ MAX_ACRONYM_LENGTH = 4
 KEEP_UPPER = frozenset(alias.replace(".", "") for alias in ALIAS_TO_CANONICAL if alias.isupper())
 # Longest place name looked up among shouted words ("BOSNIA AND HERZEGOVINA").
 MAX_PLACE_WORDS = 4
+# A headline is in title case ("Ministers Meet In Oslo To Discuss Fishing Quotas") when at least
+# this share of its words of four letters or more are capitalized, and it has this many words;
+# short lines (names, bylines) are left alone.
+TITLE_CASE_SHARE = 0.8
+TITLE_CASE_MIN_WORDS = 5
 DATELINE_RE = re.compile(r"^([A-Z][A-Z .'-]+?)(?=,| \(|:| \d| -)", re.MULTILINE)
 
 
 def normalize_for_analysis(text: str) -> str:
-    """The text with apostrophe look-alikes fixed and shouted words in their usual case."""
+    """The text with apostrophe look-alikes fixed and shouted or title-cased words in their
+    usual case."""
     text = APOSTROPHE_RE.sub("'", text)
-    return restore_case(text)
+    return lower_title_case(restore_case(text))
 
 
 def usual_casings(text: str) -> dict[str, str]:
@@ -126,4 +132,40 @@ def restore_case(text: str) -> str:
             if word.isupper() and len(word) >= 2:
                 chars[words[i].start():words[i].end()] = recase_word(word, casings, i == 0)
             i += 1
+    return "".join(chars)
+
+
+def title_case_ranges(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the lines written in title case."""
+    ranges: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        words = WORD_RE.findall(line)
+        long_words = [w for w in words if len(w) >= 4]
+        capitalized = sum(1 for w in long_words if w[:1].isupper() and not w.isupper())
+        if len(words) >= TITLE_CASE_MIN_WORDS and capitalized >= TITLE_CASE_SHARE * len(long_words):
+            ranges.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return ranges
+
+
+def lower_title_case(text: str) -> str:
+    """Lower-case the words of title-case headlines that the rest of the text writes in lower case."""
+    ranges = title_case_ranges(text)
+    if not ranges:
+        return text
+    rest = list(text)
+    for start, end in ranges:
+        rest[start:end] = " " * (end - start)
+    casings = usual_casings("".join(rest))
+    chars = list(text)
+    for start, end in ranges:
+        for i, match in enumerate(WORD_RE.finditer(text, start, end)):
+            word = match.group()
+            if i == 0 or word.isupper() or not word[:1].isupper():
+                continue
+            known = casings.get(word.upper())
+            lower = known.islower() if known else word.lower() in STOP_WORDS
+            if lower and len(word.lower()) == len(word):
+                chars[match.start():match.end()] = word.lower()
     return "".join(chars)
