@@ -76,6 +76,8 @@ GZIP_MAGIC = b"\x1f\x8b"
 _BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 BINARY_PROBE_BYTES = 1024
 BINARY_BYTE_SHARE = 0.02
+# Characters XML 1.0 (and so lxml) refuses in text: C0 controls but tab, LF, CR; U+FFFE/U+FFFF.
+_XML_INVALID = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 PLIST_MAGIC = b"bplist00"
 
 BOMS: tuple[tuple[bytes, str], ...] = (
@@ -150,10 +152,14 @@ def load(path: str | Path, limits: Limits = Limits(), encoding: str | None = Non
 def finish_source(source: Source) -> Source:
     """The decoded text made safe for every consumer, or EmptyFile when nothing is left.
 
-    NUL becomes U+FFFD as an HTML parser would; lone surrogates (a few codecs, e.g. UTF-7, let
-    them through) become U+FFFD too, so the text always encodes as UTF-8.
+    NUL becomes U+FFFD as an HTML parser would; other control characters that XML forbids go
+    (vertical tab and form feed become line breaks): lxml refuses them in any text it is given,
+    and readability then fails on the page (found by fuzzing). Lone surrogates (a few codecs,
+    e.g. UTF-7, let them through) become U+FFFD, so the text always encodes as UTF-8.
     """
     text = source.text.replace("\x00", "\ufffd")
+    if _XML_INVALID.search(text):
+        text = _XML_INVALID.sub(lambda m: "\n" if m.group() in "\x0b\x0c" else "", text)
     if has_surrogates(text):
         text = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
     if not text.strip():
@@ -303,7 +309,7 @@ def python_codec(label: str) -> str | None:
     label = CHARSET_ALIASES.get(label, label)
     try:
         info = codecs.lookup(label)
-    except LookupError:
+    except (LookupError, ValueError):  # ValueError: a NUL inside the label (found by fuzzing)
         return None
     # bytes.decode refuses bytes-to-bytes codecs ("base64", "zlib", "rot13") a page may name.
     return info.name if getattr(info, "_is_text_encoding", True) else None

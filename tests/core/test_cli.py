@@ -92,6 +92,13 @@ def test_extract_reports_each_bad_file_and_goes_on(tmp_path: Path) -> None:
     assert snapshot_tree(tmp_path) == before
 
 
+def test_pages_that_upset_libraries_leave_stderr_empty(tmp_path: Path) -> None:
+    """Control characters once made readability log a traceback on the user's terminal."""
+    html = "<html><body><div>Text \x01 with a control <div>inner</div> and a longer tail.</div></body></html>"
+    result = sift("extract", "--no-analysis", write(tmp_path, "controls.html", html))
+    assert result.returncode == 0 and result.stderr == ""
+
+
 def test_relative_paths_are_reported_absolute(tmp_path: Path) -> None:
     write(tmp_path, "here.txt", STORY)
     [record] = records(sift("extract", "--no-analysis", "here.txt", cwd=tmp_path))
@@ -111,7 +118,8 @@ def test_output_is_utf8_whatever_the_locale(tmp_path: Path, monkeypatch: pytest.
     result = subprocess.run([sys.executable, "-m", "reader", "extract", "--no-analysis", str(path)],
                             capture_output=True, timeout=TIMEOUT_SECONDS)
     assert result.returncode == 0, result.stderr
-    assert "旧码头" in json.loads(result.stdout.decode("utf-8"))["body"]
+    blocks = json.loads(result.stdout.decode("utf-8"))["blocks"]
+    assert any("旧码头" in b["text"] for b in blocks) and any("שלום" in b["text"] for b in blocks)
 
 
 @pytest.mark.parametrize("args", [

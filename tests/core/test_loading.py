@@ -458,3 +458,9 @@ def test_mhtml_snapshot_location_picks_the_main_page(tmp_path: Path) -> None:
 def test_mhtml_headers_without_end_are_malformed(tmp_path: Path) -> None:
     data = b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=x\r\n" + b"X-Junk: y\r\n" * 10000
     load_error(write(tmp_path, "noend.mhtml", data), errors.Malformed)
+
+
+def test_control_characters_lxml_refuses_are_removed(tmp_path: Path) -> None:
+    data = page("Tab\tstays,\x01 bell\x07 goes, form\x0cfeed breaks\x0bthe line \ufffe.")
+    source = load_unchanged(write(tmp_path, "controls.html", data))
+    assert "Tab\tstays, bell goes, form\nfeed breaks\nthe line ." in source.text
