@@ -54,3 +54,10 @@ def test_title_case_headline_takes_the_body_s_lower_case_words() -> None:
 def test_short_title_case_lines_are_names_and_stay() -> None:
     text = "Jane Doe And Partners\n\nThe firm and its partners met."
     assert normalize_for_analysis(text) == text
+
+
+@given(st.lists(st.sampled_from(["İSTANBUL", "STRAßE", "ŉ", "SAUDI ARABIA", "Kyiv", "KYIV", "US", "us",
+                                 "The", "And", "Meet", " ", "\n", ",", "´s", "1996-08-30"]), max_size=30))
+def test_normalization_keeps_every_offset_with_real_words(parts: list[str]) -> None:
+    text = " ".join(parts)
+    assert len(normalize_for_analysis(text)) == len(text)

@@ -125,7 +125,9 @@ def restore_case(text: str) -> str:
             n = place_name_at(text, words, i) if words[i].group() not in casings else 0
             if n:
                 a, b = words[i].start(), words[i + n - 1].end()
-                chars[a:b] = title_case(text[a:b])
+                titled = title_case(text[a:b])
+                if len(titled) == b - a:
+                    chars[a:b] = titled
                 i += n
                 continue
             word = words[i].group()
