@@ -66,14 +66,19 @@ def extract_html(source: Source) -> Article:
 
 
 def choose_picks(root: HtmlElement, page: list[PageBlock]) -> set[int]:
-    """readability's article or ours, whichever choose_candidate trusts."""
-    ours = fallback.fallback_picks(page)
+    """readability's article or ours, whichever choose_candidate trusts.
+
+    Our candidate is only computed when it could win: its text can never exceed the page's.
+    """
     if len(page) > READABILITY_MAX_BLOCKS:
-        return ours
+        return fallback.fallback_picks(page)
     theirs = readability_picks(root, page)
-    choice = fallback.choose_candidate(
-        fallback.story_chars(page, theirs) if theirs is not None else None,
-        fallback.story_chars(page, ours))
+    theirs_chars = fallback.story_chars(page, theirs) if theirs is not None else None
+    page_chars = sum(len(b.text) for b in page)
+    if fallback.choose_candidate(theirs_chars, page_chars) == "readability" and theirs:
+        return theirs  # readability wins even against a candidate holding the whole page
+    ours = fallback.fallback_picks(page)
+    choice = fallback.choose_candidate(theirs_chars, fallback.story_chars(page, ours))
     return (theirs or set()) if choice == "readability" else ours
 
 

@@ -24,6 +24,8 @@ INVISIBLE_TAGS = ("script", "style", "noscript", "template", "svg", "math", "obj
                   "iframe", "frame", "frameset", "canvas", "audio", "video", "source", "link",
                   "input", "select", "textarea", "button", "option")
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
+# A cheap first cut (in C) of the elements is_hidden() then checks properly.
+_MAYBE_HIDDEN = ".//*[@hidden or @style]"
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.I)
 
 
@@ -48,7 +50,7 @@ def body_of(root: HtmlElement) -> HtmlElement:
 def strip_invisible(body: HtmlElement) -> None:
     """Remove what a browser would never show as text: code, media, hidden elements."""
     lxml.etree.strip_elements(body, *INVISIBLE_TAGS, with_tail=False)
-    hidden = [el for el in body.iter() if isinstance(el.tag, str) and is_hidden(el)]
+    hidden = [el for el in body.xpath(_MAYBE_HIDDEN) if is_hidden(el)]
     for el in hidden:
         if el.getparent() is not None:
             el.drop_tree()

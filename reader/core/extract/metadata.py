@@ -73,7 +73,7 @@ class PageSignals:
     canonical: str | None = None
     h1: list[str] = field(default_factory=list)
     rel_authors: list[str] = field(default_factory=list)
-    dom_bylines: list[str] = field(default_factory=list)
+    root: HtmlElement | None = None  # for the visible bylines, looked for only when needed
     times: list[str] = field(default_factory=list)
 
     def first(self, keys: tuple[str, ...]) -> str | None:
@@ -114,7 +114,7 @@ def gather_signals(root: HtmlElement) -> PageSignals:
             signals.rel_authors.append(collapse(el.text_content()))
         elif tag == "time" and el.get("datetime"):
             signals.times.append(el.get("datetime", "").strip())
-    signals.dom_bylines = visible_bylines(root)
+    signals.root = root
     return signals
 
 
@@ -186,7 +186,9 @@ def find_byline(signals: PageSignals, article: dict) -> str | None:
         values = [v for v in signals.meta.get(key, ()) if not _URLISH.match(v)]
         if values:
             return join_authors(values)
-    return join_authors(signals.rel_authors) or join_authors(signals.dom_bylines[:1])
+    if signals.rel_authors:
+        return join_authors(signals.rel_authors)
+    return join_authors(visible_bylines(signals.root)[:1]) if signals.root is not None else None
 
 
 def iso_date(value: object) -> str | None:
