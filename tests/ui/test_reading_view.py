@@ -15,9 +15,10 @@ from PySide6.QtWidgets import QApplication
 from sample_articles import DATA_URL, PNG, sample_analysis, sample_article
 
 from reader.core.model import Article, Block
-from reader.ui.reading_view import (
-    MIN_SIDE_MARGIN_PX, ReadingView, Segment, TextMap, load_resource, meta_line,
-)
+from reader.ui.article_document import meta_line
+from reader.ui.article_resources import load_resource
+from reader.ui.reading_view import MIN_SIDE_MARGIN_PX, ReadingView
+from reader.ui.text_map import Segment, TextMap
 from reader.ui.theme import (
     MIN_TEXT_CONTRAST, THEMES, contrast_ratio, text_background_pairs,
 )
@@ -223,10 +224,14 @@ def test_resource_loading_allows_the_articles_own_images(tmp_path: Path, view: R
                 DATA_URL):
         image = load_resource(IMAGE, ref, {}, folder)
         assert isinstance(image, QImage) and image.width() == 2, ref
-    view.show_article(sample_article(), resources_dir=folder)  # the view's override, as Qt calls it
-    assert view.loadResource(IMAGE, QUrl("photo.png")).width() == 2
-    assert is_blank(view.loadResource(IMAGE, QUrl("file:///etc/passwd")))
-    assert is_blank(view.loadResource(IMAGE, QUrl("https://example.com/x.png")))
+    view.show_article(sample_article(), resources_dir=folder)
+    document = view.document()  # the way Qt asks: through the document, which calls the view
+    assert document.resource(IMAGE, QUrl("photo.png")).width() == 2
+    assert is_blank(document.resource(IMAGE, QUrl("file:///etc/passwd")))
+    assert is_blank(document.resource(IMAGE, QUrl("https://example.com/x.png")))
+    (tmp_path / "outside.png").write_bytes(PNG)  # a real image Qt itself would happily read
+    assert is_blank(document.resource(IMAGE, QUrl.fromLocalFile(str(tmp_path / "outside.png"))))
+    assert is_blank(document.resource(IMAGE, QUrl("../outside.png")))
 
 
 # --- themes ------------------------------------------------------------------------------------
