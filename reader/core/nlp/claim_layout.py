@@ -15,7 +15,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # A signature after a quotation: a dash, then a short capitalised name up to the line's end.
-_SIGNATURE = re.compile(r"[ \t]*([―—–]|--)[ \t]*((?:[A-Z][\w.'’-]*[ \t]?){1,5})[ \t.]*(?=\n|$)")
+_SIGNATURE = re.compile(
+    r"[ \t\xa0]*([―—–]|--)[ \t\xa0]*((?:[A-Z][\w.'’-]*[ \t\xa0]?){1,5})[ \t\xa0.]*(?=\n|$)")
 # A transcript speaker: an all-capitals name (one or two words) and a colon opening a line.
 _TRANSCRIPT = re.compile(r"^[\"“”]?([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)?):[ \t]+(?=\S)",
                          re.MULTILINE)

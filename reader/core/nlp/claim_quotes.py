@@ -1,8 +1,9 @@
 """Quotations in a text: where each quoted stretch starts and ends, marks included.
 
-Curly, straight and doubled-apostrophe ('') double quotes are paired within a paragraph; a
-quote left open at a paragraph's end continues when the next paragraph opens with a quote
-mark (the newspaper convention for quotes running over paragraphs). Single curly quotes are
+Curly, straight and doubled-apostrophe ('') double quotes are paired within a line (texts
+put one paragraph per line, blank or not), curly ones with nesting; a quote left open at a
+paragraph's end is kept open-ended, and claims.py joins it to the next paragraph's quote (the
+newspaper convention for quotes running over paragraphs). Single curly quotes are
 paired only when the opening mark cannot be an apostrophe. Pure text scanning: no parse.
 """
 
@@ -17,7 +18,7 @@ _SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[“\"—–-]))‘", re.MULTILINE)
 _SINGLE_CLOSE = "’"
 _OPENING_ONLY = frozenset(("“", "„", "«", "``"))
 _CLOSING_ONLY = frozenset(("”", "»"))
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*")
 # A quotation of at least this many words is speech, not a scare quote or a title (checked on
 # the shared phenomena list: scare quotes and titles there have one to three words).
 MIN_SPEECH_WORDS = 4
@@ -54,11 +55,12 @@ def find_quotes(text: str) -> list[Quote]:
 
 def _is_opening(text: str, pos: int, mark: str) -> bool:
     """Whether a mark at ``pos`` opens a quote (by its shape, else by what precedes it)."""
+    before = text[pos - 1] if pos > 0 else " "
     if mark in _OPENING_ONLY:
         return True
-    if mark in _CLOSING_ONLY:
-        return False
-    before = text[pos - 1] if pos > 0 else " "
+    if mark in _CLOSING_ONLY:  # a closing mark typed at a paragraph's start opens it
+        after = text[pos + len(mark):pos + len(mark) + 1]
+        return before == "\n" and after.isalnum()
     return before.isspace() or before in "([{—–-/"
 
 
@@ -66,17 +68,20 @@ def _paragraph_quotes(text: str, start: int, end: int) -> list[Quote]:
     """Pair the double quote marks of one paragraph."""
     out: list[Quote] = []
     open_at: int | None = None
+    depth = 0
     for m in _DOUBLE_MARKS.finditer(text, start, end):
         opening = _is_opening(text, m.start(), m.group())
         if open_at is None:
             if opening:
-                open_at = m.start()
+                open_at, depth = m.start(), 1
             continue
         if opening and m.group() in _OPENING_ONLY:
-            open_at = m.start()  # an unclosed quote before: restart at the new opening
+            depth += 1  # a quotation inside the quotation (“... “term” ...”)
             continue
-        out.append(_make_quote(text, open_at, m.end(), closed=True))
-        open_at = None
+        depth -= 1
+        if depth == 0:
+            out.append(_make_quote(text, open_at, m.end(), closed=True))
+            open_at = None
     if open_at is not None:
         out.append(_make_quote(text, open_at, end, closed=False))
     return out

@@ -29,10 +29,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # What may stand between a quotation and the cue clause it belongs to.
-_BEFORE_CLAUSE = re.compile(r"[ \t,—–-]*")
-_AFTER_CLAUSE = re.compile(r"[ \t,—–-]*(?::\s*)?")
+_BEFORE_CLAUSE = re.compile(r"[ \t\xa0,—–-]*")
+_AFTER_CLAUSE = re.compile(r"[ \t\xa0,—–-]*(?::\s*)?")
 # What may stand between a claim and a quotation that continues it (same paragraph).
-_CONTINUATION_GAP = re.compile(r"[ \t.,;:]*")
+_CONTINUATION_GAP = re.compile(r"[ \t\xa0.,;:]*")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 # How far back (characters) a rejected claim may lie: the same or the previous sentences.
 MAX_DISPUTE_DISTANCE = 600
@@ -136,7 +136,7 @@ def _bordering_quotes(clause: Range, quotes: QuoteIndex,
 
 
 def _skip_back(text: str, pos: int) -> int:
-    while pos > 0 and text[pos - 1] in " \t,—–-":
+    while pos > 0 and text[pos - 1] in " \t\xa0,—–-":
         pos -= 1
     return pos
 
