@@ -56,6 +56,16 @@ def test_a_quote_left_open_runs_to_its_paragraph_end() -> None:
         ("“We will stay.", False), ("“We will not leave,”", True)]
 
 
+def test_a_quotation_inside_a_quotation_stays_inside() -> None:
+    text = "“I would rather live in what he calls “hell” than give up,” she said."
+    assert quoted(text) == ["“I would rather live in what he calls “hell” than give up,”"]
+
+
+def test_a_closing_mark_typed_at_a_paragraph_start_opens_a_quote() -> None:
+    text = "Readers wrote in.\n”Fear is not a plan.” ― Ana Ruiz"
+    assert quoted(text) == ["”Fear is not a plan.”"]
+
+
 def test_scare_quotes_and_titles_are_not_speech() -> None:
     text = "The “reform” was shown in the film “Grey Harbour”. “We are ready,” he said."
     assert [q.is_speech for q in find_quotes(text)] == [False, False, True]
