@@ -238,3 +238,16 @@ def test_mhtml_file_end_to_end(tmp_path: Path) -> None:
     assert image.role == "story" and image.image == "https://ex.org/lamp.png"
     assert "The lamp, saved with the page." in article.body
     assert_contract(article)
+
+
+@pytest.mark.parametrize("html", [
+    "<p>a\x00b</p>", "<p>\ud800 lone surrogate</p>", "\x01\x02<p>control characters</p>",
+    "<?xml version='1.0' encoding='utf-8'?><html><body><p>declared</p></body></html>",
+    "<html><head><title>" + "t" * 200_000 + "</title></head><body></body></html>",
+    '<script type="application/ld+json">' + '{"a":' * 5000 + "1" + "}" * 5000 + "</script><p>x</p>",
+    "<table>" + "<tr><td>cell</td></tr>" * 3000 + "</table>",
+])
+def test_hostile_markup_gives_an_article(html: str) -> None:
+    article = html_module.extract_html(source_of(html))
+    assert_contract(article)
+    assert all("\x00" not in b.text and "\ud800" not in b.text for b in article.blocks)

@@ -26,12 +26,15 @@ INVISIBLE_TAGS = ("script", "style", "noscript", "template", "svg", "math", "obj
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
 # A cheap first cut (in C) of the elements is_hidden() then checks properly.
 _MAYBE_HIDDEN = ".//*[@hidden or @style]"
+# Control characters and lone surrogates are not text in HTML; libxml2 chokes on some of them.
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.I)
 
 
 def parse_html(text: str, name: str = "the page") -> HtmlElement:
     """The document tree of a page; raises Malformed when nothing can be parsed."""
     text = _XML_DECLARATION.sub("", text, count=1)  # lxml refuses str input with a declaration
+    text = _NOT_TEXT.sub("", text)
     try:
         root = lxml.html.document_fromstring(text, parser=_PARSER)
     except (lxml.etree.ParserError, ValueError, lxml.etree.XMLSyntaxError) as exc:
