@@ -74,8 +74,12 @@ def shouting_ranges(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
-def recase_word(word: str, casings: dict[str, str], line_start: bool) -> str:
-    """The form a shouted word most likely has in ordinary prose (same length)."""
+def recase_word(word: str, casings: dict[str, str]) -> str:
+    """The form a shouted word most likely has in ordinary prose (same length).
+
+    A word the story never writes otherwise becomes lower case, even opening the headline:
+    "CRICKET - ..." read as "Cricket" looks like a name to the model; "cricket" does not.
+    """
     known = casings.get(word)
     if word in KEEP_UPPER:
         return word
@@ -87,9 +91,7 @@ def recase_word(word: str, casings: dict[str, str], line_start: bool) -> str:
         return word
     else:
         titled = word.title() if "'" not in word else word[:1] + word[1:].lower()
-        candidate = titled if place_kind(titled) or line_start else word.lower()
-    if line_start:
-        candidate = candidate[:1].upper() + candidate[1:]
+        candidate = titled if place_kind(titled) else word.lower()
     return candidate if len(candidate) == len(word) else word
 
 
@@ -132,7 +134,7 @@ def restore_case(text: str) -> str:
                 continue
             word = words[i].group()
             if word.isupper() and len(word) >= 2:
-                chars[words[i].start():words[i].end()] = recase_word(word, casings, i == 0)
+                chars[words[i].start():words[i].end()] = recase_word(word, casings)
             i += 1
     return "".join(chars)
 
