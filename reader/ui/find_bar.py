@@ -32,7 +32,8 @@ class FindBar(QWidget):
         self.edit.installEventFilter(self)
         self.count_label = QLabel(self)
         self.count_label.setAccessibleName(self.tr("Matches"))
-        self.previous_button = self._button("▲", self.tr("Previous match (Shift+F3)"), self.find_previous)
+        self.previous_button = self._button("▲", self.tr("Previous match (Shift+F3)"),
+                                            self.find_previous)
         self.next_button = self._button("▼", self.tr("Next match (F3)"), self.find_next)
         self.close_button = self._button("✕", self.tr("Close find bar (Esc)"), self.close_bar)
         layout = QHBoxLayout(self)
@@ -91,7 +92,8 @@ class FindBar(QWidget):
 
     def _show_current(self) -> None:
         if self.matches:
-            self.count_label.setText(self.tr("{0} of {1}").format(self.current + 1, len(self.matches)))
+            count = len(self.matches)
+            self.count_label.setText(self.tr("{0} of {1}").format(self.current + 1, count))
             self.view.set_document_highlights(FIND_LAYER, self.matches, self.current)
             self.view.scroll_to_position(self.matches[self.current][0])
         else:

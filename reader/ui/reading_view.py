@@ -88,7 +88,8 @@ class ReadingView(QTextBrowser):
         zoom = max(ZOOM_MIN, min(ZOOM_MAX, zoom))
         if abs(zoom - self.appearance.zoom) > 1e-6:
             look = self.appearance
-            self.appearance = Appearance(look.theme, look.font, look.size_pt, look.column_chars, zoom)
+            self.appearance = Appearance(look.theme, look.font, look.size_pt, look.column_chars,
+                                         zoom)
             self.rebuild()
             self.zoom_changed.emit(zoom)
 
@@ -187,7 +188,8 @@ class ReadingView(QTextBrowser):
         height = self.viewport().height()
         if rect.top() < 0 or bottom > height:
             bar = self.verticalScrollBar()
-            bar.setValue(bar.value() + rect.top() - min(height // 3, max(0, height - (bottom - rect.top())) // 2))
+            room_above = min(height // 3, max(0, height - (bottom - rect.top())) // 2)
+            bar.setValue(bar.value() + rect.top() - room_above)
 
     def select_text_range(self, start: int, end: int) -> bool:
         """Select the Article.text span [start, end) and bring it into view."""

@@ -32,7 +32,8 @@ def tab(qtbot) -> ArticleTab:
 def highlighted_from_document(tab: ArticleTab) -> list[tuple[int, int]]:
     """The extra selections of the reading view, mapped back to Article.text offsets."""
     text_map = tab.reading_view.text_map
-    return sorted((text_map.to_text(s.cursor.selectionStart()), text_map.to_text(s.cursor.selectionEnd()))
+    return sorted((text_map.to_text(s.cursor.selectionStart()),
+                   text_map.to_text(s.cursor.selectionEnd()))
                   for s in tab.reading_view.extraSelections())
 
 
@@ -142,7 +143,8 @@ def test_pending_then_failed_leaves_the_story_readable(qtbot) -> None:
 
 
 def test_correction_reaches_the_window_and_keeps_the_position(qtbot, tab: ArticleTab) -> None:
-    menu = tab.reading_view.build_context_menu(point_at_offset(tab, tab.article.text.index("Residents")))
+    point = point_at_offset(tab, tab.article.text.index("Residents"))
+    menu = tab.reading_view.build_context_menu(point)
     action = next(a for a in menu.actions() if a.text() == "Move to removed")
     with qtbot.waitSignal(tab.correction_requested) as signal:
         action.trigger()
@@ -191,7 +193,8 @@ def test_seed_through_the_real_pipeline(qtbot, seed_path: Path) -> None:
     text_map = tab.reading_view.text_map
     for (start, end), block in zip(article.story_offsets(), article.story_blocks):
         doc = text_map.document_range(start, end)
-        assert doc is not None and text_map.to_text(doc[0]) == start and text_map.to_text(doc[1]) == end
+        assert doc is not None
+        assert (text_map.to_text(doc[0]), text_map.to_text(doc[1])) == (start, end)
     if not analysis.entities:
         pytest.skip("the analysis finds no entities yet")
     assert isinstance(analysis, Analysis)

@@ -122,7 +122,8 @@ blocks = st.lists(
 )
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(title=st.one_of(st.none(), block_texts.filter(bool)), blocks=blocks, removed=st.booleans())
 def test_any_article_maps_exactly(view: ReadingView, title: str | None, blocks: list[Block],
                                   removed: bool) -> None:
@@ -220,8 +221,8 @@ def test_resource_loading_allows_the_articles_own_images(tmp_path: Path, view: R
     folder = tmp_path / "page_files"
     folder.mkdir()
     (folder / "photo.png").write_bytes(PNG)
-    for ref in ("photo.png", "page_files/photo.png", QUrl.fromLocalFile(str(folder / "photo.png")).toString(),
-                DATA_URL):
+    file_url = QUrl.fromLocalFile(str(folder / "photo.png")).toString()
+    for ref in ("photo.png", "page_files/photo.png", file_url, DATA_URL):
         image = load_resource(IMAGE, ref, {}, folder)
         assert isinstance(image, QImage) and image.width() == 2, ref
     view.show_article(sample_article(), resources_dir=folder)

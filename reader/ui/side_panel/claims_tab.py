@@ -99,7 +99,8 @@ class ClaimCard(QFrame):
             self.speaker_link: QLabel | None = link_label(
                 speaker, self.tr("Show only claims by {}").format(speaker), self)
             self.speaker_link.setToolTip(self.tr("Show only the claims of {}").format(speaker))
-            self.speaker_link.linkActivated.connect(lambda _href: self.speaker_clicked.emit(speaker))
+            self.speaker_link.linkActivated.connect(
+                lambda _href: self.speaker_clicked.emit(speaker))
             row.addWidget(self.speaker_link)
         else:
             self.speaker_link = None
@@ -113,8 +114,8 @@ class ClaimCard(QFrame):
         row.addWidget(cue)
         row.addStretch(1)
         if claim.vague:
-            row.addWidget(boxed_label(self.tr("vague source"),
-                                      self.tr("The source is not named (e.g. “officials said”)."), self))
+            tip = self.tr("The source is not named (e.g. “officials said”).")
+            row.addWidget(boxed_label(self.tr("vague source"), tip, self))
         tips = {"direct": self.tr("Quoted word for word"),
                 "indirect": self.tr("Reported speech, not a quotation"),
                 "mixed": self.tr("Reported speech with quoted words")}
