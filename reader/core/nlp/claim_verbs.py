@@ -8,6 +8,7 @@ the pipeline runs without a tagger or lemmatizer.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -49,6 +50,7 @@ NOMINAL_DEPS = frozenset(("det", "amod", "poss", "nummod", "compound", "case"))
 # Belief and intention lemmas that are not also verbs of saying.
 BELIEF_ONLY_LEMMAS = frozenset(BELIEF_VERBS) - frozenset(SPEECH_VERBS)
 AUX_DEPS = frozenset(("aux", "auxpass", "neg"))
+_OBJECT_TAIL = re.compile(r",\s+(?:which|who|whose|with|including)\b|;")
 IMPERSONAL_SUBJECTS = frozenset(("it",))
 # How many heads a subject is inherited through ("said X and added, noting ..."): a clause
 # chain longer than this has usually left the speaker's sentence.
@@ -281,13 +283,31 @@ def _verb_content(tok: Token, parts: list[Token], agent: Token | None,
     content = [r for r in (subtree_range(p, text) for p in parts) if r]
     if content:
         holes = [tokens_range(agent.head.subtree)] if agent is not None else []
-        content = without((content[0][0], content[-1][1]), [h for h in holes if h], text)[:1]
+        start = _after_preposition(parts[0], text) if parts[0].dep_ == "prep" else content[0][0]
+        content = without((start, content[-1][1]), [h for h in holes if h], text)[:1]
+        if parts[0].dep_ not in CLAUSE_CONTENT_DEPS:
+            content = [_cut_object_tail(r, text) for r in content]
     elif tok.dep_ == "parataxis":
         around = tokens_range(tok.head.subtree)
         inner = tokens_range(tok.subtree)
         content = without(around, [inner], text)[:2] if around and inner else []
     clipped = (clip_to_line(r, tok.idx, text) for r in content)
     return [r for r in clipped if r]
+
+
+def _after_preposition(prep: Token, text: str) -> int:
+    """Where a prepositional content starts: "railed against X" says X (the cue keeps
+    "against")."""
+    end = prep.idx + len(prep.text)
+    return end if any(c.dep_ in ("pobj", "pcomp") for c in prep.children) else prep.idx
+
+
+def _cut_object_tail(span: Range, text: str) -> Range:
+    """An object content ends before a comma-led aside (", which ...", ", with ...") and
+    at a semicolon: what follows is the writer's, not the speaker's."""
+    start, end = span
+    m = _OBJECT_TAIL.search(text, start, end)
+    return (start, m.start()) if m and m.start() > start else span
 
 
 def _clause_range(tok: Token, parts: list[Token], draft: Draft) -> Range:

@@ -48,7 +48,7 @@ def find_claims(doc: Doc, text: str, entities: Sequence[Entity]) -> list[Claim]:
     if headline is not None:
         drafts.append(headline)
     for draft in drafts:
-        _cut_content_tail(draft, doc)
+        _cut_content_tail(draft, doc, quotes)
         _snap_to_quotes(draft, quotes, text)
     drafts = _outermost([d for d in drafts if d.content])
     _continue_quotes(drafts, quotes, text)
@@ -58,22 +58,27 @@ def find_claims(doc: Doc, text: str, entities: Sequence[Entity]) -> list[Claim]:
     return [_to_claim(d, doc, text, quotes, resolver) for d in drafts]
 
 
-def _cut_content_tail(draft: Draft, doc: Doc) -> None:
-    """End a content before ", a claim ..." (another source's verdict on it) or ", citing ..."
-    (the speaker's own next attribution): the parser often hangs both inside the content."""
+def _cut_content_tail(draft: Draft, doc: Doc, quotes: QuoteIndex) -> None:
+    """End a content before ", a claim ..." (another source's verdict on it), ", citing ..."
+    (the speaker's own next attribution) or an unquoted semicolon (the writer's next
+    statement): the parser often hangs all three inside the content."""
     if not draft.content or draft.lemma in ("―", ":"):
         return
     start, end = draft.content[-1]
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return
-    for tok in span[2:]:
-        if doc[tok.left_edge.i - 1].text != "," or tok.left_edge.i <= span.start:
-            continue
-        participle = tok.lower_.endswith("ing") and tok.lower_ in CUE_VERB_LEMMAS \
-            and tok.left_edge.i == tok.i
-        if tok.lower_ in ANAPHORIC_CLAIM_NOUNS or participle:
-            cut = doc[tok.left_edge.i - 1].idx
+    for tok in span[1:]:
+        cut = None
+        if tok.text == ";" and quotes.at(tok.idx) is None:
+            cut = tok.idx
+        elif tok.i > span.start + 1 and tok.left_edge.i > span.start \
+                and doc[tok.left_edge.i - 1].text == ",":
+            participle = tok.lower_.endswith("ing") and tok.lower_ in CUE_VERB_LEMMAS \
+                and tok.left_edge.i == tok.i
+            if tok.lower_ in ANAPHORIC_CLAIM_NOUNS or participle:
+                cut = doc[tok.left_edge.i - 1].idx
+        if cut is not None:
             if cut > start:
                 draft.content[-1] = (start, cut)
             return
