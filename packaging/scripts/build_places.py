@@ -35,7 +35,8 @@ COUNTRY_VARIANTS = {
     "Myanmar": ("Burma",),
     "Eswatini": ("Swaziland",),
     "North Macedonia": ("Macedonia",),
-    "United Kingdom": ("Britain", "Great Britain"),
+    "United Kingdom": ("Britain", "Great Britain", "UK", "U.K."),
+    "United States": ("US", "U.S.", "USA", "U.S.A.", "America", "United States of America"),
 }
 # Nations inside a GeoNames country that news names as countries.
 NATIONS = ("England", "Scotland", "Wales", "Northern Ireland")
