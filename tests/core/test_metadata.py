@@ -124,17 +124,19 @@ def test_mhtml_subject_is_the_title_when_the_page_has_none() -> None:
 
 
 def test_paywall_notice() -> None:
-    assert notices.paywall_notice(80, "Subscribe to continue reading", False) is not None
-    assert notices.paywall_notice(80, "", True) is not None
-    assert notices.paywall_notice(80, "Nothing about money here", False) is None
-    assert notices.paywall_notice(2000, "Subscribe to continue reading", True) is None
+    assert notices.paywall_notice(500, "Subscribe to continue reading", False) is not None
+    assert notices.paywall_notice(500, "", True) is not None
+    assert notices.paywall_notice(500, "Nothing about money here", False) is None
+    assert notices.paywall_notice(9000, "Subscribe to continue reading", True) is None
 
 
 def test_index_notice() -> None:
-    assert notices.index_notice(20, 60) is not None
+    assert notices.index_notice(100, 60) is not None
     assert notices.index_notice(0, 0) is not None  # no story at all
-    assert notices.index_notice(800, 60) is None
-    assert notices.index_notice(40, 3) is None  # a short note, not a section front
+    assert notices.index_notice(0, 0, declared_article=True) is not None
+    assert notices.index_notice(5000, 60) is None
+    assert notices.index_notice(200, 3) is None  # a short note, not a section front
+    assert notices.index_notice(200, 60, declared_article=True) is None  # a short news brief
 
 
 def test_language_notice() -> None:

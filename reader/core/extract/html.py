@@ -56,10 +56,11 @@ def extract_html(source: Source) -> Article:
     blocks = tuple(to_block(b, v, img) for b, v, img in zip(page, verdicts, images))
     blocks += tuple(Block(role="clutter", text=b.text, reason="too long a page", kind=b.kind) for b in rest)
     language = page_language(meta.language, blocks)
-    story_words = sum(len(b.text.split()) for b in blocks if b.role == "story")
+    story_chars = sum(len(b.text) for b in blocks if b.role == "story")
     link_blocks = sum(1 for b in page if b.link_density >= 0.5)
     page_text = " ".join(b.text for b in page if len(b.text) < 300)
-    warnings = article_warnings(story_words, link_blocks, page_text, marked_paid(signals), language)
+    warnings = article_warnings(story_chars, link_blocks, page_text, marked_paid(signals),
+                                declares_article(signals), language)
     return Article(path=source.path, format=source.format, title=title, blocks=blocks,
                    byline=meta.byline, published=meta.published, site=meta.site,
                    language=language, url=meta.url, warnings=warnings)
@@ -163,6 +164,12 @@ def page_language(declared: str | None, blocks: tuple[Block, ...]) -> str | None
 
     story = " ".join(b.text for b in blocks if b.role == "story")
     return detect_language(story[:LANGUAGE_SAMPLE_CHARS])
+
+
+def declares_article(signals: PageSignals) -> bool:
+    """The page calls itself an article (og:type or a JSON-LD article object)."""
+    og_type = (signals.first(("og:type",)) or "").lower()
+    return og_type == "article" or bool(jsonld_article(signals).get("@type"))
 
 
 def marked_paid(signals: PageSignals) -> bool:

@@ -11,13 +11,17 @@ from reader.core.model import Notice
 
 # Languages Sift's analysis (spaCy's English model) handles.
 ANALYSED_LANGUAGES = frozenset({"en"})
-# A story shorter than this many words behind paywall wording is a teaser: full articles of
-# the corpus run 250+ words, paywalled teasers show one to three paragraphs (~40-200 words).
-PAYWALL_MAX_STORY_WORDS = 250
-# An index page: little story and many links. A story below this many words...
-INDEX_MAX_STORY_WORDS = 120
-# ...on a page with at least this many link blocks (section fronts list 40+ headlines).
+# Story length is counted in characters so Chinese or Japanese pages count like English ones.
+# A story shorter than this behind paywall wording is a teaser: full articles of the corpus run
+# 1,500+ characters (~250 words), paywalled teasers show one to three paragraphs.
+PAYWALL_MAX_STORY_CHARS = 1500
+# An index page: a story below this many characters (~120 words; the shortest corpus articles
+# run 380+ characters)...
+INDEX_MAX_STORY_CHARS = 350
+# ...on a page with at least this many link blocks (section fronts list 40+ headlines)...
 INDEX_MIN_LINK_BLOCKS = 25
+# ...unless the page declares itself an article (og:type, JSON-LD) and some story was found.
+
 
 LANGUAGE_NAMES = {
     "de": "German", "fr": "French", "es": "Spanish", "it": "Italian", "pt": "Portuguese",
@@ -28,9 +32,9 @@ LANGUAGE_NAMES = {
 }
 
 
-def paywall_notice(story_words: int, page_text: str, marked_paid: bool) -> Notice | None:
+def paywall_notice(story_chars: int, page_text: str, marked_paid: bool) -> Notice | None:
     """A teaser: little story, and the page says (in words or in its metadata) it is paid."""
-    if story_words > PAYWALL_MAX_STORY_WORDS:
+    if story_chars > PAYWALL_MAX_STORY_CHARS:
         return None
     if not marked_paid and not patterns.HTML_PAYWALL_RE.search(page_text):
         return None
@@ -38,9 +42,10 @@ def paywall_notice(story_words: int, page_text: str, marked_paid: bool) -> Notic
                              "a paywall, so what you see is a teaser.")
 
 
-def index_notice(story_words: int, link_blocks: int) -> Notice | None:
+def index_notice(story_chars: int, link_blocks: int, declared_article: bool = False) -> Notice | None:
     """A page of headlines (a home page, a section front) rather than one article."""
-    if story_words >= INDEX_MAX_STORY_WORDS or link_blocks < INDEX_MIN_LINK_BLOCKS and story_words:
+    if story_chars and (declared_article or story_chars >= INDEX_MAX_STORY_CHARS
+                        or link_blocks < INDEX_MIN_LINK_BLOCKS):
         return None
     return Notice("not-an-article", "This page looks like a list of links (a home or section "
                                     "page) rather than an article, so there is little story to show.")
@@ -55,8 +60,8 @@ def language_notice(language: str | None) -> Notice | None:
                               "in English only, so the side panel stays empty.")
 
 
-def article_warnings(story_words: int, link_blocks: int, page_text: str, marked_paid: bool,
-                     language: str | None) -> tuple[Notice, ...]:
-    notices = (paywall_notice(story_words, page_text, marked_paid),
-               index_notice(story_words, link_blocks), language_notice(language))
+def article_warnings(story_chars: int, link_blocks: int, page_text: str, marked_paid: bool,
+                     declared_article: bool, language: str | None) -> tuple[Notice, ...]:
+    notices = (paywall_notice(story_chars, page_text, marked_paid),
+               index_notice(story_chars, link_blocks, declared_article), language_notice(language))
     return tuple(n for n in notices if n is not None)
