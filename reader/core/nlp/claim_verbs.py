@@ -179,7 +179,8 @@ def content_children(tok: Token, lemma: str) -> list[Token]:
     if lemma in QUOTE_ONLY_LEMMAS:
         return []
     rights = [c for c in children if c.i > tok.i]
-    clauses = [c for c in children if c.dep_ in CLAUSE_CONTENT_DEPS]
+    clauses = [c for c in children if c.dep_ in CLAUSE_CONTENT_DEPS
+               and not (c.i < tok.i and _colon_between(c, tok))]
     if clauses:
         return clauses[:1]
     misparsed = _channel_that_clause(tok)
@@ -201,6 +202,11 @@ def content_children(tok: Token, lemma: str) -> list[Token]:
     later = [c for c in rights if (c.dep_ == "prep" and c.lower_ not in NON_CONTENT_PREPS)
              or c.dep_ in OBJECT_TAIL_DEPS]
     return [c for c in rights if c.i >= first.i and (c in objects or c in preps or c in later)]
+
+
+def _colon_between(clause: Token, tok: Token) -> bool:
+    """ "X set off a row: Republicans said ...": a clause before a colon is not the content."""
+    return any(t.text in (":", ";") for t in tok.doc[clause.right_edge.i:tok.i])
 
 
 def quoted_as_saying(tok: Token) -> Token | None:
