@@ -13,6 +13,7 @@ import re
 from lxml.html import HtmlElement
 
 from reader.core.extract import html_fallback as fallback
+from reader.core.extract import patterns
 from reader.core.extract.html_blocks import PageBlock, segment_blocks
 from reader.core.extract.html_classify import annotate_surroundings
 from reader.core.extract.html_images import local_image
@@ -21,10 +22,10 @@ from reader.core.extract.html_readability import readability_picks
 from reader.core.extract.html_story import STORY, Verdict, judge_blocks
 from reader.core.extract.metadata import PageSignals, gather_signals, jsonld_article, read_metadata, split_title
 from reader.core.extract.warnings import article_warnings
-from reader.core.model import Article, Block, Source
+from reader.core.model import Article, Block, Notice, Source
 
 # A page cut into more blocks than this is not one article (a hostile or a generated page);
-# the rest is kept as clutter without being classified. The largest corpus page has ~3,000.
+# the rest is kept as clutter without being classified. The largest corpus page has 351.
 MAX_BLOCKS = 20_000
 # readability's scoring is superlinear in the page size (2.3 s for 50,000 paragraphs here); past
 # this many blocks (30 times the largest corpus page, 351) only our linear fallback runs.
@@ -39,31 +40,41 @@ _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0
 def extract_html(source: Source) -> Article:
     """Separate a saved page's story from its furniture, with its metadata and warnings."""
     root = parse_html(source.text, source.path.name)
-    signals = gather_signals(root)
+    signals = gather_signals(root)  # before the scripts go: JSON-LD lives in <script>
     body = body_of(root)
     strip_invisible(body)
     page = segment_blocks(body)
     rest, page = page[MAX_BLOCKS:], page[:MAX_BLOCKS]
     annotate_surroundings(page)
-    verdicts = judge_blocks(page, choose_picks(root, page))
     meta = read_metadata(signals, source.url)
     title = meta.title or source.title_hint
+    blocks = label_page(source, root, page, title)
+    blocks += tuple(Block(role="clutter", text=b.text, reason="too long a page", kind=b.kind) for b in rest)
+    language = page_language(meta.language, blocks)
+    return Article(path=source.path, format=source.format, title=title, blocks=blocks,
+                   byline=meta.byline, published=meta.published, site=meta.site, language=language,
+                   url=meta.url, warnings=page_warnings(page, blocks, signals, language))
+
+
+def label_page(source: Source, root: HtmlElement, page: list[PageBlock], title: str | None) -> tuple[Block, ...]:
+    """Every block with its role and reason: the chosen article, then headline, byline, images."""
+    verdicts = judge_blocks(page, choose_picks(root, page))
     verdicts = label_headline(page, verdicts, title)
     verdicts = [Verdict("byline", "byline") if v.reason == "byline" else v for v in verdicts]
     images = [local_image(b.image, source) if b.image and v.role == "story" else None
               for b, v in zip(page, verdicts)]
     verdicts = judge_images(page, verdicts, images)
-    blocks = tuple(to_block(b, v, img) for b, v, img in zip(page, verdicts, images))
-    blocks += tuple(Block(role="clutter", text=b.text, reason="too long a page", kind=b.kind) for b in rest)
-    language = page_language(meta.language, blocks)
+    return tuple(to_block(b, v, img) for b, v, img in zip(page, verdicts, images))
+
+
+def page_warnings(page: list[PageBlock], blocks: tuple[Block, ...], signals: PageSignals,
+                  language: str | None) -> tuple[Notice, ...]:
+    """Paywall, index page and language notices from what the extraction found."""
     story_chars = sum(len(b.text) for b in blocks if b.role == "story")
-    link_blocks = sum(1 for b in page if b.link_density >= 0.5)
-    page_text = " ".join(b.text for b in page if len(b.text) < 300)
-    warnings = article_warnings(story_chars, link_blocks, page_text, marked_paid(signals),
-                                declares_article(signals), language)
-    return Article(path=source.path, format=source.format, title=title, blocks=blocks,
-                   byline=meta.byline, published=meta.published, site=meta.site,
-                   language=language, url=meta.url, warnings=warnings)
+    link_blocks = sum(1 for b in page if b.link_density >= patterns.HTML_LINK_DENSITY)
+    page_text = " ".join(b.text for b in page if len(b.text) <= patterns.HTML_PHRASE_MAX_CHARS)
+    return article_warnings(story_chars, link_blocks, page_text, marked_paid(signals),
+                            declares_article(signals), language)
 
 
 def choose_picks(root: HtmlElement, page: list[PageBlock]) -> set[int]:
