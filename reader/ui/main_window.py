@@ -372,10 +372,17 @@ class MainWindow(QMainWindow):
         if reload_tab is not None:
             self._cancel_analysis(self._articles[reload_tab])
         self._articles[tab] = item
-        self._show_article(item, self.window_state.positions.get(path))
+        try:
+            self._show_article(item, self.window_state.positions.get(path))
+        except Exception:  # a bug in drawing this article: no half-made tab is left behind
+            if reload_tab is None:
+                del self._articles[tab]
+                tab.deleteLater()
+            raise
         if reload_tab is None:
             before = sum(1 for other in self._articles.values() if other.order < order)
             self.tabs.setCurrentIndex(self.tabs.insertTab(before, tab, ""))
+            tab.reading_view.setFocus(Qt.FocusReason.OtherFocusReason)  # arrows and PgDn scroll at once
         self._label_tab(item)
         self.stack.setCurrentWidget(self.tabs)
         self.window_state = self.window_state.with_recent(path)

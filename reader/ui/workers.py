@@ -80,7 +80,10 @@ class TaskRunner(QObject):
         if callbacks is None:
             return
         if error is None:
-            callbacks[0](result)
+            try:
+                callbacks[0](result)
+            except Exception as exc:  # a bug while showing the result is reported like a failure
+                callbacks[1](exc)
         else:
             callbacks[1](error)
 

@@ -223,6 +223,18 @@ def test_an_internal_error_is_a_sentence(qtbot: QtBot, window: MainWindow, artic
     assert "internal problem" in window.message_bar.text() and "KeyError" in window.message_bar.text()
 
 
+def test_a_failure_while_showing_leaves_no_half_tab(qtbot: QtBot, window: MainWindow, article_file: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken_show(*args: object) -> None:
+        raise ValueError("drawing failed")
+
+    monkeypatch.setattr(MainWindow, "_show_article", lambda self, item, position: broken_show())
+    window.open_paths([article_file])
+    qtbot.waitUntil(lambda: window.message_bar.isVisible(), timeout=WAIT_MS)
+    assert "internal problem" in window.message_bar.text() and "ValueError" in window.message_bar.text()
+    assert window.tabs.count() == 0 and not window._articles and not window._loading
+
+
 def test_article_warnings_are_shown(qtbot: QtBot, window: MainWindow, article_file: Path,
                                     monkeypatch: pytest.MonkeyPatch) -> None:
     real = main_window_module.load_for_reading
@@ -264,13 +276,16 @@ def test_tab_keyboard_and_mouse_behaviour(qtbot: QtBot, window: MainWindow, tmp_
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     window.tabs.setCurrentIndex(2)
-    qtbot.keyClick(window, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    window.current_article().tab.reading_view.setFocus()  # type: ignore[union-attr]
+    focused = QApplication.focusWidget
+    qtbot.waitUntil(lambda: focused() is window.current_article().tab.reading_view)  # type: ignore[union-attr]
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentIndex() == 0
-    qtbot.keyClick(window, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(focused(), Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentIndex() == 2
-    qtbot.keyClick(window, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(focused(), Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentIndex() == 0
-    qtbot.keyClick(window, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(focused(), Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.count() == 2 and window.tab_for_path(str(files[0])) is None
     bar = window.tabs.tabBar()
     qtbot.mouseClick(bar, Qt.MouseButton.MiddleButton, pos=bar.tabRect(1).center())
