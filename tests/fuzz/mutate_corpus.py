@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import logging
 import random
 import sys
 import tempfile
@@ -126,10 +127,23 @@ def mutate(rng: random.Random, data: bytes, pool: list[bytes]) -> bytes:
     return bytes(out)
 
 
+class ErrorLogRecorder(logging.Handler):
+    """ERROR log records: unconfigured, Python prints them (tracebacks too) on the terminal."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(f"{record.name}: {record.getMessage()}")
+
+
 def run_one(path: Path, data: bytes, tally: Tally, max_seconds: float) -> str | None:
     """Load and extract one input; the problem found, or None."""
     path.write_bytes(data)
     tally.tried += 1
+    recorder = ErrorLogRecorder()
+    logging.getLogger().addHandler(recorder)
     started = time.monotonic()
     try:
         article = extract(load(path))
@@ -142,6 +156,10 @@ def run_one(path: Path, data: bytes, tally: Tally, max_seconds: float) -> str | 
             return f"{exc.kind} error without a message"
     except Exception:  # the very thing this fuzzer looks for
         return traceback.format_exc(limit=-3)
+    finally:
+        logging.getLogger().removeHandler(recorder)
+    if recorder.messages:
+        return "logged an error: " + "; ".join(recorder.messages)
     elapsed = time.monotonic() - started
     if elapsed > tally.slowest:
         tally.slowest, tally.slowest_name = elapsed, path.name
