@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.core.model import Claim, Entity, Span
 from reader.core.nlp.claim_quotes import QuoteIndex, find_quotes
@@ -69,6 +71,16 @@ def test_a_closing_mark_typed_at_a_paragraph_start_opens_a_quote() -> None:
 def test_scare_quotes_and_titles_are_not_speech() -> None:
     text = "The “reform” was shown in the film “Grey Harbour”. “We are ready,” he said."
     assert [q.is_speech for q in find_quotes(text)] == [False, False, True]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab “”\"'‘’\n.,", max_size=60))
+def test_quotes_never_overlap_and_start_at_a_mark(text: str) -> None:
+    quotes = find_quotes(text)
+    for q in quotes:
+        assert 0 <= q.start < q.end <= len(text) and not text[q.start].isalnum()
+    for a, b in zip(quotes, quotes[1:]):
+        assert a.end <= b.start
 
 
 def test_quote_index_finds_the_quote_around_a_position() -> None:

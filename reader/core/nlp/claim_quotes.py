@@ -91,6 +91,8 @@ def _single_quotes(text: str, doubles: list[Quote]) -> list[Quote]:
     """Single curly quotes (‘...’), closing at a ’ not followed by a letter."""
     out: list[Quote] = []
     for m in _SINGLE_OPEN.finditer(text):
+        if out and m.start() < out[-1].end:
+            continue  # quotes do not overlap: an opening inside the last one is a stray mark
         pos = m.start() + 1
         while True:
             close = text.find(_SINGLE_CLOSE, pos)
@@ -101,7 +103,13 @@ def _single_quotes(text: str, doubles: list[Quote]) -> list[Quote]:
                 out.append(_make_quote(text, m.start(), close + 1, closed=True))
                 break
             pos = close + 1
-    return [q for q in out if not any(d.start <= q.start < d.end for d in doubles)]
+    starts = [d.start for d in doubles]
+
+    def overlaps_double(q: Quote) -> bool:
+        i = bisect_right(starts, q.end - 1) - 1  # the last double opening before q ends
+        return i >= 0 and doubles[i].end > q.start
+
+    return [q for q in out if not overlaps_double(q)]
 
 
 def _make_quote(text: str, start: int, end: int, closed: bool) -> Quote:
