@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import base64
 import json
+import random
+import struct
 import time
+import zlib
 from pathlib import Path
 
 import pytest
@@ -23,9 +26,20 @@ from reader.core.model import Article, Resource, Source
 from tests.conftest import FIXTURES
 
 HTML_FIXTURES = sorted((FIXTURES / "html").glob("*.html"))
-PNG = base64.b64decode(
-    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
-)
+def png_bytes(width: int, height: int) -> bytes:
+    """A valid grey-noise PNG (noise so it does not compress below a placeholder's size)."""
+    rng = random.Random(width * 1000 + height)
+    raw = b"".join(b"\x00" + bytes(rng.randrange(256) for _ in range(width)) for _ in range(height))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+
+
+PNG = png_bytes(32, 32)
+SPACER = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"
 STORY = (
     "<p>The lighthouse keeper walked the three hundred steps every evening, and she said the climb "
     "was the only part of the job that never became easier, however many years went by.</p>"
@@ -109,6 +123,7 @@ def test_data_url_image_is_kept_with_its_caption() -> None:
     images = [b for b in article.blocks if b.kind == "image"]
     assert images[0].role == "story" and images[0].image == data_url
     assert images[1].role == "clutter" and images[1].image is None
+    assert local_image(SPACER, source_of("")) is None  # a lazy-loading placeholder is no picture
     assert "The lamp room at dusk." in article.body
     assert "A remote photo." not in article.body
 
@@ -251,3 +266,15 @@ def test_hostile_markup_gives_an_article(html: str) -> None:
     article = html_module.extract_html(source_of(html))
     assert_contract(article)
     assert all("\x00" not in b.text and "\ud800" not in b.text for b in article.blocks)
+
+
+def test_local_image_and_caption_dropped_by_the_candidate_are_restored() -> None:
+    data_url = "data:image/png;base64," + base64.b64encode(PNG).decode()
+    html = page(f"<div class='body'>{STORY}<div class='pic'><img src='{data_url}'>"
+                "<p class='caption'>The lamp room at dusk.</p></div></div>")
+    root = parse_html(html)
+    blocks = segment_blocks(body_of(root))
+    annotate_surroundings(blocks)
+    story = {i for i, b in enumerate(blocks) if b.text.startswith(("The lighthouse", "Her logbooks", "When the"))}
+    verdicts = judge_blocks(blocks, story)
+    assert [v.role for b, v in zip(blocks, verdicts) if b.kind == "image"] == ["story"]

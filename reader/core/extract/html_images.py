@@ -13,6 +13,9 @@ from reader.core.model import Source
 
 # A data: URL longer than this is not kept inline (a 12 MiB page could hold one huge image).
 MAX_DATA_URL_CHARS = 4 * 1024 * 1024
+# Shorter data: URLs are spacers, icons and lazy-loading placeholders (a transparent 1x1 GIF is
+# ~70 characters, a 16x16 icon a few hundred), not pictures of the story.
+MIN_DATA_URL_CHARS = 1024
 
 
 def local_image(src: str, source: Source) -> str | None:
@@ -21,7 +24,8 @@ def local_image(src: str, source: Source) -> str | None:
     if not src:
         return None
     if src[:5].lower() == "data:":
-        return src if src[:11].lower() == "data:image/" and len(src) <= MAX_DATA_URL_CHARS else None
+        is_picture = src[:11].lower() == "data:image/" and MIN_DATA_URL_CHARS <= len(src) <= MAX_DATA_URL_CHARS
+        return src if is_picture else None
     if source.resources:
         for key in (src, urljoin(source.url or "", src)):
             if key in source.resources and source.resources[key].media_type.startswith("image/"):

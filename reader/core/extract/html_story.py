@@ -24,8 +24,9 @@ CONTAINER_SHARE = 0.85
 LONG_PROSE_CHARS = 400
 # Reasons that keep a block out even when it is long prose.
 ALWAYS_CLUTTER = frozenset({"comments", "newsletter prompt", "cookie notice"})
-# Tags that may hold story readability discarded: subheadings, lists, tables, quotes, tweets.
-RESTORABLE_KINDS = frozenset({"heading", "list-item", "table", "quote", "preformatted"})
+# Kinds of story readability tends to discard: subheadings, lists, tables, quotes and tweets,
+# and images with their captions (kept later only when the image was saved with the page).
+RESTORABLE_KINDS = frozenset({"heading", "list-item", "table", "quote", "preformatted", "image", "caption"})
 
 
 # How far back to look for other text in the lead's box: a box holding more than the lead is a
@@ -87,7 +88,7 @@ def inner_reason(block: PageBlock, container: HtmlElement | None) -> str | None:
 
 
 def restorable(block: PageBlock) -> bool:
-    """Story readability tends to drop: subheadings, list items, tables, quotes and tweets."""
+    """Story readability tends to drop: see RESTORABLE_KINDS; anything inside a blockquote."""
     if block.kind in RESTORABLE_KINDS:
         return True
     return any(tag_of(el) == "blockquote" for el in block.path[-3:])
@@ -124,15 +125,12 @@ def judge_blocks(blocks: list[PageBlock], picks: set[int]) -> list[Verdict]:
     lead = lead_paragraph(blocks, picks, container)
     verdicts = []
     for i, block in enumerate(blocks):
-        chosen = i in picks or i == lead or inside(block, container) and (restorable(block) or classify.is_prose(block))
-        if block.kind == "image":
-            verdicts.append(Verdict("clutter", "image") if not chosen else STORY)
-            continue
-        if not chosen:
+        dropped = inside(block, container) and (restorable(block) or classify.is_prose(block))
+        if not (i in picks or i == lead or dropped):
             verdicts.append(Verdict("clutter", classify.outside_reason(block)))
-            continue
-        reason = inner_reason(block, container)
-        if reason is None and i not in picks and classify.phrase_reason(block.text):
-            reason = "related links"
-        verdicts.append(Verdict("clutter", reason) if reason else STORY)
+        elif block.kind == "image":
+            verdicts.append(STORY)  # whether it is saved with the page is decided later
+        else:
+            reason = inner_reason(block, container)
+            verdicts.append(Verdict("clutter", reason) if reason else STORY)
     return verdicts
