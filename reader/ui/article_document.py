@@ -88,6 +88,15 @@ class DocumentWriter:
         self._line_px = QFontMetricsF(reading_font(appearance.font, appearance.body_pt)).height()
 
     def write(self, article: Article, show_removed: bool) -> None:
+        """Write the whole article as one edit, so Qt lays the document out once, not per insert."""
+        edit = QTextCursor(self.doc)
+        edit.beginEditBlock()
+        try:
+            self._write_blocks(article, show_removed)
+        finally:
+            edit.endEditBlock()
+
+    def _write_blocks(self, article: Article, show_removed: bool) -> None:
         if article.title:
             title_format = self._block_format(after=0.4)
             title_format.setLineHeight(TITLE_LINE_HEIGHT_PERCENT,
