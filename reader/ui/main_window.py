@@ -187,7 +187,7 @@ class MainWindow(QMainWindow):
                 shortcuts: Iterable[QKeySequence | QKeySequence.StandardKey | str] = (),
                 checkable: bool = False, needs_article: bool = False) -> QAction:
         action = QAction(text, self)
-        keys = [QKeySequence(k) for k in shortcuts]
+        keys = [key for key in map(QKeySequence, shortcuts) if not key.isEmpty()]  # some standard keys are unset on some desktops
         if keys:
             action.setShortcuts(keys)
         action.setCheckable(checkable)
@@ -353,8 +353,10 @@ class MainWindow(QMainWindow):
     def _load_failed(self, path: str, error: BaseException) -> None:
         self._loading.pop(path, None)
         self._end_progress()
-        text = self.tr("Could not open “%1”: %2").replace("%1", Path(path).name).replace(
-            "%2", describe_failure(path, error))
+        reason, name = describe_failure(path, error), Path(path).name
+        # The core's sentences name the file already; others get it in front.
+        text = reason if f"“{name}”" in reason else self.tr("Could not open “%1”: %2").replace(
+            "%1", name).replace("%2", reason)
         self.message_bar.show_message(text, "error", append=True)
 
     def _loaded(self, path: str, result: tuple[Source, Article], override: str | None,
