@@ -20,6 +20,7 @@ from reader.core.nlp.claim_finders import find_drafts, headline_draft
 from reader.core.nlp.claim_layout import signed_quote_drafts, transcript_drafts
 from reader.core.nlp.claim_quotes import Quote, QuoteIndex
 from reader.core.nlp.claim_spans import QUOTE_MARKS, Draft, Range
+from reader.core.nlp.claim_verbs import BELIEF_ONLY_LEMMAS
 from reader.core.nlp.claim_speakers import SpeakerResolver
 from reader.core.nlp.cues import (
     ANAPHORIC_CLAIM_NOUNS, CUE_VERB_LEMMAS, DISPUTE_VERBS, HEARSAY_ADVERBS,
@@ -88,8 +89,9 @@ def _snap_to_quotes(draft: Draft, quotes: QuoteIndex, text: str) -> None:
     """Widen content edges that fall inside a quotation to the whole quotation, and give a
     cue without content (or with quoted content before it) its bordering quotations."""
     draft.content = [_snap_fragment(r, quotes) for r in draft.content]
-    if draft.lemma in ("according to", ":") or draft.lemma in HEARSAY_ADVERBS:
-        return
+    if draft.lemma in ("according to", ":") or draft.lemma in HEARSAY_ADVERBS \
+            or draft.lemma in BELIEF_ONLY_LEMMAS:
+        return  # a quotation beside "believes" or "according to" is not what they attribute
     before, after = _bordering_quotes(draft.clause, quotes, text)
     if before is not None and (not draft.content or draft.content[0][1] <= draft.cue[0]
                                or _overlaps(draft.content[0], (before.start, before.end))):

@@ -103,7 +103,11 @@ def _inflection_table(*groups: tuple[str, ...]) -> MappingProxyType[str, str]:
 
 
 CUE_VERB_LEMMAS = _inflection_table(SPEECH_VERBS, EVALUATION_VERBS, BELIEF_VERBS)
-OBJECT_CONTENT_LEMMAS = frozenset(EVALUATION_VERBS) | frozenset((
+OBJECT_CONTENT_LEMMAS = frozenset(EVALUATION_VERBS) | (frozenset(BELIEF_VERBS) - frozenset((
+    # perception and knowledge: "saw the game", "knew the man" are no one's claim
+    "see", "know", "learn", "notice", "discover", "mean", "understand", "realize", "realise",
+    "recognize", "recognise", "imagine", "guess", "bet", "like", "love", "hate",
+))) | frozenset((
     "announce", "claim", "deny", "confirm", "report", "acknowledge", "admit", "reveal",
     "disclose", "propose", "demand", "promise", "pledge", "vow", "predict", "cite", "describe",
     "mention", "recommend", "urge", "threaten", "allege", "estimate", "forecast", "detail",
