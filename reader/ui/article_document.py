@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import (
     QColor, QFont, QFontMetricsF, QImage, QTextBlockFormat, QTextCharFormat, QTextCursor,
     QTextDocument, QTextFrameFormat, QTextImageFormat, QTextLength, QTextList, QTextListFormat,
@@ -38,6 +39,11 @@ LINE_BREAKS = re.compile("[\r\n\u2029]")
 ISO_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ].*)?$")
 
 
+def tr(text: str) -> str:
+    """Qt's translation for the words the document itself contains."""
+    return QCoreApplication.translate("ArticleDocument", text)
+
+
 @dataclass(frozen=True)
 class Appearance:
     """How the article is drawn."""
@@ -62,12 +68,13 @@ def meta_line(article: Article) -> str:
     date = article.published
     if date and (m := ISO_DATE.match(date)):
         date = m.group(1)
-    parts = [article.byline, date, article.site, f"{reading_minutes(article)} min read"]
+    minutes = tr("{} min read").format(reading_minutes(article))
+    parts = [article.byline, date, article.site, minutes]
     return " · ".join(p for p in parts if p)
 
 
 def removed_label(block: Block) -> str:
-    return f"Removed: {block.reason}" if block.reason else "Removed"
+    return tr("Removed: {}").format(block.reason) if block.reason else tr("Removed")
 
 
 class DocumentWriter:
@@ -162,7 +169,7 @@ class DocumentWriter:
         muted = self._char_format(META_SCALE, colour=self.look.theme.muted)
         self.cursor.insertText(meta_line(article), muted)
         if article.url:
-            self.cursor.insertText("\u2028saved from ", muted)
+            self.cursor.insertText("\u2028" + tr("saved from") + " ", muted)
             link = self._char_format(META_SCALE, colour=self.look.theme.link)
             link.setAnchor(True)
             link.setAnchorHref(article.url)

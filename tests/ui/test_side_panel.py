@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from sample_articles import sample_analysis, sample_article
 
 from reader.core.model import Analysis, Entity, Span
@@ -161,3 +162,21 @@ def test_every_control_has_an_accessible_name(panel: SidePanel) -> None:
         unnamed = [w for w in focusable if not w.accessibleName()
                    and type(w).__name__ != "QScrollBar"]
         assert unnamed == []
+
+
+def test_claim_cards_work_by_keyboard(qtbot, panel: SidePanel) -> None:
+    panel.show()
+    qtbot.waitExposed(panel)
+    tab = panel.claims_tab
+    panel.tabs.setCurrentWidget(tab)
+    with qtbot.waitSignal(panel.claim_selected) as signal:
+        qtbot.keyClick(tab.cards[0], Qt.Key.Key_Down)
+    assert signal.args == [1] and tab.selected == 1
+    with qtbot.waitSignal(panel.claim_selected) as signal:
+        qtbot.keyClick(tab.cards[1], Qt.Key.Key_Up)
+    assert signal.args == [0]
+    with qtbot.waitSignal(panel.claim_selected) as signal:
+        tab.cards[3].setFocus(Qt.FocusReason.TabFocusReason)
+        QApplication.sendEvent(tab.cards[3], QFocusEvent(QEvent.Type.FocusIn,
+                                                         Qt.FocusReason.TabFocusReason))
+    assert signal.args == [3]

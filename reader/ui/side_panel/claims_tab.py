@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget,
@@ -34,7 +34,7 @@ def content_text(claim: Claim) -> str:
 
 
 def preview(claim: Claim) -> str:
-    who = speaker_name(claim) or "unnamed source"
+    who = speaker_name(claim) or QCoreApplication.translate("ClaimsTab", "unnamed source")
     text = content_text(claim)
     if len(text) > LINK_PREVIEW_CHARS:
         text = text[: LINK_PREVIEW_CHARS - 1].rstrip() + "…"
@@ -69,6 +69,7 @@ class ClaimCard(QFrame):
     activated = Signal(int)
     speaker_clicked = Signal(str)
     navigate = Signal(int)
+    step_requested = Signal(int, int)  # (this card's index, +1 down / -1 up)
 
     def __init__(self, index: int, analysis: Analysis, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -167,7 +168,7 @@ class ClaimCard(QFrame):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
-            self.focusNextPrevChild(event.key() == Qt.Key.Key_Down)
+            self.step_requested.emit(self.index, 1 if event.key() == Qt.Key.Key_Down else -1)
             return
         super().keyPressEvent(event)
 
@@ -219,11 +220,19 @@ class ClaimsTab(QWidget):
             card.activated.connect(self.select_claim)
             card.speaker_clicked.connect(self.set_speaker_filter)
             card.navigate.connect(lambda other: self.select_claim(other, focus=True))
+            card.step_requested.connect(self._step_focus)
             self.cards_layout.insertWidget(self.cards_layout.count() - 1, card)
             self.cards.append(card)
         self.empty_label.setVisible(not analysis.claims)
         names = {speaker_name(c) for c in analysis.claims}
         self.set_speaker_filter(self.speaker_filter if self.speaker_filter in names else None)
+
+    def _step_focus(self, index: int, direction: int) -> None:
+        """Up/Down on a card: select the previous/next visible card and move the focus there."""
+        visible = self.visible_claims()
+        position = visible.index(index) + direction if index in visible else -1
+        if 0 <= position < len(visible):
+            self.select_claim(visible[position], focus=True)
 
     def set_speaker_filter(self, speaker: str | None) -> None:
         """Show only the claims of one speaker (None: all)."""
