@@ -1,7 +1,8 @@
 """Claims of a parsed text: who says what, quoted or reported, and who rejects whose claim.
 
 Steps, all on the one parse the entities use (nothing is re-parsed):
-1. candidates from cue words (claim_finders), minus cues inside quoted speech;
+1. candidates from cue words (claim_finders, claim_verbs) and from layout (claim_layout:
+   signed quotations, transcripts), minus cues inside quoted speech;
 2. contents snapped to whole quotations, bare cues given the quotation they border, and
    split or running quotes gathered (claim_quotes);
 3. only the outermost of nested attributions kept (the PolNeAR convention);
@@ -20,8 +21,8 @@ from reader.core.nlp.claim_finders import find_drafts, headline_draft
 from reader.core.nlp.claim_layout import signed_quote_drafts, transcript_drafts
 from reader.core.nlp.claim_quotes import Quote, QuoteIndex
 from reader.core.nlp.claim_spans import QUOTE_MARKS, Draft, Range
-from reader.core.nlp.claim_verbs import BELIEF_ONLY_LEMMAS
 from reader.core.nlp.claim_speakers import SpeakerResolver
+from reader.core.nlp.claim_verbs import BELIEF_ONLY_LEMMAS
 from reader.core.nlp.cues import (
     ANAPHORIC_CLAIM_NOUNS, CUE_VERB_LEMMAS, DISPUTE_VERBS, HEARSAY_ADVERBS,
 )
@@ -215,7 +216,9 @@ def _next_quote(text: str, pos: int, prev: Quote | None, quotes: QuoteIndex) -> 
         return None
     if text[pos:line_end].strip(" \t.,;:") or line_end >= len(text):
         return None
-    start = len(text) - len(text[line_end:].lstrip())
+    start = line_end
+    while start < len(text) and text[start].isspace():
+        start += 1
     nxt = quotes.at(start)
     if nxt is None or nxt.start != start:
         return None
