@@ -144,3 +144,14 @@ def test_language_notice() -> None:
     assert notices.language_notice(None) is None
     notice = notices.language_notice("de")
     assert notice is not None and notice.kind == "language" and "German" in notice.message
+
+
+def test_byline_ignores_authors_of_related_stories_and_outer_boxes() -> None:
+    html = ('<html><body><p class="meta">By <a rel="author" href="/a">Ann Lee</a> and '
+            '<a rel="author" href="/b">Bo Chan</a></p><article><p>Story.</p></article>'
+            '<ul class="related"><li><a href="/s">Other story</a> <a rel="author" href="/c">Cy Dee</a></li></ul>'
+            "</body></html>")
+    assert metadata_of(html).byline == "Ann Lee, Bo Chan"
+    nested = ('<html><body><div class="post-author-date"><em class="byline-by">By</em>'
+              '<span class="byline-author">Joan Sokolova</span> May 2, 2020</div></body></html>')
+    assert metadata_of(nested).byline == "Joan Sokolova"

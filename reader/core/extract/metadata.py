@@ -39,6 +39,7 @@ MAX_SITE_WORDS = 5
 # JSON-LD scripts larger than this are data dumps, not page metadata; skipped for speed.
 MAX_JSONLD_CHARS = 200_000
 _BY_PREFIX = re.compile(r"^(by|written by|words by|von|par|por|di)\s+", re.I)
+_BY_LABEL = re.compile(r"^\W*(by|von|par|por|di|written by|posted by)?\W*$", re.I)
 _URLISH = re.compile(r"^(https?:|www\.|/)", re.I)
 # JSON-LD types that describe an article: "NewsArticle", "BlogPosting", "SocialMediaPosting"...
 ARTICLE_TYPE_ENDINGS = ("article", "posting", "report")
@@ -72,7 +73,7 @@ class PageSignals:
     lang: str | None = None
     canonical: str | None = None
     h1: list[str] = field(default_factory=list)
-    rel_authors: list[str] = field(default_factory=list)
+    rel_authors: list[HtmlElement] = field(default_factory=list)
     root: HtmlElement | None = None  # for the visible bylines, looked for only when needed
     times: list[str] = field(default_factory=list)
 
@@ -111,19 +112,50 @@ def gather_signals(root: HtmlElement) -> PageSignals:
         elif tag == "h1":
             signals.h1.append(collapse(el.text_content()))
         elif tag == "a" and "author" in (el.get("rel") or "").lower().split():
-            signals.rel_authors.append(collapse(el.text_content()))
+            signals.rel_authors.append(el)
         elif tag == "time" and el.get("datetime"):
             signals.times.append(el.get("datetime", "").strip())
     signals.root = root
     return signals
 
 
+def first_author_group(links: list[HtmlElement]) -> list[str]:
+    """The names of the first rel=author link with text and of the links beside it.
+
+    Pages also link the authors of related stories further down; only the links in the first
+    one's byline (its parent, or its grandparent when that is not the whole page) count.
+    """
+    named = [a for a in links if collapse(a.text_content())]
+    if not named:
+        return []
+    group: list[HtmlElement] = []
+    box = named[0].getparent()
+    for _ in range(2):
+        if box is None or box.tag in ("body", "html"):
+            break
+        group = [a for a in named if any(p is box for p in a.iterancestors())]
+        if len(group) > 1:
+            break
+        box = box.getparent()
+    return [collapse(a.text_content()) for a in group or named[:1]]
+
+
 def visible_bylines(root: HtmlElement) -> list[str]:
-    """Short texts of elements marked as the author or byline, in document order."""
+    """Short texts of elements marked as the author or byline, in document order.
+
+    Of nested candidates (a "post-author-date" box around a "byline__author" name) the
+    innermost is taken: the outer one also holds dates and labels.
+    """
     found = []
-    for el in root.xpath(_BYLINE_XPATH)[:MAX_BYLINE_CANDIDATES]:
+    candidates = root.xpath(_BYLINE_XPATH)[:MAX_BYLINE_CANDIDATES]
+    for index, el in enumerate(candidates):
+        following = candidates[index + 1] if index + 1 < len(candidates) else None
+        if following is not None and any(a is el for a in following.iterancestors()):
+            continue
         names = [collapse(n.text_content()) for n in el.iter() if n.get("itemprop") == "name"]
         text = names[0] if names else collapse(el.text_content())
+        if _BY_LABEL.match(text):
+            continue  # a "By" label of its own; the name follows in its own element
         if 0 < len(text) <= MAX_BYLINE_CHARS and not _URLISH.match(text):
             found.append(text)
     return found
@@ -187,7 +219,7 @@ def find_byline(signals: PageSignals, article: dict) -> str | None:
         if values:
             return join_authors(values)
     if signals.rel_authors:
-        return join_authors(signals.rel_authors)
+        return join_authors(first_author_group(signals.rel_authors))
     return join_authors(visible_bylines(signals.root)[:1]) if signals.root is not None else None
 
 
