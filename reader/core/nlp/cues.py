@@ -20,13 +20,13 @@ SPEECH_VERBS = (
     "propose", "recommend", "demand", "complain", "boast", "tweet", "post", "testify", "agree",
     "mention", "point", "tout", "describe", "cite", "quote", "joke", "wonder", "question",
     "counter", "retort", "repeat", "reiterate", "caution", "concur", "estimate", "forecast",
-    "indicate", "signal", "imply", "hint", "speculate", "announce", "brief", "inform", "notify",
-    "advise", "assure", "reassure", "remind", "concede", "lament", "acknowledge", "charge",
-    "protest", "object", "plead", "swear", "guarantee", "predict", "project", "calculate",
-    "conclude", "determine", "rule", "find", "show", "suggest", "demonstrate", "prove",
-    "highlight", "detail", "outline", "document", "tell", "cry", "shout", "scream", "exclaim",
+    "indicate", "signal", "imply", "hint", "speculate", "brief", "inform", "notify",
+    "advise", "assure", "reassure", "remind", "lament", "charge",
+    "protest", "object", "plead", "swear", "guarantee", "project", "calculate",
+    "conclude", "determine", "rule", "find", "show", "demonstrate", "prove",
+    "highlight", "detail", "outline", "document", "cry", "shout", "scream", "exclaim",
     "whisper", "mutter", "sing", "chant", "reason", "surmise", "posit", "talk", "speak",
-    "rail", "weigh", "echo", "reference", "express", "discuss", "address", "explain", "invoke",
+    "rail", "weigh", "echo", "reference", "express", "discuss", "address", "invoke",
     "campaign", "lobby", "press", "pressure", "advocate", "encourage", "promote", "vote",
 )
 
@@ -45,7 +45,7 @@ BELIEF_VERBS = (
     "believe", "think", "feel", "hope", "expect", "fear", "worry", "doubt", "know", "suspect",
     "assume", "presume", "understand", "realize", "realise", "recognize", "recognise", "see",
     "consider", "imagine", "trust", "want", "plan", "intend", "aim", "seek", "wish", "prefer",
-    "decide", "refuse", "decline", "vow", "pledge", "mean", "hope", "anticipate", "regard",
+    "decide", "refuse", "decline", "vow", "pledge", "mean", "anticipate", "regard",
     "view", "reckon", "guess", "bet", "learn", "discover", "notice", "acknowledge", "accept",
     "agree", "favor", "favour", "like", "love", "hate", "appreciate", "regret",
 )
@@ -68,7 +68,9 @@ _IRREGULAR = {
     "swear": ("swears", "swore", "sworn", "swearing"), "forecast": ("forecasts", "forecast",
     "forecasting"), "bet": ("bets", "bet", "betting"), "learn": ("learns", "learned", "learnt",
     "learning"), "sing": ("sings", "sang", "sung", "singing"), "prove": ("proves", "proved",
-    "proven", "proving"), "tweet": ("tweets", "tweeted", "tweeting"),
+    "proven", "proving"), "echo": ("echoes", "echoed", "echoing"),
+    "signal": ("signals", "signaled", "signalled", "signaling", "signalling"),
+    "label": ("labels", "labeled", "labelled", "labeling", "labelling"),
 }
 
 _VOWELS = "aeiou"
