@@ -43,3 +43,17 @@ def test_parse_loads_only_what_analysis_needs_and_keeps_offsets() -> None:
     doc = parse(text)
     assert len(doc.text) == len(text)
     assert all(text[t.idx:t.idx + len(t)].lower().replace("´", "'") == t.text.lower() for t in doc)
+
+
+def test_very_long_text_is_analyzed_from_its_beginning_with_a_warning(monkeypatch: pytest.MonkeyPatch) -> None:
+    import reader.core.nlp as nlp
+
+    seen: list[str] = []
+    monkeypatch.setattr(nlp, "MAX_ANALYSIS_CHARS", 30)
+    monkeypatch.setattr("reader.core.nlp.pipeline.parse", lambda text: seen.append(text) or text)
+    monkeypatch.setattr("reader.core.nlp.entities.find_entities", lambda doc, text: [])
+    monkeypatch.setattr("reader.core.nlp.claims.find_claims", lambda doc, text, entities: [])
+    analysis = nlp.analyze("First line of words.\nSecond line, far beyond the limit.")
+    assert seen == ["First line of words."]
+    [notice] = analysis.warnings
+    assert notice.kind == "long-text" and "first 4 words" in notice.message
