@@ -14,6 +14,8 @@ from PySide6.QtGui import QImage, QTextCursor, QTextDocument, QWheelEvent
 from PySide6.QtWidgets import QApplication
 from sample_articles import DATA_URL, PNG, sample_analysis, sample_article
 
+from tests.conftest import SHARED
+
 from reader.core.model import Article, Block
 from reader.ui.article_document import meta_line
 from reader.ui.article_resources import load_resource
@@ -24,6 +26,8 @@ from reader.ui.theme import (
 )
 
 IMAGE = QTextDocument.ResourceType.ImageResource.value
+# The first 25 pages of the corpus include headings, lists, quotes, code and tables (~3 s).
+CORPUS_PAGES = 25
 STYLESHEET = QTextDocument.ResourceType.StyleSheetResource.value
 
 
@@ -267,3 +271,23 @@ def test_many_qt_calls_cannot_free_none(view: ReadingView) -> None:
     for _ in range(20_000):
         cursor.setPosition(0)
     assert sys.getrefcount(None) > 1 << 31
+
+
+@pytest.mark.slow
+def test_real_extractions_map_exactly(view: ReadingView) -> None:
+    """Saved pages of the shared corpus (headings, lists, quotes, tables) map exactly too."""
+    from reader.core.errors import ReaderError
+    from reader.core.pipeline import open_article
+
+    pages = SHARED / "corpus" / "readability-pages" / "html"
+    if not pages.is_dir():
+        pytest.skip("the shared corpus is not beside this checkout")
+    for path in sorted(pages.iterdir())[:CORPUS_PAGES]:
+        try:
+            article = open_article(path)
+        except ReaderError:
+            continue  # a page the extractor refuses says nothing about the view
+        for removed in (False, True):
+            view.show_removed = removed
+            view.show_article(article)
+            assert_spans_exact(view, article)
