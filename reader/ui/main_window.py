@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 
 from reader import APP_NAME
 from reader.core import paths, settings as settings_io
+from reader.core.cache import ResultCache
 from reader.core.corrections import CorrectionStore, apply_corrections, scope_of
-from reader.core.model import Analysis, Article, Resource, Source
+from reader.core.model import Analysis, Article, Resource
 from reader.core.settings import Settings, WindowState
 from reader.ui.empty_state import EmptyState
 from reader.ui.message_bar import MessageBar
@@ -67,20 +68,44 @@ class OpenArticle:
     article: Article  # with the reader's corrections applied: what the tab shows
     resources: dict[str, Resource]
     resources_dir: Path | None
-    encoding: str  # the encoding the file was read with
+    encoding: str | None  # the encoding the file was read with (None: from the results cache)
     encoding_override: str | None = None
     analysis: Analysis | None = None
     request: int | None = None  # the pending analysis request
     order: int = 0  # when it was asked for: tabs of one drop appear in the order dropped
+    cache_key: str | None = None  # the file's entry in the results cache
 
 
-def load_for_reading(path: Path, encoding: str | None) -> tuple[Source, Article]:
-    """Load and extract one file (runs in a worker thread: no widgets here)."""
+@dataclass(frozen=True)
+class Loaded:
+    """What the loading thread hands back: the article and what showing it needs."""
+
+    article: Article
+    resources: dict[str, Resource]
+    resources_dir: Path | None
+    encoding: str | None  # as read; None when the article came from the results cache
+    cache_key: str | None  # the file's entry in the results cache
+
+
+def load_for_reading(path: Path, encoding: str | None) -> Loaded:
+    """Load and extract one file, or take the article kept from the last time these bytes were
+    read (runs in a worker thread: no widgets here)."""
+    from reader.core.cache import ResultCache
+    from reader.core.loading import Limits, find_resources_dir, read_bytes
+
+    cache = ResultCache()
+    key = cache.key_for(read_bytes(path, Limits()), encoding)
+    cached = cache.article(key, path)
+    if cached is not None:
+        return Loaded(cached, {}, find_resources_dir(path) if cached.format == "html" else None, None, key)
     from reader.core.extract import extract
     from reader.core.loading import load
 
     source = load(path, encoding=encoding)
-    return source, extract(source)
+    article = extract(source)
+    if not source.resources:  # an archive's images live in the file: such articles are re-read
+        cache.store_article(key, article)
+    return Loaded(article, source.resources, source.resources_dir, source.encoding, key)
 
 
 def describe_failure(path: str, error: BaseException) -> str:
@@ -359,18 +384,19 @@ class MainWindow(QMainWindow):
             "%1", name).replace("%2", reason)
         self.message_bar.show_message(text, "error", append=True)
 
-    def _loaded(self, path: str, result: tuple[Source, Article], override: str | None,
+    def _loaded(self, path: str, loaded: Loaded, override: str | None,
                 reload_tab: QWidget | None, order: int) -> None:
         self._loading.pop(path, None)
         self._end_progress()
-        source, original = result
+        original = loaded.article
         if reload_tab is not None and reload_tab not in self._articles:
             return  # the tab was closed while its file was being re-read
         tab = reload_tab or self._new_tab()
         item = OpenArticle(path=path, tab=tab, original=original,
                            article=apply_corrections(original, self.corrections.for_article(original)),
-                           resources=source.resources, resources_dir=source.resources_dir,
-                           encoding=source.encoding, encoding_override=override, order=order)
+                           resources=loaded.resources, resources_dir=loaded.resources_dir,
+                           encoding=loaded.encoding, encoding_override=override, order=order,
+                           cache_key=loaded.cache_key)
         if reload_tab is not None:
             self._cancel_analysis(self._articles[reload_tab])
         self._articles[tab] = item
@@ -432,6 +458,10 @@ class MainWindow(QMainWindow):
     def _request_analysis(self, item: OpenArticle) -> None:
         self._cancel_analysis(item)
         item.analysis = None
+        cached = ResultCache().analysis(item.cache_key, item.article.text) if item.cache_key else None
+        if cached is not None:  # analysed before: no need to wait for the model
+            self._show_analysis(item, cached)
+            return
         message = (self.tr("Finding people, places and claims…") if self.analysis.ready
                    else self.tr("Loading the language model…"))
         item.tab.show_analysis_pending(message)
@@ -449,6 +479,12 @@ class MainWindow(QMainWindow):
         if item is None or item.tab not in self._articles:
             return
         item.request = None
+        if item.cache_key:
+            self.tasks.run(ResultCache().store_analysis, item.cache_key, item.article.text, analysis,
+                           on_success=lambda _: None, on_failure=lambda _: None)
+        self._show_analysis(item, analysis)
+
+    def _show_analysis(self, item: OpenArticle, analysis: Analysis) -> None:
         item.analysis = analysis
         item.tab.show_analysis(analysis)
         self.analysis_shown.emit(item.path)
@@ -636,8 +672,8 @@ class MainWindow(QMainWindow):
         if item is None:
             return
         group = QActionGroup(self.encoding_menu)
-        automatic = self.tr("Automatic (%1)").replace("%1", item.encoding) if item.encoding_override is None \
-            else self.tr("Automatic")
+        automatic = self.tr("Automatic (%1)").replace("%1", item.encoding) \
+            if item.encoding_override is None and item.encoding else self.tr("Automatic")
         for label, codec in ((automatic, None), *((self.tr(n), c) for n, c in ENCODINGS)):
             action = self.encoding_menu.addAction(label)
             action.setCheckable(True)

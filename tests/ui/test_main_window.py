@@ -20,7 +20,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.core import settings as settings_io
 from reader.core.corrections import CorrectionStore
-from reader.core.model import Analysis, Article, Entity, Notice, Span
+from reader.core.model import Analysis, Entity, Notice, Span
 from reader.ui import main_window as main_window_module
 from reader.ui import workers
 from reader.ui.main_window import MainWindow
@@ -239,9 +239,10 @@ def test_article_warnings_are_shown(qtbot: QtBot, window: MainWindow, article_fi
                                     monkeypatch: pytest.MonkeyPatch) -> None:
     real = main_window_module.load_for_reading
 
-    def with_notice(path: Path, encoding: str | None) -> tuple[object, Article]:
-        source, article = real(path, encoding)
-        return source, replace(article, warnings=(Notice("paywall", "Only the start of this story was saved."),))
+    def with_notice(path: Path, encoding: str | None) -> main_window_module.Loaded:
+        loaded = real(path, encoding)
+        notice = Notice("paywall", "Only the start of this story was saved.")
+        return replace(loaded, article=replace(loaded.article, warnings=(notice,)))
 
     monkeypatch.setattr(main_window_module, "load_for_reading", with_notice)
     open_and_wait(qtbot, window, article_file)
@@ -471,6 +472,31 @@ def test_state_restored_after_restart(qtbot: QtBot, stub_analysis: StubAnalysis,
     open_and_wait(qtbot, second, path)
     tab = second.current_article().tab  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: abs(tab.reading_position() - 0.5) < 0.05, timeout=WAIT_MS)
+
+
+def test_reopening_uses_the_results_cache(qtbot: QtBot, stub_analysis: StubAnalysis, article_file: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    first = make_window(qtbot)
+    with qtbot.waitSignal(first.analysis_shown, timeout=WAIT_MS):
+        open_and_wait(qtbot, first, article_file)
+    qtbot.waitUntil(lambda: first.tasks.pending() == 0)  # the analysis is written in the background
+    first.close()
+    import reader.core.extract
+
+    def no_extraction(source: object) -> None:
+        raise AssertionError("extracted again")
+
+    monkeypatch.setattr(reader.core.extract, "extract", no_extraction)
+    calls = len(stub_analysis.texts)
+    second = make_window(qtbot)
+    with qtbot.waitSignal(second.analysis_shown, timeout=WAIT_MS):
+        open_and_wait(qtbot, second, article_file)
+    assert len(stub_analysis.texts) == calls and second.current_article().analysis.entities  # type: ignore[union-attr]
+    article_file.write_text(STORY.replace("noon", "one o'clock"), encoding="utf-8")
+    second.close_tab(0)
+    second.open_paths([article_file])
+    qtbot.waitUntil(second.message_bar.isVisible, timeout=WAIT_MS)
+    assert "AssertionError" in second.message_bar.text()  # changed bytes are not served from the cache
 
 
 def test_corrupt_state_file_is_set_aside_and_reported_once(qtbot: QtBot, stub_analysis: StubAnalysis) -> None:
