@@ -33,6 +33,7 @@ WORDS_PER_MINUTE = 230
 HEADING_SCALE = {1: 1.5, 2: 1.3, 3: 1.15, 4: 1.05, 5: 1.0, 6: 1.0}
 TITLE_SCALE = 1.9
 TITLE_LINE_HEIGHT_PERCENT = 115  # large type needs less leading than body text
+CODE_LINE_HEIGHT_PERCENT = 125  # code reads as a block; body leading pulls its lines apart
 META_SCALE = 0.85
 # Characters Qt would turn into new blocks; each becomes a line break of the same length.
 LINE_BREAKS = re.compile("[\r\n\u2029]")
@@ -230,6 +231,8 @@ class DocumentWriter:
             fmt.setHeadingLevel(max(1, min(6, block.level or 2)))
         if block.kind == "preformatted":
             fmt.setNonBreakableLines(True)
+            fmt.setLineHeight(CODE_LINE_HEIGHT_PERCENT,
+                              QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         self._new_block(fmt)
         if block.kind == "list-item":
             self._join_list(block.level)
@@ -283,6 +286,7 @@ class DocumentWriter:
         table_fmt.setBorder(0.5)
         table_fmt.setBorderCollapse(True)
         table_fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+        table_fmt.setBottomMargin(self._line_px * PARAGRAPH_SPACING)
         table = self.cursor.insertTable(len(block.rows), columns, table_fmt)
         search = 0
         for r, row in enumerate(block.rows):
