@@ -321,6 +321,21 @@ def test_signed_quotation_is_attributed_to_its_signature() -> None:
 
 
 @pytest.mark.slow
+def test_transcript_turns_are_attributed_to_their_speakers() -> None:
+    claims = analyse("HOST: Will you run again?\nMAYOR: I have not decided.\n"
+                     "HOST: When will you decide?\nMAYOR: After the summer.")
+    assert [(c.speaker.text, c.cue.text, c.content[0].text) for c in claims] == [
+        ("HOST", ":", "Will you run again?"), ("MAYOR", ":", "I have not decided"),
+        ("HOST", ":", "When will you decide?"), ("MAYOR", ":", "After the summer")]
+
+
+@pytest.mark.slow
+def test_labels_before_colons_are_not_transcripts() -> None:
+    claims = analyse("UPDATE: The road is open again.\nLONDON: Trains run as usual.")
+    assert [c.cue.text for c in claims] == []
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("text", [
     "The so-called “reform package” was discussed after a screening of the documentary "
     "“Silent Rivers”.",

@@ -49,10 +49,11 @@ def signed_quote_drafts(doc: Doc, text: str, quotes: QuoteIndex) -> Iterator[Dra
 
 def transcript_drafts(doc: Doc, text: str) -> Iterator[Draft]:
     """ "NAME: words": the colon is the cue, the rest of the line the content (only in a text
-    with several such lines: a lone "UPDATE:" is a label, not a transcript)."""
+    where such lines take turns: a lone "UPDATE:" is a label, not a transcript)."""
     lines = list(_TRANSCRIPT.finditer(text))
-    if len(lines) < MIN_TRANSCRIPT_LINES:
-        return
+    names = [m.group(1) for m in lines]
+    if len(lines) < MIN_TRANSCRIPT_LINES or len(set(names)) == len(names):
+        return  # speakers take turns: some name comes back ("UPDATE:", "WASHINGTON:" do not)
     for m in lines:
         line_end = text.find("\n", m.end())
         content = trim(text, (m.end(), len(text) if line_end < 0 else line_end), keep_quotes=True)

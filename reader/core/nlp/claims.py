@@ -150,13 +150,14 @@ def _skip_back(text: str, pos: int) -> int:
 
 
 def _outermost(drafts: list[Draft]) -> list[Draft]:
-    """Drop attributions whose cue lies inside another attribution's content."""
-    out = []
+    """Drop attributions whose cue lies inside another attribution's content or another's
+    cue (one cue read twice, e.g. a headline colon that is also a transcript turn)."""
+    out: list[Draft] = []
     for d in drafts:
         nested = any(o is not d and any(s <= d.cue[0] < e for s, e in o.content)
                      and not _overlaps(d.cue, o.cue) for o in drafts)
         repeated = any(o is not d and o.cue[0] <= d.cue[0] and d.cue[1] <= o.cue[1]
-                       and o.cue != d.cue for o in drafts)
+                       and o.cue != d.cue for o in drafts) or any(o.cue == d.cue for o in out)
         if not nested and not repeated:
             out.append(d)
     return out
