@@ -123,3 +123,17 @@ def test_language_is_detected_for_text_articles() -> None:
             "Die Arbeiten sollen im kommenden Frühjahr beginnen und zwei Jahre dauern, sagte die "
             "Bürgermeisterin nach der Sitzung.\n")
     assert extract_string(text).language == "de"
+
+
+def test_a_two_line_note_is_all_story() -> None:
+    article = extract_string("The ferry will run again from Monday morning, the operator said.\n"
+                             "Tickets bought for cancelled crossings will be refunded in full.\n")
+    assert article.title is None
+    assert len(article.story_blocks) == 2
+
+
+def test_long_texts_stay_fast() -> None:
+    line = "The council said on Tuesday that the bridge would reopen in spring after repairs {}."
+    text = "\n".join(line.format(i) for i in range(5000)) + "\n" + ("word " * 14 + "\n") * 3000
+    article = extract_string(text)
+    assert len(article.blocks) == 8000

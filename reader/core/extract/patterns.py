@@ -75,6 +75,7 @@ _TEXT_FURNITURE_RE = tuple((reason, re.compile(rf"^(?:{rx})$", re.I)) for reason
 # date with times); at most this share of its words may be anything else.
 TEXT_DATE_OTHER_WORDS = 0.25
 TEXT_DATE_MAX_WORDS = 20
+TEXT_DATE_MAX_CHARS = 200
 _DATE_WORD = re.compile(
     r"^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|"
     r"july|august|september|october|november|december|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|"
@@ -88,6 +89,8 @@ _MONTH_OR_NUMERIC_DATE = re.compile(
 
 def is_date_line(line: str) -> bool:
     """A line that only says when: a date, perhaps a time and "Published"/"Updated"."""
+    if len(line) > TEXT_DATE_MAX_CHARS:
+        return False
     words = [w for w in re.split(r"[\s|•·]+", line.replace(":", ": ")) if w.strip(":,")]
     if not words or len(words) > TEXT_DATE_MAX_WORDS or not _MONTH_OR_NUMERIC_DATE.search(line):
         return False

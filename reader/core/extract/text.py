@@ -14,7 +14,7 @@ from collections import Counter
 from reader.core.extract import patterns
 from reader.core.extract.language import detect_language
 from reader.core.extract.text_blocks import TextBlock, split_blocks
-from reader.core.extract.text_features import content_words, is_prose, page_furniture
+from reader.core.extract.text_features import content_words, forget_text_cache, is_prose, page_furniture
 from reader.core.extract.text_model import story_probabilities
 from reader.core.extract.text_regions import INSIDE_DROP_REASONS, inside_reasons, outside_reasons, story_stretch
 from reader.core.extract.text_tails import MAX_CLOSING_LINES, tail_start
@@ -31,7 +31,10 @@ BYLINE_LOOKAHEAD = 2
 def extract_text(source: Source) -> Article:
     """Separate a plain-text article's story from its clutter and read its title and byline."""
     blocks = split_blocks(source.text)
-    verdicts = classify_blocks(blocks)
+    try:
+        verdicts = classify_blocks(blocks)
+    finally:
+        forget_text_cache()
     title = site = byline = None
     out: list[Block] = []
     for block, (role, reason) in zip(blocks, verdicts):

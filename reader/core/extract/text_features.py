@@ -24,8 +24,10 @@ _PIPE_OR_ARROW = re.compile(r"[|»›]")
 _DIGIT = re.compile(r"\d")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
-# Every stage asks about the same few hundred lines; caching by text keeps a page to a few ms.
-TEXT_CACHE_SIZE = 8192
+# Every stage asks about the same lines; caching by text keeps a page to a few ms. The caches
+# are unbounded within one extraction (a bounded LRU thrashes on long texts read in order) and
+# emptied by forget_text_cache() when it ends.
+TEXT_CACHE_SIZE = None
 
 # A teaser's headline is repeated within this many blocks (headline link, then image link).
 TEASER_COPY_DISTANCE = 2
@@ -60,6 +62,12 @@ def title_case_ratio(text: str) -> float:
     """Share of longer words that start with a capital: high in headlines and menus."""
     words = [w for w in _WORD.findall(text) if len(w) >= 4 and is_cased(w[0])]
     return sum(w[0].isupper() for w in words) / len(words) if words else 0.0
+
+
+def forget_text_cache() -> None:
+    """Empty the per-text caches once a document is done, so they never grow across files."""
+    for cached in (tokens, is_prose_text, lower_start_ratio, content_words):
+        cached.cache_clear()
 
 
 def is_cased(char: str) -> bool:
@@ -131,15 +139,13 @@ def page_furniture(blocks: list[TextBlock]) -> list[str | None]:
     """Each block's furniture reason: boilerplate vocabulary, or "teaser" for a repeated block
     of several words that is a list item or stands next to its copy (teaser lists repeat
     their headlines; a photo caption repeated through a story does neither)."""
-    places: dict[str, list[int]] = {}
-    for i, block in enumerate(blocks):
-        places.setdefault(block.content, []).append(i)
+    counts = Counter(b.content for b in blocks)
     reasons = []
     for i, block in enumerate(blocks):
         reason = patterns.boilerplate_reason(block.raw)
-        copies = places[block.content]
-        if reason is None and len(copies) > 1 and tokens(block.content) >= patterns.TEXT_TEASER_MIN_WORDS:
-            near = any(0 < abs(j - i) <= TEASER_COPY_DISTANCE for j in copies)
+        if reason is None and counts[block.content] > 1 and tokens(block.content) >= patterns.TEXT_TEASER_MIN_WORDS:
+            near = any(0 <= j < len(blocks) and j != i and blocks[j].content == block.content
+                       for j in range(i - TEASER_COPY_DISTANCE, i + TEASER_COPY_DISTANCE + 1))
             if near or block.kind == "list-item":
                 reason = "teaser"
         reasons.append(reason)

@@ -23,6 +23,8 @@ TITLE_MIN_WORDS = 2
 TITLE_MAX_WORDS = 30
 # Header menus of flat texts are one- or two-word lines ("World", "Sign in"); titles are longer.
 FLAT_TITLE_MIN_WORDS = 3
+# A title heads a story of at least two paragraphs; a text of one or two lines is a note.
+FLAT_TITLE_MIN_BLOCKS_AFTER = 2
 # Score weights, hand-set: overlap with the story dominates, shape and closeness break ties.
 OVERLAP_WEIGHT = 3.0
 HEADING_BONUS = 1.5
@@ -80,12 +82,13 @@ def find_title(blocks: list[TextBlock], first: int, story: list[int]) -> int | N
     for i in story:
         vocab.update(content_words(blocks[i].content))
     opening = blocks[first]
+    others = vocab - Counter(content_words(opening.content))  # the opening judged by the rest
     if tokens(opening.content) <= OPENING_TITLE_MAX_WORDS and (
             first == 0 or not _CLOSING_STOP.search(opening.content)):
         first += 1
     best, best_score = None, MIN_TITLE_SCORE
     for i in range(first - 1, max(-1, first - 1 - TITLE_WINDOW), -1):
-        score = title_score(blocks[i], first - 1 - i, vocab)
+        score = title_score(blocks[i], first - 1 - i, others if blocks[i] is opening else vocab)
         if score > best_score:
             best, best_score = i, score
     return best
@@ -94,7 +97,7 @@ def find_title(blocks: list[TextBlock], first: int, story: list[int]) -> int | N
 def first_headline(blocks: list[TextBlock], first: int, furniture: list[str | None]) -> int | None:
     """In a flat text (one paragraph per line), the title is its first line of a few words
     that is not page furniture: what comes before it is the page header ("Home", "Sign in")."""
-    for i in range(0, min(first + 1, len(blocks))):
+    for i in range(0, min(first + 1, len(blocks) - FLAT_TITLE_MIN_BLOCKS_AFTER)):
         if furniture[i] or _BYLINE.match(blocks[i].content):
             continue
         if FLAT_TITLE_MIN_WORDS <= tokens(blocks[i].content) <= TITLE_MAX_WORDS:
