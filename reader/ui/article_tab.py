@@ -151,6 +151,8 @@ class ArticleTab(QWidget):
         view.clear_highlights(CLAIM_LAYER)
         spans = sorted_mentions(self.analysis.entities[entity])
         view.set_text_highlights(ENTITY_LAYER, spans, current=mention, colour="mention")
+        if not spans:
+            return
         doc_range = view.text_map.document_range(*spans[mention])
         if doc_range is not None:
             view.scroll_to_position(doc_range[0])

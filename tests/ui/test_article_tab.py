@@ -210,3 +210,14 @@ def test_seed_through_the_real_pipeline(qtbot, seed_path: Path) -> None:
     tree = tab.side_panel.entities_tab.tree
     groups = {tree.topLevelItem(g).text(0).split(" (")[0] for g in range(tree.topLevelItemCount())}
     assert {group_title(e.type) for e in analysis.entities} == groups
+
+
+def test_an_entity_without_mentions_is_harmless(qtbot, tab: ArticleTab) -> None:
+    from reader.core.model import Entity
+
+    analysis = Analysis(entities=(Entity("Nowhere", "place", (), ()),))
+    tab.show_analysis(analysis)
+    tab.side_panel.select_entity(0)
+    tab.side_panel.entities_tab.step(1)
+    assert tab.reading_view.extraSelections() == []
+    assert tab.side_panel.entities_tab.position_label.text() == "no mentions in the text"

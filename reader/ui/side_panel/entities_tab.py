@@ -182,15 +182,20 @@ class EntitiesTab(QWidget):
         if self.entity < 0:
             return
         count = len(sorted_mentions(self.analysis.entities[self.entity]))
-        self._set_current(self.entity, (self.mention + direction) % count)
+        if count:
+            self._set_current(self.entity, (self.mention + direction) % count)
 
     def _update_stepper(self) -> None:
         has = self.entity >= 0
         count = len(sorted_mentions(self.analysis.entities[self.entity])) if has else 0
         self.previous_button.setEnabled(count > 1)
         self.next_button.setEnabled(count > 1)
-        self.position_label.setText(self.tr("{0} of {1}").format(self.mention + 1, count)
-                                    if has else "")
+        if not has:
+            self.position_label.setText("")
+        elif count == 0:
+            self.position_label.setText(self.tr("no mentions in the text"))
+        else:
+            self.position_label.setText(self.tr("{0} of {1}").format(self.mention + 1, count))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         """Enter / Shift+Enter on the list step through the mentions."""
