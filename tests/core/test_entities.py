@@ -54,6 +54,14 @@ def test_lower_case_edge_words_are_dropped() -> None:
     assert [(e.name, e.type) for e in find_entities(doc, text)] == [("Zorvex", "group"), ("Grozny", "place")]
 
 
+def test_dates_shed_names_at_their_edges_but_keep_their_commas() -> None:
+    text = "Lima 2024-05-01\nThe vote of August 30, 1996 stood."
+    doc = labelled(text, ("Lima 2024-05-01", "DATE"), ("August 30, 1996", "DATE"))
+    assert by_name(find_entities(doc, text)) == {
+        "Lima": ("place", ["Lima"]), "2024-05-01": ("date", ["2024-05-01"]),
+        "August 30, 1996": ("date", ["August 30, 1996"])}
+
+
 def test_one_form_gets_one_type_and_a_known_place_beats_a_person_label() -> None:
     text = "Kyiv said no. Troops left Kyiv. Kyiv wants talks."
     doc = labelled(text, ("Kyiv", "PERSON"), ("Kyiv", "GPE"), ("Kyiv", "PERSON"))

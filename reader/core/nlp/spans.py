@@ -25,6 +25,19 @@ BREAK_TOKENS = frozenset({
 # Words at a name's edge that belong to the sentence, not to the name.
 EDGE_WORDS = frozenset({"the", "a", "an", "The", "A", "An", "'s", "'", "’s", "’", "s"})
 
+# Capitalized words that belong in dates and times.
+DATE_WORDS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "christmas", "easter", "eve", "day", "new", "year", "years", "ramadan", "spring", "summer",
+    "autumn", "fall", "winter", "week", "month", "noon", "midnight", "am", "pm", "a.m.", "p.m.",
+})
+# Breaks inside a name that join the parts of a date or an amount: "August 30, 1996", "3/4".
+AMOUNT_JOINERS = frozenset({",", "/", ":"})
+# Upper-case words this short in an amount or a time are units and codes (GMT, USD, EST).
+MAX_UNIT_CODE_LENGTH = 3
+
 
 def is_break(token: Token) -> bool:
     """A token a name cannot contain: a line break, a bracket, a free-standing dash, a number."""
@@ -58,11 +71,12 @@ def is_edge_noise(token: Token) -> bool:
 HYPHEN_PREFIXES = frozenset({"pro", "anti", "ex", "non", "mid", "post", "pre", "neo", "pan", "all"})
 
 
-def split_tokens(doc: Doc, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Token ranges of ``doc[start:end]`` between break tokens."""
+def split_tokens(doc: Doc, start: int, end: int, amount: bool = False) -> Iterator[tuple[int, int]]:
+    """Token ranges of ``doc[start:end]`` between break tokens (for an amount or a date,
+    numbers are no break: "July 16-18")."""
     piece = start
     for i in range(start, end):
-        if is_break(doc[i]):
+        if is_break(doc[i]) and not (amount and (doc[i].text.isdigit() or doc[i].text in AMOUNT_JOINERS)):
             if i > piece:
                 yield piece, i
             piece = i + 1
@@ -89,20 +103,26 @@ def clean_name_span(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
+def is_name_in_amount(token: Token) -> bool:
+    """A capitalized word at the edge of a date or amount that is no part of it: "Havana" in
+    "Havana 1996-08-31", "Glamorgan" in "July 16-18 v Glamorgan"."""
+    text = token.text
+    if not token.is_alpha or text.lower() in DATE_WORDS or not text[:1].isupper():
+        return False
+    return not (text.isupper() and len(text) <= MAX_UNIT_CODE_LENGTH)  # GMT, USD, EST stay
+
+
 def clean_other_span(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """Token ranges of a date, time or amount span, cut at line breaks only."""
+    """Token ranges of a date, time or amount span: cut at breaks, trimmed of names and punctuation."""
     pieces = []
-    piece = start
-    for i in range(start, end + 1):
-        if i == end or doc[i].is_space or "\n" in doc[i].text:
-            a, b = piece, i
-            while a < b and doc[a].is_punct:
-                a += 1
-            while b > a and doc[b - 1].is_punct and doc[b - 1].text not in {"%", "."}:
-                b -= 1
-            if b > a:
-                pieces.append((a, b))
-            piece = i + 1
+    for a, b in split_tokens(doc, start, end, amount=True):
+        while a < b and (doc[a].is_punct or is_name_in_amount(doc[a])):
+            a += 1
+        while b > a and ((doc[b - 1].is_punct and doc[b - 1].text not in {"%", "."})
+                         or is_name_in_amount(doc[b - 1])):
+            b -= 1
+        if b > a:
+            pieces.append((a, b))
     return pieces
 
 
