@@ -25,11 +25,12 @@ from reader.core.extract.warnings import article_warnings
 from reader.core.model import Article, Block, Notice, Source
 
 # A page cut into more blocks than this is not one article (a hostile or a generated page);
-# the rest is kept as clutter without being classified. The largest corpus page has 351.
-MAX_BLOCKS = 20_000
+# the rest is kept as clutter without being classified. The largest corpus page has 351, a long
+# encyclopedia article a few thousand; 10,000 keeps an 11 MB page of paragraphs near 5 s here.
+MAX_BLOCKS = 10_000
 # readability's scoring is superlinear in the page size (2.3 s for 50,000 paragraphs here); past
-# this many blocks (30 times the largest corpus page, 351) only our linear fallback runs.
-READABILITY_MAX_BLOCKS = 10_000
+# this many elements (30 times the largest corpus page, ~1,050) only our linear fallback runs.
+READABILITY_MAX_ELEMENTS = 30_000
 # A caption belongs to an image at most this many blocks before or after it.
 CAPTION_REACH = 3
 # py3langid's time grows with the text; two paragraphs decide the language as well as ten.
@@ -82,7 +83,7 @@ def choose_picks(root: HtmlElement, page: list[PageBlock]) -> set[int]:
 
     Our candidate is only computed when it could win: its text can never exceed the page's.
     """
-    if len(page) > READABILITY_MAX_BLOCKS:
+    if count_elements(root, READABILITY_MAX_ELEMENTS) >= READABILITY_MAX_ELEMENTS:
         return fallback.fallback_picks(page)
     theirs = readability_picks(root, page)
     theirs_chars = fallback.story_chars(page, theirs) if theirs is not None else None
@@ -135,14 +136,24 @@ def label_headline(page: list[PageBlock], verdicts: list[Verdict], title: str | 
     return out
 
 
+def count_elements(root: HtmlElement, limit: int) -> int:
+    """How many elements the tree has, counting no further than ``limit``."""
+    count = 0
+    for count, _ in enumerate(root.iter(), start=1):
+        if count >= limit:
+            break
+    return count
+
+
 def judge_images(page: list[PageBlock], verdicts: list[Verdict], images: list[str | None]) -> list[Verdict]:
     """Images stay only when saved with the page; captions only beside an image that stays."""
     out = list(verdicts)
+    figures = images_by_figure(page)
     for i, (block, verdict) in enumerate(zip(page, verdicts)):
         if block.kind == "image" and verdict.role == "story" and not images[i]:
             out[i] = Verdict("clutter", "remote image")
         elif block.kind == "caption" or verdict.reason in ("caption", "image credit"):
-            near = any(images[j] for j in captioned_images(page, i))
+            near = any(images[j] for j in captioned_images(page, i, figures))
             if near and verdict.reason != "image credit" and (verdict.role == "story" or verdict.reason == "caption"):
                 out[i] = STORY
             elif verdict.role == "story" or verdict.reason == "caption":
@@ -150,11 +161,25 @@ def judge_images(page: list[PageBlock], verdicts: list[Verdict], images: list[st
     return out
 
 
-def captioned_images(page: list[PageBlock], i: int) -> list[int]:
+def nearest_figure(block: PageBlock) -> HtmlElement | None:
+    return next((el for el in reversed(block.path) if el.tag == "figure"), None)
+
+
+def images_by_figure(page: list[PageBlock]) -> dict[HtmlElement, list[int]]:
+    """The image blocks of each <figure>, so a caption finds its images in one look-up."""
+    figures: dict[HtmlElement, list[int]] = {}
+    for j, block in enumerate(page):
+        figure = nearest_figure(block) if block.kind == "image" else None
+        if figure is not None:
+            figures.setdefault(figure, []).append(j)
+    return figures
+
+
+def captioned_images(page: list[PageBlock], i: int, figures: dict[HtmlElement, list[int]]) -> list[int]:
     """The image blocks a caption describes: those of its <figure>, else the nearest image."""
-    figure = next((el for el in reversed(page[i].path) if el.tag == "figure"), None)
+    figure = nearest_figure(page[i])
     if figure is not None:
-        return [j for j, b in enumerate(page) if b.kind == "image" and figure in b.path]
+        return figures.get(figure, [])
     reach = range(max(0, i - CAPTION_REACH), min(len(page), i + CAPTION_REACH + 1))
     near = sorted((j for j in reach if page[j].kind == "image"), key=lambda j: (abs(j - i), j > i))
     return near[:1]

@@ -78,8 +78,21 @@ def inner_hint_reason(block: PageBlock, top: HtmlElement | None) -> str | None:
     return None
 
 
+def combined(phrases: list[tuple[int, str, str]]) -> re.Pattern[str]:
+    """One pattern with a named group per phrase, so a text is scanned once, not once per phrase."""
+    return re.compile("|".join(f"(?P<p{i}>{rx})" for i, _, rx in phrases), re.I)
+
+
+_INDEXED_PHRASES = [(i, reason, rx) for i, (reason, rx) in enumerate(patterns.HTML_PHRASES)]
+REASON_OF_PHRASE = {f"p{i}": reason for i, reason, _ in _INDEXED_PHRASES}
+# Phrases anchored at the start are tried only there (match); the others anywhere (search).
+_START_PHRASES = combined([p for p in _INDEXED_PHRASES if p[2].startswith("^")])
+_ANYWHERE_PHRASES = combined([p for p in _INDEXED_PHRASES if not p[2].startswith("^")])
+
+
+@functools.lru_cache(maxsize=4096)
 def phrase_reason(text: str) -> str | None:
-    """Furniture recognised by its words alone (short blocks only)."""
+    """Furniture recognised by its words alone (short blocks only; pages repeat their labels)."""
     if len(text) > patterns.HTML_PHRASE_MAX_CHARS:
         return None
     if patterns.HTML_PAYWALL_RE.search(text):
@@ -87,10 +100,8 @@ def phrase_reason(text: str) -> str | None:
     reason = patterns.boilerplate_reason(text)
     if reason and reason != "separator":
         return "related links" if reason in ("link tail", "related link") else reason
-    for reason, rx in patterns.HTML_PHRASES_RE:
-        if rx.search(text):
-            return reason
-    return None
+    match = _START_PHRASES.match(text) or _ANYWHERE_PHRASES.search(text)
+    return REASON_OF_PHRASE[match.lastgroup or ""] if match else None
 
 
 def is_date_line(text: str) -> bool:
