@@ -180,3 +180,12 @@ def test_claim_cards_work_by_keyboard(qtbot, panel: SidePanel) -> None:
         QApplication.sendEvent(tab.cards[3], QFocusEvent(QEvent.Type.FocusIn,
                                                          Qt.FocusReason.TabFocusReason))
     assert signal.args == [3]
+
+
+def test_clicking_anywhere_on_a_card_selects_its_claim(qtbot, panel: SidePanel) -> None:
+    panel.show()
+    panel.tabs.setCurrentWidget(panel.claims_tab)
+    card = panel.claims_tab.cards[2]
+    with qtbot.waitSignal(panel.claim_selected) as signal:
+        qtbot.mouseClick(card.content_label, Qt.MouseButton.LeftButton)
+    assert signal.args == [2] and card.property("selected") is True

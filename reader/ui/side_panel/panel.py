@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QLabel, QProgressBar, QStackedWidget, QTabWidget, QVBoxLayout, QWidget,
+    QFrame, QLabel, QProgressBar, QStackedWidget, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from reader.core.model import Analysis
@@ -35,6 +35,8 @@ class SidePanel(QWidget):
         self.progress.hide()
         self.warnings_label = QLabel(self)
         self.warnings_label.setWordWrap(True)
+        self.warnings_label.setFrameShape(QFrame.Shape.StyledPanel)
+        self.warnings_label.setMargin(6)
         self.warnings_label.setAccessibleName(self.tr("Analysis warnings"))
         self.warnings_label.hide()
         self.entities_tab = EntitiesTab(self)
