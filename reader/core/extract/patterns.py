@@ -39,11 +39,13 @@ _TEXT_FURNITURE: tuple[tuple[str, str], ...] = (
                   r"|recommended( for you)?|most (popular|read|viewed|shared)( .{1,20})?"
                   r"|more (stories|news|articles)|also read|see also|top stories|latest( news)?"
                   r"|don'?t miss|editor'?s picks?|what to read next|popular( now)?|up next|"
-                  r"more on( this)?|recent posts|next story|previous story)\s*:?"),
+                  r"more on( this)?|recent posts|next story|previous story|more)\s*[:.…]*"),
     ("related link", r"(read more|also read|related|see also|see more|watch|listen|more|read next|"
                      r"recommended|related article|related story|click here)\s*[:|»›]\s*\S.*"),
     ("byline", r"(by|written by|posted by|author|words by|reporting by)\s*:?\s*(?-i:[A-Z])[^.!?]{1,80}"),
-    ("image credit", r"(image|photo|picture|photograph|illustration)s?( credit)?\s*:.{1,60}"),
+    ("image credit", r"(image|photo|picture|photograph|illustration)s?( credit)?\s*:.{1,60}"
+                     r"|(image|photo|picture)s? (copyright|caption|credit)\b.*"),
+    ("share bar", r"(follow|like) ([\w.@ ]{1,40}) on (twitter|facebook|instagram|youtube|linkedin|x)\b.*"),
     ("comments", r"(\d+\s+)?(comments?|responses|replies)( to .*| \(\d+\))?|leave a (comment|reply)"
                  r"|post a comment|join the (discussion|conversation)|(show|view|load|read) (all )?"
                  r"(\d+ )?comments|(\d+\.\s+)?\S+ (says|said|wrote|replied):"),
@@ -65,7 +67,8 @@ _TEXT_FURNITURE_PROSE: tuple[tuple[str, str], ...] = (
                           r"e-?mails?|inbox|updates|alerts)\b|\bdelivered (straight )?to your inbox\b"),
     ("footer", r"\ball rights reserved\b"),
     ("comments", r"^\d+ (comments|responses|replies) (to|on)\b"),
-    ("image credit", r"\((image|photo|picture|credit)s?:[^)]{1,60}\)$"),
+    ("image credit", r"[(\[](image|photo|picture|credit|file)s?:[^)\]]{1,60}[)\]]$"
+                     r"|^(image|photo|picture) (copyright|caption|credit)\b"),
 )
 _TEXT_FURNITURE_PROSE_RE = tuple((reason, re.compile(rx, re.I)) for reason, rx in _TEXT_FURNITURE_PROSE)
 _TEXT_FURNITURE_RE = tuple((reason, re.compile(rf"^(?:{rx})$", re.I)) for reason, rx in _TEXT_FURNITURE)
