@@ -36,6 +36,8 @@ from reader.ui.workers import AnalysisService, TaskRunner
 
 # A load that takes longer than this shows a progress bar with Cancel; quicker ones show nothing.
 PROGRESS_DELAY_MS = 400
+# The progress bar names this many of the files being opened, then says how many more.
+PROGRESS_NAMES = 3
 # Tab titles longer than this are elided; the full title is in the tooltip and the window title.
 TAB_TITLE_CHARS = 30
 # Reopen Closed Tab remembers this many tabs.
@@ -366,8 +368,11 @@ class MainWindow(QMainWindow):
 
     def _show_progress(self) -> None:
         if self._loading:
-            names = ", ".join(f"“{Path(p).name}”" for p in self._loading)
-            self.message_bar.show_progress(self.tr("Opening %1…").replace("%1", names))
+            names = [f"“{Path(p).name}”" for p in self._loading]
+            shown = ", ".join(names[:PROGRESS_NAMES])
+            if len(names) > PROGRESS_NAMES:
+                shown += " " + self.tr("and %1 more").replace("%1", str(len(names) - PROGRESS_NAMES))
+            self.message_bar.show_progress(self.tr("Opening %1…").replace("%1", shown))
 
     def _end_progress(self) -> None:
         if not self._loading:

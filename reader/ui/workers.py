@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 from collections.abc import Callable
-from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -147,7 +147,12 @@ class AnalysisService(QObject):
 
     def _submit(self, request: int, function: Callable[..., Any], *args: Any) -> None:
         assert self._executor is not None
-        future = self._executor.submit(function, *args)
+        try:
+            future = self._executor.submit(function, *args)
+        except BrokenExecutor:  # the process died (killed, out of memory): start a new one
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = make_analysis_executor()
+            future = self._executor.submit(function, *args)
         future.add_done_callback(lambda f: self._report(request, f))
 
     def _report(self, request: int, future: Future[Any]) -> None:  # runs in an executor thread

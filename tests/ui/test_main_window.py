@@ -598,3 +598,30 @@ def test_quitting_while_the_model_loads_leaves_nothing_running(qtbot: QtBot) -> 
     qtbot.waitUntil(lambda: not (set(threading.enumerate()) - before), timeout=5000)
     qtbot.wait(50)
     assert shown == [] and request == 1
+
+
+@pytest.mark.slow
+def test_a_killed_analysis_process_is_replaced(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import signal
+
+    monkeypatch.setattr(workers, "analyze_text", os.path.basename)  # picklable, cheap, no model
+    monkeypatch.setattr(workers, "warm_up", os.getpid)
+    service = workers.AnalysisService()
+    try:
+        with qtbot.waitSignal(service.finished, timeout=60_000) as first:
+            service.analyze("/news/harbour")
+        assert first.args[1] == "harbour"
+        [pid] = service.process_ids()
+        answers: list[str] = []
+        service.failed.connect(lambda _r, message: answers.append(message))
+        service.finished.connect(lambda _r, result: answers.append(result))
+        os.kill(pid, signal.SIGKILL)
+        service.analyze("/news/ferry")  # lost with the process, or already in a new one
+        qtbot.waitUntil(lambda: len(answers) == 1, timeout=60_000)
+        assert answers[0] == "ferry" or "stopped unexpectedly" in answers[0]
+        with qtbot.waitSignal(service.finished, timeout=60_000) as again:
+            service.analyze("/news/quay")
+        assert again.args[1] == "quay" and service.process_ids() != [pid]
+    finally:
+        service.shutdown()
