@@ -71,7 +71,7 @@ class ReadingView(QTextBrowser):
         self.resources_dir = resources_dir
         self._text_layers.clear()
         self._doc_layers.clear()
-        self.rebuild()
+        self.rebuild(keep_place=False)
 
     def set_show_removed(self, on: bool) -> None:
         if on != self.show_removed:
@@ -93,9 +93,13 @@ class ReadingView(QTextBrowser):
             self.rebuild()
             self.zoom_changed.emit(zoom)
 
-    def rebuild(self) -> None:
-        """Write the document again (article, removed toggle or appearance changed)."""
+    def rebuild(self, keep_place: bool = True) -> None:
+        """Write the document again (article, removed toggle or appearance changed).
+
+        ``keep_place``: the story text at the top of the view stays there (same article only).
+        """
         fraction = self.reading_position()
+        anchor = self._top_text_offset() if keep_place else None
         doc = self.document()
         doc.clear()
         doc.setDefaultFont(reading_font(self.appearance.font, self.appearance.body_pt))
@@ -111,7 +115,26 @@ class ReadingView(QTextBrowser):
         self._center_column()
         self._apply_highlights()
         self.set_reading_position(fraction)
+        if anchor is not None:
+            self._scroll_text_to_top(anchor)
         self.document_rebuilt.emit()
+
+    def _top_text_offset(self) -> int | None:
+        """The story offset at the top of the view (None at the very top or outside the story)."""
+        if self.verticalScrollBar().value() == 0:
+            return None
+        position = self.cursorForPosition(QPoint(self.viewport().width() // 2, 1)).position()
+        return self.text_map.to_text(position)
+
+    def _scroll_text_to_top(self, offset: int) -> None:
+        position = self.text_map.to_document(offset)
+        if position is None:
+            return
+        self.document().documentLayout().documentSize()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(position)
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + self.cursorRect(cursor).top())
 
     def _image_for(self, ref: str) -> QImage:
         return load_resource(QTextDocument.ResourceType.ImageResource.value, ref,

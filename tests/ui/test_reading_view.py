@@ -291,3 +291,19 @@ def test_real_extractions_map_exactly(view: ReadingView) -> None:
             view.show_removed = removed
             view.show_article(article)
             assert_spans_exact(view, article)
+
+
+def test_showing_removed_blocks_keeps_the_text_in_view(qtbot, view: ReadingView) -> None:
+    article = sample_article()
+    view.resize(600, 300)
+    view.show_article(article)
+    view.show()
+    qtbot.waitExposed(view)
+    offset = article.text.index("Officials said")
+    view.select_text_range(offset, offset + 9)
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.value() + view.cursorRect().top())  # "Officials" at the top of the view
+    top = view._top_text_offset()
+    view.set_show_removed(True)
+    view.set_appearance("dark", "sans", 15, 60)
+    assert view._top_text_offset() is not None and abs(view._top_text_offset() - top) < 40
