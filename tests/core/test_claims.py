@@ -260,6 +260,21 @@ def test_passive_rejection_by_an_agent_disputes_the_earlier_claim() -> None:
 
 
 @pytest.mark.slow
+def test_a_claim_noun_rejected_in_the_same_sentence_is_kept_and_linked() -> None:
+    claims = analyse("Officials rejected Moscow's claim that its troops had reached the river.")
+    assert [(c.speaker.text, c.cue.text, c.disputes) for c in claims] == [
+        ("Officials", "rejected", 1), ("Moscow's", "claim", None)]
+    assert claims[1].content[0].text == "that its troops had reached the river"
+
+
+@pytest.mark.slow
+def test_a_statement_belongs_to_whoever_issued_it() -> None:
+    claim = only("The ministry issued a statement that the border would close at noon.")
+    assert shape(claim) == ("The ministry", "statement", ["that the border would close at noon"],
+                            "indirect")
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("text", [
     "Officials say the repairs could take weeks.",
     "Three people familiar with the talks said the deal was close.",

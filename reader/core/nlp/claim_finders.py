@@ -14,20 +14,16 @@ from reader.core.nlp.claim_quotes import QuoteIndex
 from reader.core.nlp.claim_spans import (
     Draft, speaker_range, subtree_range, token_range, tokens_range, trim, without,
 )
-from reader.core.nlp.claim_verbs import find_subject, in_speech, is_verb_cue, verb_draft
-from reader.core.nlp.cues import CUE_NOUNS, CUE_VERB_LEMMAS, HEARSAY_ADVERBS
+from reader.core.nlp.claim_verbs import (
+    VERB_DEPS, find_subject, in_speech, is_verb_cue, verb_draft,
+)
+from reader.core.nlp.cues import ANAPHORIC_CLAIM_NOUNS, CUE_NOUNS, CUE_VERB_LEMMAS, HEARSAY_ADVERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 NOUN_DEPS = frozenset(("nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "ROOT", "conj",
                        "npadvmod"))
-# Verbs whose object is a speech act owned by the verb's subject ("X issued a statement").
-SPEECH_ACT_VERBS = frozenset(("make", "made", "makes", "making", "issue", "issued", "issues",
-                              "release", "released", "give", "gave", "given", "deliver",
-                              "delivered", "repeat", "repeated", "publish", "published",
-                              "express", "expressed", "voice", "voiced", "offer", "offered",
-                              "send", "sent", "post", "posted"))
 
 
 def find_drafts(doc: Doc, text: str, quotes: QuoteIndex) -> Iterator[Draft]:
@@ -61,19 +57,30 @@ def _noun_content(tok: Token) -> Token | None:
     return None
 
 
+def _noun_owner(tok: Token) -> Token | None:
+    """Whose claim noun ``tok`` is: "Russia's claim", "a statement by the ministry", or the
+    subject of the verb it is the object of ("the ministry issued a statement")."""
+    for child in tok.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head  # "persisted in arguments that ..."
+    if tok.dep_ in ("dobj", "pobj") and head.i != tok.i and head.dep_ in VERB_DEPS:
+        return find_subject(head)
+    return None
+
+
 def noun_draft(tok: Token, text: str) -> Draft | None:
     """A claim from a cue noun with its own content ("Russia's claim that ...")."""
     complement = _noun_content(tok)
     if complement is None:
         return None
-    speaker = None
-    for child in tok.children:
-        if child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ in ("by", "from")):
-            speaker = child if child.dep_ == "poss" else next(
-                (g for g in child.children if g.dep_ == "pobj"), None)
-            break
-    if speaker is None and tok.dep_ == "dobj" and tok.head.lower_ in SPEECH_ACT_VERBS:
-        speaker = find_subject(tok.head)
+    speaker = _noun_owner(tok)
+    if speaker is None and tok.lower_ not in ANAPHORIC_CLAIM_NOUNS:
+        return None  # "plans to expand", "the view of the world": nobody's claim
     content = subtree_range(complement, text)
     if content is None:
         return None

@@ -236,6 +236,9 @@ def _roles(tok: Token, quotes: QuoteIndex) -> _Roles:
         target = subject.i
     elif tok.dep_ in ("acl", "relcl") and tok.head.lower_ in ANAPHORIC_CLAIM_NOUNS:
         target = tok.head.i
+    else:  # "Kyiv dismissed the claim", "denied the reports"
+        target = next((c.i for c in tok.children
+                       if c.dep_ == "dobj" and c.lower_ in ANAPHORIC_CLAIM_NOUNS), None)
     passive = subject if subject is not None and subject.dep_ == "nsubjpass" else None
     if agent is not None and (subject is None or passive is not None or tok.dep_ == "acl"
                               or target is not None):

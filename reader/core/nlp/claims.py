@@ -155,12 +155,18 @@ def _outermost(drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     for d in drafts:
         nested = any(o is not d and any(s <= d.cue[0] < e for s, e in o.content)
-                     and not _overlaps(d.cue, o.cue) for o in drafts)
+                     and not _overlaps(d.cue, o.cue) and not _is_rejected_by(d, o)
+                     for o in drafts)
         repeated = any(o is not d and o.cue[0] <= d.cue[0] and d.cue[1] <= o.cue[1]
                        and o.cue != d.cue for o in drafts) or any(o.cue == d.cue for o in out)
         if not nested and not repeated:
             out.append(d)
     return out
+
+
+def _is_rejected_by(inner: Draft, outer: Draft) -> bool:
+    """ "Kyiv dismissed Moscow's claim that ...": the claim rejected stays beside its rejection."""
+    return outer.lemma in DISPUTE_VERBS and inner.cue_token == outer.target
 
 
 def _overlaps(a: Range, b: Range) -> bool:
@@ -232,17 +238,14 @@ def _next_quote(text: str, pos: int, prev: Quote | None, quotes: QuoteIndex) -> 
 def _link_disputes(drafts: list[Draft], doc: Doc) -> None:
     """Point a rejecting claim ("a claim branded a lie by Kyiv") at the claim it rejects."""
     for i, d in enumerate(drafts):
-        target = d.target
-        if target is None and d.lemma in DISPUTE_VERBS:
-            target = next((c.i for c in doc[d.cue_token].children
-                           if c.dep_ == "dobj" and c.lower_ in ANAPHORIC_CLAIM_NOUNS), None)
-        if target is None or d.lemma not in DISPUTE_VERBS:
+        if d.target is None or d.lemma not in DISPUTE_VERBS:
             continue
-        pos = doc[target].idx
+        own = [j for j, o in enumerate(drafts) if o.cue_token == d.target and j != i]
+        pos = doc[d.target].idx
         earlier = [j for j, o in enumerate(drafts)
                    if j != i and o.cue[0] < pos and pos - o.cue[0] <= MAX_DISPUTE_DISTANCE]
-        if earlier:
-            d.disputes = earlier[-1]
+        if own or earlier:
+            d.disputes = (own or earlier)[-1]
 
 
 def _kind(content: Sequence[Range], quotes: QuoteIndex) -> ClaimKind:

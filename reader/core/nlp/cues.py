@@ -131,13 +131,12 @@ CUE_NOUNS = frozenset((
     "allegations", "accusation", "accusations", "assertion", "assertions", "warning", "warnings",
     "promise", "promises", "pledge", "pledges", "denial", "denials", "insistence", "assurance",
     "assurances", "suggestion", "suggestions", "argument", "arguments", "belief", "beliefs",
-    "view", "views", "report", "reports", "admission", "acknowledgment", "acknowledgement",
-    "confirmation", "prediction", "predictions", "estimate", "estimates", "forecast",
-    "remark", "remarks", "comment", "comments", "declaration", "vow", "vows", "threat",
-    "threats", "proposal", "proposals", "call", "calls", "demand", "demands", "charge",
-    "charges", "fear", "fears", "hope", "hopes", "concern", "concerns", "plan", "plans",
-    "message", "announcement", "insinuation", "contention", "conclusion", "finding",
-    "findings", "testimony", "criticism", "rhetoric", "pitch", "case",
+    "report", "reports", "admission", "acknowledgment", "acknowledgement", "confirmation",
+    "prediction", "predictions", "estimate", "estimates", "forecast", "remark", "remarks",
+    "comment", "comments", "declaration", "vow", "vows", "proposal", "proposals", "call",
+    "calls", "demands", "charge", "charges", "fear", "fears", "hope", "hopes", "concern",
+    "concerns", "plan", "plans", "message", "insinuation", "contention", "conclusion",
+    "finding", "findings", "testimony", "criticism", "rhetoric", "pitch",
 ))
 # Nouns that point back to an earlier claim ("a claim branded a lie").
 ANAPHORIC_CLAIM_NOUNS = frozenset((
