@@ -63,11 +63,12 @@ class TaskRunner(QObject):
     def pending(self) -> int:
         return len(self._callbacks)
 
-    def shutdown(self) -> None:
-        """Drop queued tasks and wait for the running ones (extraction is bounded in time)."""
+    def shutdown(self, wait: bool = False) -> None:
+        """Drop queued tasks. A running extraction cannot be interrupted: by default the window
+        closes at once and Python waits for it at exit (extraction is bounded in time)."""
         self._closed = True
         self._callbacks.clear()
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._pool.shutdown(wait=wait, cancel_futures=True)
 
     def _report(self, task_id: int, future: Future[Any]) -> None:  # runs in the worker thread
         if self._closed or future.cancelled():
