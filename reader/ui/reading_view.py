@@ -79,10 +79,12 @@ class ReadingView(QTextBrowser):
             self.rebuild()
 
     def set_appearance(self, theme: str, font: str, size_pt: float, column_chars: int) -> None:
-        self.appearance = Appearance(theme_named(theme), "sans" if font == "sans" else "serif",
-                                     float(size_pt), int(column_chars), self.appearance.zoom)
-        self._apply_palette()
-        self.rebuild()
+        look = Appearance(theme_named(theme), "sans" if font == "sans" else "serif",
+                          float(size_pt), int(column_chars), self.appearance.zoom)
+        if look != self.appearance:
+            self.appearance = look
+            self._apply_palette()
+            self.rebuild()
 
     def set_zoom(self, zoom: float) -> None:
         zoom = max(ZOOM_MIN, min(ZOOM_MAX, zoom))
