@@ -67,6 +67,19 @@ def test_the_analysis_process_does_not_import_qt() -> None:
     assert done.stdout.strip() == "[]"
 
 
+def test_showing_the_window_imports_no_heavy_library() -> None:
+    code = ("import sys\n"
+            "from reader.ui.app import make_application\n"
+            "from reader.ui.main_window import MainWindow\n"
+            "app = make_application(); window = MainWindow(); window.show(); app.processEvents()\n"
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'spacy', 'lxml', 'readability', 'numpy'}))\n"
+            "window.shutdown()\n")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                          timeout=60, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
 @pytest.mark.slow
 def test_measure_startup_prints_the_times(tmp_path: Path, isolated_user_dirs: Path) -> None:
     article = tmp_path / "note.txt"
