@@ -163,8 +163,9 @@ class ClaimCard(QFrame):
 
     def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
         super().focusInEvent(event)
-        if event.reason() != Qt.FocusReason.PopupFocusReason:
-            self.activated.emit(self.index)
+        if event.reason() not in (Qt.FocusReason.PopupFocusReason,
+                                  Qt.FocusReason.ActiveWindowFocusReason):
+            self.activated.emit(self.index)  # not when the window merely becomes active again
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
