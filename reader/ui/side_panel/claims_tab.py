@@ -18,6 +18,7 @@ QUOTE_MARKS = "\"“”„«»‘’'"
 LINK_PREVIEW_CHARS = 60
 SELECTED_BORDER_PX = 3
 
+
 def speaker_name(claim: Claim) -> str | None:
     """The entity that speaks, else the speaker's words, else None (no named source)."""
     if claim.speaker_entity:
@@ -34,6 +35,7 @@ def content_text(claim: Claim) -> str:
 
 
 def preview(claim: Claim) -> str:
+    """The speaker and the content, cut short, for the links between disputing claims."""
     who = speaker_name(claim) or QCoreApplication.translate("ClaimsTab", "unnamed source")
     text = content_text(claim)
     if len(text) > LINK_PREVIEW_CHARS:
@@ -42,7 +44,7 @@ def preview(claim: Claim) -> str:
 
 
 def link_label(text: str, name: str, parent: QWidget) -> QLabel:
-    """A wrapped link that the keyboard reaches (Tab) and follows (Enter); colours from the palette."""
+    """A wrapped link the keyboard reaches (Tab) and follows (Enter), coloured by the palette."""
     label = QLabel(f'<a href="#">{html.escape(text)}</a>', parent)
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setWordWrap(True)
