@@ -124,7 +124,8 @@ def boilerplate_reason(text: str) -> str | None:
 
 # Class/id tokens (split on spaces, "-" and "_"; camelCase lowered) that name page furniture, by
 # reason. A token must start with one of these words; checked on the element and its ancestors
-# inside the article, so a page-wide <body class="has-sidebar"> never counts.
+# inside the article, so a page-wide <body class="has-sidebar"> never counts. html_classify
+# compiles them into one pattern (one named group per reason), as it does HTML_PHRASES.
 HTML_HINTS: tuple[tuple[str, str], ...] = (
     ("share bar", r"share|sharing|social|sociable|addthis|sharedaddy|sharethis|whatsapp"),
     ("related links", r"related|recommend|readmore|read-more|more-stories|morestories|outbrain"
@@ -142,7 +143,6 @@ HTML_HINTS: tuple[tuple[str, str], ...] = (
     ("cookie notice", r"cookie|consent|gdpr"),
     ("reading time", r"read-?time|reading-?time|estimated-read"),
 )
-HTML_HINTS_RE = tuple((reason, re.compile(rf"^(?:{rx})", re.I)) for reason, rx in HTML_HINTS)
 
 # Paywall wording: the page says the rest of the story is for paying readers.
 HTML_PAYWALL_RE = re.compile(
@@ -180,7 +180,6 @@ HTML_PHRASES: tuple[tuple[str, str], ...] = (
     ("comments", r"\b(comments?|commenting)\b.{0,60}\b(moderat|approved|guidelines)"),
     ("advertisement", r"^(advert|advertisement|ad|sponsored|paid content|story continues below)\.?$"),
 )
-HTML_PHRASES_RE = tuple((reason, re.compile(rx, re.I)) for reason, rx in HTML_PHRASES)
 # Phrases are only trusted on short blocks: the longest furniture paragraph seen in the corpus
 # (a "Subscribe to our sister title ..." caption) is ~230 characters, story paragraphs run longer.
 HTML_PHRASE_MAX_CHARS = 260
