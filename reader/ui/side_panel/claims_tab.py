@@ -214,6 +214,8 @@ class ClaimsTab(QWidget):
 
     def set_analysis(self, analysis: Analysis) -> None:
         for card in self.cards:
+            self.cards_layout.removeWidget(card)
+            card.hide()
             card.deleteLater()
         self.analysis = analysis
         self.selected = -1
