@@ -46,6 +46,7 @@ _TEXT_FURNITURE: tuple[tuple[str, str], ...] = (
     ("image credit", r"(image|photo|picture|photograph|illustration)s?( credit)?\s*:.{1,60}"
                      r"|(image|photo|picture)s? (copyright|caption|credit)\b.*"),
     ("share bar", r"(follow|like) ([\w.@ ]{1,40}) on (twitter|facebook|instagram|youtube|linkedin|x)\b.*"),
+    ("tags", r"(tags?|filed under|topics?|categories|category|keywords)\s*:.{0,200}|tags?"),
     ("comments", r"(\d+\s+)?(comments?|responses|replies)( to .*| \(\d+\))?|leave a (comment|reply)"
                  r"|post a comment|join the (discussion|conversation)|(show|view|load|read) (all )?"
                  r"(\d+ )?comments|(\d+\.\s+)?\S+ (says|said|wrote|replied):"),

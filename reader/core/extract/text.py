@@ -17,7 +17,7 @@ from reader.core.extract.text_blocks import TextBlock, split_blocks
 from reader.core.extract.text_features import content_words, forget_text_cache, is_prose, page_furniture
 from reader.core.extract.text_model import story_probabilities
 from reader.core.extract.text_regions import INSIDE_DROP_REASONS, inside_reasons, outside_reasons, story_stretch
-from reader.core.extract.text_tails import MAX_CLOSING_LINES, tail_start
+from reader.core.extract.text_tails import MAX_CLOSING_LINES, is_headline_like, line_format, tail_start
 from reader.core.extract.text_title import byline_names, find_title, first_headline, split_site
 from reader.core.model import Article, Block, Source
 
@@ -65,12 +65,13 @@ def classify_blocks(blocks: list[TextBlock]) -> list[Verdict]:
     if stretch is None:
         return [("story", None)] * len(blocks)
     first, last = stretch
-    last, closing, tail = end_before_tail(blocks, furniture, first, last)
+    announced = announced_list(blocks, furniture, last)
+    last, closing, tail = end_before_tail(blocks, furniture, first, announced.stop - 1 if announced else last)
     inside = inside_reasons(blocks, probabilities, furniture, first, last)
     outside = outside_reasons(furniture, first, last)
     verdicts: list[Verdict] = []
     for i in range(len(blocks)):
-        if i in closing:
+        if i in closing or i in announced:
             verdicts.append(("story", None))
         elif first <= i <= last:
             reason = inside[i - first]
@@ -83,6 +84,20 @@ def classify_blocks(blocks: list[TextBlock]) -> list[Verdict]:
     if flat:
         fill_flat_body(verdicts, furniture, tail)
     return verdicts
+
+
+def announced_list(blocks: list[TextBlock], furniture: list[str | None], last: int) -> range:
+    """The list the stretch's last line announces ("... tour dates:"): the following lines
+    of one format, up to the first line of another. Its items are story however short."""
+    if not blocks[last].content.rstrip().endswith(":"):
+        return range(0)
+    shape = line_format(blocks[last + 1]) if last + 1 < len(blocks) else None
+    i = last + 1
+    while i < len(blocks) and furniture[i] is None and is_headline_like(blocks[i]) \
+            and line_format(blocks[i]) == shape and (i == last + 1 or not blocks[i].blank_before) \
+            and not blocks[i].content.endswith(":"):
+        i += 1
+    return range(last + 1, i)
 
 
 def is_flat(blocks: list[TextBlock]) -> bool:
