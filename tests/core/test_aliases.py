@@ -71,3 +71,12 @@ def test_different_types_stay_apart_and_dates_merge_only_when_identical() -> Non
              Found(17, 23, "date", "Monday"), Found(49, 55, "date", "Monday"), Found(60, 66, "date", "monday")]
     entities = merge_mentions(found, text)
     assert [(e.type, len(e.mentions)) for e in entities] == [("place", 1), ("date", 2), ("person", 1), ("date", 1)]
+
+
+def test_company_short_name_joins_its_full_name_but_not_a_generic_last_word() -> None:
+    text = "Brackwater Group bought Orlen Holdings. Brackwater said the Group would grow."
+    names: list[tuple[str, EntityType]] = [("Brackwater Group", "organization"), ("Orlen Holdings", "organization"),
+                                           ("Brackwater", "organization"), ("Group", "organization")]
+    entities = merge_mentions(found_all(text, names), text)
+    assert [(e.name, e.aliases) for e in entities] == [
+        ("Brackwater Group", ("Brackwater",)), ("Orlen Holdings", ()), ("Group", ())]

@@ -1,5 +1,6 @@
 """Merge mentions into one entity per referent: "Putin" and "Vladimir Putin", "US" and
-"United States", "EU" and "European Union", and give each a canonical name.
+"United States", "EU" and "European Union", "Carlyle" and "Carlyle Group", and give each a
+canonical name.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from reader.core.model import Entity, EntityType, Mention
+from reader.core.nlp.patterns import ORG_LAST_WORDS
 
 # Names news uses for a country besides its own; the key is the canonical name.
 COUNTRY_ALIASES = {
@@ -80,18 +82,31 @@ def absorb(target: Group, source: Group) -> None:
     source.found.clear()
 
 
-def merge_people(groups: list[Group]) -> None:
-    """A surname or first name alone joins the one full name it belongs to, if just one."""
-    people = [g for g in groups if g.type == "person"]
-    full = [g for g in people if len(person_parts(g.names().most_common(1)[0][0])) >= 2]
-    for short in people:
-        parts = person_parts(short.names().most_common(1)[0][0])
-        if len(parts) != 1 or not short.found:
-            continue
-        owners = [g for g in full if g is not short and g.found
-                  and any(parts[0] in person_parts(n) for n in g.names())]
-        if len(owners) == 1:
-            absorb(owners[0], short)
+def short_forms(name: str, kind: str) -> list[str]:
+    """The one-word forms that may stand for a multi-word name: any part of a person's name,
+    the first or last word of an organization's written all in capitals ("Carlyle",
+    "Chronicle"; not "Lula" of "Lula administration"), none for others."""
+    if kind == "person":
+        return person_parts(name)
+    words = name.split()
+    if kind == "organization" and len(words) >= 2 and all(w[:1].isupper() or not w.isalpha() for w in words):
+        return [w for w in (words[0], words[-1]) if w not in ORG_LAST_WORDS]
+    return []
+
+
+def merge_short_names(groups: list[Group]) -> None:
+    """A one-word name joins the one longer name of the same type it is short for, if just one."""
+    for kind in ("person", "organization"):
+        same = [g for g in groups if g.type == kind]
+        full = [g for g in same if len(g.names().most_common(1)[0][0].split()) >= 2]
+        for short in same:
+            parts = person_parts(short.names().most_common(1)[0][0])
+            if len(parts) != 1 or not short.found:
+                continue
+            owners = [g for g in full if g is not short and g.found
+                      and any(parts[0] in short_forms(n, kind) for n in g.names())]
+            if len(owners) == 1:
+                absorb(owners[0], short)
 
 
 def merge_acronyms(groups: list[Group]) -> None:
@@ -131,7 +146,7 @@ def to_entity(group: Group, text: str) -> Entity:
 def merge_mentions(found: list[Found], text: str) -> list[Entity]:
     """One entity per referent, in order of first mention."""
     groups = group_exact(found)
-    merge_people(groups)
+    merge_short_names(groups)
     merge_acronyms(groups)
     kept = [g for g in groups if g.found]
     kept.sort(key=lambda g: min(f.start for f in g.found))

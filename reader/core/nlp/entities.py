@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from reader.core.model import Entity, EntityType
 from reader.core.nlp.aliases import Found, acronym_of, merge_mentions
 from reader.core.nlp.gazetteer import MIN_RELABEL_POPULATION, SURE_KINDS, is_sure_place, lookup_place
-from reader.core.nlp.patterns import PATTERN_WEIGHT, find_phrases, is_name_token, looks_like_org
+from reader.core.nlp.patterns import ORG_LAST_WORDS, PATTERN_WEIGHT, find_phrases, is_name_token, looks_like_org
 from reader.core.nlp.spans import NAME_LABELS, clean_span
 
 if TYPE_CHECKING:
@@ -112,20 +112,33 @@ def context_votes(doc: Doc, span: tuple[int, int], form: str) -> Counter[str]:
     return votes
 
 
-def person_name_parts(doc: Doc, votes: Votes) -> set[str]:
-    """Words of multi-word person names: "Jackson" after "Andrew Jackson" is no city."""
+def name_parts(doc: Doc, votes: Votes, kind: str) -> set[str]:
+    """Words of the multi-word names of one type: "Jackson" after "Andrew Jackson" is no city."""
     parts: set[str] = set()
     for (a, b), counter in votes.items():
-        if b - a >= 2 and counter.most_common(1)[0][0] == "person":
+        if b - a >= 2 and counter.most_common(1)[0][0] == kind:
             parts.update(t.text for t in doc[a:b])
     return parts
 
 
-def decide_type(form: str, votes: Counter[str], person_parts: set[str]) -> str:
+def org_short_names(doc: Doc, votes: Votes) -> set[str]:
+    """The first and last words of organizations' names, standing for the whole: "Carlyle"
+    after "Carlyle Group", "Chronicle" after "San Francisco Chronicle"."""
+    shorts: set[str] = set()
+    for (a, b), counter in votes.items():
+        if b - a >= 2 and counter.most_common(1)[0][0] == "organization" \
+                and all(t.text[:1].isupper() or not t.is_alpha for t in doc[a:b]):  # not "Lula administration"
+            shorts.update(t.text for t in (doc[a], doc[b - 1]) if is_name_token(t) and t.text not in ORG_LAST_WORDS)
+    return shorts
+
+
+def decide_type(form: str, votes: Counter[str], parts: dict[str, set[str]]) -> str:
     """The one type of a surface form: the strongest evidence, with the gazetteer's say."""
     best = votes.most_common(1)[0][0]
-    if form in person_parts and not is_sure_place(form):
+    if form in parts["person"] and not is_sure_place(form):
         return "person"  # "Wang" after "Wang Donghai", "Jackson" after "Andrew Jackson"
+    if form in parts["organization"] and lookup_place(form) is None and best in {"person", "place"}:
+        return "organization"
     place = lookup_place(form)
     if place is None or best == "place":
         return best
@@ -146,7 +159,7 @@ def form_types(doc: Doc, votes: Votes) -> dict[str, str]:
         total = totals.setdefault(form, Counter())
         total.update(counter)
         total.update(context_votes(doc, span, form))
-    parts = person_name_parts(doc, votes)
+    parts = {"person": name_parts(doc, votes, "person"), "organization": org_short_names(doc, votes)}
     return {form: decide_type(form, total, parts) for form, total in totals.items()}
 
 
