@@ -28,12 +28,27 @@ _STAMP = re.compile(r"^(updated|published|posted|last (updated|modified))\b.*\d"
 # Date stamps are shorter than this; a sentence with a year and a time in it is longer.
 DATE_STAMP_MAX_CHARS = 60
 _BYLINE = re.compile(r"^(by|written by|words by|reporting by|story by|posted by)\s+\S", re.I)
-# All furniture hints as one pattern with a named group per reason (one match per token).
-REASON_OF_GROUP = {f"h{i}": reason for i, (reason, _) in enumerate(patterns.HTML_HINTS)}
-_HINTS = re.compile("|".join(f"(?P<h{i}>{rx})" for i, (_, rx) in enumerate(patterns.HTML_HINTS)), re.I)
 # Landmark elements that are furniture whatever their class says, with the reason they carry.
 LANDMARK_REASONS = {"nav": "navigation", "footer": "footer", "aside": "sidebar", "form": "form",
                     "menu": "navigation", "header": "header", "dialog": "popup"}
+
+
+def combined(pairs: list[tuple[str, str]], prefix: str) -> tuple[re.Pattern[str], dict[str, str]]:
+    """(reason, regex) pairs as one pattern with a named group each, and the reason of each group,
+    so a text is scanned once rather than once per pattern."""
+    pattern = re.compile("|".join(f"(?P<{prefix}{i}>{rx})" for i, (_, rx) in enumerate(pairs)), re.I)
+    return pattern, {f"{prefix}{i}": reason for i, (reason, _) in enumerate(pairs)}
+
+
+def reason_of(match: re.Match[str] | None, reasons: dict[str, str]) -> str | None:
+    return reasons[match.lastgroup or ""] if match else None
+
+
+_HINTS, HINT_REASONS = combined(list(patterns.HTML_HINTS), "h")
+# Phrases anchored at the start are tried only there (match); the others anywhere (search).
+_START_PHRASES, START_REASONS = combined([p for p in patterns.HTML_PHRASES if p[1].startswith("^")], "s")
+_ANY_PHRASES, ANY_REASONS = combined([p for p in patterns.HTML_PHRASES if not p[1].startswith("^")], "a")
+
 
 def class_tokens(raw: str) -> list[str]:
     """The words of a class/id string ("post-share_bar" → "post-share", "share", "bar")."""
@@ -55,9 +70,9 @@ def hint_reason(el: HtmlElement) -> str | None:
 def names_reason(names: str) -> str | None:
     """The furniture reason of a class/id string (cached: pages repeat the same classes)."""
     for token in class_tokens(names):
-        match = _HINTS.match(token)
-        if match:
-            return REASON_OF_GROUP[match.lastgroup or ""]
+        reason = reason_of(_HINTS.match(token), HINT_REASONS)
+        if reason:
+            return reason
     return None
 
 
@@ -78,18 +93,6 @@ def inner_hint_reason(block: PageBlock, top: HtmlElement | None) -> str | None:
     return None
 
 
-def combined(phrases: list[tuple[int, str, str]]) -> re.Pattern[str]:
-    """One pattern with a named group per phrase, so a text is scanned once, not once per phrase."""
-    return re.compile("|".join(f"(?P<p{i}>{rx})" for i, _, rx in phrases), re.I)
-
-
-_INDEXED_PHRASES = [(i, reason, rx) for i, (reason, rx) in enumerate(patterns.HTML_PHRASES)]
-REASON_OF_PHRASE = {f"p{i}": reason for i, reason, _ in _INDEXED_PHRASES}
-# Phrases anchored at the start are tried only there (match); the others anywhere (search).
-_START_PHRASES = combined([p for p in _INDEXED_PHRASES if p[2].startswith("^")])
-_ANYWHERE_PHRASES = combined([p for p in _INDEXED_PHRASES if not p[2].startswith("^")])
-
-
 @functools.lru_cache(maxsize=4096)
 def phrase_reason(text: str) -> str | None:
     """Furniture recognised by its words alone (short blocks only; pages repeat their labels)."""
@@ -100,8 +103,8 @@ def phrase_reason(text: str) -> str | None:
     reason = patterns.boilerplate_reason(text)
     if reason and reason != "separator":
         return "related links" if reason in ("link tail", "related link") else reason
-    match = _START_PHRASES.match(text) or _ANYWHERE_PHRASES.search(text)
-    return REASON_OF_PHRASE[match.lastgroup or ""] if match else None
+    return (reason_of(_START_PHRASES.match(text), START_REASONS)
+            or reason_of(_ANY_PHRASES.search(text), ANY_REASONS))
 
 
 def is_date_line(text: str) -> bool:
