@@ -14,13 +14,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QMimeData, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QEvent, QMimeData, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction, QActionGroup, QCloseEvent, QDesktopServices, QDragEnterEvent, QDragMoveEvent,
     QDropEvent, QGuiApplication, QKeySequence, QPalette,
 )
 from PySide6.QtWidgets import (
-    QApplication, QFileDialog, QMainWindow, QMenu, QMessageBox, QStackedWidget, QTabWidget,
+    QApplication, QFileDialog, QLineEdit, QMainWindow, QMenu, QMessageBox, QStackedWidget, QTabWidget,
     QVBoxLayout, QWidget,
 )
 
@@ -42,21 +42,35 @@ PROGRESS_NAMES = 3
 TAB_TITLE_CHARS = 30
 # Reopen Closed Tab remembers this many tabs.
 MAX_CLOSED_TABS = 20
-COLUMN_WIDTHS = (("Narrow", 60), ("Medium", 70), ("Wide", 85))
+# Display names: QT_TRANSLATE_NOOP marks them for lupdate, self.tr translates them where shown.
+COLUMN_WIDTHS = (
+    (QT_TRANSLATE_NOOP("MainWindow", "Narrow"), 60),
+    (QT_TRANSLATE_NOOP("MainWindow", "Medium"), 70),
+    (QT_TRANSLATE_NOOP("MainWindow", "Wide"), 85),
+)
 # Offered by View › Text Encoding: the encodings saved pages most often carry without saying so.
 ENCODINGS = (
-    ("Unicode (UTF-8)", "utf-8"), ("Unicode (UTF-16)", "utf-16"),
-    ("Western (Windows-1252)", "cp1252"), ("Western (ISO-8859-15)", "iso8859-15"),
-    ("Central European (Windows-1250)", "cp1250"), ("Central European (ISO-8859-2)", "iso8859-2"),
-    ("Cyrillic (Windows-1251)", "cp1251"), ("Cyrillic (KOI8-R)", "koi8-r"),
-    ("Greek (Windows-1253)", "cp1253"), ("Turkish (Windows-1254)", "cp1254"),
-    ("Japanese (Shift JIS)", "cp932"), ("Japanese (EUC-JP)", "euc-jp"),
-    ("Chinese, Simplified (GB18030)", "gb18030"), ("Chinese, Traditional (Big5)", "big5hkscs"),
-    ("Korean (EUC-KR)", "cp949"),
+    (QT_TRANSLATE_NOOP("MainWindow", "Unicode (UTF-8)"), "utf-8"),
+    (QT_TRANSLATE_NOOP("MainWindow", "Unicode (UTF-16)"), "utf-16"),
+    (QT_TRANSLATE_NOOP("MainWindow", "Western (Windows-1252)"), "cp1252"),
+    (QT_TRANSLATE_NOOP("MainWindow", "Western (ISO-8859-15)"), "iso8859-15"),
+    (QT_TRANSLATE_NOOP("MainWindow", "Central European (Windows-1250)"), "cp1250"),
+    (QT_TRANSLATE_NOOP("MainWindow", "Central European (ISO-8859-2)"), "iso8859-2"),
+    (QT_TRANSLATE_NOOP("MainWindow", "Cyrillic (Windows-1251)"), "cp1251"),
+    (QT_TRANSLATE_NOOP("MainWindow", "Cyrillic (KOI8-R)"), "koi8-r"),
+    (QT_TRANSLATE_NOOP("MainWindow", "Greek (Windows-1253)"), "cp1253"),
+    (QT_TRANSLATE_NOOP("MainWindow", "Turkish (Windows-1254)"), "cp1254"),
+    (QT_TRANSLATE_NOOP("MainWindow", "Japanese (Shift JIS)"), "cp932"),
+    (QT_TRANSLATE_NOOP("MainWindow", "Japanese (EUC-JP)"), "euc-jp"),
+    (QT_TRANSLATE_NOOP("MainWindow", "Chinese, Simplified (GB18030)"), "gb18030"),
+    (QT_TRANSLATE_NOOP("MainWindow", "Chinese, Traditional (Big5)"), "big5hkscs"),
+    (QT_TRANSLATE_NOOP("MainWindow", "Korean (EUC-KR)"), "cp949"),
 )
 EXPORT_FILTERS = {
-    "markdown": ("Markdown (*.md)", ".md"), "html": ("Web page (*.html)", ".html"),
-    "json": ("JSON record (*.json)", ".json"), "pdf": ("PDF document (*.pdf)", ".pdf"),
+    "markdown": (QT_TRANSLATE_NOOP("MainWindow", "Markdown (*.md)"), ".md"),
+    "html": (QT_TRANSLATE_NOOP("MainWindow", "Web page (*.html)"), ".html"),
+    "json": (QT_TRANSLATE_NOOP("MainWindow", "JSON record (*.json)"), ".json"),
+    "pdf": (QT_TRANSLATE_NOOP("MainWindow", "PDF document (*.pdf)"), ".pdf"),
 }
 
 
@@ -429,6 +443,8 @@ class MainWindow(QMainWindow):
         tab = self._tab_factory(self.tabs)
         tab.correction_requested.connect(lambda index, role, t=tab: self.correct_block(t, index, role))
         tab.link_activated.connect(self.offer_link)
+        for edit in tab.findChildren(QLineEdit):  # a file dropped on a search box opens, not types
+            edit.setAcceptDrops(False)
         if self.window_state.splitter:
             tab.restore_splitter_state(QByteArray.fromBase64(self.window_state.splitter.encode("ascii")))
         return tab

@@ -181,6 +181,20 @@ def test_drop_on_the_reading_view_reaches_the_window(qtbot: QtBot, window: MainW
     assert window.tabs.count() == 2
 
 
+def test_drop_on_a_search_box_opens_the_file(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    first, second = write_articles(tmp_path, 2)
+    open_and_wait(qtbot, window, first)
+    tab = window.current_article().tab  # type: ignore[union-attr]
+    tab.open_find()
+    boxes = tab.findChildren(QLineEdit)
+    assert boxes
+    with qtbot.waitSignal(window.story_shown, timeout=WAIT_MS):
+        send_drop(tab.find_bar.edit, file_mime(second))
+    assert tab.find_bar.edit.text() == "" and window.tabs.count() == 2
+
+
 @pytest.mark.parametrize("kind", ["text", "web address"])
 def test_dropping_something_else_explains_what_sift_accepts(window: MainWindow, kind: str) -> None:
     mime = QMimeData()
@@ -441,6 +455,21 @@ def test_exports_written_valid_and_never_overwritten_silently(
     monkeypatch.setattr(window, "confirm_overwrite", lambda p: True)
     assert window.export_current("json", str(out / "a.md"))
     assert json.loads((out / "a.md").read_text(encoding="utf-8"))["title"]
+
+
+def test_print_asks_for_a_printer(qtbot: QtBot, window: MainWindow, article_file: Path,
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    from reader.ui import printing
+
+    open_and_wait(qtbot, window, article_file)
+    asked: list[str] = []
+    monkeypatch.setattr(QPrintDialog, "exec", lambda self: asked.append(self.windowTitle()) or 0)
+    window.print_current()
+    assert asked == ["Print Article"]
+    document = printing.article_document(window.current_article().article)  # type: ignore[union-attr]
+    assert document.toPlainText().startswith("Harbour reopens after the storm")
 
 
 def test_export_dialog_adds_the_suffix(qtbot: QtBot, window: MainWindow, article_file: Path, tmp_path: Path,
