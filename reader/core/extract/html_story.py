@@ -27,8 +27,6 @@ ALWAYS_CLUTTER = frozenset({"comments", "newsletter prompt", "cookie notice"})
 # Kinds of story readability tends to discard: subheadings, lists, tables, quotes and tweets,
 # and images with their captions (kept later only when the image was saved with the page).
 RESTORABLE_KINDS = frozenset({"heading", "list-item", "table", "quote", "preformatted", "image", "caption"})
-
-
 # How far back to look for other text in the lead's box: a box holding more than the lead is a
 # teaser list or a header, not a lead standing alone.
 LEAD_BOX_REACH = 20
@@ -36,6 +34,8 @@ LEAD_BOX_REACH = 20
 
 @dataclass(frozen=True)
 class Verdict:
+    """A block's role and, for anything but story, the reason shown to the reader."""
+
     role: Role
     reason: str | None = None
 
