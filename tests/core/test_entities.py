@@ -80,6 +80,13 @@ def test_a_full_name_keeps_its_surname_a_person_even_if_it_is_a_city() -> None:
     assert by_name(find_entities(doc, text)) == {"Andrew Jackson": ("person", ["Andrew Jackson", "Jackson"])}
 
 
+def test_a_company_s_short_name_is_the_company() -> None:
+    text = "Brackwater Group bought it. Brackwater declined to comment."
+    doc = labelled(text, ("Brackwater Group", "ORG"), ("Brackwater", "PERSON"))
+    assert by_name(find_entities(doc, text)) == {
+        "Brackwater Group": ("organization", ["Brackwater Group", "Brackwater"])}
+
+
 def test_surname_mentions_the_model_missed_are_found() -> None:
     text = "Novak Djokovic won. Djokovic then rested."
     doc = labelled(text, ("Novak Djokovic", "PERSON"))
