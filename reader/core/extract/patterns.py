@@ -72,7 +72,9 @@ _TEXT_FURNITURE_PROSE: tuple[tuple[str, str], ...] = (
                      r"|^(image|photo|picture) (copyright|caption|credit)\b"),
 )
 _TEXT_FURNITURE_PROSE_RE = tuple((reason, re.compile(rx, re.I)) for reason, rx in _TEXT_FURNITURE_PROSE)
-_TEXT_FURNITURE_RE = tuple((reason, re.compile(rf"^(?:{rx})$", re.I)) for reason, rx in _TEXT_FURNITURE)
+# One alternation of all short-line patterns, tried in their order: a single match per line.
+_TEXT_FURNITURE_RE = re.compile(
+    "^(?:" + "|".join(f"(?P<g{i}>{rx})" for i, (_, rx) in enumerate(_TEXT_FURNITURE)) + ")$", re.I)
 
 # A date line ("Nov. 18, 2019 7:04 pm ET", "PUBLISHED: 10:48, Tue, Nov 19, 2019") is made of
 # date words (at most TEXT_DATE_MAX_WORDS of them, enough for a published and an updated
@@ -93,10 +95,10 @@ _MONTH_OR_NUMERIC_DATE = re.compile(
 
 def is_date_line(line: str) -> bool:
     """A line that only says when: a date, perhaps a time and "Published"/"Updated"."""
-    if len(line) > TEXT_DATE_MAX_CHARS:
+    if len(line) > TEXT_DATE_MAX_CHARS or not _MONTH_OR_NUMERIC_DATE.search(line):
         return False
     words = [w for w in re.split(r"[\s|•·]+", line.replace(":", ": ")) if w.strip(":,")]
-    if not words or len(words) > TEXT_DATE_MAX_WORDS or not _MONTH_OR_NUMERIC_DATE.search(line):
+    if not words or len(words) > TEXT_DATE_MAX_WORDS:
         return False
     other = sum(not _DATE_WORD.match(w.strip(":")) for w in words)
     return other <= TEXT_DATE_OTHER_WORDS * len(words)
@@ -108,9 +110,9 @@ def boilerplate_reason(text: str) -> str | None:
     if not line:
         return "separator"
     if len(line.split()) <= TEXT_BOILERPLATE_MAX_WORDS:
-        for reason, rx in _TEXT_FURNITURE_RE:
-            if rx.match(line):
-                return reason
+        short = _TEXT_FURNITURE_RE.match(line)
+        if short and short.lastgroup:
+            return _TEXT_FURNITURE[int(short.lastgroup[1:])][0]
     for reason, rx in _TEXT_FURNITURE_PROSE_RE:
         if rx.search(line):
             return reason

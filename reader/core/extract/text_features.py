@@ -58,6 +58,7 @@ def is_prose_text(text: str) -> bool:
         _SENTENCE_END.search(text)) and lower_start_ratio(text) > 0.3
 
 
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def title_case_ratio(text: str) -> float:
     """Share of longer words that start with a capital: high in headlines and menus."""
     words = [w for w in _WORD.findall(text) if len(w) >= 4 and is_cased(w[0])]
@@ -66,7 +67,7 @@ def title_case_ratio(text: str) -> float:
 
 def forget_text_cache() -> None:
     """Empty the per-text caches once a document is done, so they never grow across files."""
-    for cached in (tokens, is_prose_text, lower_start_ratio, content_words):
+    for cached in (tokens, is_prose_text, lower_start_ratio, content_words, title_case_ratio):
         cached.cache_clear()
 
 
