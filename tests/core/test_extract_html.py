@@ -278,3 +278,13 @@ def test_local_image_and_caption_dropped_by_the_candidate_are_restored() -> None
     story = {i for i, b in enumerate(blocks) if b.text.startswith(("The lighthouse", "Her logbooks", "When the"))}
     verdicts = judge_blocks(blocks, story)
     assert [v.role for b, v in zip(blocks, verdicts) if b.kind == "image"] == ["story"]
+
+
+def test_list_under_a_furniture_heading_is_furniture_too() -> None:
+    html = page(f"<article><h1>The keeper of the light</h1>{STORY}<h3>You may also like</h3>"
+                "<ul><li>Ten harbours worth a detour this summer</li><li>The last ferry of the season</li></ul>"
+                "</article>")
+    article = html_module.extract_html(source_of(html))
+    reasons = {b.text: b.reason for b in article.blocks}
+    assert reasons["The last ferry of the season"] == "related links"
+    assert "Ten harbours" not in article.body and "logbooks would go" in article.body

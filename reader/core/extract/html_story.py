@@ -27,6 +27,10 @@ ALWAYS_CLUTTER = frozenset({"comments", "newsletter prompt", "cookie notice"})
 # Kinds of story readability tends to discard: subheadings, lists, tables, quotes and tweets,
 # and images with their captions (kept later only when the image was saved with the page).
 RESTORABLE_KINDS = frozenset({"heading", "list-item", "table", "quote", "preformatted", "image", "caption"})
+# Section headings whose reason extends to the list below them.
+CARRIED_REASONS = frozenset({"related links", "comments", "tags", "newsletter prompt"})
+# A section label ("More Great Stories", "Read next:") set as a plain line is this short at most.
+LABEL_MAX_CHARS = 60
 # How far back to look for other text in the lead's box: a box holding more than the lead is a
 # teaser list or a header, not a lead standing alone.
 LEAD_BOX_REACH = 20
@@ -133,4 +137,23 @@ def judge_blocks(blocks: list[PageBlock], picks: set[int]) -> list[Verdict]:
         else:
             reason = inner_reason(block, container)
             verdicts.append(Verdict("clutter", reason) if reason else STORY)
-    return verdicts
+    return carry_section_reasons(blocks, verdicts)
+
+
+def carry_section_reasons(blocks: list[PageBlock], verdicts: list[Verdict]) -> list[Verdict]:
+    """A furniture heading ("Related stories", "More from us") takes the list under it along.
+
+    List items and link blocks after such a heading share its reason, up to the next heading
+    or the next paragraph of prose.
+    """
+    out = list(verdicts)
+    carried: str | None = None
+    for i, (block, verdict) in enumerate(zip(blocks, verdicts)):
+        if block.kind == "heading" or verdict.reason in CARRIED_REASONS and len(block.text) <= LABEL_MAX_CHARS:
+            carried = verdict.reason if verdict.reason in CARRIED_REASONS else None
+        elif carried and (block.kind == "list-item" or classify.is_link_block(block)):
+            if verdict.role == "story":
+                out[i] = Verdict("clutter", carried)
+        elif block.text and classify.is_prose(block):
+            carried = None
+    return out
