@@ -93,6 +93,7 @@ def hostile_page(host: str) -> str:
             f'<p><img src="{remote}/remote.png" srcset="{remote}/2x.png 2x" alt="remote">'
             '<img src="file:///etc/passwd"><img src="../../../../../../etc/passwd">'
             '<img src="Story_files/../secret.png"><img src="Story_files/ok.png" alt="saved">'
+            '<img src="Story_files/link.png">'
             f'<iframe src="{remote}/frame"></iframe><object data="{remote}/o.swf"></object>'
             f'<embed src="{remote}/e.swf"><video src="{remote}/v.mp4" poster="{remote}/p.jpg"></video>'
             f'<svg><image href="{remote}/svg.png"/><use href="file:///etc/passwd#x"/></svg>'
@@ -108,6 +109,7 @@ def complete_save(folder: Path, host: str) -> Path:
     (folder / "Story_files").mkdir()
     write(folder / "Story_files", "ok.png", PNG_1X1)
     write(folder, "secret.png", PNG_1X1)
+    (folder / "Story_files" / "link.png").symlink_to(folder / "secret.png")  # a way out by symlink
     return path
 
 
@@ -154,6 +156,8 @@ def test_hostile_page_opens_without_network_or_outside_reads(
     article, opened = open_recorded(path)
     assert STORY in article.text
     assert_only_local_images(article, path)
+    kept = [Path(b.image).name for b in article.blocks if b.image]
+    assert kept == ["ok.png"], kept  # the saved image shows; the remote, ../ and symlinked ones do not
     assert "root:" not in article.text
     outside = [o for o in opened if not allowed_read(o, path)]
     assert outside == [], f"read outside the article: {outside}"
