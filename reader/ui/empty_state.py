@@ -69,7 +69,8 @@ class EmptyState(QWidget):
         zone.setObjectName("dropZone")
         zone.setAccessibleName(self.tr("Drop zone"))
         zone.setFixedHeight(DROP_ZONE_PX)
-        zone.setStyleSheet("#dropZone { border: 2px dashed palette(mid); border-radius: 10px; }")
+        self.drop_zone = zone
+        self.set_drop_active(False)
         label = QLabel(self.tr("Drop saved articles here\n"
                                "web pages (.html, .mhtml, .webarchive) or text files (.txt)"), zone)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -93,6 +94,12 @@ class EmptyState(QWidget):
         row.addWidget(self.sample_button)
         row.addStretch(1)
         return row
+
+    def set_drop_active(self, on: bool) -> None:
+        """Light the drop zone up while files are dragged over the window."""
+        colour, fill = ("palette(highlight)", "palette(alternate-base)") if on else ("palette(mid)", "transparent")
+        self.drop_zone.setStyleSheet(
+            f"#dropZone {{ border: 2px dashed {colour}; border-radius: 10px; background: {fill}; }}")
 
     def set_recent(self, paths: list[str]) -> None:
         """Show the recent files (name, then folder); the heading hides when there are none."""

@@ -16,7 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QEvent, QMimeData, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
-    QAction, QActionGroup, QCloseEvent, QDesktopServices, QDragEnterEvent, QDragMoveEvent,
+    QAction, QActionGroup, QCloseEvent, QDesktopServices, QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent,
     QDropEvent, QGuiApplication, QKeySequence, QPalette,
 )
 from PySide6.QtWidgets import (
@@ -583,6 +583,10 @@ class MainWindow(QMainWindow):
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() or event.mimeData().hasText():
             event.acceptProposedAction()
+            self.empty_state.set_drop_active(bool(split_drop(event.mimeData())[0]))
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self.empty_state.set_drop_active(False)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         if event.mimeData().hasUrls() or event.mimeData().hasText():
@@ -591,6 +595,7 @@ class MainWindow(QMainWindow):
     def dropEvent(self, event: QDropEvent) -> None:
         files, others = split_drop(event.mimeData())
         event.acceptProposedAction()
+        self.empty_state.set_drop_active(False)
         if others or not files:
             self.message_bar.show_message(self.tr(
                 "Sift opens files saved from a browser (.html, .mhtml, .webarchive) and text files "

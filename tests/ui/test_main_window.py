@@ -158,9 +158,14 @@ def test_sample_article_opens(qtbot: QtBot, window: MainWindow) -> None:
 # ------------------------------------------------------------------------------- drops
 def test_drop_one_file_on_the_empty_page(qtbot: QtBot, window: MainWindow, article_file: Path) -> None:
     mime = file_mime(article_file)
+    enter = QDragEnterEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window.empty_state, enter)
+    assert enter.isAccepted() and "highlight" in window.empty_state.drop_zone.styleSheet()
     with qtbot.waitSignal(window.story_shown, timeout=WAIT_MS):
         drop = send_drop(window.empty_state, mime)
     assert drop.isAccepted() and window.tabs.count() == 1
+    assert "highlight" not in window.empty_state.drop_zone.styleSheet()
 
 
 def test_drop_several_files_on_the_tab_bar(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
