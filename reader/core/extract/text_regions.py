@@ -9,10 +9,16 @@ story does not cut it and a long run of headlines after it never joins it.
 from __future__ import annotations
 
 import math
+from collections import Counter
 
 from reader.core.extract import patterns
 from reader.core.extract.text_blocks import TextBlock
-from reader.core.extract.text_features import is_prose, tokens
+from reader.core.extract.text_features import content_words, is_prose, tokens
+from reader.core.extract.text_tails import MAX_CLOSING_LINES, is_headline_like, line_format, tail_start
+from reader.core.model import Role
+
+# A block's verdict: its role and, for clutter, why.
+Verdict = tuple[Role, str | None]
 
 # Probability above which a block counts as evidence for the story; 0.5 is the model's own
 # decision boundary (classes balanced in training).
@@ -29,6 +35,9 @@ INSIDE_DROP_REASONS = frozenset({
     "share bar", "advertisement", "related link", "newsletter prompt", "navigation", "comments",
     "cookie notice", "date", "byline", "image credit",
 })
+# Furniture that never closes a story, even just before its tail, nor stays in a flat text's
+# story; dates and credits do, in the texts people copy (a tour's dates, "Photo: Reuters").
+CLOSING_EXCLUDED = (INSIDE_DROP_REASONS | {"link tail"}) - {"date", "image credit"}
 
 
 def evidence(probability: float, block: TextBlock, furniture: str | None) -> float:
@@ -127,3 +136,65 @@ def outside_reasons(furniture: list[str | None], first: int, last: int) -> list[
         else:
             reasons.append("comments" if in_comments else "link tail")
     return reasons
+
+
+def announced_list(blocks: list[TextBlock], furniture: list[str | None], last: int) -> range:
+    """The list the stretch's last line announces ("... tour dates:"): the following lines
+    of one format, up to the first line of another. Its items are story however short."""
+    if not blocks[last].content.rstrip().endswith(":"):
+        return range(0)
+    shape = line_format(blocks[last + 1]) if last + 1 < len(blocks) else None
+    i = last + 1
+    while i < len(blocks) and furniture[i] is None and is_headline_like(blocks[i]) \
+            and line_format(blocks[i]) == shape and (i == last + 1 or not blocks[i].blank_before) \
+            and not blocks[i].content.endswith(":"):
+        i += 1
+    return range(last + 1, i)
+
+
+def is_flat(blocks: list[TextBlock]) -> bool:
+    """One paragraph per line, nothing indented: text copied out of a browser, like the seed.
+
+    Such a text has no page furniture of its own between title and tail: every line is what
+    the page showed there, so the story is the whole run of lines from title to tail.
+    """
+    if any(b.indent for b in blocks):
+        return False
+    groups = sum(b.blank_before for b in blocks)
+    return groups == 1 or groups == len(blocks)
+
+
+def fill_flat_body(verdicts: list[Verdict], furniture: list[str | None], tail: int | None) -> None:
+    """In a flat text, keep every line between the title and the tail but outright furniture."""
+    roles = [role for role, _ in verdicts]
+    story = [i for i, role in enumerate(roles) if role == "story"]
+    if not story:
+        return
+    start = roles.index("title") + 1 if "title" in roles else story[0]
+    end = tail if tail is not None else story[-1] + 1
+    for i in range(start, end):
+        if roles[i] == "clutter" and furniture[i] not in CLOSING_EXCLUDED:
+            verdicts[i] = ("story", None)
+
+
+def end_before_tail(blocks: list[TextBlock], furniture: list[str | None],
+                    first: int, last: int) -> tuple[int, range, int | None]:
+    """The story's last block once a closing link tail is cut off, and its closing lines.
+
+    Also returns where the tail starts. Closing lines are the few short lines between the
+    last voted block and the tail (a credit such as "© Reuters", a "___" rule): they end the
+    story rather than start the tail.
+    """
+    vocab: Counter[str] = Counter()
+    for i in range(first, last + 1):
+        if is_prose(blocks[i]):
+            vocab.update(content_words(blocks[i].content))
+    start = tail_start(blocks, furniture, vocab)
+    if start is None or start <= first:
+        return last, range(0), None
+    if start <= last:
+        return start - 1, range(0), start
+    gap = range(last + 1, start)
+    if len(gap) <= MAX_CLOSING_LINES and all(furniture[i] not in CLOSING_EXCLUDED for i in gap):
+        return last, gap, start
+    return last, range(0), start
