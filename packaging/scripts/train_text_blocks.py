@@ -36,12 +36,14 @@ MIN_SUBSTRING_WORDS = 8
 
 
 def normalise(text: str) -> str:
+    """A line as the truth may give it back: NFKC, no list marker, whitespace collapsed, casefolded."""
     text = unicodedata.normalize("NFKC", text)
     text = re.sub(r"^[\-–—•·*▪►+]+\s*", "", text.strip())
     return " ".join(text.split()).casefold()
 
 
 def tails_pages(corpus: Path) -> list[tuple[list[TextBlock], list[int]]]:
+    """Blocks of each tails text, labelled 1 on the truth's body lines."""
     truth = json.loads((corpus / "aeb" / "tails-truth.json").read_text())
     pages = []
     for key, t in sorted(truth.items()):
@@ -52,6 +54,7 @@ def tails_pages(corpus: Path) -> list[tuple[list[TextBlock], list[int]]]:
 
 
 def text_pages(corpus: Path) -> list[tuple[list[TextBlock], list[int]]]:
+    """Blocks of each whole-page rendering, labelled 1 when the block is a truth paragraph."""
     truth = json.loads((corpus / "aeb" / "ground-truth.json").read_text())
     pages = []
     for path in sorted((corpus / "aeb" / "text").glob("*.txt")):
@@ -69,6 +72,7 @@ def text_pages(corpus: Path) -> list[tuple[list[TextBlock], list[int]]]:
 
 
 def matrix(pages: list[tuple[list[TextBlock], list[int]]]) -> tuple[np.ndarray, np.ndarray]:
+    """Feature rows and labels of all blocks of the pages."""
     rows, labels = [], []
     for blocks, y in pages:
         rows.extend(block_features(blocks))
@@ -89,10 +93,12 @@ def train(x: np.ndarray, y: np.ndarray) -> np.ndarray:
 
 
 def accuracy(w: np.ndarray, x: np.ndarray, y: np.ndarray) -> float:
+    """Share of blocks on the right side of the decision boundary."""
     return float((((x @ w) > 0) == (y > 0)).mean())
 
 
 def main() -> int:
+    """Train (or check) and write the weights."""
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     ap.add_argument("--check", action="store_true")

@@ -108,6 +108,7 @@ def is_setext_underline(line: str, pending: list[tuple[int, str]]) -> bool:
 
 
 def heading_level(underline: str) -> int:
+    """Setext headings: "====" underlines a level-1 heading, "----" a level-2 one."""
     return 1 if underline.strip().startswith("=") else 2
 
 

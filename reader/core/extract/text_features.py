@@ -54,6 +54,7 @@ def is_prose(block: TextBlock) -> bool:
 
 @lru_cache(maxsize=TEXT_CACHE_SIZE)
 def is_prose_text(text: str) -> bool:
+    """is_prose on the text itself, cached."""
     return tokens(text) >= patterns.TEXT_PROSE_MIN_WORDS and bool(
         _SENTENCE_END.search(text)) and lower_start_ratio(text) > 0.3
 
@@ -169,6 +170,7 @@ def block_features(blocks: list[TextBlock], furniture: list[str | None] | None =
     n = len(blocks)
 
     def near(i: int) -> float:
+        """1.0 when block i exists and is prose."""
         return 1.0 if 0 <= i < n and prose[i] else 0.0
 
     rows = []
