@@ -135,8 +135,8 @@ def org_short_names(doc: Doc, votes: Votes) -> set[str]:
 def decide_type(form: str, votes: Counter[str], parts: dict[str, set[str]]) -> str:
     """The one type of a surface form: the strongest evidence, with the gazetteer's say."""
     best = votes.most_common(1)[0][0]
-    if form in parts["person"] and not is_sure_place(form):
-        return "person"  # "Wang" after "Wang Donghai", "Jackson" after "Andrew Jackson"
+    if form in parts["person"] and (votes["person"] >= votes["place"] or not is_sure_place(form)):
+        return "person"  # "Wang" after "Wang Donghai"; "Jordan" after "Neil Jordan" unless a place more often
     if form in parts["organization"] and lookup_place(form) is None and best in {"person", "place"}:
         return "organization"
     place = lookup_place(form)
