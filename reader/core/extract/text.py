@@ -12,6 +12,7 @@ from __future__ import annotations
 from reader.core.extract.language import detect_language
 from reader.core.extract.text_blocks import TextBlock, split_blocks
 from reader.core.extract.text_features import forget_text_cache, page_furniture
+from reader.core.extract.text_markdown import MARKDOWN_SUFFIXES, plain_inline
 from reader.core.extract.text_model import story_probabilities
 from reader.core.extract.text_regions import (
     Verdict, announced_list, end_before_tail, fill_flat_body, inside_reasons, is_flat, outside_reasons,
@@ -31,14 +32,17 @@ def extract_text(source: Source) -> Article:
         verdicts = classify_blocks(blocks)
     finally:
         forget_text_cache()
+    markdown = source.path.suffix.lower() in MARKDOWN_SUFFIXES
     title = site = byline = None
     out: list[Block] = []
     for block, (role, reason) in zip(blocks, verdicts):
-        if role == "title":
-            title, site = split_site(block.content)
-        elif role == "byline":
-            byline = byline_names(block.content)
         text = block.content if role in ("story", "title") else block.raw
+        if markdown and role != "clutter":
+            text = plain_inline(text)
+        if role == "title":
+            title, site = split_site(text)
+        elif role == "byline":
+            byline = byline_names(text)
         kind = block.kind if role == "story" else "paragraph"
         out.append(Block(role=role, text=text, reason=reason, kind=kind,
                          level=block.level if role == "story" else 0))
