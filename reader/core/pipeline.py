@@ -14,8 +14,10 @@ from reader.core.records import analysis_record, article_record
 def open_article(path: Path, limits: Limits = Limits(), encoding: str | None = None) -> Article:
     """Load and extract one saved article (``encoding``: the reader's override, if any)."""
     from reader.core.extract import extract
+    from reader.core.extract.guard import time_limit
 
-    return extract(load(path, limits, encoding))
+    with time_limit(Path(path).name):  # a last resort: a hostile page gets a Timeout, not a hang
+        return extract(load(path, limits, encoding))
 
 
 def analyze_article(article: Article) -> Analysis:

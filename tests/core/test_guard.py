@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import sys
+import threading
 import time
+from pathlib import Path
 
 import lxml.html
 import pytest
 
 from reader.core import errors
 from reader.core.extract.guard import (MAX_DEPTH, MAX_NODES, Deadline, best_within, bound_tree,
-                                       walk_with_depth)
+                                       time_limit, walk_with_depth)
 
 
 def nested(depth: int, inner: str = "deep words") -> lxml.html.HtmlElement:
@@ -97,3 +99,47 @@ def test_best_within_keeps_the_best_result_so_far() -> None:
     steps = best_within(deadline, lambda: ["cheap"], slow_improvement,
                         lambda r: pytest.fail("a step started after the deadline"))
     assert steps == ["cheap", "better"]
+
+
+def test_time_limit_stops_a_runaway_python_loop() -> None:
+    started = time.monotonic()
+    with pytest.raises(errors.Timeout) as info:
+        with time_limit("loop.html", seconds=0.3):
+            while True:
+                pass
+    assert 0.25 < time.monotonic() - started < 3
+    assert "loop.html" in info.value.message
+    time.sleep(0.4)  # the timer is gone: nothing fires after the block
+    with time_limit("quick.html", seconds=0.3):
+        pass
+
+
+def test_time_limit_is_a_no_op_off_the_main_thread() -> None:
+    outcome: list[str] = []
+
+    def work() -> None:
+        with time_limit("thread.html", seconds=0.05):
+            time.sleep(0.2)
+        outcome.append("finished")
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+    assert outcome == ["finished"]
+
+
+def test_a_hanging_extraction_becomes_a_timeout_record(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.cli import emit_records
+    from reader.core import pipeline
+    from reader.core.extract import guard
+
+    page = tmp_path / "slow.html"
+    page.write_text("<p>A page whose extraction never ends.</p>")
+    monkeypatch.setattr(guard, "HARD_LIMIT_SECONDS", 0.2)
+    monkeypatch.setattr("reader.core.extract.extract", lambda source: time.sleep(60))
+    with pytest.raises(errors.Timeout):
+        pipeline.open_article(page)
+    lines: list[str] = []
+    monkeypatch.setattr("sys.stdout.write", lambda text: lines.append(text))
+    status = emit_records([page], lambda p: pipeline.extract_record(p, analysis=False), debug=False)
+    assert status == 1 and '"kind": "timeout"' in lines[0]

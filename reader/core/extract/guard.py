@@ -8,8 +8,11 @@ Python's recursion limit. See /work/notes/guard.md for how the HTML extractor ca
 
 from __future__ import annotations
 
+import signal
+import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -27,6 +30,9 @@ MAX_NODES = 25_000
 # Wall-clock budget of one extraction: the robustness target opens a page within 10 s, and
 # loading plus rendering take well under 2 s of that on the slowest corpus page.
 EXTRACTION_BUDGET_SECONDS = 8.0
+# The last resort when a stage cannot check the cooperative deadline (a C call, a library's
+# loop): three times the issue's 10 s bound, far beyond the slowest corpus page (1.2 s).
+HARD_LIMIT_SECONDS = 30.0
 
 T = TypeVar("T")
 
@@ -152,3 +158,33 @@ def best_within(deadline: Deadline, first: Callable[[], T], *better: Callable[[T
             break
         result = step(result)
     return result
+
+
+@contextmanager
+def time_limit(name: str, seconds: float | None = None) -> Iterator[None]:
+    """Raise :class:`~reader.core.errors.Timeout` inside the block once ``seconds`` have passed.
+
+    Works where a POSIX interval timer can interrupt Python code: the main thread of a process
+    (the CLI, a worker process). Elsewhere, or when another timer is already running (e.g. a
+    test runner's), the block runs unbounded and only the cooperative :class:`Deadline` applies.
+    """
+    seconds = HARD_LIMIT_SECONDS if seconds is None else seconds
+    usable = (hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+              and signal.getitimer(signal.ITIMER_REAL)[0] == 0)
+    if not usable:
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise errors.Timeout(
+            f"Reading “{name}” took longer than {seconds:g} seconds, so Sift stopped; "
+            "the page may be unusually large or complex."
+        )
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
