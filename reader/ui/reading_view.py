@@ -142,10 +142,11 @@ class ReadingView(QTextBrowser):
         return load_resource(QTextDocument.ResourceType.ImageResource.value, ref,
                              self.resources, self.resources_dir)  # type: ignore[return-value]
 
-    def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: N802 (Qt override)
+    def loadResource(self, kind: int, name: QUrl | str) -> object:  # noqa: N802 (Qt override)
         """Never the network, never a file outside the article's resources."""
         kind_value = kind.value if hasattr(kind, "value") else int(kind)
-        return load_resource(kind_value, name.toString(), self.resources, self.resources_dir)
+        ref = name.toString() if isinstance(name, QUrl) else str(name)
+        return load_resource(kind_value, ref, self.resources, self.resources_dir)
 
     # layout -------------------------------------------------------------------------------------
     def column_px(self) -> float:
@@ -262,17 +263,20 @@ class ReadingView(QTextBrowser):
             doc_range = self.text_map.document_range(start, end)
             if doc_range:
                 a, b = self.text_map.to_text(doc_range[0]), self.text_map.to_text(doc_range[1])
-                result.append((a, b))
+                if a is not None and b is not None:
+                    result.append((a, b))
         return result
 
     def _apply_highlights(self) -> None:
         theme = self.appearance.theme
         selections: list[QTextEdit.ExtraSelection] = []
-        layers = [(self.text_map.document_range, v) for v in self._text_layers.values()]
-        layers += [(lambda a, b: (a, b), v) for v in self._doc_layers.values()]
-        for to_range, (spans, current, colour) in layers:
+        layers = [(spans, current, colour, True)
+                  for spans, current, colour in self._text_layers.values()]
+        layers += [(ranges, current, colour, False)
+                   for ranges, current, colour in self._doc_layers.values()]
+        for spans, current, colour, in_text in layers:
             for i, (start, end) in enumerate(spans):
-                doc_range = to_range(start, end)
+                doc_range = self.text_map.document_range(start, end) if in_text else (start, end)
                 if doc_range is None:
                     continue
                 background = theme.current if i == current else getattr(theme, colour)

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
+from pytestqt.qtbot import QtBot
 from sample_articles import sample_analysis, sample_article
 
 from reader.core.model import Analysis
@@ -17,7 +18,7 @@ from reader.ui.side_panel.spans import claim_extent, sorted_mentions
 
 
 @pytest.fixture
-def tab(qtbot) -> ArticleTab:
+def tab(qtbot: QtBot) -> ArticleTab:
     widget = ArticleTab()
     qtbot.addWidget(widget)
     widget.resize(1200, 500)
@@ -57,7 +58,7 @@ def test_selecting_an_entity_highlights_exactly_its_mentions(tab: ArticleTab) ->
     assert view.viewport().rect().contains(view.cursorRect(first))  # scrolled back to the first
 
 
-def test_stepping_moves_the_current_mention(qtbot, tab: ArticleTab) -> None:
+def test_stepping_moves_the_current_mention(qtbot: QtBot, tab: ArticleTab) -> None:
     tab.side_panel.select_entity(0)
     theme = tab.reading_view.appearance.theme
     for step in range(3):
@@ -77,13 +78,13 @@ def test_selecting_a_claim_selects_its_text(tab: ArticleTab) -> None:
     assert tab.reading_view.highlighted_text_spans(ENTITY_LAYER) == []
 
 
-def test_dispute_link_moves_the_text_selection(qtbot, tab: ArticleTab) -> None:
+def test_dispute_link_moves_the_text_selection(qtbot: QtBot, tab: ArticleTab) -> None:
     tab.side_panel.select_claim(2)
     tab.side_panel.claims_tab.cards[2].dispute_links[0].linkActivated.emit("claim:1")
     assert tab.reading_view.selected_text_range() == claim_extent(tab.analysis.claims[1])
 
 
-def test_clicking_a_mention_selects_its_entity(qtbot, tab: ArticleTab) -> None:
+def test_clicking_a_mention_selects_its_entity(qtbot: QtBot, tab: ArticleTab) -> None:
     mention = sorted_mentions(tab.analysis.entities[1])[0]  # Tomas Brandt
     point = point_at_offset(tab, mention[0] + 2)
     with qtbot.waitSignal(tab.side_panel.mention_changed) as signal:
@@ -93,7 +94,7 @@ def test_clicking_a_mention_selects_its_entity(qtbot, tab: ArticleTab) -> None:
     assert highlighted_from_document(tab) == [mention]
 
 
-def test_clicking_a_claim_selects_its_card(qtbot, tab: ArticleTab) -> None:
+def test_clicking_a_claim_selects_its_card(qtbot: QtBot, tab: ArticleTab) -> None:
     offset = tab.article.text.index("passed every safety")  # inside claim 3, in no entity
     point = point_at_offset(tab, offset + 1)
     with qtbot.waitSignal(tab.side_panel.claim_selected) as signal:
@@ -103,7 +104,7 @@ def test_clicking_a_claim_selects_its_card(qtbot, tab: ArticleTab) -> None:
     assert tab.side_panel.claims_tab.cards[3].property("selected") is True
 
 
-def test_hovering_a_mention_names_its_entity(qtbot, tab: ArticleTab) -> None:
+def test_hovering_a_mention_names_its_entity(qtbot: QtBot, tab: ArticleTab) -> None:
     offset = tab.article.text.index("Green Party") + 3
     point = point_at_offset(tab, offset)
     view = tab.reading_view
@@ -113,7 +114,7 @@ def test_hovering_a_mention_names_its_entity(qtbot, tab: ArticleTab) -> None:
     QToolTip.hideText()
 
 
-def test_find_counts_steps_and_closes(qtbot, tab: ArticleTab) -> None:
+def test_find_counts_steps_and_closes(qtbot: QtBot, tab: ArticleTab) -> None:
     tab.open_find()
     qtbot.keyClicks(tab.find_bar.edit, "okafor")
     assert tab.find_bar.count_label.text() == "1 of 3"
@@ -128,7 +129,7 @@ def test_find_counts_steps_and_closes(qtbot, tab: ArticleTab) -> None:
     assert tab.find_bar.isHidden() and tab.reading_view.extraSelections() == []
 
 
-def test_pending_then_failed_leaves_the_story_readable(qtbot) -> None:
+def test_pending_then_failed_leaves_the_story_readable(qtbot: QtBot) -> None:
     tab = ArticleTab()
     qtbot.addWidget(tab)
     article = sample_article()
@@ -142,7 +143,7 @@ def test_pending_then_failed_leaves_the_story_readable(qtbot) -> None:
     assert tab.side_panel.state == "ready"
 
 
-def test_correction_reaches_the_window_and_keeps_the_position(qtbot, tab: ArticleTab) -> None:
+def test_correction_reaches_the_window_and_keeps_the_position(qtbot: QtBot, tab: ArticleTab) -> None:
     point = point_at_offset(tab, tab.article.text.index("Residents"))
     menu = tab.reading_view.build_context_menu(point)
     action = next(a for a in menu.actions() if a.text() == "Move to removed")
@@ -181,7 +182,7 @@ def test_zoom_in_out_reset(tab: ArticleTab) -> None:
 
 
 @pytest.mark.slow
-def test_seed_through_the_real_pipeline(qtbot, seed_path: Path) -> None:
+def test_seed_through_the_real_pipeline(qtbot: QtBot, seed_path: Path) -> None:
     from reader.core.pipeline import analyze_article, open_article
 
     article = open_article(seed_path)
@@ -212,7 +213,7 @@ def test_seed_through_the_real_pipeline(qtbot, seed_path: Path) -> None:
     assert {group_title(e.type) for e in analysis.entities} == groups
 
 
-def test_an_entity_without_mentions_is_harmless(qtbot, tab: ArticleTab) -> None:
+def test_an_entity_without_mentions_is_harmless(qtbot: QtBot, tab: ArticleTab) -> None:
     from reader.core.model import Entity
 
     analysis = Analysis(entities=(Entity("Nowhere", "place", (), ()),))

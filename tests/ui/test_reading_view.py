@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from PySide6.QtCore import QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QImage, QTextCursor, QTextDocument, QWheelEvent
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 from sample_articles import DATA_URL, PNG, sample_analysis, sample_article
 
 from tests.conftest import SHARED
@@ -32,7 +33,7 @@ STYLESHEET = QTextDocument.ResourceType.StyleSheetResource.value
 
 
 @pytest.fixture
-def view(qtbot) -> ReadingView:
+def view(qtbot: QtBot) -> ReadingView:
     widget = ReadingView()
     qtbot.addWidget(widget)
     widget.resize(900, 700)
@@ -144,7 +145,7 @@ def block_point(view: ReadingView, needle: str) -> QPoint:
     return view.document_position_point(position)
 
 
-def test_context_menu_moves_a_story_block_to_removed(qtbot, view: ReadingView) -> None:
+def test_context_menu_moves_a_story_block_to_removed(qtbot: QtBot, view: ReadingView) -> None:
     view.show_article(sample_article())
     view.show()
     qtbot.waitExposed(view)
@@ -156,7 +157,7 @@ def test_context_menu_moves_a_story_block_to_removed(qtbot, view: ReadingView) -
     menu.deleteLater()
 
 
-def test_context_menu_moves_a_removed_block_to_story(qtbot, view: ReadingView) -> None:
+def test_context_menu_moves_a_removed_block_to_story(qtbot: QtBot, view: ReadingView) -> None:
     view.show_article(sample_article())
     view.set_show_removed(True)
     view.show()
@@ -169,7 +170,7 @@ def test_context_menu_moves_a_removed_block_to_story(qtbot, view: ReadingView) -
     menu.deleteLater()
 
 
-def test_link_click_is_reported_not_followed(qtbot, view: ReadingView) -> None:
+def test_link_click_is_reported_not_followed(qtbot: QtBot, view: ReadingView) -> None:
     view.show_article(sample_article())
     view.show()
     qtbot.waitExposed(view)
@@ -180,7 +181,7 @@ def test_link_click_is_reported_not_followed(qtbot, view: ReadingView) -> None:
     assert view.source().isEmpty()
 
 
-def test_ctrl_wheel_zooms(qtbot, view: ReadingView) -> None:
+def test_ctrl_wheel_zooms(qtbot: QtBot, view: ReadingView) -> None:
     view.show_article(sample_article())
     event = QWheelEvent(QPointF(50, 50), QPointF(50, 50), QPoint(0, 0), QPoint(0, 120),
                         Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier,
@@ -191,7 +192,7 @@ def test_ctrl_wheel_zooms(qtbot, view: ReadingView) -> None:
     assert_spans_exact(view, sample_article())
 
 
-def test_column_is_centred_and_follows_width(qtbot, view: ReadingView) -> None:
+def test_column_is_centred_and_follows_width(qtbot: QtBot, view: ReadingView) -> None:
     view.show_article(sample_article())
     view.show()
     view.resize(1400, 700)
@@ -293,7 +294,7 @@ def test_real_extractions_map_exactly(view: ReadingView) -> None:
             assert_spans_exact(view, article)
 
 
-def test_showing_removed_blocks_keeps_the_text_in_view(qtbot, view: ReadingView) -> None:
+def test_showing_removed_blocks_keeps_the_text_in_view(qtbot: QtBot, view: ReadingView) -> None:
     article = sample_article()
     view.resize(600, 300)
     view.show_article(article)

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from pytestqt.qtbot import QtBot
 from sample_articles import sample_analysis, sample_article
 
 from reader.core.model import Analysis, Entity, Span
@@ -17,7 +18,7 @@ LEAD_END = sample_article().story_offsets()[0][1]
 
 
 @pytest.fixture
-def panel(qtbot) -> SidePanel:
+def panel(qtbot: QtBot) -> SidePanel:
     widget = SidePanel()
     qtbot.addWidget(widget)
     widget.resize(360, 700)
@@ -60,14 +61,14 @@ def test_aliases_are_in_the_tooltip(panel: SidePanel) -> None:
     assert "Okafor" in row.toolTip(0) and "Mayor Okafor" in row.toolTip(0)
 
 
-def test_filter_matches_names_and_aliases(qtbot, panel: SidePanel) -> None:
+def test_filter_matches_names_and_aliases(qtbot: QtBot, panel: SidePanel) -> None:
     qtbot.keyClicks(panel.entities_tab.filter, "greens")
     assert tree_rows(panel) == {"Organizations (2)": [("Green Party", "1", "")]}
     panel.entities_tab.filter.clear()
     assert len(tree_rows(panel)) == 5
 
 
-def test_selecting_and_stepping_report_mentions(qtbot, panel: SidePanel) -> None:
+def test_selecting_and_stepping_report_mentions(qtbot: QtBot, panel: SidePanel) -> None:
     tab = panel.entities_tab
     with qtbot.waitSignal(panel.mention_changed) as signal:
         tab.tree.setCurrentItem(tab.tree.topLevelItem(0).child(0))
@@ -98,7 +99,7 @@ def test_claim_cards_show_speaker_cue_kind_and_markers(panel: SidePanel) -> None
     assert content_text(sample_analysis().claims[0]).startswith("The harbour")  # not quoted
 
 
-def test_dispute_links_navigate_both_ways(qtbot, panel: SidePanel) -> None:
+def test_dispute_links_navigate_both_ways(qtbot: QtBot, panel: SidePanel) -> None:
     cards = panel.claims_tab.cards
     assert "disputes Tomas Brandt" in cards[2].dispute_links[0].text()
     assert "disputed by Lina Okafor" in cards[1].dispute_links[0].text()
@@ -110,7 +111,7 @@ def test_dispute_links_navigate_both_ways(qtbot, panel: SidePanel) -> None:
     assert signal.args == [2]
 
 
-def test_selecting_a_speaker_filters_the_claims(qtbot, panel: SidePanel) -> None:
+def test_selecting_a_speaker_filters_the_claims(qtbot: QtBot, panel: SidePanel) -> None:
     panel.show()
     tab = panel.claims_tab
     panel.tabs.setCurrentWidget(tab)
@@ -124,7 +125,7 @@ def test_selecting_a_speaker_filters_the_claims(qtbot, panel: SidePanel) -> None
     assert tab.visible_claims() == [0, 1, 2, 3]
 
 
-def test_pending_failed_and_ready_states(qtbot) -> None:
+def test_pending_failed_and_ready_states(qtbot: QtBot) -> None:
     panel = SidePanel()
     qtbot.addWidget(panel)
     panel.show()
@@ -144,7 +145,7 @@ def test_pending_failed_and_ready_states(qtbot) -> None:
     assert not panel.warnings_label.isVisible()
 
 
-def test_reanalysis_keeps_the_selected_entity(qtbot, panel: SidePanel) -> None:
+def test_reanalysis_keeps_the_selected_entity(qtbot: QtBot, panel: SidePanel) -> None:
     panel.select_entity(1)
     with qtbot.waitSignal(panel.mention_changed) as signal:
         panel.show_analysis(sample_analysis(), LEAD_END)
@@ -164,7 +165,7 @@ def test_every_control_has_an_accessible_name(panel: SidePanel) -> None:
         assert unnamed == []
 
 
-def test_claim_cards_work_by_keyboard(qtbot, panel: SidePanel) -> None:
+def test_claim_cards_work_by_keyboard(qtbot: QtBot, panel: SidePanel) -> None:
     panel.show()
     qtbot.waitExposed(panel)
     tab = panel.claims_tab
@@ -182,7 +183,7 @@ def test_claim_cards_work_by_keyboard(qtbot, panel: SidePanel) -> None:
     assert signal.args == [3]
 
 
-def test_clicking_anywhere_on_a_card_selects_its_claim(qtbot, panel: SidePanel) -> None:
+def test_clicking_anywhere_on_a_card_selects_its_claim(qtbot: QtBot, panel: SidePanel) -> None:
     panel.show()
     panel.tabs.setCurrentWidget(panel.claims_tab)
     card = panel.claims_tab.cards[2]

@@ -197,11 +197,11 @@ class ClaimsTab(QWidget):
         self.cards_layout = QVBoxLayout(self.container)
         self.cards_layout.setContentsMargins(4, 4, 4, 4)
         self.cards_layout.addStretch(1)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(self.container)
-        self.scroll.setAccessibleName(self.tr("Claims"))
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(self.container)
+        self.scroll_area.setAccessibleName(self.tr("Claims"))
         filter_row = QHBoxLayout()
         filter_row.addWidget(self.filter_label, 1)
         filter_row.addWidget(self.show_all_button)
@@ -209,7 +209,7 @@ class ClaimsTab(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(filter_row)
         layout.addWidget(self.empty_label)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         self._update_filter_row()
 
     def set_analysis(self, analysis: Analysis) -> None:
@@ -267,7 +267,7 @@ class ClaimsTab(QWidget):
         for other in self.cards:
             other.set_selected(other is card)
         self.selected = index
-        self.scroll.ensureWidgetVisible(card)
+        self.scroll_area.ensureWidgetVisible(card)
         if focus and not card.hasFocus():
             card.blockSignals(True)
             card.setFocus(Qt.FocusReason.OtherFocusReason)

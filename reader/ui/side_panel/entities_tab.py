@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout, QHeaderView, QLabel, QLineEdit, QToolButton, QTreeWidget, QTreeWidgetItem,
@@ -118,12 +118,20 @@ class EntitiesTab(QWidget):
         row.setData(0, Qt.ItemDataRole.AccessibleTextRole,
                     spoken + (", " + self.tr("quoted") if quoted else ""))
 
+    def _groups(self) -> list[QTreeWidgetItem]:
+        items = (self.tree.topLevelItem(g) for g in range(self.tree.topLevelItemCount()))
+        return [item for item in items if item is not None]
+
+    def _rows(self, group: QTreeWidgetItem | None = None) -> list[QTreeWidgetItem]:
+        """The entity rows of one group, or of all groups."""
+        groups = [group] if group is not None else self._groups()
+        items = (g.child(r) for g in groups for r in range(g.childCount()))
+        return [item for item in items if item is not None]
+
     def _apply_filter(self, text: str) -> None:
-        for g in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(g)
+        for group in self._groups():
             visible = 0
-            for r in range(group.childCount()):
-                row = group.child(r)
+            for row in self._rows(group):
                 hide = not matches_filter(self.analysis.entities[row.data(0, INDEX_ROLE)], text)
                 row.setHidden(hide)
                 visible += not hide
@@ -135,10 +143,6 @@ class EntitiesTab(QWidget):
                 self.tree.setCurrentItem(row)
                 self.tree.setFocus()
                 return
-
-    def _rows(self) -> list[QTreeWidgetItem]:
-        return [self.tree.topLevelItem(g).child(r) for g in range(self.tree.topLevelItemCount())
-                for r in range(self.tree.topLevelItem(g).childCount())]
 
     # selection and stepping ---------------------------------------------------------------------
     def select_entity(self, index: int, mention: int = 0) -> None:
@@ -156,7 +160,7 @@ class EntitiesTab(QWidget):
 
     def clear_selection(self) -> None:
         self.tree.blockSignals(True)
-        self.tree.setCurrentItem(None)  # type: ignore[arg-type]
+        self.tree.setCurrentIndex(QModelIndex())
         self.tree.clearSelection()
         self.tree.blockSignals(False)
         self.entity, self.mention = -1, -1
