@@ -23,5 +23,7 @@ def protect_none() -> None:
     """Raise None's reference count far above zero on Pythons where None is mortal."""
     if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
         return
+    if hasattr(sys, "getobjects"):  # a Py_TRACE_REFS build: the count is not the first field
+        return
     if sys.getrefcount(None) < NONE_REFERENCE_RESERVE:
         ctypes.c_ssize_t.from_address(id(None)).value += NONE_REFERENCE_RESERVE
