@@ -24,7 +24,9 @@ ALIAS_TO_CANONICAL = {alias: name for name, aliases in COUNTRY_ALIASES.items() f
 # Words left out of an acronym: "Organization of the Petroleum Exporting Countries" → OPEC.
 ACRONYM_SKIP_WORDS = frozenset({"of", "the", "and", "for", "&", "de", "du", "des", "la", "le", "on", "in"})
 # Types whose mentions are merged by name; the rest (dates, amounts) merge only when identical.
-NAME_TYPES = frozenset({"person", "organization", "place", "group", "event", "work", "product", "law", "language"})
+NAME_TYPES = frozenset({
+    "person", "organization", "place", "group", "event", "work", "product", "law", "language",
+})
 TITLE_WORD_RE = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady)\.?$")
 
 

@@ -32,7 +32,9 @@ PLACE_OF_NOUNS = frozenset({
     "port", "island", "capital", "municipality", "republic", "settlement", "hamlet", "suburb",
 })
 # Nouns after a name that make it a place: "the Sumy region".
-PLACE_AFTER_NOUNS = frozenset({"region", "province", "district", "oblast", "county", "governorate", "prefecture"})
+PLACE_AFTER_NOUNS = frozenset({
+    "region", "province", "district", "oblast", "county", "governorate", "prefecture",
+})
 ANCHOR_LABELS = frozenset({"NORP", "GPE", "LOC"})
 PERSON_ANCHOR_LABELS = frozenset({"PERSON", "NORP", "GPE"})
 # Last words that make a name an organization's: "Pirelli SpA", "Dhaka Stock Exchange" (not
@@ -159,7 +161,9 @@ def find_phrases(doc: Doc) -> list[Hit]:
 
 # Words a line of sports results may contain besides names and numbers ("Bath v Leicester",
 # "Pohang 3 Ulsan 2 ( halftime 1-0 )"); any other lower-case word makes the line prose.
-RESULTS_LINE_WORDS = frozenset({"v", "vs", "v.", "vs.", "at", "and", "for", "halftime", "pts", "points", "agg"})
+RESULTS_LINE_WORDS = frozenset({
+    "v", "vs", "v.", "vs.", "at", "and", "for", "halftime", "pts", "points", "agg",
+})
 DATE_LABELS = frozenset({"DATE", "TIME"})
 # Share of a results line's tokens that must be numbers: tables and scores are mostly figures.
 MIN_RESULTS_NUMBER_SHARE = 0.2
@@ -217,7 +221,7 @@ def find_team_names(doc: Doc) -> Iterator[Hit]:
         i = start
         while i < end:
             run_end = name_run_right(doc, i)
-            if run_end > i and run_end < end and (is_figure(doc[run_end]) or doc[run_end].text in {"v", "vs"}) \
-                    and not is_person_or_country(doc, i, run_end):
+            scored = run_end < end and (is_figure(doc[run_end]) or doc[run_end].text in {"v", "vs"})
+            if run_end > i and scored and not is_person_or_country(doc, i, run_end):
                 yield Hit(i, run_end, "ORG", PATTERN_WEIGHT)
             i = max(run_end, i + 1)
