@@ -547,7 +547,7 @@ def load_webarchive(path: Path, data: bytes, limits: Limits) -> Source:
                   resources=resources)
 
 
-def plist_text(entry: dict, key: str) -> str | None:
+def plist_text(entry: dict[str, object], key: str) -> str | None:
     """A string value of a property-list entry; anything else (a number, a list) counts as absent."""
     value = entry.get(key)
     return value.strip() or None if isinstance(value, str) else None

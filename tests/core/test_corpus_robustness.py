@@ -7,6 +7,8 @@ the packed files are opened too, since the loader reads gzip saves directly.
 from __future__ import annotations
 
 import gzip
+import importlib.util
+import sys
 import time
 from pathlib import Path
 
@@ -54,3 +56,15 @@ def test_every_corpus_input_opens(folder: str, tmp_path: Path) -> None:
         article.text.encode("utf-8")
     assert problems == []
     assert snapshot_tree(CORPUS / folder) == before
+
+
+def test_mutation_fuzzer_finds_nothing(tmp_path: Path) -> None:
+    """A short run of tests/fuzz/mutate_corpus.py (its own default is 300 inputs; --long 100,000)."""
+    spec = importlib.util.spec_from_file_location(
+        "mutate_corpus", Path(__file__).resolve().parents[1] / "fuzz" / "mutate_corpus.py")
+    assert spec is not None and spec.loader is not None
+    fuzzer = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = fuzzer  # dataclasses look their module up while the class is built
+    spec.loader.exec_module(fuzzer)
+    tally = fuzzer.fuzz(count=100, seed=7, corpus=CORPUS, out=tmp_path / "failures", max_seconds=10.0)
+    assert tally.tried == 100 and tally.failures == []
