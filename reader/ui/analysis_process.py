@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 
-from reader.core.model import Analysis
+from reader.core.model import Analysis, Article
 
 # The analysis process runs a little below the window's priority: on a busy two-core machine the
 # story's extraction (in the window's process) then wins the CPU, and the model still loads
@@ -22,11 +22,11 @@ def lower_priority() -> None:
         pass
 
 
-def analyze_text(text: str) -> Analysis:
-    """Entities and claims of one article's reading text."""
-    from reader.core.nlp import analyze
+def analyze_in_process(article: Article) -> Analysis:
+    """Entities and claims of one article's reading text (English only, as the CLI does)."""
+    from reader.core.pipeline import analyze_article
 
-    return analyze(text)
+    return analyze_article(article)
 
 
 def warm_up() -> bool:

@@ -486,7 +486,7 @@ class MainWindow(QMainWindow):
         message = (self.tr("Finding people, places and claims…") if self.analysis.ready
                    else self.tr("Loading the language model…"))
         item.tab.show_analysis_pending(message)
-        item.request = self.analysis.analyze(item.article.text)
+        item.request = self.analysis.analyze(item.article)
         self._requests[item.request] = item
 
     def _cancel_analysis(self, item: OpenArticle) -> None:

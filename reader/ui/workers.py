@@ -17,7 +17,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 
-from reader.ui.analysis_process import analyze_text, lower_priority, warm_up
+from reader.core.model import Article
+from reader.ui.analysis_process import analyze_in_process, lower_priority, warm_up
 
 # Two threads: one article loads while another may still be extracting.
 LOAD_THREADS = 2
@@ -90,7 +91,7 @@ class TaskRunner(QObject):
 
 
 class AnalysisService(QObject):
-    """The analysis process: ``analyze(text)`` returns a request id, answered by a signal."""
+    """The analysis process: ``analyze(article)`` returns a request id, answered by a signal."""
 
     finished = Signal(int, object)  # request id, Analysis
     failed = Signal(int, str)  # request id, a sentence for people
@@ -114,11 +115,11 @@ class AnalysisService(QObject):
         self._executor = make_analysis_executor()
         self._submit(0, warm_up)
 
-    def analyze(self, text: str) -> int:
+    def analyze(self, article: Article) -> int:
         self.start()
         request = next(self._ids)
         self._wanted.add(request)
-        self._submit(request, analyze_text, text)
+        self._submit(request, analyze_in_process, article)
         return request
 
     def cancel(self, request: int) -> None:

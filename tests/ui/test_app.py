@@ -43,7 +43,7 @@ def test_files_from_a_second_instance_open_here(qtbot: QtBot, tmp_path: Path,
     from reader.ui.single_instance import send_to_running_instance
 
     monkeypatch.setattr(workers, "make_analysis_executor", lambda: ThreadPoolExecutor(max_workers=1))
-    monkeypatch.setattr(workers, "analyze_text", lambda text: Analysis())
+    monkeypatch.setattr(workers, "analyze_in_process", lambda article: Analysis())
     article = tmp_path / "note.txt"
     article.write_text("Quay repairs finish\n\nThe quay in Porthaven reopened on Monday.\n", encoding="utf-8")
     window = MainWindow()

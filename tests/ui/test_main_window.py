@@ -20,7 +20,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.core import settings as settings_io
 from reader.core.corrections import CorrectionStore
-from reader.core.model import Analysis, Entity, Notice, Span
+from reader.core.model import Analysis, Article, Block, Entity, Notice, Span
 from reader.ui import main_window as main_window_module
 from reader.ui import workers
 from reader.ui.main_window import MainWindow
@@ -39,7 +39,8 @@ class StubAnalysis:
         self.texts: list[str] = []
         self.gate: threading.Event | None = None
 
-    def __call__(self, text: str) -> Analysis:
+    def __call__(self, article: Article) -> Analysis:
+        text = article.text
         self.texts.append(text)
         if self.gate is not None:
             self.gate.wait(10)
@@ -48,11 +49,16 @@ class StubAnalysis:
         return Analysis(entities=(Entity("Porthaven", "place", (), mentions),) if mentions else ())
 
 
+def make_article(text: str) -> Article:
+    return Article(path=Path("/tmp/note.txt"), format="text", title=None, blocks=(Block("story", text),),
+                   language="en")
+
+
 @pytest.fixture
 def stub_analysis(monkeypatch: pytest.MonkeyPatch) -> StubAnalysis:
     stub = StubAnalysis()
     monkeypatch.setattr(workers, "make_analysis_executor", lambda: ThreadPoolExecutor(max_workers=1))
-    monkeypatch.setattr(workers, "analyze_text", stub)
+    monkeypatch.setattr(workers, "analyze_in_process", stub)
     monkeypatch.setattr(workers, "warm_up", lambda: True)
     return stub
 
@@ -621,7 +627,7 @@ def test_quitting_while_the_model_loads_leaves_nothing_running(qtbot: QtBot) -> 
     before = set(threading.enumerate())
     service = workers.AnalysisService()
     service.start()
-    request = service.analyze("The mayor of Porthaven said the harbour would reopen.")
+    request = service.analyze(make_article("The mayor of Porthaven said the harbour would reopen."))
     qtbot.wait(300)
     pids = service.process_ids()
     assert pids
@@ -639,23 +645,23 @@ def test_a_killed_analysis_process_is_replaced(qtbot: QtBot, monkeypatch: pytest
     import os
     import signal
 
-    monkeypatch.setattr(workers, "analyze_text", os.path.basename)  # picklable, cheap, no model
+    monkeypatch.setattr(workers, "analyze_in_process", repr)  # picklable, cheap, no model
     monkeypatch.setattr(workers, "warm_up", os.getpid)
     service = workers.AnalysisService()
     try:
         with qtbot.waitSignal(service.finished, timeout=60_000) as first:
-            service.analyze("/news/harbour")
-        assert first.args[1] == "harbour"
+            service.analyze(make_article("harbour"))
+        assert "harbour" in first.args[1]
         [pid] = service.process_ids()
         answers: list[str] = []
         service.failed.connect(lambda _r, message: answers.append(message))
         service.finished.connect(lambda _r, result: answers.append(result))
         os.kill(pid, signal.SIGKILL)
-        service.analyze("/news/ferry")  # lost with the process, or already in a new one
+        service.analyze(make_article("ferry"))  # lost with the process, or already in a new one
         qtbot.waitUntil(lambda: len(answers) == 1, timeout=60_000)
-        assert answers[0] == "ferry" or "stopped unexpectedly" in answers[0]
+        assert "ferry" in answers[0] or "stopped unexpectedly" in answers[0]
         with qtbot.waitSignal(service.finished, timeout=60_000) as again:
-            service.analyze("/news/quay")
-        assert again.args[1] == "quay" and service.process_ids() != [pid]
+            service.analyze(make_article("quay"))
+        assert "quay" in again.args[1] and service.process_ids() != [pid]
     finally:
         service.shutdown()
