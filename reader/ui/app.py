@@ -89,6 +89,7 @@ class StartupProbe:
                                                "panel_filled_s": None}
         window.story_shown.connect(lambda _p: self.mark("story_shown_s"))
         window.analysis_shown.connect(lambda _p: self.finish())
+        window.open_failed.connect(lambda _p, message: self.finish(failed=True, error=message))
         QTimer.singleShot(0, lambda: self.mark("window_shown_s"))
         QTimer.singleShot(MEASURE_TIMEOUT_MS, lambda: self.finish(failed=True))
 
@@ -96,13 +97,16 @@ class StartupProbe:
         if self.times[key] is None:
             self.times[key] = round(time.time() - self.started, 3)
 
-    def finish(self, failed: bool = False) -> None:
+    def finish(self, failed: bool = False, error: str | None = None) -> None:
         from PySide6.QtWidgets import QApplication
 
         if not failed:
             self.mark("panel_filled_s")
         pids = [os.getpid(), *self.window.analysis.process_ids()]
-        print(json.dumps({**self.times, "rss_mb": rss_mb(pids)}), flush=True)
+        record: dict[str, object] = {**self.times, "rss_mb": rss_mb(pids)}
+        if failed:
+            record["error"] = error or "the story and the side panel were not shown in time"
+        print(json.dumps(record, ensure_ascii=False), flush=True)
         QApplication.exit(1 if failed else 0)
 
 

@@ -163,6 +163,7 @@ class MainWindow(QMainWindow):
 
     story_shown = Signal(str)
     analysis_shown = Signal(str)
+    open_failed = Signal(str, str)  # path, the sentence shown in the message bar
 
     def __init__(self, tab_factory: Callable[[QWidget], Any] | None = None,
                  analysis: AnalysisService | None = None) -> None:
@@ -402,6 +403,7 @@ class MainWindow(QMainWindow):
         text = reason if f"“{name}”" in reason else self.tr("Could not open “%1”: %2").replace(
             "%1", name).replace("%2", reason)
         self.message_bar.show_message(text, "error", append=True)
+        self.open_failed.emit(path, text)
 
     def _loaded(self, path: str, loaded: Loaded, override: str | None,
                 reload_tab: QWidget | None, order: int) -> None:

@@ -93,3 +93,11 @@ def test_measure_startup_prints_the_times(tmp_path: Path, isolated_user_dirs: Pa
     assert set(times) == {"window_shown_s", "story_shown_s", "panel_filled_s", "rss_mb"}
     assert 0 < times["window_shown_s"] <= times["story_shown_s"] <= times["panel_filled_s"]
     assert times["rss_mb"] > 50
+
+
+def test_measure_startup_of_a_bad_file_fails_at_once(tmp_path: Path, isolated_user_dirs: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-m", "reader", "--measure-startup", str(tmp_path / "gone.txt")],
+                          env=env, capture_output=True, text=True, timeout=60, check=False)
+    record = json.loads(done.stdout.strip().splitlines()[-1])
+    assert done.returncode == 1 and "does not exist" in record["error"] and record["story_shown_s"] is None

@@ -225,8 +225,11 @@ def test_bad_files_give_a_message_bar_not_a_tab(qtbot: QtBot, window: MainWindow
     empty.write_bytes(b"  \n")
     picture = tmp_path / "photo.html"
     picture.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(200))
+    failures: list[str] = []
+    window.open_failed.connect(lambda path, _message: failures.append(Path(path).name))
     window.open_paths([empty, picture, tmp_path / "gone.txt"])
     qtbot.waitUntil(lambda: not window._loading, timeout=WAIT_MS)
+    assert sorted(failures) == ["blank.html", "gone.txt", "photo.html"]
     text = window.message_bar.text()
     assert window.message_bar.kind == "error" and window.tabs.count() == 0
     assert "“blank.html”" in text and "empty" in text
