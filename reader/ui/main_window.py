@@ -729,10 +729,12 @@ class MainWindow(QMainWindow):
         for other in self._articles.values():
             if scope_of(other.original) == scope:
                 self._reapply_corrections(other)
-        where = scope.removeprefix("site:").removeprefix("file:")
         moved = self.tr("Moved to the story.") if role == "story" else self.tr("Moved to the removed text.")
+        remembered = (self.tr("Sift will remember this for this file.") if scope.startswith("file:") else
+                      self.tr("Sift will remember this for articles from %1.").replace(
+                          "%1", scope.removeprefix("site:")))
         self.message_bar.show_message(
-            moved + " " + self.tr("Sift will remember this for %1.").replace("%1", where), "info",
+            moved + " " + remembered, "info",
             actions=((self.tr("Undo"), lambda: self.correct_block(tab, index, item.original.blocks[index].role)),))
 
     def _reapply_corrections(self, item: OpenArticle) -> None:
@@ -777,7 +779,9 @@ class MainWindow(QMainWindow):
     def _ask_export_path(self, item: OpenArticle, kind: str) -> str:
         label, suffix = EXPORT_FILTERS[kind]
         suggested = Path(item.path).with_suffix(suffix).name
-        folder = Path(self.window_state.recent[0]).parent if self.window_state.recent else Path.home()
+        folder = Path(item.path).parent  # beside the article, unless that is read-only (the sample)
+        if not os.access(folder, os.W_OK):
+            folder = Path.home()
         target, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export"), str(folder / suggested), self.tr(label),
             options=QFileDialog.Option.DontConfirmOverwrite)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QPalette
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.core import settings as settings_io
@@ -360,6 +360,12 @@ def test_removed_toggle_and_correction_persist(qtbot: QtBot, window: MainWindow,
     assert window.settings.show_removed and "Engineers" in item.tab.reading_view.toPlainText()
     [entry] = CorrectionStore.load()[0].entries()
     assert entry.role == "clutter" and entry.preview.startswith("Engineers")
+    assert window.message_bar.text() == "Moved to the removed text. Sift will remember this for this file."
+    undo = next(b for b in window.message_bar.findChildren(QPushButton) if b.text() == "Undo")
+    with qtbot.waitSignal(window.analysis_shown, timeout=WAIT_MS):
+        undo.click()
+    assert "Engineers" in item.article.body and CorrectionStore.load()[0].entries() == []
+    item.tab.correction_requested.emit(index, "clutter")
     window.close()
     again = make_window(qtbot)
     assert again.removed_action.isChecked()
