@@ -7,10 +7,9 @@ text_features.FEATURE_NAMES) and shipped as resources/models/text_blocks.json.
 from __future__ import annotations
 
 import json
+import math
 import threading
 from functools import lru_cache
-
-import numpy as np
 
 from reader.core.extract.text_blocks import TextBlock
 from reader.core.extract.text_features import FEATURE_NAMES, block_features
@@ -20,19 +19,25 @@ MODEL_FILE = ("models", "text_blocks.json")
 _lock = threading.Lock()
 
 
+# z is clipped to this before the logistic function: exp() of anything larger overflows or is 1.0.
+MAX_ABS_SCORE = 30.0
+
+
 @lru_cache(maxsize=1)
-def _weights() -> np.ndarray:
-    """The weights, checked against the features this code computes."""
+def _weights() -> tuple[float, ...]:
+    """The weights, checked against the features this code computes (plain floats: a dot product
+    of a dozen features does not need numpy, whose import costs the first article 0.1-0.4 s)."""
     with _lock:
         model = json.loads(resource_path(*MODEL_FILE).read_text(encoding="utf-8"))
     if tuple(model["features"]) != FEATURE_NAMES:
         raise RuntimeError("The text block model does not match this version of Sift; reinstall Sift.")
-    return np.asarray(model["weights"], dtype=float)
+    return tuple(float(w) for w in model["weights"])
 
 
 def story_probabilities(blocks: list[TextBlock], furniture: list[str | None]) -> list[float]:
     """For each block, the model's probability that it belongs to the story."""
     if not blocks:
         return []
-    z = np.asarray(block_features(blocks, furniture)) @ _weights()
-    return [float(p) for p in 1 / (1 + np.exp(-np.clip(z, -30.0, 30.0)))]
+    weights = _weights()
+    scores = (sum(f * w for f, w in zip(row, weights, strict=True)) for row in block_features(blocks, furniture))
+    return [1 / (1 + math.exp(-max(-MAX_ABS_SCORE, min(MAX_ABS_SCORE, z)))) for z in scores]
