@@ -29,6 +29,10 @@ SHAPE_SAMPLE = 5
 MAX_ODD_LINES = 1
 # Furniture that may introduce a tail (its heading or separator).
 TAIL_HEADERS = frozenset({"link tail", "separator", "related link"})
+# A newsletter box often stands right above a tail; inside one it is just another item.
+HEADING_ONLY = frozenset({"newsletter prompt"})
+# A separator line this short is an empty list item ("-"); a longer one ("___") is a rule.
+MAX_EMPTY_ITEM_CHARS = 2
 # "Advertisement" alone heads a tail; a longer sponsored line ("X BrandVoice | Paid Program")
 # is an item inside it.
 MAX_LABEL_WORDS = 2
@@ -71,12 +75,12 @@ def tail_start(blocks: list[TextBlock], furniture: list[str | None], story_vocab
             continue  # a sponsored line or a stray footer link inside the list
         if not is_headline_like(blocks[i]):
             break
-        if line_format(blocks[i]) != shape:
+        if not same_list(line_format(blocks[i]), shape):
             odd_lines += 1
             if odd_lines > MAX_ODD_LINES:
                 break
         run.append(i)
-    while run and line_format(blocks[run[-1]]) != shape:
+    while run and not same_list(line_format(blocks[run[-1]]), shape):
         run.pop()  # the list starts with a line of its own format
     if len(run) < MIN_TAIL_RUN or mean_overlap([blocks[i] for i in run], story_vocab) > MAX_TAIL_OVERLAP:
         return None
@@ -87,22 +91,32 @@ def heading_start(blocks: list[TextBlock], furniture: list[str | None], start: i
                   shape: tuple[str, str] | None) -> int:
     """The tail's first block: its first headline moved back over the tail's heading lines.
 
-    Lines in the list's own format belong to it ("-" above " -" headlines is an empty item),
-    so does a rule right above the first headline; a rule above the list's heading closes the
-    story instead ("___" under AP stories).
+    Lines in the list's own format belong to it, and so does a one- or two-character line
+    ("-" above " -" headlines is an empty item); a longer rule closes the story instead
+    ("___" under AP stories).
     """
-    marks = {m for m in shape or () if m}
-    first_item = start
     while start > 0 and furniture[start - 1]:
         block, kind = blocks[start - 1], furniture[start - 1]
-        own_format = bool(marks) and (line_format(block) == shape or set(block.raw.replace(" ", "")) <= marks)
-        if own_format or (kind == "separator" and start == first_item):
+        rule = block.raw.replace(" ", "")
+        if kind == "separator":
+            if len(rule) > MAX_EMPTY_ITEM_CHARS:
+                break
             start -= 1
-        elif is_tail_heading(block, kind) and kind != "separator":
+        elif shares_mark(line_format(block), shape) or is_tail_heading(block, kind) or kind in HEADING_ONLY:
             start -= 1
         else:
             break
     return start
+
+
+def same_list(line: tuple[str, str], shape: tuple[str, str] | None) -> bool:
+    """Whether a line's format is the list's: the same, or sharing its bullet or trailing mark."""
+    return shape is not None and (line == shape or shares_mark(line, shape))
+
+
+def shares_mark(line: tuple[str, str], shape: tuple[str, str] | None) -> bool:
+    """Whether a line carries the list's bullet or trailing mark (a list of plain lines has none)."""
+    return shape is not None and any(mark and mark == own for mark, own in zip(shape, line))
 
 
 def is_tail_heading(block: TextBlock, furniture: str | None) -> bool:
