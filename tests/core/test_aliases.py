@@ -28,7 +28,14 @@ def test_surname_joins_the_full_name() -> None:
     assert [m.text for m in entity.mentions] == ["Vladimir Putin", "Putin"]
 
 
-def test_shared_surname_stays_apart() -> None:
+def test_shared_surname_goes_to_the_one_mentioned_most() -> None:
+    text = "Serena Williams beat Venus Williams. Serena Williams was pleased. Williams smiled."
+    entities = merge_mentions(found_all(text, [
+        ("Serena Williams", "person"), ("Venus Williams", "person"), ("Williams", "person")]), text)
+    assert [(e.name, len(e.mentions)) for e in entities] == [("Serena Williams", 3), ("Venus Williams", 1)]
+
+
+def test_shared_surname_stays_apart_when_both_are_as_frequent() -> None:
     text = "Serena Williams beat Venus Williams. Williams was pleased."
     entities = merge_mentions(found_all(text, [
         ("Serena Williams", "person"), ("Venus Williams", "person"), ("Williams", "person")]), text)

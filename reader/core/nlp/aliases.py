@@ -10,7 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from reader.core.model import Entity, EntityType, Mention
-from reader.core.nlp.patterns import ORG_LAST_WORDS
+from reader.core.nlp.patterns import GENERIC_ORG_WORDS
 
 # Names news uses for a country besides its own; the key is the canonical name.
 COUNTRY_ALIASES = {
@@ -92,12 +92,13 @@ def short_forms(name: str, kind: str) -> list[str]:
         return person_parts(name)
     words = name.split()
     if kind == "organization" and len(words) >= 2 and all(w[:1].isupper() or not w.isalpha() for w in words):
-        return [w for w in (words[0], words[-1]) if w not in ORG_LAST_WORDS]
+        return [w for w in (words[0], words[-1]) if w not in GENERIC_ORG_WORDS]
     return []
 
 
 def merge_short_names(groups: list[Group]) -> None:
-    """A one-word name joins the one longer name of the same type it is short for, if just one."""
+    """A one-word name joins the longer name of the same type it is short for: the only one, or
+    the one mentioned most ("Clinton" is Hillary Clinton in a story about her and her daughter)."""
     for kind in ("person", "organization"):
         same = [g for g in groups if g.type == kind]
         full = [g for g in same if len(g.names().most_common(1)[0][0].split()) >= 2]
@@ -107,7 +108,8 @@ def merge_short_names(groups: list[Group]) -> None:
                 continue
             owners = [g for g in full if g is not short and g.found
                       and any(parts[0] in short_forms(n, kind) for n in g.names())]
-            if len(owners) == 1:
+            owners.sort(key=lambda g: len(g.found), reverse=True)
+            if len(owners) == 1 or owners and len(owners[0].found) > len(owners[1].found):
                 absorb(owners[0], short)
 
 

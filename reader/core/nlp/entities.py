@@ -14,7 +14,7 @@ from reader.core.model import Entity, EntityType
 from reader.core.nlp.aliases import Found, acronym_of, merge_mentions
 from reader.core.nlp.gazetteer import MIN_RELABEL_POPULATION, SURE_KINDS, is_sure_place, lookup_place
 from reader.core.nlp.patterns import (
-    ORG_LAST_WORDS, PATTERN_WEIGHT, find_phrases, is_name_token, looks_like_org,
+    GENERIC_ORG_WORDS, PATTERN_WEIGHT, find_phrases, is_name_token, looks_like_org,
 )
 from reader.core.nlp.spans import NAME_LABELS, clean_span
 
@@ -131,7 +131,7 @@ def org_short_names(doc: Doc, votes: Votes) -> set[str]:
         capitalized = all(t.text[:1].isupper() or not t.is_alpha for t in doc[a:b])  # not "Lula administration"
         if b - a >= 2 and capitalized and counter.most_common(1)[0][0] == "organization":
             ends = (doc[a], doc[b - 1])
-            shorts.update(t.text for t in ends if is_name_token(t) and t.text not in ORG_LAST_WORDS)
+            shorts.update(t.text for t in ends if is_name_token(t) and t.text not in GENERIC_ORG_WORDS)
     return shorts
 
 

@@ -140,21 +140,23 @@ def restore_case(text: str) -> str:
 
 
 def title_case_ranges(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the lines written in title case."""
-    ranges: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.split("\n"):
-        words = WORD_RE.findall(line)
-        long_words = [w for w in words if len(w) >= 4]
-        capitalized = sum(1 for w in long_words if w[:1].isupper() and not w.isupper())
-        if len(words) >= TITLE_CASE_MIN_WORDS and capitalized >= TITLE_CASE_SHARE * len(long_words):
-            ranges.append((pos, pos + len(line)))
-        pos += len(line) + 1
-    return ranges
+    """(start, end) of the headline (the first line) if it is written in title case.
+
+    Only the headline: other lines in capitalized words are mostly lists of names (team
+    line-ups, credits), which must keep their capitals.
+    """
+    line = text.split("\n", 1)[0]
+    words = WORD_RE.findall(line)
+    long_words = [w for w in words if len(w) >= 4]
+    capitalized = sum(1 for w in long_words if w[:1].isupper() and not w.isupper())
+    if len(words) >= TITLE_CASE_MIN_WORDS and capitalized >= TITLE_CASE_SHARE * len(long_words):
+        return [(0, len(line))]
+    return []
 
 
 def lower_title_case(text: str) -> str:
-    """Lower-case the words of title-case headlines that the rest of the text writes in lower case."""
+    """Lower-case the words of title-case headlines that the rest of the text writes in lower case
+    or not at all (a name in a headline is nearly always repeated in the story), places excepted."""
     ranges = title_case_ranges(text)
     if not ranges:
         return text
@@ -166,10 +168,10 @@ def lower_title_case(text: str) -> str:
     for start, end in ranges:
         for i, match in enumerate(WORD_RE.finditer(text, start, end)):
             word = match.group()
-            if i == 0 or word.isupper() or not word[:1].isupper():
-                continue
+            if i == 0 or not word[:1].isupper() or not word[1:].islower():
+                continue  # the first word, acronyms and inner capitals ("McCain", "PACs") stay
             known = casings.get(word.upper())
-            lower = known.islower() if known else word.lower() in STOP_WORDS
+            lower = known.islower() if known else place_kind(word) is None
             if lower and len(word.lower()) == len(word):
                 chars[match.start():match.end()] = word.lower()
     return "".join(chars)

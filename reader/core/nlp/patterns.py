@@ -37,6 +37,7 @@ PLACE_AFTER_NOUNS = frozenset({
 })
 ANCHOR_LABELS = frozenset({"NORP", "GPE", "LOC"})
 PERSON_ANCHOR_LABELS = frozenset({"PERSON", "NORP", "GPE"})
+NEWSPAPER_WORDS = frozenset({"Times", "Post", "Journal", "Herald", "Tribune", "Gazette", "Chronicle"})
 # Last words that make a name an organization's: "Pirelli SpA", "Dhaka Stock Exchange" (not
 # "Bank": the West Bank is a place).
 ORG_LAST_WORDS = frozenset({
@@ -46,8 +47,11 @@ ORG_LAST_WORDS = frozenset({
     "Securities", "Insurance", "Exchange", "Ministry", "Agency", "Commission", "Council", "Committee",
     "Party", "Union", "Association", "Federation", "Institute", "University", "College", "Foundation",
     "Department", "Bureau", "Authority", "Organisation", "Organization", "Front", "Movement", "Army",
-    "Police", "Court", "Parliament", "Assembly", "Senate", "Congress", "Times", "Post", "Journal",
-})
+    "Police", "Court", "Parliament", "Assembly", "Senate", "Congress",
+}) | NEWSPAPER_WORDS
+# Last words that say "organization" but name none alone ("the Group", "the Party"); a
+# newspaper's last word does ("the Post" after "The New York Post").
+GENERIC_ORG_WORDS = ORG_LAST_WORDS - NEWSPAPER_WORDS
 # First words that make a name "X of Y" an organization's: "Bank of England", "Ministry of Defence".
 ORG_FIRST_WORDS = frozenset({
     "Bank", "Ministry", "Department", "University", "Council", "Commission", "Bureau", "Office",
