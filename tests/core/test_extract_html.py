@@ -16,6 +16,7 @@ from reader.core.extract import extract
 from reader.core.extract import html as html_module
 from reader.core.extract.html_blocks import segment_blocks
 from reader.core.extract.html_classify import annotate_surroundings
+from reader.core.extract.guard import Deadline
 from reader.core.extract.html_fallback import choose_candidate
 from reader.core.extract.html_parse import body_of, parse_html, strip_invisible
 from reader.core.extract.html_story import judge_blocks
@@ -288,3 +289,19 @@ def test_list_under_a_furniture_heading_is_furniture_too() -> None:
     reasons = {b.text: b.reason for b in article.blocks}
     assert reasons["The last ferry of the season"] == "related links"
     assert "Ten harbours" not in article.body and "logbooks would go" in article.body
+
+
+def test_spent_time_budget_skips_readability(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(root: object, blocks: object) -> None:
+        raise AssertionError("readability must not run once the budget is spent")
+
+    monkeypatch.setattr(html_module, "readability_picks", refuse)
+    html = page(f"<div class='main'>{STORY}</div>")
+    article = html_module.extract_html(source_of(html), deadline=Deadline(seconds=0))
+    assert "three hundred steps" in article.body
+
+
+def test_oversized_page_is_read_in_part_and_says_so() -> None:
+    html = page("".join(f"<p>Paragraph {i} of an endless page, with words.</p>" for i in range(30_000)))
+    article = html_module.extract_html(source_of(html))
+    assert [w.kind for w in article.warnings][:1] == ["truncated"]

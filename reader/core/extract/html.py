@@ -14,6 +14,7 @@ from lxml.html import HtmlElement
 
 from reader.core.extract import html_fallback as fallback
 from reader.core.extract import patterns
+from reader.core.extract.guard import Deadline, TreeReport, bound_tree
 from reader.core.extract.html_blocks import PageBlock, segment_blocks
 from reader.core.extract.html_classify import annotate_surroundings
 from reader.core.extract.html_images import local_image
@@ -28,9 +29,6 @@ from reader.core.model import Article, Block, Notice, Source
 # the rest is kept as clutter without being classified. The largest corpus page has 351, a long
 # encyclopedia article a few thousand; 10,000 keeps an 11 MB page of paragraphs near 5 s here.
 MAX_BLOCKS = 10_000
-# readability's scoring is superlinear in the page size (2.3 s for 50,000 paragraphs here); past
-# this many elements (30 times the largest corpus page, ~1,050) only our linear fallback runs.
-READABILITY_MAX_ELEMENTS = 30_000
 # A caption belongs to an image at most this many blocks before or after it.
 CAPTION_REACH = 3
 # py3langid's time grows with the text; two paragraphs decide the language as well as ten.
@@ -38,9 +36,15 @@ LANGUAGE_SAMPLE_CHARS = 1200
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
 
 
-def extract_html(source: Source) -> Article:
-    """Separate a saved page's story from its furniture, with its metadata and warnings."""
+def extract_html(source: Source, deadline: Deadline | None = None) -> Article:
+    """Separate a saved page's story from its furniture, with its metadata and warnings.
+
+    The tree is bounded (depth, size) right after parsing, and readability, the costliest
+    stage, is skipped for our own candidate once the time budget is spent.
+    """
+    deadline = deadline or Deadline()
     root = parse_html(source.text, source.path.name)
+    bounds = bound_tree(root)
     signals = gather_signals(root)  # before the scripts go: JSON-LD lives in <script>
     body = body_of(root)
     strip_invisible(body)
@@ -49,23 +53,32 @@ def extract_html(source: Source) -> Article:
     annotate_surroundings(page)
     meta = read_metadata(signals, source.url)
     title = meta.title or source.title_hint
-    blocks = label_page(source, root, page, title)
+    blocks = label_page(source, root, page, title, deadline)
     blocks += tuple(Block(role="clutter", text=b.text, reason="too long a page", kind=b.kind) for b in rest)
     language = page_language(meta.language, blocks)
     return Article(path=source.path, format=source.format, title=title, blocks=blocks,
                    byline=meta.byline, published=meta.published, site=meta.site, language=language,
-                   url=meta.url, warnings=page_warnings(page, blocks, signals, language))
+                   url=meta.url, warnings=truncation(bounds, rest) + page_warnings(page, blocks, signals, language))
 
 
-def label_page(source: Source, root: HtmlElement, page: list[PageBlock], title: str | None) -> tuple[Block, ...]:
+def label_page(source: Source, root: HtmlElement, page: list[PageBlock], title: str | None,
+               deadline: Deadline) -> tuple[Block, ...]:
     """Every block with its role and reason: the chosen article, then headline, byline, images."""
-    verdicts = judge_blocks(page, choose_picks(root, page))
+    verdicts = judge_blocks(page, choose_picks(root, page, deadline))
     verdicts = label_headline(page, verdicts, title)
     verdicts = [Verdict("byline", "byline") if v.reason == "byline" else v for v in verdicts]
     images = [local_image(b.image, source) if b.image and v.role == "story" else None
               for b, v in zip(page, verdicts)]
     verdicts = judge_images(page, verdicts, images)
     return tuple(to_block(b, v, img) for b, v, img in zip(page, verdicts, images))
+
+
+def truncation(bounds: TreeReport, rest: list[PageBlock]) -> tuple[Notice, ...]:
+    """A notice when the page was too large or too deep to be read whole."""
+    if not bounds.changed and not rest:
+        return ()
+    return (Notice("truncated", "This page is unusually large or deeply nested; Sift shows the "
+                                "part it could read."),)
 
 
 def page_warnings(page: list[PageBlock], blocks: tuple[Block, ...], signals: PageSignals,
@@ -78,12 +91,12 @@ def page_warnings(page: list[PageBlock], blocks: tuple[Block, ...], signals: Pag
                             declares_article(signals), language)
 
 
-def choose_picks(root: HtmlElement, page: list[PageBlock]) -> set[int]:
+def choose_picks(root: HtmlElement, page: list[PageBlock], deadline: Deadline) -> set[int]:
     """readability's article or ours, whichever choose_candidate trusts.
 
     Our candidate is only computed when it could win: its text can never exceed the page's.
     """
-    if count_elements(root, READABILITY_MAX_ELEMENTS) >= READABILITY_MAX_ELEMENTS:
+    if deadline.expired():
         return fallback.fallback_picks(page)
     theirs = readability_picks(root, page)
     theirs_chars = fallback.story_chars(page, theirs) if theirs is not None else None
@@ -134,15 +147,6 @@ def label_headline(page: list[PageBlock], verdicts: list[Verdict], title: str | 
             if verdict.role == "story" and comparable(block.text) == comparable(title):
                 out[i] = Verdict("clutter", "title repeated")
     return out
-
-
-def count_elements(root: HtmlElement, limit: int) -> int:
-    """How many elements the tree has, counting no further than ``limit``."""
-    count = 0
-    for count, _ in enumerate(root.iter(), start=1):
-        if count >= limit:
-            break
-    return count
 
 
 def judge_images(page: list[PageBlock], verdicts: list[Verdict], images: list[str | None]) -> list[Verdict]:
