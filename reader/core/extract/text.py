@@ -58,10 +58,9 @@ def classify_blocks(blocks: list[TextBlock]) -> list[Verdict]:
         return []
     furniture = page_furniture(blocks)
     probabilities = story_probabilities(blocks, furniture)
-    stretch = story_stretch(blocks, probabilities, furniture)
-    if stretch is None:
-        return [("story", None)] * len(blocks)
-    first, last = stretch
+    # No block votes for a stretch (a story told as a list): all but the leading furniture is.
+    first, last = story_stretch(blocks, probabilities, furniture) or (
+        next((i for i, f in enumerate(furniture) if not f), 0), len(blocks) - 1)
     announced = announced_list(blocks, furniture, last)
     last = announced.stop - 1 if announced else last
     last, closing, tail = end_before_tail(blocks, furniture, first, last)
