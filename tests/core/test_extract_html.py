@@ -305,3 +305,9 @@ def test_oversized_page_is_read_in_part_and_says_so() -> None:
     html = page("".join(f"<p>Paragraph {i} of an endless page, with words.</p>" for i in range(30_000)))
     article = html_module.extract_html(source_of(html))
     assert [w.kind for w in article.warnings][:1] == ["truncated"]
+
+
+def test_guard_runs_only_on_pages_beyond_its_bounds() -> None:
+    assert not html_module.beyond_bounds(parse_html(page(STORY)))
+    assert html_module.beyond_bounds(parse_html("<div>" * 200 + "deep" + "</div>" * 200))
+    assert html_module.beyond_bounds(parse_html(page("<p>x</p>" * 30_000)))
