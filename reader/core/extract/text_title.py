@@ -16,7 +16,8 @@ from reader.core.extract.text_blocks import TextBlock
 from reader.core.extract.text_features import content_words, title_case_ratio, tokens
 
 # How many blocks before the story the title may sit (dates, bylines, share bars and photo
-# credits come between them on rendered pages; 25 covers every dev page).
+# credits come between them on rendered pages; the titles found on the dev renderings sit
+# 1-24 blocks before the story, half of them within 4).
 TITLE_WINDOW = 25
 # Headlines have 2-30 words; longer blocks are standfirsts or paragraphs.
 TITLE_MIN_WORDS = 2
