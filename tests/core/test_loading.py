@@ -10,6 +10,7 @@ import builtins
 import codecs
 import os
 import plistlib
+import time
 from pathlib import Path
 
 import pytest
@@ -464,3 +465,16 @@ def test_control_characters_lxml_refuses_are_removed(tmp_path: Path) -> None:
     data = page("Tab\tstays,\x01 bell\x07 goes, form\x0cfeed breaks\x0bthe line \ufffe.")
     source = load_unchanged(write(tmp_path, "controls.html", data))
     assert "Tab\tstays, bell goes, form\nfeed breaks\nthe line ." in source.text
+
+
+@pytest.mark.parametrize("data", [
+    b"<!-- -->" * 8000 + b"plain words",  # was exponential: 22 comments took 0.7 s, 30 took minutes
+    b"A: b\r\n" * 10000 + b"plain words",  # was exponential in the number of header lines
+    b"<meta " * 10000,  # was quadratic: 1.4 s
+    b"<link " * 10000,
+    b"<!-- saved from url=(1)" * 3000,
+], ids=["comments", "header-lines", "meta-spam", "link-spam", "saved-from-spam"])
+def test_sniffing_hostile_heads_takes_linear_time(tmp_path: Path, data: bytes) -> None:
+    started = time.monotonic()
+    load_unchanged(write(tmp_path, "head.dat", data))
+    assert time.monotonic() - started < 1.0
