@@ -254,8 +254,8 @@ def sniff_format(path: Path, data: bytes) -> str:
     """"html", "mhtml", "webarchive" or "text": the content decides, the name only breaks ties."""
     head = data[:SNIFF_BYTES]
     suffix = path.suffix.lower()
-    if head.startswith(PLIST_MAGIC):
-        return "webarchive"
+    if head.startswith(PLIST_MAGIC) or (b"<plist" in head[:1024] and b"<key>WebMainResource</key>" in head):
+        return "webarchive"  # binary, or the XML property list some tools write
     if _MIME_HEADER.match(head.lstrip()) or (suffix in MHTML_SUFFIXES and b"multipart/" in head[:4096]):
         return "mhtml"
     refuse_binary(path, head)

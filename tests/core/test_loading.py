@@ -478,3 +478,16 @@ def test_sniffing_hostile_heads_takes_linear_time(tmp_path: Path, data: bytes) -
     started = time.monotonic()
     load_unchanged(write(tmp_path, "head.dat", data))
     assert time.monotonic() - started < 1.0
+
+
+def test_xml_webarchive_is_read(tmp_path: Path) -> None:
+    archive = plistlib.loads(webarchive_bytes())
+    data = plistlib.dumps(archive, fmt=plistlib.FMT_XML)
+    source = load_unchanged(write(tmp_path, "Pier.webarchive", data))
+    assert source.container == "webarchive" and STORY in source.text
+
+
+def test_xml_webarchive_with_entities_is_refused(tmp_path: Path) -> None:
+    data = (b'<?xml version="1.0"?><!DOCTYPE plist [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+            b"<plist><dict><key>WebMainResource</key><string>&x;</string></dict></plist>")
+    load_error(write(tmp_path, "evil.webarchive", data), errors.Malformed)
