@@ -41,10 +41,14 @@ _TEXT_FURNITURE: tuple[tuple[str, str], ...] = (
                   r"|don'?t miss|editor'?s picks?|what to read next|popular( now)?|up next|"
                   r"more on( this)?|recent posts|next story|previous story|more)\s*[:.…]*"),
     ("related link", r"(read more|also read|related|see also|see more|watch|listen|more|read next|"
-                     r"recommended|related article|related story|click here)\s*[:|»›]\s*\S.*"),
-    ("byline", r"(by|written by|posted by|author|words by|reporting by)\s*:?\s*(?-i:[A-Z])[^.!?]{1,80}"),
+                     r"recommended|related (articles?|stor(y|ies)|posts?|content|reading)|click here)"
+                     r"\s*[:|»›]\s*\S.*"),
+    ("byline", r"(by|written by|posted by|author|words by|reporting by)\s*:?\s*(?-i:[A-Z])"
+               r"([^.!?]|(?<=\b[A-Z])\.|\.(?=\S)){1,80}"
+               r"|(?-i:[A-Z])[\w.'-]+( (?-i:[A-Z])[\w.'-]+){0,3}\s+@\w+.{0,40}"),
     ("image credit", r"(image|photo|picture|photograph|illustration)s?( credit)?\s*:.{1,60}"
-                     r"|(image|photo|picture)s? (copyright|caption|credit)\b.*"),
+                     r"|(image|photo|picture)s? (copyright|caption|credit)\b.*"
+                     r"|\((image|photo|picture|credit)s?:.{1,60}\)"),
     ("share bar", r"(follow|like) ([\w.@ ]{1,40}) on (twitter|facebook|instagram|youtube|linkedin|x)\b.*"),
     ("tags", r"(tags?|filed under|topics?|categories|category|keywords)\s*:.{0,200}|tags?"),
     ("comments", r"(\d+\s+)?(comments?|responses|replies)( to .*| \(\d+\))?|leave a (comment|reply)"
@@ -56,7 +60,8 @@ _TEXT_FURNITURE: tuple[tuple[str, str], ...] = (
                r"back to top|sitemap|site map|accessibility( statement)?).*"),
     ("navigation", r"(skip to (main )?(content|navigation|search)|menu|main menu|search|home|"
                    r"sign in|log ?in|log out|register|my account|sections|close|next|previous|"
-                   r"toggle .*|open menu|close menu|go to .{1,30}|breadcrumbs?)"),
+                   r"toggle .*|open menu|close menu|go to .{1,30}|breadcrumbs?|"
+                   r"(view|see|show) all( \(\d+\))?|show more|load more|learn more)"),
     ("separator", r"[-=_*~#.·•|/\\+]{1,}"),
 )
 # Furniture written as whole sentences (cookie banners, subscription pitches, copyright notes):
@@ -67,6 +72,8 @@ _TEXT_FURNITURE_PROSE: tuple[tuple[str, str], ...] = (
     ("newsletter prompt", r"\b(sign up|subscribe) (for|to) (our|the|a)\b.{0,60}\b(newsletter|"
                           r"e-?mails?|inbox|updates|alerts)\b|\bdelivered (straight )?to your inbox\b"),
     ("footer", r"\ball rights reserved\b"),
+    ("newsletter prompt", r"\bunsubscribe at any time\b|\bno spam\b"),
+    ("author contact", r"\b(may|can) be reached at\b|^have a (news )?tip\b"),
     ("comments", r"^\d+ (comments|responses|replies) (to|on)\b"),
     ("image credit", r"[(\[](image|photo|picture|credit|file)s?:[^)\]]{1,60}[)\]]$"
                      r"|^(image|photo|picture) (copyright|caption|credit)\b"),

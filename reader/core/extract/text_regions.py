@@ -33,7 +33,7 @@ COMMENTS_PRE_SHARE = 0.2
 # Boilerplate reasons strong enough to drop a short line even inside the story stretch.
 INSIDE_DROP_REASONS = frozenset({
     "share bar", "advertisement", "related link", "newsletter prompt", "navigation", "comments",
-    "cookie notice", "date", "byline", "image credit",
+    "cookie notice", "date", "byline", "image credit", "author contact", "tags",
 })
 # Furniture that never closes a story, even just before its tail, nor stays in a flat text's
 # story; dates and credits do, in the texts people copy (a tour's dates, "Photo: Reuters").

@@ -47,7 +47,9 @@ BYLINE_MAX_WORDS = 12
 
 _SUFFIX = re.compile(r"^(?P<title>.+?\S)\s+(?P<sep>[|\-–—])\s+(?P<site>[^|\-–—]+?)\s*$")
 _PREFIX = re.compile(r"^(?P<site>[^|]+?)\s+\|\s+(?P<title>.+\S)\s*$")
-_BYLINE = re.compile(r"^by\s+(?P<names>[^\W\d_][^.!?]*)$", re.I | re.U)
+# "By" and names; a full stop only after an initial ("John F. Kennedy") or inside a word
+# ("NJ.com"), so a sentence starting with "By" is never a byline.
+_BYLINE = re.compile(r"^by\s+(?P<names>[^\W\d_]([^.!?]|(?<=\b[A-Z])\.|\.(?=\S))*)$", re.I | re.U)
 _TRAILING_WEEKDAY = re.compile(
     r"([,\s]+(on|(mon|tues|wednes|thurs|fri|satur|sun)day|jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|"
     r"june?|july?|aug(ust)?|sep(t|tember)?|oct(ober)?|nov(ember)?|dec(ember)?)\.?)+\W*$", re.I)
