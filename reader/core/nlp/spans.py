@@ -2,7 +2,8 @@
 
 The small model's spans often run across line breaks, dashes, brackets, "v" (sports results)
 and numbers, or carry a leading "the", a trailing "'s" or lower-case words at their edges.
-Measured on the CoNLL-2003 dev set, this cleanup alone is worth about +0.06 F1.
+Measured on the CoNLL-2003 dev set within the whole analysis, this cleanup is worth +0.05 F1
+(all sentences), +0.07 (prose) and +0.09 (organizations).
 """
 
 from __future__ import annotations
