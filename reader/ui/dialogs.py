@@ -181,8 +181,10 @@ class AboutDialog(QDialog):
     def about_html(self) -> str:
         rows = "".join(f"<tr><td><b>{name}</b></td><td>{licence}</td><td>{who}</td></tr>"
                        for name, licence, who in THIRD_PARTY_NOTICES)
-        return (f"<h2>{APP_NAME} {__version__}</h2>"
-                f"<p>{self.tr('A desktop news reader that shows the story without the clutter, with the people, places and claims in it. Everything runs on this computer; Sift never goes online.')}</p>"
+        summary = self.tr("A desktop news reader that shows the story without the clutter, with the "
+                          "people, places and claims in it. Everything runs on this computer; "
+                          "Sift never goes online.")
+        return (f"<h2>{APP_NAME} {__version__}</h2><p>{summary}</p>"
                 f"<p>{self.tr('Released under the MIT licence.')}</p>"
                 f"<h3>{self.tr('Third-party software and data')}</h3>"
                 f"<table cellpadding='4'>{rows}</table>")

@@ -14,7 +14,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QEvent, QMimeData, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QEvent, QMimeData, QObject, Qt, QTimer, QUrl, Signal,
+)
 from PySide6.QtGui import (
     QAction, QActionGroup, QCloseEvent, QDesktopServices, QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent,
     QDropEvent, QGuiApplication, QKeySequence, QPalette,
@@ -29,7 +31,7 @@ from reader.core import paths, settings as settings_io
 from reader.core.cache import ResultCache
 from reader.core.corrections import CorrectionStore, apply_corrections, scope_of
 from reader.core.model import Analysis, Article, Resource
-from reader.core.settings import Settings, WindowState
+from reader.core.settings import Settings
 from reader.ui.empty_state import EmptyState
 from reader.ui.message_bar import MessageBar
 from reader.ui.workers import AnalysisService, TaskRunner
@@ -229,7 +231,8 @@ class MainWindow(QMainWindow):
                 shortcuts: Iterable[QKeySequence | QKeySequence.StandardKey | str] = (),
                 checkable: bool = False, needs_article: bool = False) -> QAction:
         action = QAction(text, self)
-        keys = [key for key in map(QKeySequence, shortcuts) if not key.isEmpty()]  # some standard keys are unset on some desktops
+        # Some standard keys (FullScreen, ...) are unset on some desktops: skip the empty ones.
+        keys = [key for key in map(QKeySequence, shortcuts) if not key.isEmpty()]
         if keys:
             action.setShortcuts(keys)
         action.setCheckable(checkable)
