@@ -27,11 +27,16 @@ BYLINE_LOOKAHEAD = 2
 
 def extract_text(source: Source) -> Article:
     """Separate a plain-text article's story from its clutter and read its title and byline."""
-    blocks = split_blocks(source.text)
     try:
-        verdicts = classify_blocks(blocks)
+        return build_article(source)
     finally:
         forget_text_cache()
+
+
+def build_article(source: Source) -> Article:
+    """The article of extract_text: blocks classified, then title, site, byline and language."""
+    blocks = split_blocks(source.text)
+    verdicts = classify_blocks(blocks)
     markdown = source.path.suffix.lower() in MARKDOWN_SUFFIXES
     title = site = byline = None
     out: list[Block] = []

@@ -29,6 +29,9 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # emptied by forget_text_cache() when it ends.
 TEXT_CACHE_SIZE = None
 
+# Running prose has well over this share of lowercase-initial words (the corpus's story
+# paragraphs: > 0.5); title-case headlines and menus have less.
+PROSE_MIN_LOWER_SHARE = 0.3
 # A teaser's headline is repeated within this many blocks (headline link, then image link).
 TEASER_COPY_DISTANCE = 2
 
@@ -56,7 +59,7 @@ def is_prose(block: TextBlock) -> bool:
 def is_prose_text(text: str) -> bool:
     """is_prose on the text itself, cached."""
     return tokens(text) >= patterns.TEXT_PROSE_MIN_WORDS and bool(
-        _SENTENCE_END.search(text)) and lower_start_ratio(text) > 0.3
+        _SENTENCE_END.search(text)) and lower_start_ratio(text) > PROSE_MIN_LOWER_SHARE
 
 
 @lru_cache(maxsize=TEXT_CACHE_SIZE)
