@@ -160,7 +160,7 @@ def page_furniture(blocks: list[TextBlock]) -> list[str | None]:
 def block_features(blocks: list[TextBlock], furniture: list[str | None] | None = None) -> list[list[float]]:
     """One feature vector per block, in FEATURE_NAMES order.
 
-    ``furniture`` is each block's patterns.boilerplate_reason, when the caller has it already.
+    ``furniture`` is page_furniture(blocks), when the caller has it already.
     """
     if furniture is None:
         furniture = page_furniture(blocks)
