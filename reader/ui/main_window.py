@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from reader import APP_NAME
 from reader.core import paths, settings as settings_io
-from reader.core.cache import ResultCache
 from reader.core.corrections import CorrectionStore, apply_corrections, scope_of
 from reader.core.model import Analysis, Article, Resource
 from reader.core.settings import Settings
@@ -484,6 +483,8 @@ class MainWindow(QMainWindow):
     def _request_analysis(self, item: OpenArticle) -> None:
         self._cancel_analysis(item)
         item.analysis = None
+        from reader.core.cache import ResultCache  # here: not needed before the window shows
+
         cached = ResultCache().analysis(item.cache_key, item.article.text) if item.cache_key else None
         if cached is not None:  # analysed before: no need to wait for the model
             self._show_analysis(item, cached)
@@ -506,6 +507,8 @@ class MainWindow(QMainWindow):
             return
         item.request = None
         if item.cache_key:
+            from reader.core.cache import ResultCache
+
             self.tasks.run(ResultCache().store_analysis, item.cache_key, item.article.text, analysis,
                            on_success=lambda _: None, on_failure=lambda _: None)
         self._show_analysis(item, analysis)

@@ -10,9 +10,8 @@ the language model loads while the reader looks at the story.
 from __future__ import annotations
 
 import itertools
-import multiprocessing
 from collections.abc import Callable
-from concurrent.futures import BrokenExecutor, Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import BrokenExecutor, Executor, Future, ThreadPoolExecutor
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -31,6 +30,9 @@ Failure = Callable[[BaseException], None]
 
 def make_analysis_executor() -> Executor:
     """One spawned process: fork would copy Qt's threads and state into the child."""
+    import multiprocessing  # imported here: not needed before the window is shown
+    from concurrent.futures import ProcessPoolExecutor
+
     return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
                                initializer=lower_priority)
 
