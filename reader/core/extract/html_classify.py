@@ -29,7 +29,8 @@ _STAMP = re.compile(r"^(updated|published|posted|last (updated|modified))\b.*\d"
 DATE_STAMP_MAX_CHARS = 60
 _BYLINE = re.compile(r"^(by|written by|words by|reporting by|story by|posted by)\s+\S", re.I)
 # Landmark elements that are furniture whatever their class says, with the reason they carry.
-LANDMARK_REASONS = {"nav": "navigation", "footer": "footer", "aside": "sidebar", "form": "form",
+# Not <form>: ASP.NET pages wrap the whole page, story included, in one.
+LANDMARK_REASONS = {"nav": "navigation", "footer": "footer", "aside": "sidebar",
                     "menu": "navigation", "header": "header", "dialog": "popup"}
 
 
@@ -178,9 +179,26 @@ MIN_PROSE_CHARS = 60
 SENTENCE_ENDS = (".", "!", "?", "\u3002", "\u201d", '"', "\u2019", ")", ":")
 
 
+# Surroundings that make even well-formed sentences furniture (a comment, a teaser's summary).
+FURNITURE_SURROUNDINGS = frozenset({
+    "navigation", "footer", "sidebar", "header", "popup", "comments", "related links",
+    "newsletter prompt", "advertisement", "share bar", "cookie notice",
+})
+
+
 def is_prose(block: PageBlock) -> bool:
-    """A block that reads like a paragraph of a story rather than page furniture."""
+    """A block that reads like a paragraph of a story: a sentence or more, few links, no furniture
+    phrase, and not inside a landmark (nav, footer, aside...)."""
     text = block.text
     return (len(text) >= MIN_PROSE_CHARS and text.rstrip().endswith(SENTENCE_ENDS)
-            and block.link_density < patterns.HTML_LINK_DENSITY / 2
-            and phrase_reason(text) is None and landmark_reason(block) is None)
+            and block.link_density < patterns.HTML_LINK_DENSITY
+            and phrase_reason(text) is None and block.landmark is None)
+
+
+def is_story_prose(block: PageBlock) -> bool:
+    """Prose whose surroundings name no furniture either: safe to restore into an article.
+
+    Stricter than :func:`is_prose`, which scores whole regions, where a misleading class name
+    on one wrapper must not sink the story inside it.
+    """
+    return is_prose(block) and block.surroundings not in FURNITURE_SURROUNDINGS

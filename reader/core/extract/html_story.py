@@ -113,7 +113,7 @@ def lead_paragraph(blocks: list[PageBlock], picks: set[int], container: HtmlElem
     if i < 0 or i in picks or inside(blocks[i], container):
         return None
     block = blocks[i]
-    if parent not in block.path or not classify.is_prose(block):
+    if parent not in block.path or not classify.is_story_prose(block):
         return None
     if classify.inner_hint_reason(block, parent) is not None:
         return None
@@ -129,7 +129,7 @@ def judge_blocks(blocks: list[PageBlock], picks: set[int]) -> list[Verdict]:
     lead = lead_paragraph(blocks, picks, container)
     verdicts = []
     for i, block in enumerate(blocks):
-        dropped = inside(block, container) and (restorable(block) or classify.is_prose(block))
+        dropped = inside(block, container) and (restorable(block) or classify.is_story_prose(block))
         if not (i in picks or i == lead or dropped):
             verdicts.append(Verdict("clutter", classify.outside_reason(block)))
         elif block.kind == "image":
