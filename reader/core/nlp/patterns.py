@@ -169,14 +169,24 @@ RESULTS_LINE_WORDS = frozenset({
     "v", "vs", "v.", "vs.", "at", "and", "for", "halftime", "pts", "points", "agg",
 })
 DATE_LABELS = frozenset({"DATE", "TIME"})
+ISO_DATE_RE = re.compile(r"\d{4}-\d\d-\d\d")
 # Share of a results line's tokens that must be numbers: tables and scores are mostly figures.
 MIN_RESULTS_NUMBER_SHARE = 0.2
 
 
+def whole_word(token: Token) -> str:
+    """The text between spaces that ``token`` is part of ("1996-08-30" for its "08")."""
+    text = token.doc.text
+    start = max(text.rfind(" ", 0, token.idx), text.rfind("\n", 0, token.idx)) + 1
+    ends = [i for i in (text.find(" ", token.idx), text.find("\n", token.idx)) if i >= 0]
+    return text[start:min(ends, default=len(text))]
+
+
 def is_figure(token: Token) -> bool:
-    """A score or table figure: 2, 1-0, .529, 13 1/2 (not a date: "LONDON 1996-08-30" is a dateline)."""
+    """A score or table figure: 2, 1-0, .529, 13 1/2 (not a date: "LONDON 1996-08-30" is a
+    dateline; the model's DATE label on figures is ignored, it takes "74 59" for one)."""
     text = token.text.lstrip(".")
-    if not text or token.ent_type_ in DATE_LABELS or text.count("-") >= 2:
+    if not text or ISO_DATE_RE.fullmatch(whole_word(token)):
         return False
     return all(ch.isdigit() or ch in "-./:" for ch in text) and any(ch.isdigit() for ch in text)
 
