@@ -127,6 +127,7 @@ def emit_records(files: Iterable[Path], make: Callable[[Path], dict[str, Any]], 
     from reader.core.records import error_record
 
     configure_stdout()
+    quiet_library_logs(debug)
     status = 0
     for path in files:
         absolute = Path(os.path.abspath(path.expanduser()))
@@ -144,6 +145,17 @@ def emit_records(files: Iterable[Path], make: Callable[[Path], dict[str, Any]], 
         sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
         sys.stdout.flush()
     return status
+
+
+def quiet_library_logs(debug: bool) -> None:
+    """Libraries (readability) log their own failures with tracebacks, which Python prints when
+    logging is not set up; Sift reports failures as records, so they stay quiet but for --debug."""
+    import logging
+
+    if debug:
+        logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
+    else:  # a handler on the root logger keeps Python's last-resort printer away
+        logging.getLogger().addHandler(logging.NullHandler())
 
 
 def configure_stdout() -> None:

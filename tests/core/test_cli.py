@@ -99,6 +99,33 @@ def test_pages_that_upset_libraries_leave_stderr_empty(tmp_path: Path) -> None:
     assert result.returncode == 0 and result.stderr == ""
 
 
+LOGGING_LIBRARY = """
+import logging, sys
+import reader.core.pipeline as pipeline
+
+def failing_extract(path, **options):
+    try:
+        raise ValueError("a library's internal failure")
+    except ValueError:
+        logging.getLogger("readability.readability").exception("error getting summary")
+    raise ValueError("and then it gives up")
+
+pipeline.extract_record = failing_extract
+from reader.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.parametrize(("debug", "traceback_shown"), [(False, False), (True, True)])
+def test_library_log_tracebacks_show_only_with_debug(tmp_path: Path, debug: bool, traceback_shown: bool) -> None:
+    args = ["extract", "--no-analysis", *(["--debug"] if debug else []), str(write(tmp_path, "a.html", page()))]
+    result = subprocess.run([sys.executable, "-c", LOGGING_LIBRARY, *args], capture_output=True, text=True,
+                            timeout=TIMEOUT_SECONDS)
+    assert result.returncode == 1
+    assert json.loads(result.stdout)["error"]["kind"] == "internal"
+    assert ("Traceback" in result.stderr) == traceback_shown, result.stderr
+
+
 def test_relative_paths_are_reported_absolute(tmp_path: Path) -> None:
     write(tmp_path, "here.txt", STORY)
     [record] = records(sift("extract", "--no-analysis", "here.txt", cwd=tmp_path))
