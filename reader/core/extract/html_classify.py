@@ -127,11 +127,6 @@ def is_link_block(block: PageBlock) -> bool:
             and len(block.text) <= patterns.HTML_LINK_BLOCK_MAX_CHARS)
 
 
-def landmark_reason(block: PageBlock) -> str | None:
-    """The reason carried by the nearest landmark element around the block (nav, footer...)."""
-    return block.landmark
-
-
 def annotate_surroundings(blocks: list[PageBlock]) -> None:
     """Fill each block's ``landmark`` and ``surroundings`` from its element and ancestors.
 
