@@ -33,13 +33,12 @@ class PageBlock:
     """One block with what the classifiers need: its element, ancestors and link share."""
 
     elem: HtmlElement  # the leaf element, or the container that owns a loose text run
-    path: tuple[HtmlElement, ...]  # ancestors from <body> down, excluding ``elem`` for leaves
+    path: tuple[HtmlElement, ...]  # ancestors from <body> down, ``elem`` itself excluded
     text: str
     kind: BlockKind = "paragraph"
     level: int = 0
     link_chars: int = 0
     image: str | None = None  # the raw src of an <img>; resolved to a local reference later
-    alt: str = ""
     rows: tuple[tuple[str, ...], ...] = ()
     flags: set[str] = field(default_factory=set)  # how the block was cut, e.g. {"run"}
     landmark: str | None = None  # reason of the nearest landmark around it (nav, footer, ...)
@@ -127,8 +126,7 @@ def image_blocks(el: HtmlElement, path: tuple[HtmlElement, ...]) -> list[PageBlo
     for img in images:
         src = img.get("src") or img.get("data-src") or ""
         if src:
-            blocks.append(PageBlock(elem=img, path=path, text="", kind="image", image=src.strip(),
-                                    alt=collapse(img.get("alt") or "")))
+            blocks.append(PageBlock(elem=img, path=path, text="", kind="image", image=src.strip()))
     return blocks
 
 
