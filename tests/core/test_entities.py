@@ -126,6 +126,14 @@ def test_names_in_results_lines_are_teams_but_countries_stay_places() -> None:
         "Chile": "place", "Treviso": "organization"}
 
 
+def test_people_in_fixture_lines_stay_people() -> None:
+    text = "Second round\nSampras v Agassi\nWasps v Saracens"
+    doc = labelled(text, ("Sampras", "PERSON"), ("Agassi", "PERSON"))
+    found = {name: kind for name, (kind, _) in by_name(find_entities(doc, text)).items()}
+    assert found == {"Sampras": "person", "Agassi": "person", "Wasps": "organization",
+                     "Saracens": "organization"}
+
+
 def test_bracketed_acronym_is_merged_with_its_name() -> None:
     text = "The Andean Trade Council ( ATC ) met. Later the ATC left."
     doc = labelled(text, ("Andean Trade Council", "ORG"))

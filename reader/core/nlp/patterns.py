@@ -169,6 +169,7 @@ RESULTS_LINE_WORDS = frozenset({
     "v", "vs", "v.", "vs.", "at", "and", "for", "halftime", "pts", "points", "agg",
 })
 DATE_LABELS = frozenset({"DATE", "TIME"})
+VERSUS = frozenset({"v", "vs", "v.", "vs."})
 ISO_DATE_RE = re.compile(r"\d{4}-\d\d-\d\d")
 # Share of a results line's tokens that must be numbers: tables and scores are mostly figures.
 MIN_RESULTS_NUMBER_SHARE = 0.2
@@ -204,20 +205,22 @@ def line_token_ranges(doc: Doc) -> Iterator[tuple[int, int]]:
 
 
 def is_results_line(doc: Doc, start: int, end: int) -> bool:
-    """A line of scores or standings: names and figures, no sentence."""
+    """A line of scores, standings or fixtures: names and figures or "v", no sentence."""
     tokens = doc[start:end]
     if any(t.is_alpha and t.text.islower() and t.text not in RESULTS_LINE_WORDS for t in tokens):
         return False
+    if any(t.text in VERSUS for t in tokens):
+        return True
     figures = sum(1 for t in tokens if is_figure(t))
     return figures >= 1 and figures >= MIN_RESULTS_NUMBER_SHARE * len(tokens)
 
 
 def is_person_or_country(doc: Doc, start: int, end: int) -> bool:
-    """A full name the model takes for a person, a date ("May 17"), or a country (national
-    teams are places)."""
+    """A name the model takes for a person ("Sampras v Agassi"), a date ("May 17"), or a
+    country (national teams are places)."""
     if any(t.ent_type_ in DATE_LABELS for t in doc[start:end]):
         return True
-    if end - start >= 2 and any(t.ent_type_ == "PERSON" for t in doc[start:end]):
+    if any(t.ent_type_ == "PERSON" for t in doc[start:end]):
         return True
     place = lookup_place(doc[start:end].text)
     return place is not None and place.kind == "country"
@@ -226,8 +229,8 @@ def is_person_or_country(doc: Doc, start: int, end: int) -> bool:
 def find_team_names(doc: Doc) -> Iterator[Hit]:
     """Names followed by a score or a table row in a results line: teams, i.e. organizations.
 
-    A person followed by a score (golf, athletics) is left to the model: it labels most of
-    them as people, and those labels win over this guess (see entities.py).
+    A person followed by a score (golf, athletics, tennis) is left to the model: it labels
+    most of them as people, and those labels stop this guess.
     """
     for start, end in line_token_ranges(doc):
         if not is_results_line(doc, start, end):
@@ -235,7 +238,8 @@ def find_team_names(doc: Doc) -> Iterator[Hit]:
         i = start
         while i < end:
             run_end = name_run_right(doc, i)
-            scored = run_end < end and (is_figure(doc[run_end]) or doc[run_end].text in {"v", "vs"})
-            if run_end > i and scored and not is_person_or_country(doc, i, run_end):
+            scored = run_end < end and (is_figure(doc[run_end]) or doc[run_end].text in VERSUS)
+            opposed = i > start and doc[i - 1].text in VERSUS
+            if run_end > i and (scored or opposed) and not is_person_or_country(doc, i, run_end):
                 yield Hit(i, run_end, "ORG", PATTERN_WEIGHT)
             i = max(run_end, i + 1)
