@@ -62,6 +62,15 @@ def test_dates_shed_names_at_their_edges_but_keep_their_commas() -> None:
         "August 30, 1996": ("date", ["August 30, 1996"])}
 
 
+def test_a_nationality_before_a_full_name_is_split_off_and_the_rest_is_a_person() -> None:
+    text = "Australian Tomas Brekke won, ahead of Christian Olsen Vik and American Express Co. today"
+    doc = labelled(text, ("Australian Tomas Brekke", "ORG"), ("Christian Olsen Vik", "PERSON"),
+                   ("American Express Co.", "ORG"))
+    found = {name: kind for name, (kind, _) in by_name(find_entities(doc, text)).items()}
+    assert found == {"Australian": "group", "Tomas Brekke": "person", "Christian Olsen Vik": "person",
+                     "American Express Co.": "organization"}
+
+
 def test_one_form_gets_one_type_and_a_known_place_beats_a_person_label() -> None:
     text = "Kyiv said no. Troops left Kyiv. Kyiv wants talks."
     doc = labelled(text, ("Kyiv", "PERSON"), ("Kyiv", "GPE"), ("Kyiv", "PERSON"))

@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING
 
 from reader.core.model import Entity, EntityType
 from reader.core.nlp.aliases import Found, acronym_of, merge_mentions
-from reader.core.nlp.gazetteer import MIN_RELABEL_POPULATION, SURE_KINDS, is_sure_place, lookup_place
+from reader.core.nlp.gazetteer import (
+    MIN_RELABEL_POPULATION, SURE_KINDS, country_stems, is_sure_place, lookup_place,
+)
 from reader.core.nlp.patterns import (
     GENERIC_ORG_WORDS, PATTERN_WEIGHT, find_phrases, is_name_token, looks_like_org,
 )
@@ -36,6 +38,14 @@ TITLE_WEIGHT = 2.0
 PLACE_CONTEXT_WEIGHT = 0.5
 # A name the gazetteer knows counts as this many mentions labelled place.
 GAZETTEER_WEIGHT = 1.0
+# A nationality adjective shares this many first letters with its country (Austral-ia/-ian,
+# Pakis-tan/-tani) and ends like one; the few that do not are listed.
+NATIONALITY_STEM = 4
+NATIONALITY_ENDINGS = ("an", "ese", "ish", "i", "ic")
+IRREGULAR_NATIONALITIES = frozenset({
+    "French", "Dutch", "Swiss", "Greek", "Thai", "Welsh", "Irish", "Spanish", "Danish", "Swedish",
+    "Norwegian", "Finnish", "Polish", "Turkish", "Scottish", "Icelandic", "Czech", "Slovak", "English",
+})
 # Longest place name (in tokens) looked up where the model saw nothing ("Papua New Guinea").
 MAX_PLACE_TOKENS = 4
 TITLES = frozenset({
@@ -59,11 +69,31 @@ def model_votes(doc: Doc) -> Votes:
     votes: Votes = {}
     for ent in doc.ents:
         for a, b in clean_span(doc, ent.start, ent.end, ent.label_):
-            if ent.label_ == "PERSON":
+            kind = LABEL_TYPES[ent.label_]
+            if is_nationality_before_name(doc, a, b):  # "American Dennis Mitchell"
+                votes.setdefault((a, a + 1), Counter())["group"] += MODEL_WEIGHT
+                a, kind = a + 1, "person"
+            if kind == "person":
                 while a < b - 1 and doc[a].text in TITLES:
                     a += 1
-            votes.setdefault((a, b), Counter())[LABEL_TYPES[ent.label_]] += MODEL_WEIGHT
+            votes.setdefault((a, b), Counter())[kind] += MODEL_WEIGHT
     return votes
+
+
+def is_nationality(word: str) -> bool:
+    """A nationality adjective: "Australian", "Pakistani", "Chinese" (its country's first
+    letters and a demonym ending), or one of the irregular ones."""
+    if word in IRREGULAR_NATIONALITIES:
+        return True
+    return word.endswith(NATIONALITY_ENDINGS) and word[:NATIONALITY_STEM] in country_stems(NATIONALITY_STEM)
+
+
+def is_nationality_before_name(doc: Doc, start: int, end: int) -> bool:
+    """A nationality then a person's name of two or more words: the nationality is no part
+    of the name, and the name is a person's (organizations are not described this way)."""
+    words = [t.text for t in doc[start:end]]
+    return (len(words) >= 3 and is_nationality(words[0])
+            and all(is_name_token(t) for t in doc[start + 1:end]) and not looks_like_org(words[1:]))
 
 
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:

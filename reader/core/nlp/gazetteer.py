@@ -19,6 +19,10 @@ SURE_KINDS = frozenset({"country", "continent", "state", "capital"})
 MIN_RELABEL_POPULATION = 100_000
 
 
+# Countries this populous have nationality adjectives news uses (see country_stems).
+MIN_NATION_POPULATION = 100_000
+
+
 class Place(NamedTuple):
     kind: str
     population: int
@@ -56,3 +60,16 @@ def is_sure_place(name: str) -> bool:
     place = lookup_place(name)
     return place is not None and place.kind in SURE_KINDS
 
+
+
+@lru_cache(maxsize=2)
+def country_stems(length: int) -> frozenset[str]:
+    """The first ``length`` letters of every sizeable country's name and of its words ("Arab"
+    of "Saudi Arabia"): what its nationality adjective starts with. (Territories of a few
+    thousand people are left out: "Chri"stmas Island would make "Christian" a nationality.)"""
+    stems = set()
+    for name, rest in load_places().items():
+        kind, population = rest.split("\t")
+        if kind == "country" and int(population) >= MIN_NATION_POPULATION:
+            stems.update(word[:length] for word in name.split() if len(word) >= length)
+    return frozenset(stems)
