@@ -37,9 +37,11 @@ COUNTRY_VARIANTS = {
     "North Macedonia": ("Macedonia",),
     "United Kingdom": ("Britain", "Great Britain", "UK", "U.K."),
     "United States": ("US", "U.S.", "USA", "U.S.A.", "America", "United States of America"),
+    "Russia": ("Russian Federation",),
 }
-# Nations inside a GeoNames country that news names as countries.
-NATIONS = ("England", "Scotland", "Wales", "Northern Ireland")
+# Nations inside a GeoNames country, and countries of the past, that news names as countries.
+NATIONS = ("England", "Scotland", "Wales", "Northern Ireland", "Soviet Union", "USSR", "Yugoslavia",
+           "Czechoslovakia", "East Germany", "West Germany")
 # Kinds in order of precedence when one name has several (Georgia: country before state).
 KIND_ORDER = ("country", "continent", "state", "capital", "city")
 

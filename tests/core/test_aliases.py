@@ -52,6 +52,13 @@ def test_country_spellings_merge_under_the_full_name() -> None:
     assert len(entity.mentions) == 4
 
 
+def test_a_country_keeps_its_usual_name_over_a_longer_official_one() -> None:
+    text = "Russia said the Russian Federation would reply."
+    names: list[tuple[str, EntityType]] = [("Russian Federation", "place"), ("Russia", "place")]
+    [entity] = merge_mentions(found_all(text, names), text)
+    assert entity.name == "Russia" and entity.aliases == ("Russian Federation",)
+
+
 def test_acronym_joins_its_expansion() -> None:
     text = "The Andean Trade Council met. The ATC said no."
     names: list[tuple[str, EntityType]] = [("Andean Trade Council", "organization"), ("ATC", "organization")]

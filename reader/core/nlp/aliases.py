@@ -19,6 +19,7 @@ COUNTRY_ALIASES = {
     "European Union": ("EU", "E.U."),
     "United Nations": ("UN", "U.N."),
     "Soviet Union": ("USSR", "U.S.S.R."),
+    "Russia": ("Russian Federation",),
 }
 ALIAS_TO_CANONICAL = {alias: name for name, aliases in COUNTRY_ALIASES.items() for alias in aliases}
 # Words left out of an acronym: "Organization of the Petroleum Exporting Countries" → OPEC.
@@ -131,8 +132,12 @@ def merge_acronyms(groups: list[Group]) -> None:
 
 
 def canonical_name(group: Group) -> str:
-    """The fullest name the story uses: most words, then most frequent, then earliest."""
+    """The usual name of a country the story uses, else its fullest name: most words, then
+    most frequent, then earliest."""
     counts = group.names()
+    usual = {ALIAS_TO_CANONICAL.get(name, name) for name in counts}
+    if len(usual) == 1 and (known := usual.pop()) in counts and known in COUNTRY_ALIASES:
+        return known  # "Russia", not "Russian Federation"
     order = {name: i for i, name in reversed(list(enumerate(f.name for f in group.found)))}
     return max(counts, key=lambda n: (len(n.split()) if group.type in NAME_TYPES else 0,
                                       counts[n], -order[n]))

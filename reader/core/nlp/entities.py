@@ -134,7 +134,7 @@ def add_gazetteer_places(doc: Doc, votes: Votes) -> None:
 def context_votes(doc: Doc, span: tuple[int, int], form: str) -> Counter[str]:
     """Evidence from the words around one mention."""
     votes: Counter[str] = Counter()
-    if looks_like_org([t.text for t in doc[span[0]:span[1]]]):
+    if looks_like_org([t.text for t in doc[span[0]:span[1]]]) and not lookup_place(form):  # Soviet Union
         votes["organization"] += PATTERN_WEIGHT
     before = doc[span[0] - 1].text if span[0] > 0 else ""
     if before in TITLES:
