@@ -26,14 +26,18 @@ BREAK_TOKENS = frozenset({
 # Words at a name's edge that belong to the sentence, not to the name.
 EDGE_WORDS = frozenset({"the", "a", "an", "The", "A", "An", "'s", "'", "’s", "’", "s"})
 
+# Months and weekdays: they open a date, not a name ("the August National Association of
+# Purchasing Management index" names the association).
+CALENDAR_WORDS = frozenset({
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
+    "Nov", "Dec", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+})
 # Capitalized words that belong in dates and times.
-DATE_WORDS = frozenset({
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+DATE_WORDS = frozenset(word.lower() for word in CALENDAR_WORDS) | {
     "christmas", "easter", "eve", "day", "new", "year", "years", "ramadan", "spring", "summer",
     "autumn", "fall", "winter", "week", "month", "noon", "midnight", "am", "pm", "a.m.", "p.m.",
-})
+}
 # Breaks inside a name that join the parts of a date or an amount: "August 30, 1996", "3/4".
 AMOUNT_JOINERS = frozenset({",", "/", ":"})
 # Upper-case words this short in an amount or a time are units and codes (GMT, USD, EST).
@@ -94,11 +98,13 @@ def trim_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def clean_name_span(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+def clean_name_span(doc: Doc, start: int, end: int, person: bool = False) -> list[tuple[int, int]]:
     """Token ranges of the names inside the model's span ``doc[start:end]``."""
     pieces = []
     for a, b in split_tokens(doc, start, end):
         a, b = trim_tokens(doc, a, b)
+        while not person and b - a >= 3 and doc[a].text in CALENDAR_WORDS:  # (May Smith is a person)
+            a += 1
         if b > a and any(ch.isupper() for ch in doc[a:b].text):
             pieces.append((a, b))
     return pieces
@@ -130,5 +136,5 @@ def clean_other_span(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 def clean_span(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int]]:
     """Token ranges of the clean entity spans inside ``doc[start:end]`` labelled ``label``."""
     if label in NAME_LABELS:
-        return clean_name_span(doc, start, end)
+        return clean_name_span(doc, start, end, person=label == "PERSON")
     return clean_other_span(doc, start, end)
