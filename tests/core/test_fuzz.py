@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from loading_fixtures import PNG_1X1, STORY, mhtml_bytes, page, webarchive_bytes
 
@@ -326,6 +326,11 @@ def test_truncated_and_mutated_saves(fuzz_dir: Path, data: bytes, suffix: str) -
 
 @FUZZ_SETTINGS
 @given(data=hostile_html(), suffix=st.sampled_from([".html", ".xhtml", "", ".txt"]))
+# Inputs that once broke the extractor, replayed on every run.
+@example(data=b"<div>Text \x01 with a control <div>inner</div> and more.</div>", suffix=".html")
+@example(data=b'<div hidden="file:///etc/passwd"></div>&#65534;', suffix=".html")
+@example(data=b"<div>&#65534;<div>", suffix=".html")
+@example(data=b"<div>&#x1<div>&#000000000000011;x</div></div>", suffix="")
 def test_hostile_html(fuzz_dir: Path, data: bytes, suffix: str) -> None:
     check_pipeline(fuzz_dir / f"hostile{suffix}", data)
 

@@ -491,3 +491,13 @@ def test_xml_webarchive_with_entities_is_refused(tmp_path: Path) -> None:
     data = (b'<?xml version="1.0"?><!DOCTYPE plist [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
             b"<plist><dict><key>WebMainResource</key><string>&x;</string></dict></plist>")
     load_error(write(tmp_path, "evil.webarchive", data), errors.Malformed)
+
+
+@pytest.mark.parametrize("reference", ["&#1;", "&#x1;", "&#7", "&#xFFFE;", "&#65535;", "&#0000000000000031;"])
+def test_references_to_refused_characters_are_dropped(tmp_path: Path, reference: str) -> None:
+    source = load_unchanged(write(tmp_path, "refs.html", page(f"Bell{reference}ring &#233;t&#xe9; &amp; &#12;")))
+    assert "Bellring &#233;t&#xe9; &amp; \n" in source.text
+
+
+def test_references_stay_literal_in_text_files(tmp_path: Path) -> None:
+    assert "a &#1; b" in load_unchanged(write(tmp_path, "refs.txt", "a &#1; b")).text
