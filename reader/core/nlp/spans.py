@@ -25,6 +25,8 @@ BREAK_TOKENS = frozenset({
 })
 # Words at a name's edge that belong to the sentence, not to the name.
 EDGE_WORDS = frozenset({"the", "a", "an", "The", "A", "An", "'s", "'", "’s", "’", "s"})
+# Prefixes that modify a name without being part of it: "pro-Moscow", "ex-Yugoslav".
+HYPHEN_PREFIXES = frozenset({"pro", "anti", "ex", "non", "mid", "post", "pre", "neo", "pan", "all"})
 
 # Months and weekdays: they open a date, not a name ("the August National Association of
 # Purchasing Management index" names the association).
@@ -71,9 +73,6 @@ def is_edge_noise(token: Token) -> bool:
     if text.lower() in HYPHEN_PREFIXES and is_hyphen_joined(token):
         return True
     return text[:1].islower() and not is_hyphen_joined(token)
-
-# Prefixes that modify a name without being part of it: "pro-Moscow", "ex-Yugoslav".
-HYPHEN_PREFIXES = frozenset({"pro", "anti", "ex", "non", "mid", "post", "pre", "neo", "pan", "all"})
 
 
 def split_tokens(doc: Doc, start: int, end: int, amount: bool = False) -> Iterator[tuple[int, int]]:
