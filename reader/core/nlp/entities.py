@@ -19,6 +19,7 @@ from reader.core.nlp.patterns import (
     GENERIC_ORG_WORDS, PATTERN_WEIGHT, find_phrases, is_name_token, looks_like_org,
 )
 from reader.core.nlp.spans import NAME_LABELS, clean_span
+from reader.core.nlp.teams import find_team_names
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -102,7 +103,7 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 def add_phrases(doc: Doc, votes: Votes) -> None:
     """Phrase evidence: an identical span gains votes, an overlapping model span gives way."""
-    for hit in find_phrases(doc):
+    for hit in [*find_phrases(doc), *find_team_names(doc)]:
         span = (hit.start, hit.end)
         if hit.weight < PATTERN_WEIGHT and any(overlaps(s, span) for s in votes):
             continue
