@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-
-from spacy.lang.en.stop_words import STOP_WORDS
+from functools import lru_cache
 
 from reader.core.nlp.aliases import ALIAS_TO_CANONICAL
 from reader.core.nlp.gazetteer import place_kind
@@ -36,6 +35,14 @@ MAX_PLACE_WORDS = 4
 TITLE_CASE_SHARE = 0.8
 TITLE_CASE_MIN_WORDS = 5
 DATELINE_RE = re.compile(r"^([A-Z][A-Z .'-]+?)(?=,| \(|:| \d| -)", re.MULTILINE)
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """spaCy's English function words, imported on first use: importing spaCy takes ~1 s."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
 
 
 def normalize_for_analysis(text: str) -> str:
@@ -85,7 +92,7 @@ def recase_word(word: str, casings: dict[str, str]) -> str:
         return word
     if known is not None:
         candidate = known
-    elif word.lower() in STOP_WORDS:
+    elif word.lower() in stop_words():
         candidate = word.lower()
     elif len(word) <= MAX_ACRONYM_LENGTH and place_kind(word.title()) is None:
         return word
@@ -98,7 +105,7 @@ def recase_word(word: str, casings: dict[str, str]) -> str:
 def title_case(phrase: str) -> str:
     """ "BOSNIA AND HERZEGOVINA" → "Bosnia and Herzegovina" (same length)."""
     words = phrase.title().split(" ")
-    return " ".join(w.lower() if i and w.lower() in STOP_WORDS else w for i, w in enumerate(words))
+    return " ".join(w.lower() if i and w.lower() in stop_words() else w for i, w in enumerate(words))
 
 
 def place_name_at(text: str, words: list[re.Match[str]], i: int) -> int:
