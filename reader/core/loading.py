@@ -25,6 +25,10 @@ MiB = 1024 * 1024
 # readability-lxml needed 19 s and 640 MB on a 27 MB page here; 12 MiB of HTML or text keeps
 # extraction under the robustness issue's 10 s / 500 MB bounds with room to spare.
 MAX_DOCUMENT_BYTES = 12 * MiB
+# Plain text costs the text extractor up to ~3 s and 45 MB per MB here (short lines: 11 MB took
+# 24 s and 523 MB); 1 MiB keeps it well within the 10 s / 500 MB bounds on a busy machine and
+# is 16x the longest text article of the dev corpus (65 KB): a novella, not a news story.
+MAX_TEXT_BYTES = 1 * MiB
 # Archives (MHTML, webarchive) carry their images inline; a long photo story saves to ~40 MB.
 MAX_FILE_BYTES = 96 * MiB
 # How far into a file we look to decide what it is (sniffing, <meta charset>, "saved from url").
@@ -39,6 +43,7 @@ class Limits:
 
     max_file_bytes: int = MAX_FILE_BYTES
     max_document_bytes: int = MAX_DOCUMENT_BYTES
+    max_text_bytes: int = MAX_TEXT_BYTES
     max_parts: int = MAX_MIME_PARTS
 
 
@@ -142,7 +147,8 @@ def load(path: str | Path, limits: Limits = Limits(), encoding: str | None = Non
         return finish_source(load_mhtml(path, data, limits))
     if kind == "webarchive":
         return finish_source(load_webarchive(path, data, limits))
-    check_document_size(path, len(data), limits)
+    limit = limits.max_document_bytes if kind == "html" else limits.max_text_bytes
+    check_document_size(path, len(data), limit)
     if kind == "html":
         text, used = decode_forced(data, encoding) if encoding else decode_html(path, data)
         return finish_source(Source(
@@ -246,11 +252,11 @@ def read_bytes(path: Path, limits: Limits) -> bytes:
     return data
 
 
-def check_document_size(path: Path, size: int, limits: Limits) -> None:
-    if size > limits.max_document_bytes:
+def check_document_size(path: Path, size: int, limit: int) -> None:
+    if size > limit:
         raise errors.TooLarge(
             f"“{path.name}” holds {human_size(size)} of text, more than the "
-            f"{human_size(limits.max_document_bytes)} Sift reads as one article."
+            f"{human_size(limit)} Sift reads as one article."
         )
 
 
@@ -494,7 +500,7 @@ def load_mhtml(path: Path, data: bytes, limits: Limits) -> Source:
     if main is None:
         raise errors.Malformed(f"“{path.name}” is a web archive without a web page in it.")
     body = main.payload()
-    check_document_size(path, len(body), limits)
+    check_document_size(path, len(body), limits.max_document_bytes)
     text, encoding = decode_html(path, body, python_codec(main.charset or ""))
     url = snapshot or main.header("Content-Location")
     return Source(path=path, format="mhtml", text=text, encoding=encoding,
@@ -550,7 +556,7 @@ def load_webarchive(path: Path, data: bytes, limits: Limits) -> Source:
     body = main.get("WebResourceData") if isinstance(main, dict) else None
     if not isinstance(main, dict) or not isinstance(body, bytes):
         raise errors.Malformed(f"“{path.name}” is a Safari web archive without a web page in it.")
-    check_document_size(path, len(body), limits)
+    check_document_size(path, len(body), limits.max_document_bytes)
     charset = python_codec(plist_text(main, "WebResourceTextEncodingName") or "")
     text, encoding = decode_html(path, body, charset)
     resources: dict[str, Resource] = {}

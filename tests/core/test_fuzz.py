@@ -390,7 +390,9 @@ def many_parts_mhtml() -> bytes:
 GIANT_INPUTS: dict[str, Callable[[], bytes]] = {
     "nested-100k-divs.html": nested_divs,
     "single-line-10mb.html": lambda: b"<html><body><p>" + b"word " * 2_000_000 + b"</p></body></html>",
-    "single-line-10mb.txt": lambda: b"word " * 2_000_000,
+    "single-line-10mb.txt": lambda: b"word " * 2_000_000,  # refused: plain text stops at 1 MiB
+    "single-line-1mb.txt": lambda: b"word " * 200_000,  # the longest line a text file may have
+    "short-lines-1mb.txt": lambda: b"A short line.\n" * 70_000,
     "single-line-10mb-no-spaces.txt": lambda: b"x" * 10_000_000,
     "nul-bytes.html": lambda: page().encode().replace(b" ", b"\x00") * 2000,
     "huge-base64-part.mhtml": huge_base64_part,

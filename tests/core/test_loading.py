@@ -391,10 +391,17 @@ def test_too_large_message_is_one_sentence(tmp_path: Path) -> None:
 
 
 def test_too_much_text_inside_a_small_limit(tmp_path: Path) -> None:
-    limits = Limits(max_document_bytes=2_000)
+    limits = Limits(max_document_bytes=2_000, max_text_bytes=2_000)
     load_error(write(tmp_path, "long.txt", STORY * 40), errors.TooLarge, limits)
     load_error(write(tmp_path, "long.mhtml", mhtml_bytes(page(STORY * 40))), errors.TooLarge, limits)
     load_error(write(tmp_path, "long.webarchive", webarchive_bytes(page(STORY * 40))), errors.TooLarge, limits)
+
+
+def test_plain_text_has_its_own_smaller_limit(tmp_path: Path) -> None:
+    three_mb = (STORY + "\n\n").encode() * (3 * 1024 * 1024 // len(STORY))
+    message = load_error(write(tmp_path, "novel.txt", three_mb), errors.TooLarge)
+    assert "1 MB" in message
+    assert load_unchanged(write(tmp_path, "long.html", b"<p>" + three_mb)).format == "html"
 
 
 def test_undecodable_text(tmp_path: Path) -> None:
