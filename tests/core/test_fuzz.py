@@ -394,6 +394,8 @@ GIANT_INPUTS: dict[str, Callable[[], bytes]] = {
     "single-line-1mb.txt": lambda: b"word " * 200_000,  # the longest line a text file may have
     "short-lines-1mb.txt": lambda: b"A short line.\n" * 70_000,
     "single-line-10mb-no-spaces.txt": lambda: b"x" * 10_000_000,
+    "million-paragraphs.html": lambda: b"<html><body>" + b"<p>x</p>" * 1_000_000 + b"</body></html>",
+    "wide-table.html": lambda: b"<table>" + b"<tr><td>a</td><td>b</td></tr>" * 300_000 + b"</table>",
     "nul-bytes.html": lambda: page().encode().replace(b" ", b"\x00") * 2000,
     "huge-base64-part.mhtml": huge_base64_part,
     "recursive.mhtml": recursive_mhtml,
