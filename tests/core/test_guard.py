@@ -11,8 +11,8 @@ import lxml.html
 import pytest
 
 from reader.core import errors
-from reader.core.extract.guard import (MAX_DEPTH, MAX_NODES, Deadline, best_within, bound_tree,
-                                       time_limit, walk_with_depth)
+from reader.core.extract.guard import (MAX_DEPTH, MAX_NODES, MAX_TAG_MARKS, Deadline, best_within,
+                                       bound_markup, bound_tree, time_limit, walk_with_depth)
 
 
 def nested(depth: int, inner: str = "deep words") -> lxml.html.HtmlElement:
@@ -143,3 +143,25 @@ def test_a_hanging_extraction_becomes_a_timeout_record(tmp_path: Path, monkeypat
     monkeypatch.setattr("sys.stdout.write", lambda text: lines.append(text))
     status = emit_records([page], lambda p: pipeline.extract_record(p, analysis=False), debug=False)
     assert status == 1 and '"kind": "timeout"' in lines[0]
+
+
+def test_bound_markup_keeps_real_pages_whole() -> None:
+    html = "<html><body>" + "<p>A <b>real</b> paragraph.</p>" * 1000 + "</body></html>"
+    text, cut = bound_markup(html)
+    assert text is html and not cut
+
+
+@pytest.mark.parametrize("marks", [1, 7, 65_535, 65_536, 100_000])
+def test_bound_markup_cuts_before_the_mark_past_the_budget(marks: int) -> None:
+    html = "ab<i>" * 150_000
+    text, cut = bound_markup(html, max_marks=marks)
+    assert cut and text.count("<") == marks
+    assert html.startswith(text) and html[len(text)] == "<"
+
+
+def test_bounded_markup_parses_in_bounded_memory() -> None:
+    html = "<html><body><p>" + "<b>x</b> " * 1_300_000 + "</p></body></html>"
+    text, cut = bound_markup(html)
+    assert cut and len(text) < len(html) / 4
+    root = lxml.html.document_fromstring(text)
+    assert sum(1 for _ in root.iter()) <= MAX_TAG_MARKS
