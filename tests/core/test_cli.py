@@ -7,6 +7,7 @@ argument parsing, stdout encoding and the no-traceback promise are tested end to
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -124,6 +125,44 @@ def test_library_log_tracebacks_show_only_with_debug(tmp_path: Path, debug: bool
     assert result.returncode == 1
     assert json.loads(result.stdout)["error"]["kind"] == "internal"
     assert ("Traceback" in result.stderr) == traceback_shown, result.stderr
+
+
+REFUSING_OPEN = """
+import builtins, sys
+real_open = builtins.open
+
+def refusing_open(file, *args, **kwargs):
+    if str(file).endswith("secret.html"):
+        raise PermissionError(13, "Permission denied", str(file))
+    return real_open(file, *args, **kwargs)
+
+builtins.open = refusing_open
+from reader.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_permission_denied_gives_its_record(tmp_path: Path) -> None:
+    """Root reads every file, so the refusal is simulated inside the real command's process."""
+    secret, fine = write(tmp_path, "secret.html", page()), write(tmp_path, "fine.txt", STORY)
+    result = subprocess.run([sys.executable, "-c", REFUSING_OPEN, "extract", "--no-analysis", str(secret),
+                             str(fine)], capture_output=True, text=True, timeout=TIMEOUT_SECONDS)
+    assert result.returncode == 1
+    assert_clean_stderr(result)
+    denied, ok = records(result)
+    assert denied["error"]["kind"] == "permission-denied" and "secret.html" in denied["error"]["message"]
+    assert "error" not in ok
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file; see the simulated test")
+def test_permission_denied_for_real(tmp_path: Path) -> None:
+    secret = write(tmp_path, "secret.html", page())
+    secret.chmod(0)
+    try:
+        [record] = records(sift("extract", "--no-analysis", secret))
+    finally:
+        secret.chmod(0o644)
+    assert record["error"]["kind"] == "permission-denied"
 
 
 def test_relative_paths_are_reported_absolute(tmp_path: Path) -> None:
