@@ -68,6 +68,7 @@ def bad_inputs(folder: Path) -> list[tuple[Path, str | None]]:
         (write(folder, "photo.png", PNG_1X1), "unsupported-format"),
         (deep, "is-directory"),
         (write(folder, "noise.txt", bytes(range(0x80, 0x100)) * 20), "undecodable"),
+        (write(folder, "novel.txt", (STORY + "\n\n") * 8000), "too-large"),  # over the 1 MiB text limit
         (write(folder, "broken.mhtml", mhtml_bytes().replace(b"text/html", b"text/plain")), "malformed"),
         (write(folder, "archive.mhtml", mhtml_bytes()), None),
         (write(folder, "story.txt", STORY), None),
