@@ -5,6 +5,8 @@ module to unpickle its work, and should load spaCy, not Qt.
 from __future__ import annotations
 
 import os
+import threading
+import time
 
 from reader.core.model import Analysis, Article
 
@@ -14,12 +16,26 @@ from reader.core.model import Analysis, Article
 ANALYSIS_NICENESS = 5
 
 
-def lower_priority() -> None:
-    """Process initializer: be nice to the window (no-op where the OS has no niceness)."""
+# How often the analysis process checks that the window's process is still there.
+PARENT_CHECK_SECONDS = 1.0
+
+
+def prepare_process() -> None:
+    """Process initializer: be nice to the window, and end with it even if it was killed."""
     try:
         os.nice(ANALYSIS_NICENESS)
     except (AttributeError, OSError):
         pass
+    parent = os.getppid()
+    threading.Thread(target=watch_parent, args=(parent,), name="sift-parent-watch", daemon=True).start()
+
+
+def watch_parent(parent: int) -> None:
+    """A killed window cannot stop its analysis process: the process notices and exits."""
+    while True:
+        time.sleep(PARENT_CHECK_SECONDS)
+        if os.getppid() != parent:
+            os._exit(0)
 
 
 def analyze_in_process(article: Article) -> Analysis:

@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal
 
 from reader.core.model import Article
-from reader.ui.analysis_process import analyze_in_process, lower_priority, warm_up
+from reader.ui.analysis_process import analyze_in_process, prepare_process, warm_up
 
 # Two threads: one article loads while another may still be extracting.
 LOAD_THREADS = 2
@@ -34,7 +34,7 @@ def make_analysis_executor() -> Executor:
     from concurrent.futures import ProcessPoolExecutor
 
     return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=lower_priority)
+                               initializer=prepare_process)
 
 
 class TaskRunner(QObject):

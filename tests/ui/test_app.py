@@ -101,3 +101,38 @@ def test_measure_startup_of_a_bad_file_fails_at_once(tmp_path: Path, isolated_us
                           env=env, capture_output=True, text=True, timeout=60, check=False)
     record = json.loads(done.stdout.strip().splitlines()[-1])
     assert done.returncode == 1 and "does not exist" in record["error"] and record["story_shown_s"] is None
+
+
+@pytest.mark.slow
+def test_the_analysis_process_ends_when_the_window_is_killed(tmp_path: Path, isolated_user_dirs: Path) -> None:
+    import signal
+
+    article = tmp_path / "note.txt"
+    article.write_text("Quay repairs finish\n\nThe quay in Porthaven reopened on Monday.\n", encoding="utf-8")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    window = subprocess.Popen([sys.executable, "-m", "reader", str(article)], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    children: list[str] = []
+    try:
+        deadline = time.monotonic() + 60
+        while len(children) < 2 and time.monotonic() < deadline:  # the analysis process and its tracker
+            time.sleep(0.2)
+            found = subprocess.run(["pgrep", "-P", str(window.pid)], capture_output=True, text=True)
+            children = found.stdout.split()
+        assert children, "the analysis process never started"
+    finally:
+        window.send_signal(signal.SIGKILL)
+        window.wait(10)
+    deadline = time.monotonic() + 10
+    while any(map(running, children)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not any(map(running, children))
+
+
+def running(pid: str) -> bool:
+    """Alive and not a zombie (an orphan's zombie waits for whoever is process 1 to reap it)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in ("Z", "X")
