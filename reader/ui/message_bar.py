@@ -8,11 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QToolButton, QWidget,
 )
 
+# Information hides itself after this long (longer when it offers an action such as Undo);
+# errors and warnings stay until closed, since they may need reading twice.
+INFO_MS = 6_000
+INFO_WITH_ACTION_MS = 15_000
 # Background and text colours per kind; readable on light and dark window palettes alike.
 KIND_COLOURS = {
     "error": ("#fde7e9", "#6b0f16", "#c42b1c"),
@@ -33,6 +37,7 @@ class MessageBar(QFrame):
         self.setAccessibleName(self.tr("Message"))
         self.kind = "info"
         self._lines: list[str] = []
+        self._generation = 0  # which message is showing, so a timer only hides its own
         self._label = QLabel(self)
         self._label.setWordWrap(True)
         self._label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -74,9 +79,19 @@ class MessageBar(QFrame):
         self._cancel.hide()
         self._set_actions(actions)
         self.show()
+        self._generation += 1
+        if kind == "info":  # "Saved", "Moved to the story": news, not problems; they go away
+            shown = self._generation
+            delay = INFO_WITH_ACTION_MS if actions else INFO_MS
+            QTimer.singleShot(delay, self, lambda: self._expire(shown))
+
+    def _expire(self, generation: int) -> None:
+        if generation == self._generation and self.isVisible() and not self._progress.isVisible():
+            self.dismiss()
 
     def show_progress(self, text: str) -> None:
         """A busy bar with Cancel, for a file that takes a while to open."""
+        self._generation += 1
         self._lines = [text]
         self._set_kind("info")
         self._label.setText(text)

@@ -263,6 +263,19 @@ def test_a_failure_while_showing_leaves_no_half_tab(qtbot: QtBot, window: MainWi
     assert window.tabs.count() == 0 and not window._articles and not window._loading
 
 
+def test_information_hides_itself_errors_stay(qtbot: QtBot, window: MainWindow,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.ui import message_bar
+
+    monkeypatch.setattr(message_bar, "INFO_MS", 50)
+    window.message_bar.show_message("Saved “a.md”.", "info")
+    qtbot.waitUntil(lambda: not window.message_bar.isVisible(), timeout=2000)
+    window.message_bar.show_message("Saved “b.md”.", "info")
+    window.message_bar.show_message("Could not open “c.txt”.", "error")
+    qtbot.wait(150)
+    assert window.message_bar.isVisible() and window.message_bar.kind == "error"
+
+
 def test_article_warnings_are_shown(qtbot: QtBot, window: MainWindow, article_file: Path,
                                     monkeypatch: pytest.MonkeyPatch) -> None:
     real = main_window_module.load_for_reading
