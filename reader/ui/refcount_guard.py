@@ -19,11 +19,19 @@ import sys
 NONE_REFERENCE_RESERVE = 1 << 40
 
 
+# Measured the same way: every ``Signal.emit()`` made from Python returns True without a
+# reference, so True falls by one per emit (a few thousand background results, then
+# "bool_dealloc" aborts). True and False get the same reserve as None.
+PROTECTED = (None, True, False)
+
+
 def protect_none() -> None:
-    """Raise None's reference count far above zero on Pythons where None is mortal."""
+    """Raise the reference counts of None, True and False far above zero on Pythons where
+    they are mortal."""
     if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
         return
     if hasattr(sys, "getobjects"):  # a Py_TRACE_REFS build: the count is not the first field
         return
-    if sys.getrefcount(None) < NONE_REFERENCE_RESERVE:
-        ctypes.c_ssize_t.from_address(id(None)).value += NONE_REFERENCE_RESERVE
+    for value in PROTECTED:
+        if sys.getrefcount(value) < NONE_REFERENCE_RESERVE:
+            ctypes.c_ssize_t.from_address(id(value)).value += NONE_REFERENCE_RESERVE

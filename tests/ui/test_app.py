@@ -80,6 +80,21 @@ def test_showing_the_window_imports_no_heavy_library() -> None:
     assert done.stdout.strip().splitlines()[-1] == "[]"
 
 
+def test_many_signal_emits_do_not_crash_python() -> None:
+    """PySide6 6.12.0 on Python 3.11 drops a reference to True on every emit (see refcount_guard)."""
+    code = ("import reader.ui\n"
+            "from PySide6.QtCore import QObject, Signal\n"
+            "class Source(QObject):\n"
+            "    done = Signal(str)\n"
+            "source = Source()\n"
+            "source.done.connect(lambda path: None)\n"
+            "for _ in range(20000):\n"
+            "    source.done.emit('x')\n"
+            "print('fine')\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0 and done.stdout.strip() == "fine", done.stderr[-500:]
+
+
 @pytest.mark.slow
 def test_measure_startup_prints_the_times(tmp_path: Path, isolated_user_dirs: Path) -> None:
     article = tmp_path / "note.txt"
