@@ -18,13 +18,14 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QEvent, QMimeData, QObject, Qt, QTimer, QUrl, Signal,
 )
 from PySide6.QtGui import (
-    QAction, QActionGroup, QCloseEvent, QDesktopServices, QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent,
-    QDropEvent, QGuiApplication, QKeySequence, QPalette,
+    QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent,
+    QGuiApplication, QKeySequence, QPalette,
 )
 from PySide6.QtWidgets import (
-    QApplication, QFileDialog, QLineEdit, QMainWindow, QMenu, QMessageBox, QStackedWidget, QTabWidget,
-    QVBoxLayout, QWidget,
+    QApplication, QLineEdit, QMainWindow, QMenu, QStackedWidget, QTabWidget, QVBoxLayout, QWidget,
 )
+# QFileDialog, QMessageBox and QDesktopServices are imported where used: loading their classes
+# (and their many enums) costs start-up time before anyone opens a dialog.
 
 from reader import APP_NAME
 from reader.core import paths, settings as settings_io
@@ -354,6 +355,8 @@ class MainWindow(QMainWindow):
         self._progress_timer.start()
 
     def open_with_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         from reader.core.loading import suffix_filter
 
         patterns = " ".join(suffix_filter())
@@ -754,6 +757,9 @@ class MainWindow(QMainWindow):
 
     def offer_link(self, url: str) -> None:
         """Links are never followed inside Sift: ask, then hand the address to the browser."""
+        from PySide6.QtGui import QDesktopServices
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             self, self.tr("Open Link"),
             self.tr("Open this address in your web browser?\n\n%1").replace("%1", url))
@@ -788,6 +794,8 @@ class MainWindow(QMainWindow):
         folder = Path(item.path).parent  # beside the article, unless that is read-only (the sample)
         if not os.access(folder, os.W_OK):
             folder = Path.home()
+        from PySide6.QtWidgets import QFileDialog
+
         target, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export"), str(folder / suggested), self.tr(label),
             options=QFileDialog.Option.DontConfirmOverwrite)
@@ -796,6 +804,8 @@ class MainWindow(QMainWindow):
         return target
 
     def confirm_overwrite(self, path: Path) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             self, self.tr("Replace File?"),
             self.tr("“%1” already exists. Replace it?").replace("%1", path.name),
