@@ -97,15 +97,21 @@ def open_and_wait(qtbot: QtBot, window: MainWindow, *files: Path) -> None:
         window.open_paths(files)
 
 
+def drag_event(cls: type, point: QPointF, mime: QMimeData) -> QDropEvent:
+    """A drag or drop event as a file manager sends it; PySide6 < 6.12 takes a QPoint, later a QPointF."""
+    args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    try:
+        return cls(point, *args)
+    except TypeError:
+        return cls(point.toPoint(), *args)
+
+
 def send_drop(widget: QWidget, mime: QMimeData) -> QDropEvent:
     """Drag-enter, drag-move and drop at the widget's centre, as a drag from a file manager."""
     point = QPointF(widget.rect().center())
-    action, button, modifier = Qt.DropAction.CopyAction, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    enter = QDragEnterEvent(point, action, mime, button, modifier)
-    QApplication.sendEvent(widget, enter)
-    move = QDragMoveEvent(point, action, mime, button, modifier)
-    QApplication.sendEvent(widget, move)
-    drop = QDropEvent(point, action, mime, button, modifier)
+    for cls in (QDragEnterEvent, QDragMoveEvent):
+        QApplication.sendEvent(widget, drag_event(cls, point, mime))
+    drop = drag_event(QDropEvent, point, mime)
     QApplication.sendEvent(widget, drop)
     return drop
 
@@ -164,8 +170,7 @@ def test_sample_article_opens(qtbot: QtBot, window: MainWindow) -> None:
 # ------------------------------------------------------------------------------- drops
 def test_drop_one_file_on_the_empty_page(qtbot: QtBot, window: MainWindow, article_file: Path) -> None:
     mime = file_mime(article_file)
-    enter = QDragEnterEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
+    enter = drag_event(QDragEnterEvent, QPointF(10, 10), mime)
     QApplication.sendEvent(window.empty_state, enter)
     assert enter.isAccepted() and "highlight" in window.empty_state.drop_zone.styleSheet()
     with qtbot.waitSignal(window.story_shown, timeout=WAIT_MS):

@@ -264,14 +264,15 @@ def test_themes_switch_the_page_and_highlight_colours(view: ReadingView) -> None
         assert cursor.charFormat().foreground().color().name() == THEMES[name].text
 
 
-def test_many_qt_calls_cannot_free_none(view: ReadingView) -> None:
-    """PySide6 6.12.0 on Python 3.11 drops a None reference per void call (reader.ui guards it)."""
+def test_many_qt_calls_keep_none_alive(view: ReadingView) -> None:
+    """PySide6 6.12.0 on Python 3.11 drops a None reference per void call; pyproject excludes it."""
     import sys
 
+    before = sys.getrefcount(None)
     cursor = QTextCursor(view.document())
     for _ in range(20_000):
         cursor.setPosition(0)
-    assert sys.getrefcount(None) > 1 << 31
+    assert sys.getrefcount(None) > before - 1_000
 
 
 @pytest.mark.slow
