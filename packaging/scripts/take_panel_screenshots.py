@@ -34,7 +34,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("article", type=Path)
     parser.add_argument("--entity", default=None)
-    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    parser.add_argument("--out", type=Path, default=Path("packaging/screenshots"))
     args = parser.parse_args()
     isolate_user_folders()
     from reader.ui.app import make_application

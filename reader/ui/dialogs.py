@@ -21,7 +21,7 @@ THIRD_PARTY_NOTICES = (
     ("Qt and PySide6", "LGPL-3.0", "The Qt Company and contributors; used unmodified as shared libraries."),
     ("spaCy", "MIT", "Explosion AI; the language processing library."),
     ("en_core_web_sm (spaCy English model)", "MIT", "Explosion AI; the trained English pipeline."),
-    ("readability-lxml", "Apache-2.0", "Yuri Baburov and contributors; the fallback content finder."),
+    ("readability-lxml", "Apache-2.0", "Yuri Baburov and contributors; finds the main content of a page."),
     ("lxml", "BSD-3-Clause", "lxml developers; HTML parsing."),
     ("GeoNames place names", "CC BY 4.0", "GeoNames (geonames.org); the place gazetteer."),
     ("platformdirs, charset-normalizer, py3langid", "MIT / BSD", "Their respective authors."),
