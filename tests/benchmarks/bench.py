@@ -170,9 +170,11 @@ def bench_analyze() -> dict[str, Any]:
 
 def bench_gui() -> dict[str, Any]:
     """The GUI figures come from a fresh offscreen app (gui_probe.py) with empty user folders."""
+    # Run with -c: a spawned analysis process re-imports a main *file*, and gui_probe.py imports Qt.
+    code = (f"import sys; sys.path.insert(0, {str(BENCH_DIR)!r}); from gui_probe import main; "
+            f"sys.exit(main({str(SEED)!r}, {str(AEB_HTML)!r}))")
     with tempfile.TemporaryDirectory(prefix="sift-bench-") as home:
-        return run_json([sys.executable, str(BENCH_DIR / "gui_probe.py"), str(SEED), str(AEB_HTML)],
-                        user_dirs_env(Path(home)))
+        return run_json([sys.executable, "-c", code], user_dirs_env(Path(home)))
 
 
 def machine() -> dict[str, Any]:
