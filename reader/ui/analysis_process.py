@@ -4,7 +4,10 @@ module to unpickle its work, and should load spaCy, not Qt.
 
 from __future__ import annotations
 
+import ctypes
 import os
+import signal
+import sys
 import threading
 import time
 
@@ -16,8 +19,10 @@ from reader.core.model import Analysis, Article
 ANALYSIS_NICENESS = 5
 
 
-# How often the analysis process checks that the window's process is still there.
+# How often the analysis process checks that the window's process is still there (the fallback
+# where the kernel cannot be asked to do it).
 PARENT_CHECK_SECONDS = 1.0
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 
 def prepare_process() -> None:
@@ -27,7 +32,20 @@ def prepare_process() -> None:
     except (AttributeError, OSError):
         pass
     parent = os.getppid()
+    end_with_parent()
     threading.Thread(target=watch_parent, args=(parent,), name="sift-parent-watch", daemon=True).start()
+
+
+def end_with_parent() -> None:
+    """On Linux the kernel kills this process the moment the window's process dies, even by
+    SIGKILL, even while a long C call (loading the model) keeps the watcher thread waiting.
+    The pool is created on the GUI (main) thread, whose end is the process's end."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass
 
 
 def watch_parent(parent: int) -> None:
