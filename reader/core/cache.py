@@ -70,13 +70,6 @@ class ResultCache:
         digest.update(f"\0{encoding or ''}\0{code_fingerprint()}".encode())
         return digest.hexdigest()
 
-    def key_for_file(self, path: Path, encoding: str | None = None) -> str | None:
-        """The key of the file at ``path``; None when it cannot be read (loading will say why)."""
-        try:
-            return self.key_for(path.read_bytes(), encoding)
-        except OSError:
-            return None
-
     def article(self, key: str, path: Path | None = None) -> Article | None:
         """The article stored for this content; ``path`` replaces the one it was first read at
         (the same bytes may be saved twice)."""
