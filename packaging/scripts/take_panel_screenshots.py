@@ -14,7 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from take_screenshots import WINDOW_SIZE, isolate_user_folders, settle, wait_for
+from take_screenshots import WINDOW_SIZE, open_analysed, settle
 
 # The reading view keeps about two thirds of the width, the panel the rest.
 PANEL_WIDTH = 440
@@ -36,18 +36,8 @@ def main() -> int:
     parser.add_argument("--entity", default=None)
     parser.add_argument("--out", type=Path, default=Path("packaging/screenshots"))
     args = parser.parse_args()
-    isolate_user_folders()
-    from reader.ui.app import make_application
-    from reader.ui.main_window import MainWindow
-
-    app = make_application()
     args.out.mkdir(parents=True, exist_ok=True)
-    window = MainWindow()
-    window.resize(*WINDOW_SIZE)
-    window.show()
-    window.analysis.start()
-    window.open_paths([args.article])
-    wait_for(window.analysis_shown, app)
+    window = open_analysed(args.article)
     item = window.current_article()
     if item is None or item.tab.analysis is None or not item.tab.analysis.entities:
         print("the article has no analysis to show", file=sys.stderr)

@@ -13,6 +13,10 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
 
 WINDOW_SIZE = (1400, 860)
 # Seconds to wait for the story and the panel (the first analysis loads the language model).
@@ -42,24 +46,31 @@ def settle(ms: int = 300) -> None:
     loop.exec()
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("article", type=Path)
-    parser.add_argument("--out", type=Path, default=Path("packaging/screenshots"))
-    args = parser.parse_args()
+def open_analysed(article: Path) -> "MainWindow":
+    """A main window of the screenshot size, in temporary user folders, showing ``article``
+    once its analysis is in the side panel."""
     isolate_user_folders()
     from reader.ui.app import make_application
     from reader.ui.main_window import MainWindow
 
     app = make_application()
-    args.out.mkdir(parents=True, exist_ok=True)
     window = MainWindow()
     window.resize(*WINDOW_SIZE)
     window.show()
     window.analysis.start()
     settle()
-    window.open_paths([args.article])
+    window.open_paths([article])
     wait_for(window.analysis_shown, app)
+    return window
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("article", type=Path)
+    parser.add_argument("--out", type=Path, default=Path("packaging/screenshots"))
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    window = open_analysed(args.article)
     for theme in ("light", "sepia", "dark"):
         window.set_theme(theme)
         settle()
