@@ -45,7 +45,8 @@ def analysis_fields(analysis: Analysis) -> dict[str, Any]:
 
 def article_record(article: Article, analysis: Analysis | None = None) -> dict[str, Any]:
     """The ``sift extract`` record; without ``analysis`` it is the ``--no-analysis`` shape."""
-    warnings = [*article.warnings, *(analysis.warnings if analysis else ())]
+    # The article and its analysis may both say the language is not analysed: say it once.
+    warnings = list(dict.fromkeys([*article.warnings, *(analysis.warnings if analysis else ())]))
     record: dict[str, Any] = {
         "path": str(article.path),
         "format": article.format,

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from reader.core.model import Article, Block
-from reader.core.nlp import analyze_article, is_english
+from reader.core.extract.language import is_analysed as is_english
+from reader.core.nlp import analyze_article
 
 
 def article(language: str | None, text: str = "Chile's president spoke in Santiago.") -> Article:
@@ -57,3 +58,17 @@ def test_very_long_text_is_analyzed_from_its_beginning_with_a_warning(monkeypatc
     assert seen == ["First line of words."]
     [notice] = analysis.warnings
     assert notice.kind == "long-text" and "first 4 words" in notice.message
+
+
+def test_a_german_text_article_warns_once_and_is_not_analyzed(tmp_path: Path) -> None:
+    from reader.core.pipeline import extract_record
+
+    story = ("Die neue Brücke in Köln wurde am Montag nach drei Jahren Bauzeit eröffnet. Der "
+             "Bürgermeister sagte, die Stadt habe lange auf diesen Tag gewartet und die Bürger "
+             "könnten nun schneller zur Arbeit fahren.")
+    path = tmp_path / "bruecke.txt"
+    path.write_text(f"Neue Brücke über den Rhein eröffnet\n\n{story}\n\n{story}\n", encoding="utf-8")
+    record = extract_record(path)
+    assert record["language"] == "de" and record["entities"] == [] and record["claims"] == []
+    assert [w["kind"] for w in record["warnings"]] == ["language"]
+    assert "German" in record["warnings"][0]["message"]

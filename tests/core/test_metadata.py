@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from reader.core.extract import warnings as notices
+from reader.core.extract.language import language_notice
 from reader.core.extract.html import extract_html, page_language
 from reader.core.extract.html_parse import parse_html
 from reader.core.extract.metadata import (
@@ -140,9 +141,9 @@ def test_index_notice() -> None:
 
 
 def test_language_notice() -> None:
-    assert notices.language_notice("en") is None
-    assert notices.language_notice(None) is None
-    notice = notices.language_notice("de")
+    assert language_notice("en") is None
+    assert language_notice(None) is None
+    notice = language_notice("de")
     assert notice is not None and notice.kind == "language" and "German" in notice.message
 
 

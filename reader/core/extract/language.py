@@ -11,6 +11,8 @@ import re
 import threading
 from typing import Any
 
+from reader.core.model import Notice
+
 # Texts shorter than this give coin-toss answers ("Hello" comes out Breton); 40 characters is
 # about one short sentence, the least on which py3langid was right on our hand checks.
 MIN_DETECTABLE_CHARS = 40
@@ -71,3 +73,35 @@ def reads_as_english(sample: str) -> bool:
     markers = sum(word in ENGLISH_MARKERS for word in words)
     the = sum(word == "the" for word in words)
     return markers >= MIN_ENGLISH_MARKER_SHARE * len(words) and the >= MIN_ENGLISH_THE_SHARE * len(words)
+
+
+# The analysis reads English (spaCy's English model): "en" (and "en-GB", "en_US"...) or "eng".
+ANALYSED_LANGUAGES = frozenset({"en", "eng"})
+# Names for the message of the languages Sift's readers most often save; others show the code.
+LANGUAGE_NAMES = {
+    "de": "German", "fr": "French", "es": "Spanish", "it": "Italian", "pt": "Portuguese",
+    "nl": "Dutch", "ru": "Russian", "uk": "Ukrainian", "pl": "Polish", "zh": "Chinese",
+    "ja": "Japanese", "ko": "Korean", "ar": "Arabic", "tr": "Turkish", "sv": "Swedish",
+    "da": "Danish", "no": "Norwegian", "nb": "Norwegian", "fi": "Finnish", "cs": "Czech",
+    "el": "Greek", "he": "Hebrew", "hi": "Hindi", "id": "Indonesian", "vi": "Vietnamese",
+}
+
+
+def base_language(language: str) -> str:
+    """"en" for "en-GB", "EN_us" or "en"."""
+    return language.lower().replace("_", "-").split("-")[0]
+
+
+def is_analysed(language: str | None) -> bool:
+    """True for English and for an unknown language (most saved news is English)."""
+    return not language or base_language(language) in ANALYSED_LANGUAGES
+
+
+def language_notice(language: str | None) -> Notice | None:
+    """Sift analyses English only; say so when the article is in another language."""
+    if is_analysed(language):
+        return None
+    assert language is not None
+    name = LANGUAGE_NAMES.get(base_language(language), f"the language “{language}”")
+    return Notice("language", f"This article is in {name}; Sift finds people, places and claims "
+                              "in English only, so the side panel stays empty.")

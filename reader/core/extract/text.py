@@ -9,7 +9,7 @@ only whitespace collapsed (and Markdown markers removed from headings and list i
 
 from __future__ import annotations
 
-from reader.core.extract.language import detect_language
+from reader.core.extract.language import detect_language, language_notice
 from reader.core.extract.text_blocks import TextBlock, split_blocks
 from reader.core.extract.text_features import forget_text_cache, page_furniture
 from reader.core.extract.text_markdown import MARKDOWN_SUFFIXES, plain_inline
@@ -52,9 +52,11 @@ def build_article(source: Source) -> Article:
         out.append(Block(role=role, text=text, reason=reason, kind=kind,
                          level=block.level if role == "story" else 0))
     body = "\n\n".join(b.text for b in out if b.role == "story")
+    language = detect_language(body or source.text)
+    notice = language_notice(language)
     return Article(path=source.path, format=source.format, title=title, blocks=tuple(out),
-                   byline=byline, site=site, language=detect_language(body or source.text),
-                   url=source.url)
+                   byline=byline, site=site, language=language, url=source.url,
+                   warnings=(notice,) if notice else ())
 
 
 def classify_blocks(blocks: list[TextBlock]) -> list[Verdict]:

@@ -7,10 +7,9 @@ plainly instead of being shown a teaser or a list of links as if it were a story
 from __future__ import annotations
 
 from reader.core.extract import patterns
+from reader.core.extract.language import language_notice
 from reader.core.model import Notice
 
-# Languages Sift's analysis (spaCy's English model) handles.
-ANALYSED_LANGUAGES = frozenset({"en"})
 # Story length is counted in characters so Chinese or Japanese pages count like English ones.
 # A story shorter than this behind paywall wording is a teaser: full articles of the corpus run
 # 1,500+ characters (~250 words), paywalled teasers show one to three paragraphs.
@@ -21,15 +20,6 @@ INDEX_MAX_STORY_CHARS = 350
 # ...on a page with at least this many link blocks (section fronts list 40+ headlines)...
 INDEX_MIN_LINK_BLOCKS = 25
 # ...unless the page declares itself an article (og:type, JSON-LD) and some story was found.
-
-
-LANGUAGE_NAMES = {
-    "de": "German", "fr": "French", "es": "Spanish", "it": "Italian", "pt": "Portuguese",
-    "nl": "Dutch", "ru": "Russian", "uk": "Ukrainian", "pl": "Polish", "zh": "Chinese",
-    "ja": "Japanese", "ko": "Korean", "ar": "Arabic", "tr": "Turkish", "sv": "Swedish",
-    "da": "Danish", "no": "Norwegian", "nb": "Norwegian", "fi": "Finnish", "cs": "Czech",
-    "el": "Greek", "he": "Hebrew", "hi": "Hindi", "id": "Indonesian", "vi": "Vietnamese",
-}
 
 
 def paywall_notice(story_chars: int, page_text: str, marked_paid: bool) -> Notice | None:
@@ -49,15 +39,6 @@ def index_notice(story_chars: int, link_blocks: int, declared_article: bool = Fa
         return None
     return Notice("not-an-article", "This page looks like a list of links (a home or section "
                                     "page) rather than an article, so there is little story to show.")
-
-
-def language_notice(language: str | None) -> Notice | None:
-    """Sift analyses English only; say so when the article is in another language."""
-    if not language or language in ANALYSED_LANGUAGES:
-        return None
-    name = LANGUAGE_NAMES.get(language, f"the language “{language}”")
-    return Notice("language", f"This article is in {name}; Sift finds people, places and claims "
-                              "in English only, so the side panel stays empty.")
 
 
 def article_warnings(story_chars: int, link_blocks: int, page_text: str, marked_paid: bool,

@@ -6,21 +6,12 @@ equal the original's; entities.py and claims.py read that parse. Spans carry the
 
 from __future__ import annotations
 
+from reader.core.extract.language import language_notice
 from reader.core.model import Analysis, Article, Notice
 
-# The model reads English: "en" (and "en-GB", "en_US"...), or ISO 639-2 "eng".
-ENGLISH = frozenset({"en", "eng"})
 # Longest text analyzed whole: ~30 000 words, several times the longest news feature; parsing
 # it takes ~10 s on the 2-core reference machine (memory stays flat). Beyond, the beginning.
 MAX_ANALYSIS_CHARS = 200_000
-# Names for the message of the languages Sift's readers most often save; others show the code.
-LANGUAGE_NAMES = {
-    "de": "German", "es": "Spanish", "fr": "French", "it": "Italian", "nl": "Dutch", "pt": "Portuguese",
-    "ru": "Russian", "uk": "Ukrainian", "pl": "Polish", "sv": "Swedish", "da": "Danish", "no": "Norwegian",
-    "fi": "Finnish", "tr": "Turkish", "ar": "Arabic", "zh": "Chinese", "ja": "Japanese", "ko": "Korean",
-}
-
-
 def analyze(text: str) -> Analysis:
     """Entities and claims of ``text``; every offset indexes into it."""
     from reader.core.nlp.claims import find_claims
@@ -48,21 +39,13 @@ def analyze_beginning(text: str) -> Analysis:
     return Analysis(entities=head.entities, claims=head.claims, warnings=(*head.warnings, notice))
 
 
-def is_english(language: str | None) -> bool:
-    """True for English and for an unknown language (most saved news is English)."""
-    return not language or language.lower().replace("_", "-").split("-")[0] in ENGLISH
-
-
 def analyze_article(article: Article) -> Analysis:
     """Entities and claims of an article's reading text, if it is in English.
 
     The English model on another language finds nonsense, so it is not run; the warning
     tells the reader why the side panel is empty.
     """
-    if is_english(article.language):
+    notice = language_notice(article.language)
+    if notice is None:
         return analyze(article.text)
-    code = (article.language or "").lower().replace("_", "-").split("-")[0]
-    name = LANGUAGE_NAMES.get(code, f"another language (“{article.language}”)")
-    message = (f"This article appears to be in {name}; Sift finds people, places and claims "
-               "in English articles only.")
-    return Analysis(warnings=(Notice(kind="language", message=message),))
+    return Analysis(warnings=(notice,))
