@@ -140,6 +140,7 @@ def run(files: list[str], sample: bool = False, measure_startup: str | None = No
     # ~25-70 ms of the GUI thread (measured by tests/benchmarks/bench.py), so the story comes sooner.
     QTimer.singleShot(0, lambda: window.open_paths(paths))
     QTimer.singleShot(0, window.analysis.start)
+    QTimer.singleShot(0, window.finish_start)  # after the first paint: not needed for it
     server = None if measure_startup else listen_for_instances(window)
     status = app.exec()
     window.shutdown()

@@ -8,11 +8,10 @@ hands the results to the tabs on the GUI thread.
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QEvent, QMimeData, QObject, Qt, QTimer, QUrl, Signal,
@@ -29,12 +28,16 @@ from PySide6.QtWidgets import (
 
 from reader import APP_NAME
 from reader.core import paths, settings as settings_io
-from reader.core.corrections import CorrectionStore, apply_corrections, scope_of
 from reader.core.model import Analysis, Article, Resource
 from reader.core.settings import Settings
 from reader.ui.empty_state import EmptyState
 from reader.ui.message_bar import MessageBar
 from reader.ui.workers import AnalysisService, TaskRunner
+
+if TYPE_CHECKING:
+    from reader.core.corrections import CorrectionStore
+# reader.core.corrections (hashlib, urllib, its patterns) is imported on first use: the first
+# paint does not need it (tests/benchmarks/bench.py, window shown vs the bare window).
 
 # A load that takes longer than this shows a progress bar with Cancel; quicker ones show nothing.
 PROGRESS_DELAY_MS = 400
@@ -176,7 +179,7 @@ class MainWindow(QMainWindow):
         self._tab_factory = tab_factory or default_tab_factory
         self.settings, settings_problem = settings_io.load_settings()
         self.window_state, state_problem = settings_io.load_window_state()
-        self.corrections, corrections_problem = CorrectionStore.load()
+        self._corrections: CorrectionStore | None = None
         self.tasks = TaskRunner(self)
         self.analysis = analysis or AnalysisService(self)
         self.analysis.finished.connect(self._analysis_finished)
@@ -196,9 +199,25 @@ class MainWindow(QMainWindow):
         self._apply_chrome_theme()
         self._restore_geometry()
         self._refresh_empty_state()
-        for problem in (settings_problem, state_problem, corrections_problem):
+        for problem in (settings_problem, state_problem):
             if problem:
                 self.message_bar.show_message(problem, "warning", append=True)
+
+    @property
+    def corrections(self) -> CorrectionStore:
+        """The reader's remembered block corrections, read on first use."""
+        if self._corrections is None:
+            from reader.core.corrections import CorrectionStore
+
+            self._corrections, problem = CorrectionStore.load()
+            if problem:
+                self.message_bar.show_message(problem, "warning", append=True)
+        return self._corrections
+
+    def finish_start(self) -> None:
+        """What the first paint does not need, run right after it (``reader.ui.app.run``): read
+        the corrections, so a damaged file is reported at start rather than at first use."""
+        _ = self.corrections
 
     # ----------------------------------------------------------------- building
     def _build_body(self) -> None:
@@ -412,6 +431,8 @@ class MainWindow(QMainWindow):
 
     def _loaded(self, path: str, loaded: Loaded, override: str | None,
                 reload_tab: QWidget | None, order: int) -> None:
+        from reader.core.corrections import apply_corrections
+
         self._loading.pop(path, None)
         self._end_progress()
         original = loaded.article
@@ -730,6 +751,8 @@ class MainWindow(QMainWindow):
     # ----------------------------------------------------------------- corrections, links
     def correct_block(self, tab: Any, index: int, role: str) -> None:
         """Move one block to the story or to the removed text, remember it for the site, re-show."""
+        from reader.core.corrections import scope_of
+
         item = self._articles.get(tab)
         if item is None or not 0 <= index < len(item.original.blocks):
             return
@@ -747,6 +770,8 @@ class MainWindow(QMainWindow):
             actions=((self.tr("Undo"), lambda: self.correct_block(tab, index, item.original.blocks[index].role)),))
 
     def _reapply_corrections(self, item: OpenArticle) -> None:
+        from reader.core.corrections import apply_corrections
+
         article = apply_corrections(item.original, self.corrections.for_article(item.original))
         if article == item.article:
             return
@@ -847,6 +872,8 @@ class MainWindow(QMainWindow):
         self.window_state = replace(self.window_state, recent=(), positions={})
         self._closed_tabs = []
         settings_io.save_window_state(self.window_state)
+        import shutil
+
         for child in paths.cache_dir().iterdir():
             if child.is_dir() and not child.is_symlink():
                 shutil.rmtree(child, ignore_errors=True)
