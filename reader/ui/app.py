@@ -128,6 +128,10 @@ def run(files: list[str], sample: bool = False, measure_startup: str | None = No
 
         if send_to_running_instance(paths):
             return 0  # the running Sift opens them
+    import reader.core.settings  # noqa: F401 (see below)
+
+    # Plain modules the window needs are imported before PySide6: once it is loaded, PySide6
+    # reads the source of every module imported after it (its __feature__ check), ~0.25 ms each.
     app = make_application()
     from PySide6.QtCore import QTimer
 
@@ -139,7 +143,7 @@ def run(files: list[str], sample: bool = False, measure_startup: str | None = No
     # Files first: their loading thread starts before spawning the analysis process spends
     # ~25-70 ms of the GUI thread (measured by tests/benchmarks/bench.py), so the story comes sooner.
     QTimer.singleShot(0, lambda: window.open_paths(paths))
-    QTimer.singleShot(0, window.analysis.start)
+    QTimer.singleShot(0, lambda: window.analysis.start())  # the service is made then, not before
     QTimer.singleShot(0, window.finish_start)  # after the first paint: not needed for it
     server = None if measure_startup else listen_for_instances(window)
     status = app.exec()

@@ -28,16 +28,17 @@ from PySide6.QtWidgets import (
 
 from reader import APP_NAME
 from reader.core import paths, settings as settings_io
-from reader.core.model import Analysis, Article, Resource
 from reader.core.settings import Settings
 from reader.ui.empty_state import EmptyState
 from reader.ui.message_bar import MessageBar
-from reader.ui.workers import AnalysisService, TaskRunner
 
 if TYPE_CHECKING:
     from reader.core.corrections import CorrectionStore
-# reader.core.corrections (hashlib, urllib, its patterns) is imported on first use: the first
-# paint does not need it (tests/benchmarks/bench.py, window shown vs the bare window).
+    from reader.core.model import Analysis, Article, Resource
+    from reader.ui.workers import AnalysisService, TaskRunner
+# The corrections (hashlib, urllib, their patterns), the workers (concurrent.futures, ctypes,
+# the data model) are imported on first use, after the first paint, which needs none of them
+# (tests/benchmarks/bench.py: window shown vs the bare window).
 
 # A load that takes longer than this shows a progress bar with Cancel; quicker ones show nothing.
 PROGRESS_DELAY_MS = 400
@@ -180,10 +181,10 @@ class MainWindow(QMainWindow):
         self.settings, settings_problem = settings_io.load_settings()
         self.window_state, state_problem = settings_io.load_window_state()
         self._corrections: CorrectionStore | None = None
-        self.tasks = TaskRunner(self)
-        self.analysis = analysis or AnalysisService(self)
-        self.analysis.finished.connect(self._analysis_finished)
-        self.analysis.failed.connect(self._analysis_failed)
+        self._tasks: TaskRunner | None = None
+        self._analysis: AnalysisService | None = None
+        if analysis is not None:
+            self._adopt_analysis(analysis)
         self._articles: dict[QWidget, OpenArticle] = {}
         self._requests: dict[int, OpenArticle] = {}
         self._loading: dict[str, int] = {}
@@ -213,6 +214,30 @@ class MainWindow(QMainWindow):
             if problem:
                 self.message_bar.show_message(problem, "warning", append=True)
         return self._corrections
+
+    @property
+    def tasks(self) -> TaskRunner:
+        """The background threads that read files, made on first use."""
+        if self._tasks is None:
+            from reader.ui.workers import TaskRunner
+
+            self._tasks = TaskRunner(self)
+        return self._tasks
+
+    @property
+    def analysis(self) -> AnalysisService:
+        """The analysis process's service, made on first use (``run`` starts it after the first paint)."""
+        if self._analysis is None:
+            from reader.ui.workers import AnalysisService
+
+            self._adopt_analysis(AnalysisService(self))
+        assert self._analysis is not None
+        return self._analysis
+
+    def _adopt_analysis(self, analysis: AnalysisService) -> None:
+        self._analysis = analysis
+        analysis.finished.connect(self._analysis_finished)
+        analysis.failed.connect(self._analysis_failed)
 
     def finish_start(self) -> None:
         """What the first paint does not need, run right after it (``reader.ui.app.run``): read
@@ -957,8 +982,10 @@ class MainWindow(QMainWindow):
             QGuiApplication.styleHints().colorSchemeChanged.disconnect(self._system_scheme_changed)
         except (RuntimeError, TypeError):
             pass
-        self.analysis.shutdown()
-        self.tasks.shutdown()
+        if self._analysis is not None:
+            self._analysis.shutdown()
+        if self._tasks is not None:
+            self._tasks.shutdown()
         QGuiApplication.setPalette(self._original_palette)
 
 
