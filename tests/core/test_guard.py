@@ -165,3 +165,34 @@ def test_bounded_markup_parses_in_bounded_memory() -> None:
     assert cut and len(text) < len(html) / 4
     root = lxml.html.document_fromstring(text)
     assert sum(1 for _ in root.iter()) <= MAX_TAG_MARKS
+
+
+def test_time_limits_nest_and_the_outer_one_resumes() -> None:
+    with pytest.raises(errors.Timeout) as outer:
+        with time_limit("outer.html", seconds=0.6):
+            with pytest.raises(errors.Timeout) as inner:
+                with time_limit("inner.html", seconds=0.1):
+                    time.sleep(5)
+            assert "inner.html" in inner.value.message
+            time.sleep(5)  # the outer limit is still armed and ends this
+    assert "outer.html" in outer.value.message
+
+
+def test_an_inner_limit_longer_than_the_outer_leaves_the_outer_in_charge() -> None:
+    started = time.monotonic()
+    with pytest.raises(errors.Timeout) as info:
+        with time_limit("outer.html", seconds=0.2):
+            with time_limit("inner.html", seconds=5):
+                time.sleep(5)
+    assert "outer.html" in info.value.message and time.monotonic() - started < 2
+
+
+def test_a_library_catching_everything_cannot_swallow_the_timeout() -> None:
+    swallowed = []
+    with pytest.raises(errors.Timeout):
+        with time_limit("broad.html", seconds=0.1):
+            try:  # what readability's summary() does around its whole pass
+                time.sleep(5)
+            except Exception as exc:
+                swallowed.append(exc)
+    assert swallowed == []

@@ -186,31 +186,44 @@ def best_within(deadline: Deadline, first: Callable[[], T], *better: Callable[[T
     return result
 
 
+class _Expired(BaseException):
+    """What the timer raises inside a limited block: not an Exception, so no library's broad
+    ``except Exception`` swallows it (readability logs a traceback and raises its own error);
+    :func:`time_limit` turns it into :class:`~reader.core.errors.Timeout` at the block's end."""
+
+
 @contextmanager
 def time_limit(name: str, seconds: float | None = None) -> Iterator[None]:
     """Raise :class:`~reader.core.errors.Timeout` inside the block once ``seconds`` have passed.
 
     Works where a POSIX interval timer can interrupt Python code: the main thread of a process
-    (the CLI, a worker process). Elsewhere, or when another timer is already running (e.g. a
-    test runner's), the block runs unbounded and only the cooperative :class:`Deadline` applies.
+    (the CLI, a worker process); elsewhere the block runs unbounded and only the cooperative
+    :class:`Deadline` applies. Limits nest: a timer already running (an outer limit, a test
+    runner's) gets its handler and its remaining time back when the block ends.
     """
-    seconds = HARD_LIMIT_SECONDS if seconds is None else seconds
+    seconds = HARD_LIMIT_SECONDS if seconds is None else max(seconds, 0.001)
+    outer_left = signal.getitimer(signal.ITIMER_REAL)[0] if hasattr(signal, "setitimer") else 0.0
     usable = (hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-              and signal.getitimer(signal.ITIMER_REAL)[0] == 0)
+              and not 0 < outer_left <= seconds)  # an outer limit that fires first is enough
     if not usable:
         yield
         return
 
     def expire(signum: int, frame: object) -> None:
-        raise errors.Timeout(
-            f"Reading “{name}” took longer than {seconds:g} seconds, so Sift stopped; "
-            "the page may be unusually large or complex."
-        )
+        raise _Expired()
 
+    started = time.monotonic()
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
         yield
+    except _Expired:
+        raise errors.Timeout(
+            f"Reading “{name}” took longer than {seconds:g} seconds, so Sift stopped; "
+            "the page may be unusually large or complex."
+        ) from None
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        if outer_left:  # give the outer timer what it had left (at least a tick, so it still fires)
+            signal.setitimer(signal.ITIMER_REAL, max(outer_left - (time.monotonic() - started), 0.001))

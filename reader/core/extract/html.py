@@ -12,9 +12,11 @@ import re
 
 from lxml.html import HtmlElement
 
+from reader.core import errors
 from reader.core.extract import html_fallback as fallback
 from reader.core.extract import patterns
-from reader.core.extract.guard import MAX_DEPTH, MAX_NODES, Deadline, TreeReport, bound_tree
+from reader.core.extract.guard import (MAX_DEPTH, MAX_NODES, Deadline, TreeReport, bound_markup,
+                                       bound_tree, time_limit)
 from reader.core.extract.html_blocks import PageBlock, segment_blocks
 from reader.core.extract.html_classify import annotate_surroundings
 from reader.core.extract.html_images import local_image
@@ -44,7 +46,8 @@ def extract_html(source: Source, deadline: Deadline | None = None) -> Article:
     stage, is skipped for our own candidate once the time budget is spent.
     """
     deadline = deadline or Deadline()
-    root = parse_html(source.text, source.path.name)
+    text, cut = bound_markup(source.text)  # before parsing: the parser's memory grows per element
+    root = parse_html(text, source.path.name)
     bounds = bound_tree(root) if beyond_bounds(root) else TreeReport()
     signals = gather_signals(root)  # before the scripts go: JSON-LD lives in <script>
     body = body_of(root)
@@ -59,7 +62,7 @@ def extract_html(source: Source, deadline: Deadline | None = None) -> Article:
     language = page_language(meta.language, blocks)
     return Article(path=source.path, format=source.format, title=title, blocks=blocks,
                    byline=meta.byline, published=meta.published, site=meta.site, language=language,
-                   url=meta.url, warnings=truncation(bounds, rest) + page_warnings(page, blocks, signals, language))
+                   url=meta.url, warnings=truncation(bounds, rest, cut) + page_warnings(page, blocks, signals, language))
 
 
 def label_page(source: Source, root: HtmlElement, page: list[PageBlock], title: str | None,
@@ -80,9 +83,9 @@ def beyond_bounds(root: HtmlElement) -> bool:
     return bool(root.xpath("count(//*)") > MAX_NODES or root.xpath(_TOO_DEEP))
 
 
-def truncation(bounds: TreeReport, rest: list[PageBlock]) -> tuple[Notice, ...]:
+def truncation(bounds: TreeReport, rest: list[PageBlock], cut: bool = False) -> tuple[Notice, ...]:
     """A notice when the page was too large or too deep to be read whole."""
-    if not bounds.changed and not rest:
+    if not bounds.changed and not rest and not cut:
         return ()
     return (Notice("truncated", "This page is unusually large or deeply nested; Sift shows the "
                                 "part it could read."),)
@@ -105,7 +108,11 @@ def choose_picks(root: HtmlElement, page: list[PageBlock], deadline: Deadline) -
     """
     if deadline.expired():
         return fallback.fallback_picks(page)
-    theirs = readability_picks(root, page)
+    try:  # readability cannot check the deadline itself; past it, our candidate stands alone
+        with time_limit("readability", deadline.remaining()):
+            theirs = readability_picks(root, page)
+    except errors.Timeout:
+        theirs = None
     theirs_chars = fallback.story_chars(page, theirs) if theirs is not None else None
     page_chars = sum(len(b.text) for b in page)
     if fallback.choose_candidate(theirs_chars, page_chars) == "readability" and theirs:
