@@ -137,7 +137,7 @@ def run(files: list[str], sample: bool = False, measure_startup: str | None = No
 
     from reader.ui.main_window import MainWindow
 
-    window = MainWindow()
+    window = MainWindow(opening=bool(paths))
     window.show()
     probe = StartupProbe(window, started) if measure_startup else None
     # Files first: their loading thread starts before spawning the analysis process spends

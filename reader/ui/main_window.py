@@ -165,14 +165,18 @@ def elide(text: str, limit: int) -> str:
 
 
 class MainWindow(QMainWindow):
-    """Sift's window. ``story_shown``/``analysis_shown`` carry the file's path."""
+    """Sift's window. ``story_shown``/``analysis_shown`` carry the file's path.
+
+    ``opening``: files are about to be opened, so the welcome page is not built for the first
+    paint (it would flash before the story); it is built when no article is open after all.
+    """
 
     story_shown = Signal(str)
     analysis_shown = Signal(str)
     open_failed = Signal(str, str)  # path, the sentence shown in the message bar
 
     def __init__(self, tab_factory: Callable[[QWidget], Any] | None = None,
-                 analysis: AnalysisService | None = None) -> None:
+                 analysis: AnalysisService | None = None, opening: bool = False) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
@@ -199,7 +203,8 @@ class MainWindow(QMainWindow):
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
         self._apply_chrome_theme()
         self._restore_geometry()
-        self._refresh_empty_state()
+        if not opening:
+            self._show_welcome()
         for problem in (settings_problem, state_problem):
             if problem:
                 self.message_bar.show_message(problem, "warning", append=True)
@@ -254,10 +259,7 @@ class MainWindow(QMainWindow):
         self.message_bar.cancel_requested.connect(self.cancel_loading)
         layout.addWidget(self.message_bar)
         self.stack = QStackedWidget(central)
-        self.empty_state = EmptyState(self.stack)
-        self.empty_state.open_requested.connect(self.open_with_dialog)
-        self.empty_state.sample_requested.connect(self.open_sample)
-        self.empty_state.recent_activated.connect(lambda p: self.open_paths([p]))
+        self._empty_state: EmptyState | None = None
         self.tabs = QTabWidget(self.stack)
         self.tabs.setAccessibleName(self.tr("Open articles"))
         self.tabs.setDocumentMode(True)
@@ -266,10 +268,25 @@ class MainWindow(QMainWindow):
         self.tabs.tabCloseRequested.connect(lambda i: self.close_tab(i))
         self.tabs.currentChanged.connect(self._current_changed)
         self.tabs.tabBar().installEventFilter(self)
-        self.stack.addWidget(self.empty_state)
         self.stack.addWidget(self.tabs)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+
+    @property
+    def empty_state(self) -> EmptyState:
+        """The welcome page, built the first time no article is open."""
+        if self._empty_state is None:
+            page = self._empty_state = EmptyState(self.stack)
+            page.open_requested.connect(self.open_with_dialog)
+            page.sample_requested.connect(self.open_sample)
+            page.recent_activated.connect(lambda p: self.open_paths([p]))
+            self.stack.insertWidget(0, page)
+            self._refresh_empty_state()
+        return self._empty_state
+
+    def _show_welcome(self) -> None:
+        self._refresh_empty_state()
+        self.stack.setCurrentWidget(self.empty_state)
 
     def _action(self, menu: QMenu, text: str, slot: Callable[..., Any],
                 shortcuts: Iterable[QKeySequence | QKeySequence.StandardKey | str] = (),
@@ -429,6 +446,12 @@ class MainWindow(QMainWindow):
         self._loading.clear()
         self._progress_timer.stop()
         self.message_bar.dismiss()
+        self._welcome_if_nothing_open()
+
+    def _welcome_if_nothing_open(self) -> None:
+        """After ``opening`` files that all failed or were cancelled, the welcome page."""
+        if not self._articles and not self._loading and self.stack.currentWidget() is not self._empty_state:
+            self._show_welcome()
 
     def _show_progress(self) -> None:
         if self._loading:
@@ -452,6 +475,7 @@ class MainWindow(QMainWindow):
         text = reason if f"“{name}”" in reason else self.tr("Could not open “%1”: %2").replace(
             "%1", name).replace("%2", reason)
         self.message_bar.show_message(text, "error", append=True)
+        self._welcome_if_nothing_open()
         self.open_failed.emit(path, text)
 
     def _loaded(self, path: str, loaded: Loaded, override: str | None,
@@ -594,8 +618,7 @@ class MainWindow(QMainWindow):
         self.tabs.removeTab(index)
         tab.deleteLater()
         if not self._articles:
-            self._refresh_empty_state()
-            self.stack.setCurrentWidget(self.empty_state)
+            self._show_welcome()
         self._update_actions()
 
     def reopen_closed_tab(self) -> None:
@@ -640,10 +663,14 @@ class MainWindow(QMainWindow):
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() or event.mimeData().hasText():
             event.acceptProposedAction()
-            self.empty_state.set_drop_active(bool(split_drop(event.mimeData())[0]))
+            self._light_drop_zone(bool(split_drop(event.mimeData())[0]))
 
     def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
-        self.empty_state.set_drop_active(False)
+        self._light_drop_zone(False)
+
+    def _light_drop_zone(self, on: bool) -> None:
+        if self._empty_state is not None:
+            self._empty_state.set_drop_active(on)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         if event.mimeData().hasUrls() or event.mimeData().hasText():
@@ -652,7 +679,7 @@ class MainWindow(QMainWindow):
     def dropEvent(self, event: QDropEvent) -> None:
         files, others = split_drop(event.mimeData())
         event.acceptProposedAction()
-        self.empty_state.set_drop_active(False)
+        self._light_drop_zone(False)
         if others or not files:
             self.message_bar.show_message(self.tr(
                 "Sift opens files saved from a browser (.html, .mhtml, .webarchive) and text files "
@@ -939,7 +966,8 @@ class MainWindow(QMainWindow):
         self._refresh_empty_state()
 
     def _refresh_empty_state(self) -> None:
-        self.empty_state.set_recent(self.window_state.existing_recent())
+        if self._empty_state is not None:  # else it is filled when built
+            self._empty_state.set_recent(self.window_state.existing_recent())
 
     # ----------------------------------------------------------------- state that survives
     def _restore_geometry(self) -> None:
