@@ -29,15 +29,15 @@ from PySide6.QtWidgets import (
 from reader import APP_NAME
 from reader.core import paths, settings as settings_io
 from reader.core.settings import Settings
-from reader.ui.empty_state import EmptyState
 from reader.ui.message_bar import MessageBar
 
 if TYPE_CHECKING:
     from reader.core.corrections import CorrectionStore
     from reader.core.model import Analysis, Article, Resource
+    from reader.ui.empty_state import EmptyState
     from reader.ui.workers import AnalysisService, TaskRunner
 # The corrections (hashlib, urllib, their patterns), the workers (concurrent.futures, ctypes,
-# the data model) are imported on first use, after the first paint, which needs none of them
+# the data model) and the welcome page are imported on first use, after the first paint, which needs none of them
 # (tests/benchmarks/bench.py: window shown vs the bare window).
 
 # A load that takes longer than this shows a progress bar with Cancel; quicker ones show nothing.
@@ -276,6 +276,8 @@ class MainWindow(QMainWindow):
     def empty_state(self) -> EmptyState:
         """The welcome page, built the first time no article is open."""
         if self._empty_state is None:
+            from reader.ui.empty_state import EmptyState
+
             page = self._empty_state = EmptyState(self.stack)
             page.open_requested.connect(self.open_with_dialog)
             page.sample_requested.connect(self.open_sample)
@@ -746,14 +748,14 @@ class MainWindow(QMainWindow):
 
     def _apply_chrome_theme(self) -> None:
         """Menus, tab bar and welcome page follow the reading theme's lightness."""
-        from reader.ui.theme import theme_named
-
         app = QApplication.instance()
         if not isinstance(app, QApplication):
             return
         if self.resolved_theme() != "dark":
             app.setPalette(self._original_palette)
             return
+        from reader.ui.theme import theme_named  # only the dark chrome needs it
+
         theme = theme_named("dark")
         palette = QPalette(self._original_palette)
         roles = {QPalette.ColorRole.Window: theme.removed_page, QPalette.ColorRole.WindowText: theme.text,
