@@ -189,6 +189,19 @@ def test_drop_several_files_on_the_tab_bar(qtbot: QtBot, window: MainWindow, tmp
     assert not window.message_bar.isVisible()
 
 
+def test_dropping_fifty_files_opens_them_all_in_order(qtbot: QtBot, window: MainWindow,
+                                                     tmp_path: Path) -> None:
+    files = write_articles(tmp_path, 50)
+    with qtbot.waitSignals([window.story_shown] * 50, timeout=6 * WAIT_MS):
+        send_drop(window.empty_state, file_mime(*files))
+    assert window.tabs.count() == 50
+    opened = [Path(window._articles[window.tabs.widget(i)].path).name for i in range(50)]
+    assert opened == [f.name for f in files]
+    window.shutdown()
+    loaders = [t for t in threading.enumerate() if t.name.startswith("sift-load")]
+    qtbot.waitUntil(lambda: not any(t.is_alive() for t in loaders), timeout=WAIT_MS)
+
+
 def test_drop_on_the_reading_view_reaches_the_window(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     first, second = write_articles(tmp_path, 2)
     open_and_wait(qtbot, window, first)
