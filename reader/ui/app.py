@@ -123,15 +123,15 @@ def run(files: list[str], sample: bool = False, measure_startup: str | None = No
         from reader.core.resources import resource_path
 
         paths.append(str(resource_path("samples", "sample.txt")))
+    # Plain modules the window needs are imported before PySide6: once it is loaded, PySide6
+    # reads the source of every module imported after it (its __feature__ check), ~0.25 ms each.
+    import reader.core.settings  # noqa: F401
+
     if not measure_startup:
         from reader.ui.single_instance import send_to_running_instance
 
         if send_to_running_instance(paths):
             return 0  # the running Sift opens them
-    import reader.core.settings  # noqa: F401 (see below)
-
-    # Plain modules the window needs are imported before PySide6: once it is loaded, PySide6
-    # reads the source of every module imported after it (its __feature__ check), ~0.25 ms each.
     app = make_application()
     from PySide6.QtCore import QTimer
 
