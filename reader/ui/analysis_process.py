@@ -5,6 +5,7 @@ module to unpickle its work, and should load spaCy, not Qt.
 from __future__ import annotations
 
 import ctypes
+import multiprocessing
 import os
 import signal
 import sys
@@ -31,8 +32,13 @@ def prepare_process() -> None:
         os.nice(ANALYSIS_NICENESS)
     except (AttributeError, OSError):
         pass
-    parent = os.getppid()
     end_with_parent()
+    # The window may have died before the lines above ran: then this process already has
+    # another parent, and neither the kernel's signal nor the watcher would ever fire.
+    spawner = multiprocessing.parent_process()
+    parent = spawner.pid if spawner is not None and spawner.pid else os.getppid()
+    if os.getppid() != parent:
+        os._exit(0)
     threading.Thread(target=watch_parent, args=(parent,), name="sift-parent-watch", daemon=True).start()
 
 
