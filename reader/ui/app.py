@@ -135,7 +135,11 @@ def run(files: list[str], sample: bool = False, measure_startup: str | None = No
     app = make_application()
     from PySide6.QtCore import QTimer
 
+    from reader.ui.file_open import FileOpenQueue
     from reader.ui.main_window import MainWindow
+
+    file_opens = FileOpenQueue(app)  # macOS Finder's files may come before the window exists
+    app.installEventFilter(file_opens)
 
     window = MainWindow(opening=bool(paths))
     window.show()
@@ -145,6 +149,7 @@ def run(files: list[str], sample: bool = False, measure_startup: str | None = No
     QTimer.singleShot(0, lambda: window.open_paths(paths))
     QTimer.singleShot(0, lambda: window.analysis.start())  # the service is made then, not before
     QTimer.singleShot(0, window.finish_start)  # after the first paint: not needed for it
+    QTimer.singleShot(0, lambda: file_opens.attach(window.open_paths))
     server = None if measure_startup else listen_for_instances(window)
     status = app.exec()
     window.shutdown()
