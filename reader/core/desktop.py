@@ -13,12 +13,12 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from reader import APP_ID, APP_NAME
 from reader.core.resources import resource_path
+from reader.core.state import SHARED_FILE_MODE, write_atomic
 
 DESKTOP_ID = f"{APP_ID}.desktop"
 # The types a file manager reports for what the loader reads: .html/.htm, .xhtml, .mhtml/.mht,
@@ -110,7 +110,7 @@ def install_desktop(make_default: bool = False, paths: DesktopPaths | None = Non
     paths = paths or DesktopPaths.from_environment()
     command = " ".join(quote_exec_argument(part) for part in find_sift_command())
     entry = paths.applications / DESKTOP_ID
-    write_atomically(entry, render_desktop_entry(command))
+    write_atomic(entry, render_desktop_entry(command).encode("utf-8"), SHARED_FILE_MODE)
     done = [f"menu entry {entry} (runs {command})"]
     for source, size in icon_sources():
         target = paths.hicolor / size / "apps" / source.name
@@ -121,7 +121,7 @@ def install_desktop(make_default: bool = False, paths: DesktopPaths | None = Non
     text = add_associations(text, ADDED_SECTION, first=False)
     if make_default:
         text = add_associations(text, DEFAULT_SECTION, first=True)
-    write_atomically(paths.mimeapps, text)
+    write_atomic(paths.mimeapps, text.encode("utf-8"), SHARED_FILE_MODE)
     role = "the default application" if make_default else "offered in 'Open with'"
     done.append(f"{role} for {', '.join(MIME_TYPES)} (in {paths.mimeapps})")
     refresh_caches(paths)
@@ -142,7 +142,7 @@ def uninstall_desktop(paths: DesktopPaths | None = None) -> list[str]:
         text = paths.mimeapps.read_text(encoding="utf-8")
         cleaned = remove_associations(text)
         if cleaned != text:
-            write_atomically(paths.mimeapps, cleaned)
+            write_atomic(paths.mimeapps, cleaned.encode("utf-8"), SHARED_FILE_MODE)
             done.append(f"removed Sift's associations from {paths.mimeapps}")
     refresh_caches(paths)
     return done
@@ -223,23 +223,6 @@ def remove_associations(text: str) -> str:
             kept.append(line)
         body[:] = kept
     return join_sections(sections)
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write via a temporary file in the same folder and a rename: never a half-written file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def refresh_caches(paths: DesktopPaths) -> None:

@@ -26,15 +26,29 @@ class ReadResult:
     problem: str | None = None
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` all at once: temp file in the same folder, fsync, rename."""
+# Sift's own state is the user's alone; what other programs read (exports, desktop entries) is
+# readable by all, as the user's usual umask would make it.
+PRIVATE_FILE_MODE = 0o600
+SHARED_FILE_MODE = 0o644
+
+
+def write_atomic(path: Path, data: bytes, mode: int = PRIVATE_FILE_MODE) -> None:
+    """Replace ``path`` with ``data`` all at once: temp file in the same folder, fsync, rename.
+
+    A replaced file keeps its permissions; a new one gets ``mode`` (private state by default,
+    ``SHARED_FILE_MODE`` for exports and desktop files other programs read)."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        mode = path.stat().st_mode & 0o777
+    except OSError:
+        pass
     handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as temp:
             temp.write(data)
             temp.flush()
             os.fsync(temp.fileno())
+        os.chmod(temp_name, mode)
         os.replace(temp_name, path)
     except BaseException:
         Path(temp_name).unlink(missing_ok=True)

@@ -892,7 +892,7 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Yes
 
     def _write_export(self, item: OpenArticle, kind: str, path: Path) -> None:
-        from reader.core.state import write_atomic
+        from reader.core.state import SHARED_FILE_MODE, write_atomic
 
         if kind == "pdf":
             from reader.ui.printing import write_pdf
@@ -901,7 +901,7 @@ class MainWindow(QMainWindow):
             return
         from reader.core.export import export_text
 
-        write_atomic(path, export_text(kind, item.article, item.analysis).encode("utf-8"))
+        write_atomic(path, export_text(kind, item.article, item.analysis).encode("utf-8"), SHARED_FILE_MODE)
 
     def print_current(self) -> None:
         item = self.current_article()
