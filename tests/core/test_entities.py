@@ -179,3 +179,15 @@ def test_seed_entities_are_exactly_right(seed_path: Path) -> None:
     assert "KYIV" in [m.text for m in named["Kyiv"].mentions]
     assert set(named["United States"].aliases) == {"US"} and len(named["United States"].mentions) == 3
     assert [m.text for m in named["Ukraine"].mentions][:2] == ["Ukraine", "Ukraine"]
+
+
+@pytest.mark.slow
+def test_a_name_described_as_an_organization_is_one() -> None:
+    from reader.core.nlp import analyze
+
+    text = ("The wildlife charity Vogelbescherming warned that the new dam would flood nesting "
+            "grounds, and the carmaker Lindqvist said on Friday it would move its plant.")
+    types = {e.name: e.type for e in analyze(text).entities}
+    assert types.get("Vogelbescherming") == "organization"
+    assert types.get("Lindqvist") == "organization"
+    assert "Friday" not in {name for name, kind in types.items() if kind == "organization"}

@@ -8,6 +8,8 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
+from reader.core.nlp.spans import CALENDAR_WORDS
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -55,6 +57,16 @@ ORG_FIRST_WORDS = frozenset({
     "Bank", "Ministry", "Department", "University", "Council", "Commission", "Bureau", "Office",
     "Court", "Federation", "Association", "Union", "Institute", "Board", "Church", "House",
 })
+# Lower-case nouns that describe the name right after them as an organization's: "the
+# environmental group Natuurmonumenten", "the carmaker Volkswagen", "the charity Oxfam".
+ORG_DESCRIPTOR_NOUNS = frozenset({
+    "group", "company", "firm", "charity", "organisation", "organization", "agency", "party",
+    "union", "bank", "lender", "insurer", "airline", "carmaker", "automaker", "broadcaster",
+    "newspaper", "retailer", "manufacturer", "conglomerate", "regulator", "watchdog", "club",
+    "startup", "start-up", "chain", "publisher", "network", "band", "ngo", "think-tank", "militia",
+})
+# Labels of names a descriptor never makes an organization: "the company Tuesday reported".
+NOT_DESCRIBED_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 # Evidence weight of a phrase against the model's one vote per mention.
 PATTERN_WEIGHT = 3.0
 # A weaker guess only fills a gap: it never displaces a span the model found.
@@ -119,6 +131,21 @@ def find_org_phrases(doc: Doc) -> Iterator[Hit]:
             yield Hit(anchor_start, token.i + 1, "ORG", PATTERN_WEIGHT)
 
 
+def find_described_orgs(doc: Doc) -> Iterator[Hit]:
+    """Organizations named right after a noun that says what they are ("the charity Oxfam")."""
+    for token in doc[:-1]:
+        if token.text not in ORG_DESCRIPTOR_NOUNS:  # lower-case only: "Group" may be a name's
+            continue
+        start = token.i + 1
+        end = next((t.i for t in doc[start:name_run_right(doc, start)] if t.text in CALENDAR_WORDS),
+                   name_run_right(doc, start))  # "the network CNBC Friday said"
+        names = doc[start:end]
+        if doc[start].ent_type_ == "ORG" or max((len(t) for t in names), default=0) < 2:
+            continue  # the model's own span stands ("Cofinec S.A."); "N / A" is no name
+        if not any(t.ent_type_ in NOT_DESCRIBED_LABELS for t in names):
+            yield Hit(start, end, "ORG", PATTERN_WEIGHT)
+
+
 def find_place_phrases(doc: Doc) -> Iterator[Hit]:
     """Places named by "the village of X" or "the X region"."""
     for token in doc:
@@ -157,4 +184,5 @@ def find_initialled_names(doc: Doc) -> Iterator[Hit]:
 
 def find_phrases(doc: Doc) -> list[Hit]:
     """Every organization, place and person phrase in the parse (teams: see teams.py)."""
-    return [*find_org_phrases(doc), *find_place_phrases(doc), *find_initialled_names(doc)]
+    return [*find_org_phrases(doc), *find_described_orgs(doc), *find_place_phrases(doc),
+            *find_initialled_names(doc)]
