@@ -9,6 +9,11 @@ from __future__ import annotations
 from reader.core.model import Article, Source
 
 
+def collapse(text: str) -> str:
+    """Whitespace runs to single spaces, ends trimmed: the only rewrite a kept block gets."""
+    return " ".join(text.split())
+
+
 def extract(source: Source) -> Article:
     """Turn a loaded file into an article with every source block labelled story or clutter."""
     if source.format == "text":

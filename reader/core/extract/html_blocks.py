@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
 
+from reader.core.extract import collapse
 from reader.core.model import BlockKind
 
 BLOCK_TAGS = frozenset({
@@ -47,11 +48,6 @@ class PageBlock:
     @property
     def link_density(self) -> float:
         return self.link_chars / len(self.text) if self.text else 0.0
-
-
-def collapse(text: str) -> str:
-    """Whitespace runs → one space, ends trimmed; characters are otherwise kept as they are."""
-    return " ".join(text.split())
 
 
 def tag_of(el: HtmlElement) -> str:

@@ -16,7 +16,8 @@ import lxml.etree
 import lxml.html
 from lxml.html import HtmlElement
 
-from reader.core.extract.html_blocks import PageBlock, collapse
+from reader.core.extract import collapse
+from reader.core.extract.html_blocks import PageBlock
 
 SID = "data-sift-block"
 log = logging.getLogger(__name__)

@@ -15,7 +15,7 @@ from datetime import date, datetime
 
 from lxml.html import HtmlElement
 
-from reader.core.extract.html_blocks import collapse
+from reader.core.extract import collapse
 
 # Meta names/properties by field, most specific first; compared lower-cased.
 TITLE_KEYS = ("og:title", "twitter:title", "dc.title", "dcterms.title", "dc:title", "parsely-title",

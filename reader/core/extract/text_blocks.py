@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reader.core.extract import collapse
 from reader.core.model import BlockKind
 
 # Hard-wrapped texts are wrapped at 60-100 columns; a text whose lines run longer than this is
@@ -43,11 +44,6 @@ class TextBlock:
     line: int  # index of the block's first source line
     indent: int  # leading spaces of the first line
     blank_before: bool  # a blank line (or the start of the text) precedes the block
-
-
-def collapse(text: str) -> str:
-    """Whitespace runs to single spaces, ends trimmed: the only rewrite a kept block gets."""
-    return " ".join(text.split())
 
 
 def split_blocks(text: str) -> list[TextBlock]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from reader.core.extract import collapse
+
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
@@ -28,4 +30,4 @@ def plain_inline(text: str) -> str:
     text = _CODE.sub(r"\1", text)
     text = _STRONG.sub(r"\2", text)
     text = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)
-    return " ".join(text.split())
+    return collapse(text)
