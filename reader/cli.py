@@ -88,7 +88,7 @@ def run_gui(args: argparse.Namespace) -> int:
 
 def run_desktop_install(args: argparse.Namespace) -> int:
     """--install-desktop / --uninstall-desktop: change the user's desktop set-up, then exit."""
-    from reader.core.desktop import install_desktop, uninstall_desktop
+    from reader.desktop.install import install_desktop, uninstall_desktop
 
     if args.uninstall_desktop and (args.install_desktop or args.make_default):
         print("sift: choose either --install-desktop or --uninstall-desktop.", file=sys.stderr)
@@ -109,14 +109,14 @@ def run_desktop_install(args: argparse.Namespace) -> int:
 
 
 def run_extract(args: argparse.Namespace) -> int:
-    from reader.core.pipeline import extract_record
+    from reader.core.reading import extract_record
 
     return emit_records(args.files, lambda p: extract_record(
         p, analysis=not args.no_analysis, user_state=args.user_state), args.debug)
 
 
 def run_analyze(args: argparse.Namespace) -> int:
-    from reader.core.pipeline import analyze_record
+    from reader.core.reading import analyze_record
 
     return emit_records(args.files, analyze_record, args.debug)
 

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from reader.core.nlp.model_files import MANIFEST, MODEL_NAME, model_digests, model_dir
-from reader.core.resources import resource_path
+from reader.core.storage.resources import resource_path
 
 
 def main() -> int:

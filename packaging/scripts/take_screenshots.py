@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from reader.ui.main_window import MainWindow
+    from reader.ui.window.main_window import MainWindow
 
 WINDOW_SIZE = (1400, 860)
 # Seconds to wait for the story and the panel (the first analysis loads the language model).
@@ -46,12 +46,12 @@ def settle(ms: int = 300) -> None:
     loop.exec()
 
 
-def open_analysed(article: Path) -> "MainWindow":
+def open_analysed(article: Path) -> MainWindow:
     """A main window of the screenshot size, in temporary user folders, showing ``article``
     once its analysis is in the side panel."""
     isolate_user_folders()
     from reader.ui.app import make_application
-    from reader.ui.main_window import MainWindow
+    from reader.ui.window.main_window import MainWindow
 
     app = make_application()
     window = MainWindow()

@@ -21,8 +21,8 @@ from pathlib import Path
 
 import numpy as np
 
-from reader.core.extract.text_blocks import TextBlock, split_blocks
-from reader.core.extract.text_features import FEATURE_NAMES, block_features, tokens
+from reader.core.extract.text.blocks import TextBlock, split_blocks
+from reader.core.extract.text.features import FEATURE_NAMES, block_features, tokens
 
 ROOT = Path(__file__).resolve().parents[2]
 OUTPUT = ROOT / "resources" / "models" / "text_blocks.json"

@@ -18,8 +18,8 @@ from reader import APP_ID, APP_NAME, __version__
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
-    from reader.ui.main_window import MainWindow
     from reader.ui.single_instance import InstanceServer
+    from reader.ui.window.main_window import MainWindow
 
 # Imported-at time: the fallback for process start where /proc is missing.
 _IMPORTED_AT = time.time()
@@ -53,7 +53,7 @@ def rss_mb(pids: list[int]) -> float:
 
 
 def icon_path() -> str | None:
-    from reader.core.resources import resource_path
+    from reader.core.storage.resources import resource_path
 
     for candidate in (resource_path("icons", "hicolor", "256x256", "apps", f"{APP_ID}.png"),
                       resource_path("icons", f"{APP_ID}.svg")):
@@ -120,12 +120,12 @@ def run(files: list[str], sample: bool = False, measure_startup: str | None = No
     started = process_start_time()
     paths = [measure_startup] if measure_startup else list(files)
     if sample:
-        from reader.core.resources import resource_path
+        from reader.core.storage.resources import resource_path
 
         paths.append(str(resource_path("samples", "sample.txt")))
     # Plain modules the window needs are imported before PySide6: once it is loaded, PySide6
     # reads the source of every module imported after it (its __feature__ check), ~0.25 ms each.
-    import reader.core.settings  # noqa: F401
+    import reader.core.storage.settings  # noqa: F401
 
     if not measure_startup:
         from reader.ui.single_instance import send_to_running_instance
@@ -136,7 +136,7 @@ def run(files: list[str], sample: bool = False, measure_startup: str | None = No
     from PySide6.QtCore import QTimer
 
     from reader.ui.file_open import FileOpenQueue
-    from reader.ui.main_window import MainWindow
+    from reader.ui.window.main_window import MainWindow
 
     file_opens = FileOpenQueue(app)  # macOS Finder's files may come before the window exists
     app.installEventFilter(file_opens)

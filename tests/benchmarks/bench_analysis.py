@@ -26,7 +26,7 @@ LOAD_SCRIPT = """
 import time, resource
 t0, c0 = time.perf_counter(), time.process_time()
 import spacy
-from reader.core.nlp.pipeline import load_nlp
+from reader.core.nlp.spacy_model import load_nlp
 load_nlp()
 t1, c1 = time.perf_counter(), time.process_time()
 def rss_mb():
@@ -69,7 +69,7 @@ def rss_mb() -> float:
 def measure_analysis(text: str) -> tuple[float, float]:
     """Median seconds of spaCy alone and of Sift's analysis on ``text``, interleaved."""
     from reader.core.nlp import analyze
-    from reader.core.nlp.pipeline import load_nlp
+    from reader.core.nlp.spacy_model import load_nlp
 
     nlp = load_nlp()
     for _ in range(3):  # warm caches, lazily loaded data

@@ -13,8 +13,8 @@ import gzip
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from reader.core.extract.html import extract_html
 from reader.core.extract.language import detect_language

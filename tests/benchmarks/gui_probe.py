@@ -21,7 +21,7 @@ from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from reader.ui.app import make_application, rss_mb
-from reader.ui.main_window import MainWindow
+from reader.ui.window.main_window import MainWindow
 
 # The event-loop timer's period: short enough that a 50 ms stall shows as ten missed ticks.
 TICK_MS = 5

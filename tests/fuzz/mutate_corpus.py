@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from reader.core import errors  # noqa: E402
 from reader.core.extract import extract  # noqa: E402
-from reader.core.loading import load  # noqa: E402
+from reader.core.sources.loading import load  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 CORPUS_GLOBS = ("seed/*.txt", "aeb/html/*.html.gz", "aeb/text/*.txt", "aeb/tails/*.txt",

@@ -38,9 +38,8 @@ def test_files_from_a_second_instance_open_here(qtbot: QtBot, tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     from concurrent.futures import ThreadPoolExecutor
 
-    from reader.ui import workers
-    from reader.ui.main_window import MainWindow
-    from reader.ui.single_instance import send_to_running_instance
+    from reader.ui import tasks as workers
+    from reader.ui.window.main_window import MainWindow
 
     monkeypatch.setattr(workers, "make_analysis_executor", lambda: ThreadPoolExecutor(max_workers=1))
     monkeypatch.setattr(workers, "analyze_in_process", lambda article: Analysis())
@@ -62,7 +61,7 @@ def test_files_from_a_second_instance_open_here(qtbot: QtBot, tmp_path: Path,
 
 
 def test_the_analysis_process_does_not_import_qt() -> None:
-    code = "import sys, reader.ui.analysis_process; print(sorted(m for m in sys.modules if 'PySide6' in m))"
+    code = "import sys, reader.core.analysis_worker; print(sorted(m for m in sys.modules if 'PySide6' in m))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
 

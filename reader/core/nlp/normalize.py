@@ -10,8 +10,8 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from reader.core.nlp.aliases import ALIAS_TO_CANONICAL
-from reader.core.nlp.gazetteer import place_kind
+from reader.core.nlp.entities.aliases import ALIAS_TO_CANONICAL
+from reader.core.nlp.entities.gazetteer import place_kind
 
 # Marks writers (and OCR, and keyboards without a typographic apostrophe) put where an
 # apostrophe belongs: acute accent, grave accent, modifier letters, prime.
@@ -57,9 +57,7 @@ def usual_casings(text: str) -> dict[str, str]:
     seen: dict[str, Counter[str]] = {}
     for match in WORD_RE.finditer(text):
         word = match.group()
-        if not word.isupper() and word[:1].isupper():
-            seen.setdefault(word.upper(), Counter())[word] += 1
-        elif word.islower():
+        if not word.isupper() and word[:1].isupper() or word.islower():
             seen.setdefault(word.upper(), Counter())[word] += 1
     return {key: forms.most_common(1)[0][0] for key, forms in seen.items()}
 

@@ -7,11 +7,17 @@ import html
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
 )
 
 from reader.core.model import Analysis, Claim
-from reader.ui.side_panel.spans import disputed_by
+from reader.ui.side_panel.positions import disputed_by
 
 QUOTE_MARKS = "\"“”„«»‘’'"
 # Dispute links quote the other claim; longer text is cut so a link stays on one or two lines.

@@ -5,13 +5,20 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout, QHeaderView, QLabel, QLineEdit, QToolButton, QTreeWidget, QTreeWidgetItem,
-    QVBoxLayout, QWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from reader.core.model import Analysis
 from reader.ui.side_panel.grouping import grouped_entities, matches_filter, quoted_names
-from reader.ui.side_panel.spans import sorted_mentions
+from reader.ui.side_panel.positions import sorted_mentions
 
 INDEX_ROLE = Qt.ItemDataRole.UserRole
 

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QFrame, QLabel, QProgressBar, QStackedWidget, QTabWidget, QVBoxLayout, QWidget,
+    QFrame,
+    QLabel,
+    QProgressBar,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from reader.core.model import Analysis

@@ -1,0 +1,48 @@
+"""Notices about a whole article: a paywall teaser, a page that is no article, a language.
+
+Each check is a small pure function over what extraction found, so the reader is told
+plainly instead of being shown a teaser or a list of links as if it were a story.
+"""
+
+from __future__ import annotations
+
+from reader.core.extract import hints as patterns
+from reader.core.extract.language import language_notice
+from reader.core.model import Notice
+
+# Story length is counted in characters so Chinese or Japanese pages count like English ones.
+# A story shorter than this behind paywall wording is a teaser: full articles of the corpus run
+# 1,500+ characters (~250 words), paywalled teasers show one to three paragraphs.
+PAYWALL_MAX_STORY_CHARS = 1500
+# An index page: a story below this many characters (~120 words; the shortest corpus articles
+# run 380+ characters)...
+INDEX_MAX_STORY_CHARS = 350
+# ...on a page with at least this many link blocks (section fronts list 40+ headlines)...
+INDEX_MIN_LINK_BLOCKS = 25
+# ...unless the page declares itself an article (og:type, JSON-LD) and some story was found.
+
+
+def paywall_notice(story_chars: int, page_text: str, marked_paid: bool) -> Notice | None:
+    """A teaser: little story, and the page says (in words or in its metadata) it is paid."""
+    if story_chars > PAYWALL_MAX_STORY_CHARS:
+        return None
+    if not marked_paid and not patterns.HTML_PAYWALL_RE.search(page_text):
+        return None
+    return Notice("paywall", "Only the beginning of this article was saved: the rest is behind "
+                             "a paywall, so what you see is a teaser.")
+
+
+def index_notice(story_chars: int, link_blocks: int, declared_article: bool = False) -> Notice | None:
+    """A page of headlines (a home page, a section front) rather than one article."""
+    if story_chars and (declared_article or story_chars >= INDEX_MAX_STORY_CHARS
+                        or link_blocks < INDEX_MIN_LINK_BLOCKS):
+        return None
+    return Notice("not-an-article", "This page looks like a list of links (a home or section "
+                                    "page) rather than an article, so there is little story to show.")
+
+
+def article_warnings(story_chars: int, link_blocks: int, page_text: str, marked_paid: bool,
+                     declared_article: bool, language: str | None) -> tuple[Notice, ...]:
+    notices = (paywall_notice(story_chars, page_text, marked_paid),
+               index_notice(story_chars, link_blocks, declared_article), language_notice(language))
+    return tuple(n for n in notices if n is not None)

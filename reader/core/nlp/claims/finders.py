@@ -1,0 +1,171 @@
+"""Attribution candidates read off the dependency parse: cue verbs (claim_verbs), cue nouns,
+"according to", hearsay adverbs and headline colons.
+
+Each finder yields :class:`Draft` objects; quotes, nesting and disputes are settled later in
+claims.py. Only dependency labels and token text are used (the pipeline has no tagger).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from reader.core.nlp.claims.cues import ANAPHORIC_CLAIM_NOUNS, CUE_NOUNS, CUE_VERB_LEMMAS, HEARSAY_ADVERBS
+from reader.core.nlp.claims.quotes import QuoteIndex
+from reader.core.nlp.claims.spans import (
+    Draft,
+    speaker_range,
+    subtree_range,
+    token_range,
+    tokens_range,
+    trim,
+    without,
+)
+from reader.core.nlp.claims.verbs import (
+    VERB_DEPS,
+    find_subject,
+    in_speech,
+    is_verb_cue,
+    verb_draft,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+NOUN_DEPS = frozenset(("nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "ROOT", "conj",
+                       "npadvmod"))
+
+
+def find_drafts(doc: Doc, text: str, quotes: QuoteIndex) -> Iterator[Draft]:
+    """Every attribution candidate of ``doc`` outside quoted speech (unordered, maybe nested)."""
+    for tok in doc:
+        low = tok.lower_
+        if in_speech(tok, quotes):
+            continue
+        if is_verb_cue(tok):
+            draft = verb_draft(tok, text, quotes)
+        elif low in CUE_NOUNS and tok.dep_ in NOUN_DEPS:
+            draft = noun_draft(tok, text)
+        elif low == "according":
+            draft = according_draft(tok, text)
+        elif low in HEARSAY_ADVERBS:
+            draft = hearsay_draft(tok, text)
+        else:
+            continue
+        if draft is not None:
+            yield draft
+
+
+def _noun_content(tok: Token) -> Token | None:
+    """The complement of cue noun ``tok``: a that-clause, an infinitive or an "of/about" phrase."""
+    for child in tok.rights:
+        if child.dep_ in ("ccomp", "acl") and any(g.dep_ == "mark" or g.lower_ == "to"
+                                                  for g in child.lefts):
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("of", "about", "for", "that", "on"):
+            return child
+    return None
+
+
+def _noun_owner(tok: Token) -> Token | None:
+    """Whose claim noun ``tok`` is: "Russia's claim", "a statement by the ministry", or the
+    subject of the verb it is the object of ("the ministry issued a statement")."""
+    for child in tok.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head  # "persisted in arguments that ..."
+    if tok.dep_ in ("dobj", "pobj") and head.i != tok.i and head.dep_ in VERB_DEPS:
+        return find_subject(head)
+    return None
+
+
+def noun_draft(tok: Token, text: str) -> Draft | None:
+    """A claim from a cue noun with its own content ("Russia's claim that ...")."""
+    complement = _noun_content(tok)
+    if complement is None:
+        return None
+    speaker = _noun_owner(tok)
+    if speaker is None and tok.lower_ not in ANAPHORIC_CLAIM_NOUNS:
+        return None  # "plans to expand", "the view of the world": nobody's claim
+    content = subtree_range(complement, text)
+    if content is None:
+        return None
+    if complement.dep_ == "prep":  # "claims of victory": the content starts after "of"
+        content = trim(text, (complement.idx + len(complement.text), content[1]), True)
+        if content is None:
+            return None
+    draft = Draft(cue=token_range(tok), cue_token=tok.i, lemma=tok.lower_, content=[content])
+    if speaker is not None:
+        draft.speaker = speaker_range(speaker, text)
+        draft.speaker_head = speaker.i
+    draft.clause = draft.cue
+    return draft
+
+
+def according_draft(tok: Token, text: str) -> Draft | None:
+    """ "According to X, Y" / "Y, according to X": X is the speaker, Y the content."""
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    if to is None and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
+        to = tok.doc[tok.i + 1]
+    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+    if to is None or source is None:
+        return None
+    sent = tok.sent
+    clause = (sent.start_char, sent.end_char)
+    if tok.head.i != tok.i and tok.head.dep_ != "ROOT":
+        clause = tokens_range(tok.head.subtree) or clause
+    hole = tokens_range(tok.subtree) or token_range(tok)
+    content = without(clause, [hole], text)
+    draft = Draft(cue=(tok.idx, to.idx + len(to.text)), cue_token=tok.i, lemma="according to",
+                  content=content[:2])
+    draft.speaker = speaker_range(source, text)
+    draft.speaker_head = source.i
+    draft.clause = hole
+    return draft if content else None
+
+
+def hearsay_draft(tok: Token, text: str) -> Draft | None:
+    """ "The suspect allegedly fled": an unattributed claim, the clause around the adverb."""
+    head = tok.head
+    if head.i == tok.i:
+        return None
+    clause = tokens_range(head.subtree)
+    if clause is None:
+        return None
+    content = without(clause, [token_range(tok)], text)
+    if not content:
+        return None
+    return Draft(cue=token_range(tok), cue_token=tok.i, lemma=tok.lower_, content=content,
+                 clause=token_range(tok))
+
+
+# A headline source before a colon is a short name or title ("Minister:", "Kremlin:"); longer
+# left sides are labels or clauses ("Winter Olympics 2026: what to watch").
+MAX_HEADLINE_SOURCE_TOKENS = 3
+
+
+def headline_draft(doc: Doc, text: str) -> Draft | None:
+    """ "Minister: fuel tax rise is unavoidable" in the first line: the colon is the cue."""
+    first_line_end = text.find("\n")
+    first_line_end = len(text) if first_line_end < 0 else first_line_end
+    for tok in doc:
+        if tok.idx >= first_line_end:
+            break
+        if tok.text != ":":
+            continue
+        left = [t for t in doc[:tok.i] if not t.is_space]
+        if not 0 < len(left) <= MAX_HEADLINE_SOURCE_TOKENS or not left[0].text[:1].isupper():
+            return None
+        if any(t.lower_ in CUE_VERB_LEMMAS for t in left):
+            return None
+        content = (tok.idx + 1, first_line_end)
+        span = trim(text, content, keep_quotes=True)
+        if span is None:
+            return None
+        return Draft(cue=token_range(tok), cue_token=tok.i, lemma=":", content=[span],
+                     speaker=tokens_range(left), speaker_head=left[-1].i, clause=token_range(tok))
+    return None

@@ -1,0 +1,157 @@
+"""Which entity a claim's speaker is: a name, a pronoun or a description ("the ministry").
+
+A name is the entity whose mention covers the speaker's head word. A pronoun goes to the
+nearest entity mentioned before it that fits: a person of a compatible gender for he/she,
+an organization, place or group for it/they. A description goes to the nearest entity named
+before whose name contains the description's head ("the ministry" -> "Russian defence
+ministry") or, for titles, whose mention follows that title ("the president" -> "President X").
+Works with an empty entity list (everything then resolves to None).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from reader.core.model import Entity
+from reader.core.nlp.claims.cues import (
+    FEMALE_NAMES,
+    FEMALE_PRONOUNS,
+    FEMALE_TITLES,
+    GROUP_PRONOUNS,
+    MALE_NAMES,
+    MALE_PRONOUNS,
+    MALE_TITLES,
+    PERSON_PRONOUNS,
+    RELATIVE_PRONOUNS,
+    VAGUE_SOURCE_HEADS,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+SPEAKER_TYPES = frozenset(("person", "organization", "place", "group"))
+COLLECTIVE_TYPES = frozenset(("organization", "place", "group"))
+# How far back (characters) a pronoun or description may reach for its entity: a few
+# paragraphs of news prose; further back the nearest fitting entity is usually wrong.
+MAX_ANTECEDENT_DISTANCE = 1500
+# How far back (characters, about two sentences) a person of known matching gender is
+# preferred to a nearer person whose gender is unknown.
+KNOWN_GENDER_REACH = 300
+# How many characters before a person's mention a title word may stand ("President Donald").
+TITLE_WINDOW = 40
+_WORD = re.compile(r"[\w.]+")
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    entity: Entity
+
+
+class SpeakerResolver:
+    """Resolves speakers of one document against its entities."""
+
+    def __init__(self, doc: Doc, text: str, entities: Sequence[Entity]) -> None:
+        self.text = text
+        self.mentions = sorted(
+            (_Mention(m.start, m.end, e) for e in entities if e.type in SPEAKER_TYPES
+             for m in e.mentions), key=lambda m: m.start)
+        self._starts = [m.start for m in self.mentions]
+        self.gender = _infer_genders(doc, self.mentions, text)
+
+    def resolve(self, head: Token, span: tuple[int, int]) -> tuple[str | None, bool]:
+        """(entity name or None, vague) for the speaker phrase ``span`` headed by ``head``."""
+        low = head.lower_
+        named = self._covering(head.idx, head.idx + len(head.text))
+        if named is not None:
+            return named.name, False
+        if low in PERSON_PRONOUNS or low in GROUP_PRONOUNS or low in RELATIVE_PRONOUNS:
+            return self._antecedent(span[0], low), False
+        if low in VAGUE_SOURCE_HEADS and not _is_definite_singular(head):
+            return None, True
+        described = self._described(span[0], head)
+        if described is not None:
+            return described, False
+        inner = [m for m in self._within(*span) if m.entity.type != "group"]
+        return (inner[-1].entity.name if inner else None), False
+
+    def _covering(self, start: int, end: int) -> Entity | None:
+        for m in self._within(start - 200, end + 200):
+            if m.start <= start and end <= m.end:
+                return m.entity
+        return None
+
+    def _within(self, start: int, end: int) -> list[_Mention]:
+        i = bisect_left(self._starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def _before(self, pos: int) -> list[_Mention]:
+        """Mentions ending before ``pos`` within reach, nearest first."""
+        return [m for m in reversed(self._within(pos - MAX_ANTECEDENT_DISTANCE, pos))]
+
+    def _antecedent(self, pos: int, pronoun: str) -> str | None:
+        """The nearest fitting entity before ``pos``; for he/she, a person whose gender is
+        known to match beats a nearer one of unknown gender within the last sentences."""
+        wanted = "m" if pronoun in MALE_PRONOUNS else "f" if pronoun in FEMALE_PRONOUNS else None
+        unknown: str | None = None
+        for m in self._before(pos):
+            if pronoun in GROUP_PRONOUNS:
+                if m.entity.type in COLLECTIVE_TYPES:
+                    return m.entity.name
+                continue
+            if m.entity.type != "person":
+                continue
+            known = self.gender.get(m.entity.name)
+            if wanted is None or known == wanted:
+                if unknown is None or pos - m.end <= KNOWN_GENDER_REACH:
+                    return m.entity.name
+                return unknown
+            if known is None and unknown is None:
+                unknown = m.entity.name
+        return unknown
+
+    def _described(self, pos: int, head: Token) -> str | None:
+        word = head.lower_
+        if len(word) < 3 or not head.text.isalpha():
+            return None
+        for m in self._before(pos):
+            if word in m.entity.name.lower().split():
+                return m.entity.name
+            if m.entity.type == "person":
+                before = self.text[max(0, m.start - TITLE_WINDOW):m.start].lower()
+                if word in _WORD.findall(before):
+                    return m.entity.name
+        return None
+
+
+def _is_definite_singular(head: Token) -> bool:
+    """ "the analyst" is someone in particular; "an analyst", "analysts" are not."""
+    return not head.lower_.endswith("s") and any(
+        c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "one", "some", "any")
+        for c in head.lefts)
+
+
+def _infer_genders(doc: Doc, mentions: list[_Mention], text: str) -> dict[str, str]:
+    """A person's gender from a title or a gendered noun just before a mention ("Mr.",
+    "spokeswoman"), else from a common given name."""
+    gender: dict[str, str] = {}
+    for m in mentions:
+        if m.entity.type != "person" or m.entity.name in gender:
+            continue
+        words = _WORD.findall(text[max(0, m.start - 20):m.start].lower())
+        first = m.entity.name.split()[0].lower()
+        if (words and words[-1] in MALE_TITLES) or first in MALE_NAMES:
+            gender[m.entity.name] = "m"
+        elif (words and words[-1] in FEMALE_TITLES) or first in FEMALE_NAMES:
+            gender[m.entity.name] = "f"
+    return gender

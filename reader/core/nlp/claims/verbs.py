@@ -1,0 +1,343 @@
+"""Attributions whose cue is a verb: "said", "claimed", "was quoted as saying", "believes".
+
+The speaker is the verb's subject (inherited through conjunctions and non-finite clauses) or
+its "by" agent; the content is its clausal complement, its object with what follows, or, for
+a parenthetical cue, the clause around it. Only dependency labels and token text are used:
+the pipeline runs without a tagger or lemmatizer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from reader.core.nlp.claims.cues import (
+    ANAPHORIC_CLAIM_NOUNS,
+    BELIEF_VERBS,
+    CUE_VERB_LEMMAS,
+    OBJECT_CONTENT_LEMMAS,
+    QUOTE_ONLY_LEMMAS,
+    RECIPIENT_LEMMAS,
+    SPEECH_VERBS,
+)
+from reader.core.nlp.claims.quotes import QuoteIndex
+from reader.core.nlp.claims.spans import (
+    Draft,
+    Range,
+    clip_to_line,
+    speaker_range,
+    subtree_range,
+    tokens_range,
+    without,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Dependency labels a verb (not a noun or adjective) carries in this parser's scheme.
+VERB_DEPS = frozenset(("ROOT", "ccomp", "conj", "advcl", "xcomp", "relcl", "acl", "parataxis",
+                       "pcomp", "csubj"))
+SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass", "csubj"))
+CLAUSE_CONTENT_DEPS = ("ccomp", "xcomp")
+OBJECT_DEPS = frozenset(("dobj", "oprd", "attr"))
+# Prepositions that introduce what a verb's object is said about ("dismissed X as Y").
+CONTENT_PREPS = frozenset(("as", "of", "for", "on", "to", "about", "against", "into", "over",
+                           "with"))
+# Prepositions after an object that say how or when it was said, not what.
+NON_CONTENT_PREPS = frozenset(("by", "during", "after", "before", "since", "while", "amid",
+                               "despite", "via", "through"))
+# Other dependents after an object that the parser hangs on the verb but belong to the object.
+OBJECT_TAIL_DEPS = frozenset(("relcl", "acl", "dative", "oprd", "xcomp"))
+# Prepositions that introduce the topic of any cue verb ("warned against", "spoke about").
+TOPIC_PREPS = frozenset(("about", "against", "of"))
+# Verbs that take a clause without reporting anyone's words or mind.
+NON_ATTITUDE_VERBS = frozenset(("is", "was", "are", "were", "be", "been", "being", "'s", "’s",
+                                "means", "mean", "meant", "ensure", "ensures", "ensured",
+                                "make", "makes", "made", "so", "given", "require", "requires",
+                                "required"))
+# Dependents only a noun takes: a cue word with one of them is not a verb here.
+NOMINAL_DEPS = frozenset(("det", "amod", "poss", "nummod", "compound", "case"))
+# Belief and intention lemmas that are not also verbs of saying.
+BELIEF_ONLY_LEMMAS = frozenset(BELIEF_VERBS) - frozenset(SPEECH_VERBS)
+AUX_DEPS = frozenset(("aux", "auxpass", "neg"))
+_OBJECT_TAIL = re.compile(r",\s+(?:which|who|whose|with|including)\b|;")
+IMPERSONAL_SUBJECTS = frozenset(("it",))
+# How many heads a subject is inherited through ("said X and added, noting ..."): a clause
+# chain longer than this has usually left the speaker's sentence.
+MAX_SUBJECT_HOPS = 4
+
+
+def is_verb_cue(tok: Token) -> bool:
+    """Whether ``tok`` is used as a verb and is a cue (in the lexicon or with a that-clause)."""
+    if tok.dep_ not in VERB_DEPS:
+        return False
+    return tok.lower_ in CUE_VERB_LEMMAS or _takes_that_clause(tok)
+
+
+def _takes_that_clause(tok: Token) -> bool:
+    """A verb outside the lexicon with a subject and a "that" clause: an attitude verb."""
+    if tok.lower_ in NON_ATTITUDE_VERBS or not tok.text.isalpha():
+        return False
+    has_subject = any(c.dep_ == "nsubj" for c in tok.children)
+    return has_subject and any(c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that"
+                                                         for g in c.children)
+                               for c in tok.children)
+
+
+def _channel_that_clause(tok: Token) -> Token | None:
+    """ "said in a briefing that X": the parser may read "that X" as a relative clause of
+    "briefing"; a relative clause with a subject of its own is the cue's content."""
+    for prep in tok.rights:
+        if prep.dep_ != "prep":
+            continue
+        for pobj in prep.children:
+            for rel in pobj.rights:
+                if rel.dep_ == "relcl" and rel.left_edge.lower_ == "that" \
+                        and any(c.dep_ in ("nsubj", "nsubjpass") for c in rel.children) \
+                        and _that_is_complementizer(rel):
+                    return rel
+    return None
+
+
+def _that_is_complementizer(rel: Token) -> bool:
+    """In "that its forces had liberated the village", "that" cannot be the object (the verb
+    has one already), so it introduces a clause rather than a relative clause."""
+    that = rel.left_edge
+    if that.dep_ == "mark":
+        return True
+    return that.dep_ == "dobj" and sum(c.dep_ in ("dobj", "attr") for c in rel.children) > 1
+
+
+def verb_cue_range(tok: Token) -> Range:
+    """The verb with its auxiliaries and negation just before it and a particle after it."""
+    first = tok
+    for left in reversed(list(tok.lefts)):
+        if left.dep_ in AUX_DEPS and left.i == first.i - 1:
+            first = left
+    last = tok
+    for right in tok.rights:
+        if right.dep_ == "prt" and right.i == last.i + 1:
+            last = right
+    return (first.idx, last.idx + len(last.text))
+
+
+def find_subject(tok: Token, quotes: QuoteIndex | None = None) -> Token | None:
+    """The grammatical subject of verb ``tok``, inherited through conjunctions and participles;
+    a "subject" inside quoted speech is a misparse of the quote, not the speaker."""
+    seen = 0
+    while seen < MAX_SUBJECT_HOPS:
+        subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and same_line(c, tok)]
+        if quotes is not None:
+            subjects = [c for c in subjects if not in_speech(c, quotes)]
+        if subjects:
+            return min(subjects, key=lambda c: abs(c.i - tok.i))
+        if tok.dep_ in ("conj", "xcomp", "advcl"):  # non-finite: the head's subject
+            tok = tok.head
+        elif tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
+            tok = tok.head.head  # "responded by saying ...": the one who responded
+        elif tok.dep_ == "acl" and tok.head.dep_ in OBJECT_DEPS:
+            tok = tok.head.head  # "issued a statement saying ...": the statement's issuer
+        else:
+            return None
+        seen += 1
+    return None
+
+
+def in_speech(tok: Token, quotes: QuoteIndex) -> bool:
+    quote = quotes.at(tok.idx)
+    return quote is not None and quote.is_speech
+
+
+def agent_of(tok: Token) -> Token | None:
+    """The "by X" agent of a passive or participial cue verb (the parser may hang it on the
+    verb's object: "branded a lie by Kyiv")."""
+    candidates = list(tok.children)
+    candidates += [g for c in candidates if c.dep_ in OBJECT_DEPS for g in c.rights]
+    for child in candidates:
+        if child.dep_ in ("agent", "prep") and child.lower_ == "by":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def _is_excluded_verb(tok: Token) -> bool:
+    """Uses of a cue word that are not attributions: a noun ("a different view"),
+    "so-called", "the film called", the "saying" of "quoted as saying" (read from "quoted")."""
+    if any(c.dep_ in NOMINAL_DEPS for c in tok.children):
+        return True
+    if tok.dep_ == "pcomp" and quoted_as_saying(tok.head.head) == tok:
+        return True
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "so":
+        return True
+    if tok.lower_ == "called" and tok.dep_ == "acl":
+        return True
+    return tok.dep_ == "acl" and tok.lower_.endswith("ed") and agent_of(tok) is None \
+        and not any(c.dep_ == "nsubj" for c in tok.children)
+
+
+def same_line(a: Token, b: Token) -> bool:
+    """Whether no line break separates ``a`` and ``b`` (the parser links across paragraphs)."""
+    lo, hi = (a, b) if a.i < b.i else (b, a)
+    return not any("\n" in t.text_with_ws for t in lo.doc[lo.i:hi.i])
+
+
+def content_children(tok: Token, lemma: str) -> list[Token]:
+    """The dependents of cue verb ``tok`` that carry what is said."""
+    children = [c for c in tok.children if same_line(c, tok)]
+    if lemma in QUOTE_ONLY_LEMMAS:
+        return []
+    rights = [c for c in children if c.i > tok.i]
+    clauses = [c for c in children if c.dep_ in CLAUSE_CONTENT_DEPS
+               and not (c.i < tok.i and _colon_between(c, tok))]
+    if clauses:
+        return clauses[:1]
+    misparsed = _channel_that_clause(tok)
+    if misparsed is not None:
+        return [misparsed]
+    topical = [c for c in rights if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS]
+    if lemma not in OBJECT_CONTENT_LEMMAS and lemma not in RECIPIENT_LEMMAS:
+        return topical[:1]
+    if lemma == "call" and not any(c.dep_ in ("oprd", "xcomp") or c.lower_ in ("for", "on")
+                                   for c in rights):
+        return []  # "called a meeting", "called into a show": no verdict, no demand
+    objects = [c for c in rights if c.dep_ in OBJECT_DEPS]
+    if lemma in RECIPIENT_LEMMAS and not any(c.dep_ == "oprd" for c in rights):
+        objects = []
+    preps = [c for c in rights if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS]
+    if not objects and not preps:
+        return []
+    first = min(objects + preps, key=lambda c: c.i)
+    later = [c for c in rights if (c.dep_ == "prep" and c.lower_ not in NON_CONTENT_PREPS)
+             or c.dep_ in OBJECT_TAIL_DEPS]
+    return [c for c in rights if c.i >= first.i and (c in objects or c in preps or c in later)]
+
+
+def _colon_between(clause: Token, tok: Token) -> bool:
+    """ "X set off a row: Republicans said ...": a clause before a colon is not the content."""
+    return any(t.text in (":", ";") for t in tok.doc[clause.right_edge.i:tok.i])
+
+
+def quoted_as_saying(tok: Token) -> Token | None:
+    """The "saying" of "was quoted as saying" when ``tok`` is "quoted"."""
+    for prep in tok.rights:
+        if prep.lower_ == "as":
+            return next((c for c in prep.children if c.dep_ == "pcomp"
+                         and CUE_VERB_LEMMAS.get(c.lower_) == "say"), None)
+    return None
+
+
+@dataclass
+class _Roles:
+    """Who says and what the sentence is about, before spans are taken."""
+
+    speaker: Token | None
+    passive_subject: Token | None  # "X was criticized ...": X is talked about, not talking
+    agent: Token | None  # "... by Y": Y is talking
+    target: int | None  # an anaphoric claim noun this claim rejects ("a claim branded ...")
+
+
+def _roles(tok: Token, quotes: QuoteIndex) -> _Roles:
+    subject = find_subject(tok, quotes)
+    agent = agent_of(tok)
+    target = None
+    if subject is not None and subject.lower_ in ANAPHORIC_CLAIM_NOUNS and agent is not None:
+        target = subject.i
+    elif tok.dep_ in ("acl", "relcl") and tok.head.lower_ in ANAPHORIC_CLAIM_NOUNS:
+        target = tok.head.i
+    else:  # "Kyiv dismissed the claim", "denied the reports"
+        target = next((c.i for c in tok.children
+                       if c.dep_ == "dobj" and c.lower_ in ANAPHORIC_CLAIM_NOUNS), None)
+    passive = subject if subject is not None and subject.dep_ == "nsubjpass" else None
+    if agent is not None and (subject is None or passive is not None or tok.dep_ == "acl"
+                              or target is not None):
+        subject = agent
+    return _Roles(subject, passive, agent, target)
+
+
+def verb_draft(tok: Token, text: str, quotes: QuoteIndex) -> Draft | None:
+    """A claim from cue verb ``tok``: subject or agent as speaker, complement as content."""
+    lemma = CUE_VERB_LEMMAS.get(tok.lower_, tok.lower_)
+    if _is_excluded_verb(tok):
+        return None
+    saying = quoted_as_saying(tok) if lemma == "quote" else None
+    parts = content_children(saying or tok, "say" if saying else lemma)
+    roles = _roles(tok, quotes)
+    cue = verb_cue_range(tok)
+    if saying is not None:
+        cue = (cue[0], saying.idx + len(saying.text))
+    speaker = roles.speaker
+    if speaker is not None and speaker.lower_ in IMPERSONAL_SUBJECTS \
+            and speaker.dep_ == "nsubjpass":
+        cue, speaker = (speaker.idx, cue[1]), None  # "It is understood that ..."
+    content = _verb_content(tok, parts, roles.agent, text)
+    if speaker is not None and speaker.dep_ == "nsubjpass" and saying is None \
+            and speaker.head.i == tok.i and content:
+        content, speaker = _with_passive_topic(speaker, content, text), None
+    elif not content and roles.agent is not None and roles.passive_subject is not None \
+            and roles.target is None:
+        topic = subtree_range(roles.passive_subject, text)  # "X was endorsed by Y": Y says X
+        content = [topic] if topic else []
+    if speaker is None and roles.passive_subject is None and lemma in BELIEF_ONLY_LEMMAS:
+        return None  # "plans to ..." with no one planning: a noun misread, or no attribution
+    draft = Draft(cue=cue, cue_token=tok.i, lemma=lemma, content=content, target=roles.target)
+    if speaker is not None:
+        draft.speaker = speaker_range(speaker, text)
+        draft.speaker_head = speaker.i
+    draft.clause = _clause_range(tok, parts, draft)
+    return draft
+
+
+def _with_passive_topic(subject: Token, content: list[Range], text: str) -> list[Range]:
+    """ "He was criticized for X": a claim about him by nobody named; content = him + X."""
+    topic = subtree_range(subject, text)
+    return [topic, *content] if topic and topic[1] <= content[0][0] else content
+
+
+def _verb_content(tok: Token, parts: list[Token], agent: Token | None,
+                  text: str) -> list[Range]:
+    """The content of a cue verb: its complement (without a "by X" agent), or, for a
+    parenthetical cue ("X, Mr. Clarke said, until Y"), the clause around it."""
+    content = [r for r in (subtree_range(p, text) for p in parts) if r]
+    if content:
+        holes = [tokens_range(agent.head.subtree)] if agent is not None else []
+        start = _after_preposition(parts[0], text) if parts[0].dep_ == "prep" else content[0][0]
+        content = without((start, content[-1][1]), [h for h in holes if h], text)[:1]
+        if parts[0].dep_ not in CLAUSE_CONTENT_DEPS:
+            content = [_cut_object_tail(r, text) for r in content]
+    elif tok.dep_ == "parataxis":
+        around = tokens_range(tok.head.subtree)
+        inner = tokens_range(tok.subtree)
+        content = without(around, [inner], text)[:2] if around and inner else []
+    clipped = (clip_to_line(r, tok.idx, text) for r in content)
+    return [r for r in clipped if r]
+
+
+def _after_preposition(prep: Token, text: str) -> int:
+    """Where a prepositional content starts: "railed against X" says X (the cue keeps
+    "against")."""
+    end = prep.idx + len(prep.text)
+    return end if any(c.dep_ in ("pobj", "pcomp") for c in prep.children) else prep.idx
+
+
+def _cut_object_tail(span: Range, text: str) -> Range:
+    """An object content ends before a comma-led aside (", which ...", ", with ...") and
+    at a semicolon: what follows is the writer's, not the speaker's."""
+    start, end = span
+    m = _OBJECT_TAIL.search(text, start, end)
+    return (start, m.start()) if m and m.start() > start else span
+
+
+def _clause_range(tok: Token, parts: list[Token], draft: Draft) -> Range:
+    """Cue, speaker and the cue's other modifiers: the stretch a direct quote borders."""
+    keep = [c for c in tok.children if c not in parts
+            and c.dep_ not in ("punct", "cc", "conj", "mark")
+            and c.dep_ not in CLAUSE_CONTENT_DEPS and c.dep_ not in ("advcl", "parataxis")]
+    ranges = [draft.cue] + ([draft.speaker] if draft.speaker else [])
+    for child in keep:
+        r = tokens_range(child.subtree)
+        if r:
+            ranges.append(r)
+    return (min(r[0] for r in ranges), max(r[1] for r in ranges))

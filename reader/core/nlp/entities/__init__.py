@@ -1,0 +1,263 @@
+"""Entities of a parsed text: the model's spans, cleaned, completed and made consistent.
+
+Steps: clean the model's spans (spans.py) → add phrases it misses (patterns.py) and places it
+does not see (gazetteer.py) → give each surface form one type across the story, strongest
+evidence first → find the form's other mentions → merge mentions per referent (aliases.py).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from reader.core.model import Entity, EntityType
+from reader.core.nlp.entities.aliases import Found, acronym_of, merge_mentions
+from reader.core.nlp.entities.gazetteer import (
+    MIN_RELABEL_POPULATION,
+    SURE_KINDS,
+    country_stems,
+    is_sure_place,
+    lookup_place,
+)
+from reader.core.nlp.entities.phrases import (
+    GENERIC_ORG_WORDS,
+    PATTERN_WEIGHT,
+    find_phrases,
+    is_name_token,
+    looks_like_org,
+)
+from reader.core.nlp.entities.span_cleanup import NAME_LABELS, clean_span
+from reader.core.nlp.entities.teams import find_team_names
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+LABEL_TYPES: dict[str, EntityType] = {
+    "PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place",
+    "NORP": "group", "EVENT": "event", "WORK_OF_ART": "work", "PRODUCT": "product", "LAW": "law",
+    "LANGUAGE": "language", "DATE": "date", "TIME": "time", "MONEY": "money", "QUANTITY": "quantity",
+    "PERCENT": "percent", "CARDINAL": "number", "ORDINAL": "number",
+}
+NAME_TYPES = frozenset(LABEL_TYPES[label] for label in NAME_LABELS)
+# One vote per mention the model labels; phrases (patterns.py) weigh PATTERN_WEIGHT.
+MODEL_WEIGHT = 1.0
+# A title just before a name is strong evidence of a person ("President Putin", "Mr Jackson").
+TITLE_WEIGHT = 2.0
+# A place preposition before a known place name is weak evidence of a place ("in Sumy").
+PLACE_CONTEXT_WEIGHT = 0.5
+# A name the gazetteer knows counts as this many mentions labelled place.
+GAZETTEER_WEIGHT = 1.0
+# A nationality adjective shares this many first letters with its country (Austral-ia/-ian,
+# Pakis-tan/-tani) and ends like one; the few that do not are listed.
+NATIONALITY_STEM = 4
+NATIONALITY_ENDINGS = ("an", "ese", "ish", "i", "ic")
+IRREGULAR_NATIONALITIES = frozenset({
+    "French", "Dutch", "Swiss", "Greek", "Thai", "Welsh", "Irish", "Spanish", "Danish", "Swedish",
+    "Norwegian", "Finnish", "Polish", "Turkish", "Scottish", "Icelandic", "Czech", "Slovak", "English",
+})
+# Longest place name (in tokens) looked up where the model saw nothing ("Papua New Guinea").
+MAX_PLACE_TOKENS = 4
+TITLES = frozenset({
+    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Dame", "Lord", "Lady", "President",
+    "Minister", "Premier", "Senator", "Sen.", "Rep.", "Representative", "Governor", "Gov.", "General",
+    "Gen.", "Colonel", "Col.", "Captain", "Capt.", "King", "Queen", "Prince", "Princess", "Pope",
+    "Chancellor", "Judge", "Justice", "Mayor", "Secretary", "Ambassador", "Bishop", "Rev.", "Father",
+    "Sheikh", "Ayatollah", "Saint", "St.", "Chairman", "Commissioner", "Officer", "Sgt.", "Lt.",
+})
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "into", "outside", "across", "to", "around"})
+# Types a known place name is relabelled from: the model's usual confusions for unfamiliar
+# place names (Kyiv as a person, Kursk as a product). Organizations keep their label unless
+# the story also places them: a club or government named for its city is an organization.
+RELABEL_TO_PLACE = frozenset({"person", "product", "work", "event", "law", "language", "group"})
+
+Votes = dict[tuple[int, int], Counter[str]]
+
+
+def model_votes(doc: Doc) -> Votes:
+    """The model's entities after cleanup, one vote for its label per clean span."""
+    votes: Votes = {}
+    for ent in doc.ents:
+        for a, b in clean_span(doc, ent.start, ent.end, ent.label_):
+            kind = LABEL_TYPES[ent.label_]
+            if is_nationality_before_name(doc, a, b):  # "American Dennis Mitchell"
+                votes.setdefault((a, a + 1), Counter())["group"] += MODEL_WEIGHT
+                a, kind = a + 1, "person"
+            if kind == "person":
+                while a < b - 1 and doc[a].text in TITLES:
+                    a += 1
+            votes.setdefault((a, b), Counter())[kind] += MODEL_WEIGHT
+    return votes
+
+
+def is_nationality(word: str) -> bool:
+    """A nationality adjective: "Australian", "Pakistani", "Chinese" (its country's first
+    letters and a demonym ending), or one of the irregular ones."""
+    if word in IRREGULAR_NATIONALITIES:
+        return True
+    return word.endswith(NATIONALITY_ENDINGS) and word[:NATIONALITY_STEM] in country_stems(NATIONALITY_STEM)
+
+
+def is_nationality_before_name(doc: Doc, start: int, end: int) -> bool:
+    """A nationality then a person's name of two or more words: the nationality is no part
+    of the name, and the name is a person's (organizations are not described this way)."""
+    words = [t.text for t in doc[start:end]]
+    return (len(words) >= 3 and is_nationality(words[0])
+            and all(is_name_token(t) for t in doc[start + 1:end]) and not looks_like_org(words[1:]))
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def add_phrases(doc: Doc, votes: Votes) -> None:
+    """Phrase evidence: an identical span gains votes, an overlapping model span gives way."""
+    for hit in [*find_phrases(doc), *find_team_names(doc)]:
+        span = (hit.start, hit.end)
+        if hit.weight < PATTERN_WEIGHT and any(overlaps(s, span) for s in votes):
+            continue
+        for other in [s for s in votes if s != span and overlaps(s, span)]:
+            if votes[other].total() <= MODEL_WEIGHT * 2:
+                del votes[other]
+        if not any(overlaps(s, span) for s in votes if s != span):
+            votes.setdefault(span, Counter())[LABEL_TYPES[hit.label]] += hit.weight
+
+
+def add_gazetteer_places(doc: Doc, votes: Votes) -> None:
+    """Countries, capitals and states the model did not mark at all."""
+    covered = {i for a, b in votes for i in range(a, b)}
+    i = 0
+    while i < len(doc):
+        found = 0
+        if i not in covered and is_name_token(doc[i]):
+            for j in range(min(len(doc), i + MAX_PLACE_TOKENS), i, -1):
+                if all(k not in covered for k in range(i, j)) and is_sure_place(doc[i:j].text):
+                    found = j
+                    break
+        if found:
+            votes[(i, found)] = Counter({"place": GAZETTEER_WEIGHT})
+            i = found
+        else:
+            i += 1
+
+
+def context_votes(doc: Doc, span: tuple[int, int], form: str) -> Counter[str]:
+    """Evidence from the words around one mention."""
+    votes: Counter[str] = Counter()
+    if looks_like_org([t.text for t in doc[span[0]:span[1]]]) and not lookup_place(form):  # Soviet Union
+        votes["organization"] += PATTERN_WEIGHT
+    before = doc[span[0] - 1].text if span[0] > 0 else ""
+    if before in TITLES:
+        votes["person"] += TITLE_WEIGHT
+    elif before in PLACE_PREPOSITIONS and lookup_place(form):
+        votes["place"] += PLACE_CONTEXT_WEIGHT
+    return votes
+
+
+def name_parts(doc: Doc, votes: Votes, kind: str) -> set[str]:
+    """Words of the multi-word names of one type: "Jackson" after "Andrew Jackson" is no city."""
+    parts: set[str] = set()
+    for (a, b), counter in votes.items():
+        if b - a >= 2 and counter.most_common(1)[0][0] == kind:
+            parts.update(t.text for t in doc[a:b])
+    return parts
+
+
+def org_short_names(doc: Doc, votes: Votes) -> set[str]:
+    """The first and last words of organizations' names, standing for the whole: "Carlyle"
+    after "Carlyle Group", "Chronicle" after "San Francisco Chronicle"."""
+    shorts: set[str] = set()
+    for (a, b), counter in votes.items():
+        capitalized = all(t.text[:1].isupper() or not t.is_alpha for t in doc[a:b])  # not "Lula administration"
+        if b - a >= 2 and capitalized and counter.most_common(1)[0][0] == "organization":
+            ends = (doc[a], doc[b - 1])
+            shorts.update(t.text for t in ends if is_name_token(t) and t.text not in GENERIC_ORG_WORDS)
+    return shorts
+
+
+def decide_type(form: str, votes: Counter[str], parts: dict[str, set[str]]) -> str:
+    """The one type of a surface form: the strongest evidence, with the gazetteer's say."""
+    best = votes.most_common(1)[0][0]
+    if form in parts["person"] and (votes["person"] >= votes["place"] or not is_sure_place(form)):
+        return "person"  # "Wang" after "Wang Donghai"; "Jordan" after "Neil Jordan" unless a place more often
+    if form in parts["organization"] and lookup_place(form) is None and best in {"person", "place"}:
+        return "organization"
+    place = lookup_place(form)
+    if place is None or best == "place":
+        return best
+    if place.kind in SURE_KINDS and votes[best] < PATTERN_WEIGHT:
+        return "place"
+    if best in RELABEL_TO_PLACE and place.population >= MIN_RELABEL_POPULATION:
+        return "place"
+    if best == "organization" and votes["place"] + GAZETTEER_WEIGHT > votes[best]:
+        return "place"
+    return best
+
+
+def form_types(doc: Doc, votes: Votes) -> dict[str, str]:
+    """Each surface form's type across the whole story."""
+    totals: dict[str, Counter[str]] = {}
+    for span, counter in votes.items():
+        form = doc[span[0]:span[1]].text
+        total = totals.setdefault(form, Counter())
+        total.update(counter)
+        total.update(context_votes(doc, span, form))
+    parts = {"person": name_parts(doc, votes, "person"), "organization": org_short_names(doc, votes)}
+    return {form: decide_type(form, total, parts) for form, total in totals.items()}
+
+
+def add_surnames(doc: Doc, votes: Votes, types: dict[str, str]) -> list[tuple[str, ...]]:
+    """A person's surname alone names that person: "Eyles" after "Rodney Eyles"."""
+    surnames = []
+    for a, b in votes:
+        if b - a >= 2 and types.get(doc[a:b].text) == "person":
+            last = doc[b - 1].text
+            if is_name_token(doc[b - 1]) and len(last) > 1 and not is_sure_place(last):
+                types[last] = "person"
+                surnames.append((last,))
+    return surnames
+
+
+def add_acronyms(doc: Doc, votes: Votes) -> None:
+    """An acronym in brackets after a name it abbreviates: "Moro National Liberation Front (MNLF)"."""
+    for (a, b), counter in list(votes.items()):
+        if b + 2 < len(doc) and doc[b].text == "(" and doc[b + 2].text == ")":
+            short = doc[b + 1]
+            if short.text.isupper() and acronym_of(doc[a:b].text) == short.text.replace(".", ""):
+                votes.setdefault((b + 1, b + 2), Counter()).update(counter)
+
+
+def add_repeats(doc: Doc, votes: Votes, types: dict[str, str], extra: list[tuple[str, ...]]) -> None:
+    """Other mentions of a name the model marked once: the same words, capitalized the same."""
+    covered = {i for a, b in votes for i in range(a, b)}
+    by_first: dict[str, set[tuple[str, ...]]] = {}
+    for a, b in list(votes):
+        if types.get(doc[a:b].text) in NAME_TYPES:
+            words = tuple(t.text for t in doc[a:b])
+            by_first.setdefault(words[0], set()).add(words)
+    for words in extra:
+        by_first.setdefault(words[0], set()).add(words)
+    for token in doc:
+        for words in sorted(by_first.get(token.text, ()), key=len, reverse=True):
+            span = (token.i, token.i + len(words))
+            if span[1] <= len(doc) and tuple(t.text for t in doc[span[0]:span[1]]) == words \
+                    and not any(i in covered for i in range(*span)):
+                votes[span] = Counter()
+                covered.update(range(*span))
+                break
+
+
+def find_entities(doc: Doc, text: str) -> list[Entity]:
+    """Entities of ``text``, parsed (after normalization) as ``doc``; mentions quote ``text``."""
+    votes = model_votes(doc)
+    add_phrases(doc, votes)
+    add_gazetteer_places(doc, votes)
+    add_acronyms(doc, votes)
+    types = form_types(doc, votes)
+    add_repeats(doc, votes, types, add_surnames(doc, votes, types))
+    found = []
+    for a, b in sorted(votes):
+        span = doc[a:b]
+        kind = types.get(span.text)
+        if kind is not None:
+            found.append(Found(span.start_char, span.end_char, kind, span.text))  # type: ignore[arg-type]
+    return merge_mentions(found, text)

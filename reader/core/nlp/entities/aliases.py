@@ -1,0 +1,162 @@
+"""Merge mentions into one entity per referent: "Putin" and "Vladimir Putin", "US" and
+"United States", "EU" and "European Union", "Carlyle" and "Carlyle Group", and give each a
+canonical name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from reader.core.model import Entity, EntityType, Mention
+from reader.core.nlp.entities.phrases import GENERIC_ORG_WORDS
+
+# Names news uses for a country besides its own; the key is the canonical name.
+COUNTRY_ALIASES = {
+    "United States": ("US", "U.S.", "USA", "U.S.A.", "America", "United States of America", "the States"),
+    "United Kingdom": ("UK", "U.K.", "Britain", "Great Britain"),
+    "European Union": ("EU", "E.U."),
+    "United Nations": ("UN", "U.N."),
+    "Soviet Union": ("USSR", "U.S.S.R."),
+    "Russia": ("Russian Federation",),
+}
+ALIAS_TO_CANONICAL = {alias: name for name, aliases in COUNTRY_ALIASES.items() for alias in aliases}
+# Words left out of an acronym: "Organization of the Petroleum Exporting Countries" → OPEC.
+ACRONYM_SKIP_WORDS = frozenset({"of", "the", "and", "for", "&", "de", "du", "des", "la", "le", "on", "in"})
+# Types whose mentions are merged by name; the rest (dates, amounts) merge only when identical.
+NAME_TYPES = frozenset({
+    "person", "organization", "place", "group", "event", "work", "product", "law", "language",
+})
+TITLE_WORD_RE = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady)\.?$")
+
+
+@dataclass
+class Found:
+    """One mention as found: where it is, its type, and the name it reads as in the parse."""
+
+    start: int
+    end: int
+    type: EntityType
+    name: str  # the normalized text of the span ("Kyiv" for the dateline "KYIV")
+
+
+@dataclass
+class Group:
+    """The mentions of one referent while merging."""
+
+    type: EntityType
+    found: list[Found] = field(default_factory=list)
+
+    def names(self) -> Counter[str]:
+        return Counter(f.name for f in self.found)
+
+
+def merge_key(name: str) -> str:
+    """The form two spellings of one name share: "U.S." and "US", "Al Qaeda" and "al-Qaeda"."""
+    name = ALIAS_TO_CANONICAL.get(name, name)
+    return re.sub(r"[\s.\-']+", "", name).casefold()
+
+
+def acronym_of(name: str) -> str:
+    """The initials of a multi-word name ("European Union" → "EU"), or "" for one word."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w.casefold() not in ACRONYM_SKIP_WORDS]
+    if len(words) < 2:
+        return ""
+    return "".join(w[0] for w in words).upper()
+
+
+def person_parts(name: str) -> list[str]:
+    """The words of a person's name without titles ("Mr Putin" → ["Putin"])."""
+    return [w for w in name.split() if not TITLE_WORD_RE.match(w)]
+
+
+def group_exact(found: list[Found]) -> list[Group]:
+    """Groups of mentions with the same type and merge key, in order of first mention."""
+    groups: dict[tuple[str, str], Group] = {}
+    for f in sorted(found, key=lambda f: f.start):
+        key = (f.type, merge_key(f.name) if f.type in NAME_TYPES else f.name)
+        groups.setdefault(key, Group(f.type)).found.append(f)
+    return list(groups.values())
+
+
+def absorb(target: Group, source: Group) -> None:
+    target.found.extend(source.found)
+    source.found.clear()
+
+
+def short_forms(name: str, kind: str) -> list[str]:
+    """The one-word forms that may stand for a multi-word name: any part of a person's name,
+    the first or last word of an organization's written all in capitals ("Carlyle",
+    "Chronicle"; not "Lula" of "Lula administration"), none for others."""
+    if kind == "person":
+        return person_parts(name)
+    words = name.split()
+    if kind == "organization" and len(words) >= 2 and all(w[:1].isupper() or not w.isalpha() for w in words):
+        return [w for w in (words[0], words[-1]) if w not in GENERIC_ORG_WORDS]
+    return []
+
+
+def merge_short_names(groups: list[Group]) -> None:
+    """A one-word name joins the longer name of the same type it is short for: the only one, or
+    the one mentioned most ("Clinton" is Hillary Clinton in a story about her and her daughter)."""
+    for kind in ("person", "organization"):
+        same = [g for g in groups if g.type == kind]
+        full = [g for g in same if len(g.names().most_common(1)[0][0].split()) >= 2]
+        for short in same:
+            parts = person_parts(short.names().most_common(1)[0][0])
+            if len(parts) != 1 or not short.found:
+                continue
+            owners = [g for g in full if g is not short and g.found
+                      and any(parts[0] in short_forms(n, kind) for n in g.names())]
+            owners.sort(key=lambda g: len(g.found), reverse=True)
+            if len(owners) == 1 or owners and len(owners[0].found) > len(owners[1].found):
+                absorb(owners[0], short)
+
+
+def merge_acronyms(groups: list[Group]) -> None:
+    """An acronym joins the multi-word name of the same type it abbreviates."""
+    by_acronym: dict[tuple[str, str], Group] = {}
+    for g in groups:
+        for name in g.names():
+            initials = acronym_of(name)
+            if initials:
+                by_acronym.setdefault((g.type, initials), g)
+    for g in groups:
+        if not g.found:
+            continue
+        name = g.names().most_common(1)[0][0]
+        owner = by_acronym.get((g.type, name.replace(".", "")))
+        if owner is not None and owner is not g and owner.found:
+            absorb(owner, g)
+
+
+def canonical_name(group: Group) -> str:
+    """The usual name of a country the story uses, else its fullest name: most words, then
+    most frequent, then earliest."""
+    counts = group.names()
+    usual = {ALIAS_TO_CANONICAL.get(name, name) for name in counts}
+    if len(usual) == 1 and (known := usual.pop()) in counts and known in COUNTRY_ALIASES:
+        return known  # "Russia", not "Russian Federation"
+    order = {name: i for i, name in reversed(list(enumerate(f.name for f in group.found)))}
+    return max(counts, key=lambda n: (len(n.split()) if group.type in NAME_TYPES else 0,
+                                      counts[n], -order[n]))
+
+
+def to_entity(group: Group, text: str) -> Entity:
+    """The merged entity: canonical name, other names, every mention quoting ``text``."""
+    name = canonical_name(group)
+    found = sorted(group.found, key=lambda f: f.start)
+    aliases = tuple(dict.fromkeys(f.name for f in found if f.name != name))
+    mentions = tuple(Mention(f.start, f.end, text[f.start:f.end]) for f in found)
+    return Entity(name=name, type=group.type, aliases=aliases, mentions=mentions)
+
+
+def merge_mentions(found: list[Found], text: str) -> list[Entity]:
+    """One entity per referent, in order of first mention."""
+    groups = group_exact(found)
+    merge_short_names(groups)
+    merge_acronyms(groups)
+    kept = [g for g in groups if g.found]
+    kept.sort(key=lambda g: min(f.start for f in g.found))
+    return [to_entity(g, text) for g in kept]

@@ -1,0 +1,197 @@
+"""One open article: the reading view, the find bar and the side panel, linked both ways."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+
+from reader.core.model import Analysis, Article, Resource
+from reader.ui.reading.find_bar import FindBar
+from reader.ui.reading.reading_view import ZOOM_STEP, ReadingView
+from reader.ui.side_panel import SidePanel
+from reader.ui.side_panel.grouping import quoted_names
+from reader.ui.side_panel.positions import claim_at, claim_extent, mention_at, sorted_mentions
+
+ENTITY_LAYER = "entity"
+CLAIM_LAYER = "claim"
+# The reading view gets about three quarters of the width when the panel first opens.
+INITIAL_SPLIT = (3, 1)
+
+
+class ArticleTab(QWidget):
+    """The contents of one tab; W's window owns the tabs, menus and workers."""
+
+    correction_requested = Signal(int, str)  # (index into article.blocks, "story" | "clutter")
+    link_activated = Signal(str)  # an http(s) URL the user clicked
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.article: Article | None = None
+        self.analysis: Analysis | None = None
+        self.reading_view = ReadingView(self)
+        self.find_bar = FindBar(self.reading_view, self)
+        self.side_panel = SidePanel(self)
+        reading = QWidget(self)
+        column = QVBoxLayout(reading)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.reading_view, 1)
+        column.addWidget(self.find_bar)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(reading)
+        self.splitter.addWidget(self.side_panel)
+        self.splitter.setStretchFactor(0, INITIAL_SPLIT[0])
+        self.splitter.setStretchFactor(1, INITIAL_SPLIT[1])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        self.reading_view.correction_requested.connect(self.correction_requested)
+        self.reading_view.link_activated.connect(self.link_activated)
+        self.reading_view.text_clicked.connect(self._on_text_clicked)
+        self.reading_view.tooltip_for = self._tooltip_at
+        self.side_panel.mention_changed.connect(self._on_mention_changed)
+        self.side_panel.claim_selected.connect(self._on_claim_selected)
+
+    # content ------------------------------------------------------------------------------------
+    def show_article(self, article: Article, resources: Mapping[str, Resource] | None = None,
+                     resources_dir: Path | None = None) -> None:
+        """Show the story at once; a changed article (a correction) keeps the reading position."""
+        same = self.article is not None and self.article.path == article.path
+        position = self.reading_position() if same else 0.0
+        if self.article is None or self.article.text != article.text:
+            self.analysis = None  # its offsets index the old text; re-analysis will follow
+        self.article = article
+        self.reading_view.show_article(article, resources, resources_dir)
+        self.reading_view.set_reading_position(position)
+
+    def show_analysis_pending(self, message: str) -> None:
+        self.side_panel.show_pending(message)
+
+    def show_analysis(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        self.reading_view.clear_highlights(ENTITY_LAYER)
+        self.reading_view.clear_highlights(CLAIM_LAYER)
+        self.side_panel.show_analysis(analysis, self._lead_end())
+
+    def show_analysis_failed(self, message: str) -> None:
+        self.analysis = None
+        self.reading_view.clear_highlights(ENTITY_LAYER)
+        self.reading_view.clear_highlights(CLAIM_LAYER)
+        self.side_panel.show_failed(message)
+
+    def _lead_end(self) -> int:
+        """End of the lead (first story paragraph) in Article.text; the title comes before it."""
+        if self.article is None:
+            return 0
+        offsets = self.article.story_offsets()
+        return offsets[0][1] if offsets else len(self.article.text)
+
+    def set_show_removed(self, on: bool) -> None:
+        self.reading_view.set_show_removed(on)
+
+    def set_appearance(self, theme: str, font: str, size_pt: int, column_chars: int) -> None:
+        self.reading_view.set_appearance(theme, font, size_pt, column_chars)
+
+    def zoom_in(self) -> None:
+        self.reading_view.set_zoom(self.reading_view.appearance.zoom * ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.reading_view.set_zoom(self.reading_view.appearance.zoom / ZOOM_STEP)
+
+    def zoom_reset(self) -> None:
+        self.reading_view.set_zoom(1.0)
+
+    # find ---------------------------------------------------------------------------------------
+    def open_find(self) -> None:
+        self.find_bar.open_bar()
+
+    def find_next(self) -> None:
+        self.find_bar.find_next()
+
+    def find_previous(self) -> None:
+        self.find_bar.find_previous()
+
+    def close_find(self) -> None:
+        if self.find_bar.isVisible():
+            self.find_bar.close_bar()
+
+    # position and layout ------------------------------------------------------------------------
+    def reading_position(self) -> float:
+        return self.reading_view.reading_position()
+
+    def set_reading_position(self, fraction: float) -> None:
+        self.reading_view.set_reading_position(fraction)
+
+    def toggle_side_panel(self) -> None:
+        self.side_panel.setVisible(self.side_panel.isHidden())
+        if self.side_panel.isHidden():
+            self.reading_view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def side_panel_visible(self) -> bool:
+        return not self.side_panel.isHidden()
+
+    def splitter_state(self) -> QByteArray:
+        return self.splitter.saveState()
+
+    def restore_splitter_state(self, state: QByteArray) -> None:
+        self.splitter.restoreState(state)
+
+    # text ↔ panel -------------------------------------------------------------------------------
+    def _on_mention_changed(self, entity: int, mention: int) -> None:
+        """Highlight every mention of the selected entity and bring the current one into view."""
+        view = self.reading_view
+        if entity < 0 or self.analysis is None:
+            view.clear_highlights(ENTITY_LAYER)
+            return
+        self.side_panel.claims_tab.clear_selection()
+        view.clear_highlights(CLAIM_LAYER)
+        spans = sorted_mentions(self.analysis.entities[entity])
+        view.set_text_highlights(ENTITY_LAYER, spans, current=mention, colour="mention")
+        if not spans:
+            return
+        doc_range = view.text_map.document_range(*spans[mention])
+        if doc_range is not None:
+            view.scroll_to_position(doc_range[0])
+
+    def _on_claim_selected(self, index: int) -> None:
+        """Select and tint the claim's stretch of text: speaker, cue and content."""
+        view = self.reading_view
+        if index < 0 or self.analysis is None:
+            view.clear_highlights(CLAIM_LAYER)
+            return
+        self.side_panel.entities_tab.clear_selection()
+        view.clear_highlights(ENTITY_LAYER)
+        claim = self.analysis.claims[index]
+        view.set_text_highlights(CLAIM_LAYER, [claim_extent(claim)], colour="claim")
+        view.select_text_range(*claim_extent(claim))
+
+    def _on_text_clicked(self, offset: int) -> None:
+        """A click on an entity mention or a claim in the text selects it in the panel."""
+        if self.analysis is None or not self.side_panel_visible():
+            return
+        hit = mention_at(self.analysis.entities, offset)
+        if hit is not None:
+            self.side_panel.select_entity(*hit)
+            return
+        claim = claim_at(self.analysis.claims, offset)
+        if claim is not None:
+            self.side_panel.select_claim(claim)
+
+    def _tooltip_at(self, offset: int) -> str | None:
+        """The entity behind the mention under the mouse."""
+        if self.analysis is None:
+            return None
+        hit = mention_at(self.analysis.entities, offset)
+        if hit is None:
+            return None
+        entity = self.analysis.entities[hit[0]]
+        count = len(sorted_mentions(entity))
+        tip = self.tr("{0} — {1}, {2} mentions").format(
+            entity.name, entity.type, count)
+        if entity.name in quoted_names(self.analysis.claims):
+            tip += self.tr(" · quoted")
+        return tip

@@ -1,0 +1,204 @@
+"""Preferences, Help › Keyboard Shortcuts and Help › About."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader import APP_NAME, __version__
+from reader.core.storage import settings as settings_module
+from reader.core.storage.corrections import CorrectionStore
+from reader.core.storage.settings import Settings
+
+THIRD_PARTY_NOTICES = (
+    ("Qt and PySide6", "LGPL-3.0", "The Qt Company and contributors; used unmodified as shared libraries."),
+    ("spaCy", "MIT", "Explosion AI; the language processing library."),
+    ("en_core_web_sm (spaCy English model)", "MIT", "Explosion AI; the trained English pipeline."),
+    ("readability-lxml", "Apache-2.0", "Yuri Baburov and contributors; finds the main content of a page."),
+    ("lxml", "BSD-3-Clause", "lxml developers; HTML parsing."),
+    ("GeoNames place names", "CC BY 4.0", "GeoNames (geonames.org); the place gazetteer."),
+    ("platformdirs, charset-normalizer, py3langid", "MIT / BSD", "Their respective authors."),
+)
+
+
+class PreferencesDialog(QDialog):
+    """Reading settings, the remembered corrections (each undoable), and clearing history."""
+
+    clear_history_requested = Signal()
+
+    def __init__(self, current: Settings, corrections: CorrectionStore,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Preferences"))
+        self.setAccessibleName(self.tr("Preferences"))
+        self._settings = current
+        self._corrections = corrections
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._build_reading_group(current))
+        layout.addWidget(self._build_corrections_group())
+        clear = QPushButton(self.tr("Clear History and Caches"), self)
+        clear.setAccessibleName(self.tr("Clear history and caches"))
+        clear.setToolTip(self.tr("Forget recent files, reading positions and cached results"))
+        clear.clicked.connect(self._clear_history)
+        layout.addWidget(clear, 0, Qt.AlignmentFlag.AlignLeft)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _build_reading_group(self, current: Settings) -> QGroupBox:
+        group = QGroupBox(self.tr("Reading"), self)
+        form = QFormLayout(group)
+        self.theme_box = self._combo(((self.tr("Follow the system"), "system"), (self.tr("Light"), "light"),
+                                      (self.tr("Sepia"), "sepia"), (self.tr("Dark"), "dark")), current.theme)
+        self.font_box = self._combo(((self.tr("Serif"), "serif"), (self.tr("Sans serif"), "sans")), current.font)
+        self.size_box = QSpinBox(group)
+        self.size_box.setRange(settings_module.MIN_SIZE_PT, settings_module.MAX_SIZE_PT)
+        self.size_box.setSuffix(" pt")
+        self.size_box.setValue(current.size_pt)
+        self.column_box = QSpinBox(group)
+        self.column_box.setRange(settings_module.MIN_COLUMN_CHARS, settings_module.MAX_COLUMN_CHARS)
+        self.column_box.setSuffix(self.tr(" characters"))
+        self.column_box.setValue(current.column_chars)
+        self.removed_box = QCheckBox(self.tr("Show removed blocks in the text"), group)
+        self.removed_box.setChecked(current.show_removed)
+        for label, widget in ((self.tr("Theme"), self.theme_box), (self.tr("Font"), self.font_box),
+                              (self.tr("Text size"), self.size_box), (self.tr("Column width"), self.column_box)):
+            widget.setAccessibleName(label)
+            form.addRow(label + ":", widget)
+        self.removed_box.setAccessibleName(self.tr("Show removed blocks"))
+        form.addRow(self.removed_box)
+        return group
+
+    def _combo(self, choices: tuple[tuple[str, str], ...], value: str) -> QComboBox:
+        box = QComboBox(self)
+        for label, data in choices:
+            box.addItem(label, data)
+        box.setCurrentIndex(max(0, box.findData(value)))
+        return box
+
+    def _build_corrections_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Remembered corrections"), self)
+        layout = QVBoxLayout(group)
+        layout.addWidget(QLabel(self.tr("Blocks you moved to the story or to the removed text, "
+                                        "by site. Undo one to let Sift decide again."), group))
+        self.corrections_list = QListWidget(group)
+        self.corrections_list.setAccessibleName(self.tr("Remembered corrections"))
+        layout.addWidget(self.corrections_list)
+        row = QHBoxLayout()
+        self.undo_button = QPushButton(self.tr("Undo Correction"), group)
+        self.undo_button.setAccessibleName(self.tr("Undo the selected correction"))
+        self.undo_button.clicked.connect(self._undo_selected)
+        row.addWidget(self.undo_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self._fill_corrections()
+        return group
+
+    def _fill_corrections(self) -> None:
+        self.corrections_list.clear()
+        for entry in self._corrections.entries():
+            where = entry.scope.removeprefix("site:").removeprefix("file:")
+            role = self.tr("story") if entry.role == "story" else self.tr("removed")
+            item = QListWidgetItem(f"{where}: “{entry.preview}” → {role}")
+            item.setData(Qt.ItemDataRole.UserRole, (entry.scope, entry.fingerprint))
+            self.corrections_list.addItem(item)
+        self.undo_button.setEnabled(self.corrections_list.count() > 0)
+        if self.corrections_list.count():
+            self.corrections_list.setCurrentRow(0)
+
+    def _undo_selected(self) -> None:
+        item = self.corrections_list.currentItem()
+        if item is None:
+            return
+        scope, key = item.data(Qt.ItemDataRole.UserRole)
+        self._corrections.forget(scope, key)
+        self._fill_corrections()
+
+    def _clear_history(self) -> None:
+        self.clear_history_requested.emit()
+
+    def chosen_settings(self) -> Settings:
+        return replace(self._settings, theme=self.theme_box.currentData(), font=self.font_box.currentData(),
+                       size_pt=self.size_box.value(), column_chars=self.column_box.value(),
+                       show_removed=self.removed_box.isChecked()).normalized()
+
+
+class ShortcutsDialog(QDialog):
+    """Every menu action that has a shortcut, read from the actions themselves."""
+
+    def __init__(self, actions: list[QAction], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Keyboard Shortcuts"))
+        rows = [(a.text().replace("&", ""), ", ".join(
+            s.toString(QKeySequence.SequenceFormat.NativeText) for s in a.shortcuts()))
+            for a in actions if a.shortcuts()]
+        rows += [(self.tr("Next / previous find match or mention"), "Enter, Shift+Enter"),
+                 (self.tr("Close the find bar"), "Esc"), (self.tr("Zoom with the mouse"), "Ctrl+Wheel")]
+        self.table = table = QTableWidget(len(rows), 2, self)
+        table.setAccessibleName(self.tr("Keyboard shortcuts"))
+        table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Shortcut")])
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.verticalHeader().hide()
+        for row, (name, keys) in enumerate(rows):
+            table.setItem(row, 0, QTableWidgetItem(name))
+            table.setItem(row, 1, QTableWidgetItem(keys))
+        table.resizeColumnsToContents()
+        table.horizontalHeader().setStretchLastSection(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(table)
+        layout.addWidget(buttons)
+        self.resize(520, 560)
+
+
+class AboutDialog(QDialog):
+    """Version, licence and the third-party notices."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("About %1").replace("%1", APP_NAME))
+        text = QTextBrowser(self)
+        text.setAccessibleName(self.tr("About Sift"))
+        text.setOpenLinks(False)
+        text.setHtml(self.about_html())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addWidget(buttons)
+        self.resize(520, 480)
+
+    def about_html(self) -> str:
+        rows = "".join(f"<tr><td><b>{name}</b></td><td>{licence}</td><td>{who}</td></tr>"
+                       for name, licence, who in THIRD_PARTY_NOTICES)
+        summary = self.tr("A desktop news reader that shows the story without the clutter, with the "
+                          "people, places and claims in it. Everything runs on this computer; "
+                          "Sift never goes online.")
+        return (f"<h2>{APP_NAME} {__version__}</h2><p>{summary}</p>"
+                f"<p>{self.tr('Released under the MIT licence.')}</p>"
+                f"<h3>{self.tr('Third-party software and data')}</h3>"
+                f"<table cellpadding='4'>{rows}</table>")
