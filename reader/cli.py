@@ -123,7 +123,7 @@ def run_analyze(args: argparse.Namespace) -> int:
 
 def emit_records(files: Iterable[Path], make: Callable[[Path], dict[str, Any]], debug: bool) -> int:
     """Print one JSON line per file in order; a failure is that file's error record, not a stop."""
-    from reader.core.errors import InternalError, ReaderError
+    from reader.core.errors import ReaderError, internal
     from reader.core.records import error_record
 
     configure_stdout()
@@ -138,9 +138,7 @@ def emit_records(files: Iterable[Path], make: Callable[[Path], dict[str, Any]], 
         except Exception as exc:  # a bug: report it as a record, never as a traceback
             if debug:
                 traceback.print_exc()
-            record = error_record(absolute, InternalError(
-                f"Sift hit an internal problem while reading “{path.name}” ({type(exc).__name__}); "
-                "please report it."))
+            record = error_record(absolute, internal(absolute, exc))
         status = max(status, 1 if "error" in record else 0)
         sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
         sys.stdout.flush()

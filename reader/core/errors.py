@@ -1,63 +1,136 @@
-"""One exception hierarchy for everything that can go wrong with an input file.
+"""One exception hierarchy for everything that can go wrong with an input, and one renderer.
 
-Every error carries a ``kind`` (the contract's machine-readable name) and a one-sentence
-``message`` a person understands; the CLI prints it as an error record, the GUI shows it
-in a message bar. Nothing else should escape the core.
+An error carries data, not prose: its ``kind`` (the contract's machine-readable name), the
+``path`` it concerns, a sentence *template* chosen from the class's own list, and the details
+the template names. :func:`render` makes the sentence a person reads; the GUI passes a
+``translate`` function so the same templates can be translated. Raise sites never write
+sentences, so each sentence exists once, here.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+from typing import ClassVar
+
+Translate = Callable[[str], str]
+
+# What a sentence calls a file when the error names none (an in-memory text, a library row).
+UNNAMED = "this article"
+
 
 class ReaderError(Exception):
-    """Base class: an input Sift cannot turn into an article, explained in words."""
+    """Base class: an input Sift cannot turn into an article, explained in words.
 
-    kind: str = "internal"
+    ``template`` is one of the class's sentence constants; ``{name}`` in it is the file name,
+    any other field comes from ``details``.
+    """
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    kind: ClassVar[str] = "internal"
+    template: ClassVar[str] = "Sift could not read “{name}”."
+
+    def __init__(self, path: Path | str | None = None, template: str | None = None, **details: object) -> None:
+        self.path = Path(path) if path is not None and str(path) else None
+        self.sentence = template or type(self).template
+        self.details = details
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        """The sentence in English (the CLI's records and the logs use it)."""
+        return render(self)
 
     def __str__(self) -> str:
         return self.message
 
+    def __reduce__(self) -> tuple[object, ...]:  # errors cross process boundaries (analysis worker)
+        return (_rebuild, (type(self), self.path, self.sentence, self.details))
+
+
+def _rebuild(cls: type[ReaderError], path: Path | None, sentence: str, details: dict[str, object]) -> ReaderError:
+    return cls(path, sentence, **details)
+
+
+def render(error: ReaderError, translate: Translate | None = None) -> str:
+    """The one place an error becomes a sentence; ``translate`` maps a template to its translation."""
+    template = translate(error.sentence) if translate else error.sentence
+    name = error.path.name if error.path is not None else UNNAMED
+    try:
+        return template.format(name=name, **error.details)
+    except (KeyError, IndexError, ValueError):  # a translation that lost a field still says something
+        return error.sentence.format(name=name, **error.details)
+
 
 class NotFound(ReaderError):
     kind = "not-found"
+    template = "“{name}” does not exist (it may have been moved or deleted)."
+    BAD_NAME = "“{name}” is not a valid file name."
+    UNREACHABLE = "“{name}” cannot be reached: {reason}."
+    UNREADABLE = "“{name}” could not be read: {reason}."
 
 
 class IsDirectory(ReaderError):
     kind = "is-directory"
+    template = "“{name}” is a folder; open a saved article file inside it."
 
 
 class PermissionDenied(ReaderError):
     kind = "permission-denied"
+    template = "You do not have permission to read “{name}”."
 
 
 class EmptyFile(ReaderError):
     kind = "empty"
+    template = "“{name}” is empty: there is no article to show."
 
 
 class UnsupportedFormat(ReaderError):
     kind = "unsupported-format"
+    template = "“{name}” is not a regular file."
+    KNOWN_BINARY = ("“{name}” is {what}, not a saved article; Sift opens saved web pages "
+                    "(.html, .mhtml, .webarchive) and plain-text articles.")
+    BINARY = ("“{name}” looks like a binary file, not a saved article; Sift opens saved web "
+              "pages (.html, .mhtml, .webarchive) and plain-text articles.")
+    DOUBLE_COMPRESSED = "“{name}” is compressed twice; Sift does not open that."
 
 
 class TooLarge(ReaderError):
     kind = "too-large"
+    template = "“{name}” is {size}, more than the {limit} Sift opens; it is unlikely to be a single article."
+    TEXT = "“{name}” holds {size} of text, more than the {limit} Sift reads as one article."
+    UNPACKED = "“{name}” unpacks to more than Sift reads as one article."
 
 
 class Undecodable(ReaderError):
     kind = "undecodable"
+    template = "“{name}” is not text in any encoding Sift recognises, so it cannot be shown."
+    NOT_UTF8 = "“{name}” is not UTF-8 text, which `sift analyze` expects."
 
 
 class Malformed(ReaderError):
     kind = "malformed"
+    template = "“{name}” could not be read as a web page ({reason})."
+    NO_CONTENT = "“{name}” holds no web page content."
+    DAMAGED_GZIP = "“{name}” is a damaged compressed file."
+    DAMAGED_MHTML = "“{name}” is a damaged web archive: its headers cannot be read."
+    MHTML_WITHOUT_PAGE = "“{name}” is a web archive without a web page in it."
+    DAMAGED_WEBARCHIVE = "“{name}” is a damaged Safari web archive."
+    WEBARCHIVE_WITHOUT_PAGE = "“{name}” is a Safari web archive without a web page in it."
 
 
 class Timeout(ReaderError):
     kind = "timeout"
+    template = ("Reading “{name}” took longer than {seconds} seconds, so Sift stopped; "
+                "the page may be unusually large or complex.")
 
 
 class InternalError(ReaderError):
     """A bug in Sift rather than a problem with the file; the message still reads well."""
 
     kind = "internal"
+    template = "Sift hit an internal problem while reading “{name}” ({error}); please report it."
+
+
+def internal(path: Path | str | None, exc: BaseException) -> InternalError:
+    """A bug wrapped for people: the exception's class name, never a traceback."""
+    return InternalError(path, error=type(exc).__name__)

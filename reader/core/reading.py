@@ -45,7 +45,7 @@ def read_verbatim(path: Path, limits: Limits = Limits()) -> str:
     try:
         return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError:
-        raise errors.Undecodable(f"“{path.name}” is not UTF-8 text, which `sift analyze` expects.")
+        raise errors.Undecodable(path, errors.Undecodable.NOT_UTF8) from None
 
 
 def analyze_record(path: Path) -> dict[str, Any]:

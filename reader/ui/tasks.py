@@ -10,11 +10,12 @@ the language model loads while the reader looks at the story.
 from __future__ import annotations
 
 import itertools
+import logging
 from collections.abc import Callable
 from concurrent.futures import BrokenExecutor, Executor, Future, ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 
 from reader.core.analysis_worker import analyze_in_process, prepare_process, warm_up
 from reader.core.model import Article
@@ -178,16 +179,20 @@ class AnalysisService(QObject):
             self.ready = True
             self.finished.emit(request, result)
         else:
-            self.failed.emit(request, failure_message(error))
+            self.failed.emit(request, describe_analysis_failure(error))
 
 
-def failure_message(error: BaseException) -> str:
+def describe_analysis_failure(error: BaseException) -> str:
     """Why the entities and claims are missing, in words; reading is unaffected."""
     from reader.core.errors import ReaderError
+    from reader.ui.errors import describe_error
 
     if isinstance(error, ReaderError):
-        return error.message
-    name = type(error).__name__
-    if name == "BrokenProcessPool":
-        return "The analysis stopped unexpectedly; the story is still shown as extracted."
-    return f"Entities and claims could not be found ({name}); the story is still shown."
+        return describe_error(error)
+    logging.getLogger(__name__).error("analysis failed", exc_info=error)
+    if isinstance(error, BrokenExecutor):
+        return QCoreApplication.translate(
+            "Analysis", "The analysis stopped unexpectedly; the story is still shown as extracted.")
+    return QCoreApplication.translate(
+        "Analysis", "Entities and claims could not be found (%1); the story is still shown.").replace(
+        "%1", type(error).__name__)

@@ -166,10 +166,7 @@ class Deadline:
     def check(self, name: str = "the page") -> None:
         """Raise :class:`~reader.core.errors.Timeout` with a sentence for people once time is up."""
         if self.expired():
-            raise errors.Timeout(
-                f"Reading “{name}” took longer than {self.seconds:.0f} seconds, so Sift stopped; "
-                "the page may be unusually large or complex."
-            )
+            raise errors.Timeout(name, seconds=f"{self.seconds:g}")
 
 
 def best_within(deadline: Deadline, first: Callable[[], T], *better: Callable[[T], T]) -> T:
@@ -218,10 +215,7 @@ def time_limit(name: str, seconds: float | None = None) -> Iterator[None]:
     try:
         yield
     except _Expired:
-        raise errors.Timeout(
-            f"Reading “{name}” took longer than {seconds:g} seconds, so Sift stopped; "
-            "the page may be unusually large or complex."
-        ) from None
+        raise errors.Timeout(name, seconds=f"{seconds:g}") from None
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)

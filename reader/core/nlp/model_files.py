@@ -23,16 +23,21 @@ LOADED_PARTS = ("config.cfg", "meta.json", "tokenizer", "vocab", "tok2vec", "par
 class ModelDamaged(InternalError):
     """The installed model differs from the one Sift was tested with."""
 
+    template = "Sift's English language model is not installed; reinstall Sift."
+    INCOMPLETE = "Sift's English language model is incomplete; reinstall Sift."
+    CHANGED = ("Sift's English language model does not match the one it ships with ({changed} "
+               "differs), so it was not loaded; reinstall Sift.")
+
 
 def model_dir() -> Path:
     """The installed model's data folder (``<package>/<name>-<version>/``)."""
     spec = importlib.util.find_spec(MODEL_NAME)
     if spec is None or not spec.origin:
-        raise ModelDamaged("Sift's English language model is not installed; reinstall Sift.")
+        raise ModelDamaged()
     package = Path(spec.origin).parent
     folders = sorted(p for p in package.glob(f"{MODEL_NAME}-*") if (p / "config.cfg").is_file())
     if not folders:
-        raise ModelDamaged("Sift's English language model is incomplete; reinstall Sift.")
+        raise ModelDamaged(None, ModelDamaged.INCOMPLETE)
     return folders[-1]
 
 
@@ -55,7 +60,5 @@ def verified_model_dir() -> Path:
     changed = sorted(name for name in expected.keys() | actual.keys()
                      if expected.get(name) != actual.get(name))
     if changed:
-        raise ModelDamaged(
-            f"Sift's English language model does not match the one it ships with ({changed[0]} "
-            "differs), so it was not loaded; reinstall Sift.")
+        raise ModelDamaged(None, ModelDamaged.CHANGED, changed=changed[0])
     return root

@@ -175,7 +175,7 @@ def finish_source(source: Source) -> Source:
     if has_surrogates(text):
         text = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
     if not text.strip():
-        raise errors.EmptyFile(f"“{source.path.name}” is empty: there is no article to show.")
+        raise errors.EmptyFile(source.path)
     return source if text == source.text else replace(source, text=text)
 
 
@@ -218,46 +218,39 @@ def decode_forced(data: bytes, label: str) -> tuple[str, str]:
 
 def read_bytes(path: Path, limits: Limits) -> bytes:
     """The file's bytes, read-only, after checking it exists, is a file and is not too big."""
-    name = path.name
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise errors.NotFound(f"“{name}” does not exist (it may have been moved or deleted).")
+        raise errors.NotFound(path) from None
     except PermissionError:
-        raise errors.PermissionDenied(f"You do not have permission to read “{name}”.")
+        raise errors.PermissionDenied(path) from None
     except ValueError:  # a NUL byte in the name: no such file can exist
-        raise errors.NotFound(f"“{name}” is not a valid file name.")
+        raise errors.NotFound(path, errors.NotFound.BAD_NAME) from None
     except OSError as exc:
-        raise errors.NotFound(f"“{name}” cannot be reached: {exc.strerror or exc}.")
+        raise errors.NotFound(path, errors.NotFound.UNREACHABLE, reason=exc.strerror or exc) from None
     if path.is_dir():
-        raise errors.IsDirectory(f"“{name}” is a folder; open a saved article file inside it.")
+        raise errors.IsDirectory(path)
     if not path.is_file():
-        raise errors.UnsupportedFormat(f"“{name}” is not a regular file.")
+        raise errors.UnsupportedFormat(path)
     if info.st_size > limits.max_file_bytes:
-        raise errors.TooLarge(
-            f"“{name}” is {human_size(info.st_size)}, more than the {human_size(limits.max_file_bytes)} "
-            "Sift opens; it is unlikely to be a single article."
-        )
+        raise errors.TooLarge(path, size=human_size(info.st_size), limit=human_size(limits.max_file_bytes))
     try:
         with open(path, "rb") as handle:
             data = handle.read(limits.max_file_bytes + 1)
     except PermissionError:
-        raise errors.PermissionDenied(f"You do not have permission to read “{name}”.")
+        raise errors.PermissionDenied(path) from None
     except IsADirectoryError:
-        raise errors.IsDirectory(f"“{name}” is a folder; open a saved article file inside it.")
+        raise errors.IsDirectory(path)
     except OSError as exc:
-        raise errors.NotFound(f"“{name}” could not be read: {exc.strerror or exc}.")
+        raise errors.NotFound(path, errors.NotFound.UNREADABLE, reason=exc.strerror or exc) from None
     if not data.strip():
-        raise errors.EmptyFile(f"“{name}” is empty: there is no article to show.")
+        raise errors.EmptyFile(path)
     return data
 
 
 def check_document_size(path: Path, size: int, limit: int) -> None:
     if size > limit:
-        raise errors.TooLarge(
-            f"“{path.name}” holds {human_size(size)} of text, more than the "
-            f"{human_size(limit)} Sift reads as one article."
-        )
+        raise errors.TooLarge(path, errors.TooLarge.TEXT, size=human_size(size), limit=human_size(limit))
 
 
 def gunzip(path: Path, data: bytes, limits: Limits) -> bytes:
@@ -266,13 +259,13 @@ def gunzip(path: Path, data: bytes, limits: Limits) -> bytes:
     try:
         out = inflater.decompress(data, limits.max_file_bytes + 1)
     except zlib.error:
-        raise errors.Malformed(f"“{path.name}” is a damaged compressed file.")
+        raise errors.Malformed(path, errors.Malformed.DAMAGED_GZIP) from None
     if len(out) > limits.max_file_bytes or inflater.unconsumed_tail:
-        raise errors.TooLarge(f"“{path.name}” unpacks to more than Sift reads as one article.")
+        raise errors.TooLarge(path, errors.TooLarge.UNPACKED)
     if out.startswith(GZIP_MAGIC):
-        raise errors.UnsupportedFormat(f"“{path.name}” is compressed twice; Sift does not open that.")
+        raise errors.UnsupportedFormat(path, errors.UnsupportedFormat.DOUBLE_COMPRESSED)
     if not out.strip():
-        raise errors.EmptyFile(f"“{path.name}” is empty: there is no article to show.")
+        raise errors.EmptyFile(path)
     return out
 
 
@@ -299,15 +292,9 @@ def refuse_binary(path: Path, head: bytes) -> None:
         return
     for magic, what in BINARY_SIGNATURES:
         if head.startswith(magic) and (not magic.isalnum() or looks_binary(head)):
-            raise errors.UnsupportedFormat(
-                f"“{path.name}” is {what}, not a saved article; Sift opens saved web pages "
-                "(.html, .mhtml, .webarchive) and plain-text articles."
-            )
+            raise errors.UnsupportedFormat(path, errors.UnsupportedFormat.KNOWN_BINARY, what=what)
     if looks_binary(head):
-        raise errors.UnsupportedFormat(
-            f"“{path.name}” looks like a binary file, not a saved article; Sift opens saved web "
-            "pages (.html, .mhtml, .webarchive) and plain-text articles."
-        )
+        raise errors.UnsupportedFormat(path, errors.UnsupportedFormat.BINARY)
 
 
 def looks_binary(head: bytes) -> bool:
@@ -417,15 +404,10 @@ def decode_text(path: Path, data: bytes) -> tuple[str, str]:
     if wide:
         return data.decode(wide, errors="replace"), wide
     if data.count(b"\x00") > len(data) // 100:
-        raise errors.UnsupportedFormat(
-            f"“{path.name}” looks like a binary file, not a saved article; Sift opens saved web "
-            "pages (.html, .mhtml, .webarchive) and plain-text articles."
-        )
+        raise errors.UnsupportedFormat(path, errors.UnsupportedFormat.BINARY)
     guess = detect_encoding(data)
     if guess is None:
-        raise errors.Undecodable(
-            f"“{path.name}” is not text in any encoding Sift recognises, so it cannot be shown."
-        )
+        raise errors.Undecodable(path)
     return data.decode(guess, errors="replace"), guess
 
 
@@ -493,12 +475,12 @@ def load_mhtml(path: Path, data: bytes, limits: Limits) -> Source:
     """A MIME web archive: the main HTML part plus its resources (and the archive's headers)."""
     split = mhtml.split_archive(data, limits.max_parts)
     if split is None:
-        raise errors.Malformed(f"“{path.name}” is a damaged web archive: its headers cannot be read.")
+        raise errors.Malformed(path, errors.Malformed.DAMAGED_MHTML)
     headers, leaves = split
     snapshot = mhtml.header_text(headers, "Snapshot-Content-Location")
     main, resources = split_parts(leaves, snapshot)
     if main is None:
-        raise errors.Malformed(f"“{path.name}” is a web archive without a web page in it.")
+        raise errors.Malformed(path, errors.Malformed.MHTML_WITHOUT_PAGE)
     body = main.payload()
     check_document_size(path, len(body), limits.max_document_bytes)
     text, encoding = decode_html(path, body, python_codec(main.charset or ""))
@@ -551,11 +533,11 @@ def load_webarchive(path: Path, data: bytes, limits: Limits) -> Source:
     try:
         archive = plistlib.loads(data)
     except Exception:  # plistlib raises several kinds (and RecursionError) on damaged input
-        raise errors.Malformed(f"“{path.name}” is a damaged Safari web archive.")
+        raise errors.Malformed(path, errors.Malformed.DAMAGED_WEBARCHIVE) from None
     main = archive.get("WebMainResource") if isinstance(archive, dict) else None
     body = main.get("WebResourceData") if isinstance(main, dict) else None
     if not isinstance(main, dict) or not isinstance(body, bytes):
-        raise errors.Malformed(f"“{path.name}” is a Safari web archive without a web page in it.")
+        raise errors.Malformed(path, errors.Malformed.WEBARCHIVE_WITHOUT_PAGE)
     check_document_size(path, len(body), limits.max_document_bytes)
     charset = python_codec(plist_text(main, "WebResourceTextEncodingName") or "")
     text, encoding = decode_html(path, body, charset)

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QByteArray,
-    QCoreApplication,
     QEvent,
     QMimeData,
     QObject,
@@ -54,6 +53,7 @@ from reader import APP_NAME
 from reader.core.storage import paths
 from reader.core.storage import settings as settings_io
 from reader.core.storage.settings import Settings
+from reader.ui.errors import describe_error
 from reader.ui.window.message_bar import MessageBar
 
 if TYPE_CHECKING:
@@ -153,17 +153,6 @@ def load_for_reading(path: Path, encoding: str | None) -> Loaded:
     if not source.resources:  # an archive's images live in the file: such articles are re-read
         cache.store_article(key, article)
     return Loaded(article, source.resources, source.resources_dir, source.encoding, key)
-
-
-def describe_failure(path: str, error: BaseException) -> str:
-    """The core's sentence for people, or a plain one for a bug; never a traceback."""
-    from reader.core.errors import ReaderError
-
-    if isinstance(error, ReaderError):
-        return error.message
-    return QCoreApplication.translate(
-        "MainWindow", "Sift hit an internal problem while reading “%1” (%2); please report it.").replace(
-        "%1", Path(path).name).replace("%2", type(error).__name__)
 
 
 def system_color_scheme() -> Qt.ColorScheme:
@@ -497,10 +486,7 @@ class MainWindow(QMainWindow):
     def _load_failed(self, path: str, error: BaseException) -> None:
         self._loading.pop(path, None)
         self._end_progress()
-        reason, name = describe_failure(path, error), Path(path).name
-        # The core's sentences name the file already; others get it in front.
-        text = reason if f"“{name}”" in reason else self.tr("Could not open “%1”: %2").replace(
-            "%1", name).replace("%2", reason)
+        text = describe_error(error, path)  # every sentence names the file
         self.message_bar.show_message(text, "error", append=True)
         self._welcome_if_nothing_open()
         self.open_failed.emit(path, text)

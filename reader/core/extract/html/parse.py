@@ -42,9 +42,9 @@ def parse_html(text: str, name: str = "the page") -> HtmlElement:
     try:
         root = lxml.html.document_fromstring(text, parser=_PARSER)
     except (lxml.etree.ParserError, ValueError, lxml.etree.XMLSyntaxError) as exc:
-        raise errors.Malformed(f"“{name}” could not be read as a web page ({exc}).") from None
+        raise errors.Malformed(name, reason=exc) from None
     if root is None:
-        raise errors.Malformed(f"“{name}” holds no web page content.")
+        raise errors.Malformed(name, errors.Malformed.NO_CONTENT)
     return root
 
 
