@@ -62,7 +62,8 @@ def describe(text: str, start: int, end: int) -> Selectors:
     """Both selectors of ``text[start:end]``."""
     if not 0 <= start < end <= len(text):
         raise ValueError(f"span {start}-{end} is outside a text of {len(text)} characters")
-    quote = TextQuote(text[start:end], text[max(0, start - CONTEXT_CHARS):start], text[end:end + CONTEXT_CHARS])
+    prefix, suffix = text[max(0, start - CONTEXT_CHARS):start], text[end:end + CONTEXT_CHARS]
+    quote = TextQuote(text[start:end], prefix, suffix)
     return Selectors(quote, TextPosition(start, end))
 
 

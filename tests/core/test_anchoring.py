@@ -28,7 +28,7 @@ def test_unchanged_text_anchors_at_the_stored_position() -> None:
 
 def test_a_paragraph_inserted_before_moves_the_highlight_with_its_text() -> None:
     selectors = highlight(STORY, QUOTE)
-    changed = STORY.replace("The village of Novenke", "A new paragraph arrived in an update.\n\nThe village of Novenke")
+    changed = STORY.replace("The village of", "A new paragraph arrived in an update.\n\nThe village of")
     start, end = anchor(changed, selectors) or (0, 0)
     assert changed[start:end] == QUOTE
     assert start > selectors.position.start
@@ -51,17 +51,18 @@ def test_a_slightly_edited_sentence_is_found_approximately() -> None:
 
 def test_a_highlight_whose_text_is_gone_is_orphaned() -> None:
     selectors = highlight(STORY, QUOTE)
-    rewritten = STORY.replace("Residents said the village had been without power for a week, and aid was slow to arrive.",
-                              "The ministry did not comment.")
+    last = STORY.rindex("Residents said")
+    rewritten = STORY[:last] + "The ministry did not comment."
     assert anchor(rewritten, selectors) is None
 
 
 def test_a_repeated_phrase_is_told_apart_by_its_context() -> None:
     text = "Kyiv said no. Later, Moscow said yes. Then Kyiv said no again, firmly."
-    second = describe(text, text.index("Kyiv said no again"), text.index("Kyiv said no again") + len("Kyiv said no"))
+    start = text.index("Kyiv said no again")
+    second = describe(text, start, start + len("Kyiv said no"))
     shifted = "Update: " + text
-    start, _ = anchor(shifted, second) or (0, 0)
-    assert start == shifted.index("Kyiv said no again")
+    found, _ = anchor(shifted, second) or (0, 0)
+    assert found == shifted.index("Kyiv said no again")
 
 
 def test_short_quotes_never_match_approximately() -> None:
