@@ -15,6 +15,7 @@ import dataclasses
 import functools
 import hashlib
 import json
+import logging
 import os
 import types
 import typing
@@ -46,6 +47,7 @@ CORE_DIR = Path(__file__).resolve().parent
 RESULT_DATA = (("data",), ("models",))  # folders of resources/
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 class ResultCache:
@@ -98,7 +100,8 @@ class ResultCache:
         for entry in self._entries():
             try:
                 stat = entry.stat()
-            except OSError:
+            except OSError as exc:  # removed meanwhile (another Sift pruning): nothing to count
+                log.debug("cache entry %s not measured: %s", entry, exc)
                 continue
             entries.append((stat.st_mtime, stat.st_size, entry))
         total = sum(size for _, size, _ in entries)
@@ -117,7 +120,10 @@ class ResultCache:
     def _entries(self) -> list[Path]:
         try:
             return [p for p in self.folder.iterdir() if p.name.endswith((ARTICLE_SUFFIX, ANALYSIS_SUFFIX))]
-        except OSError:
+        except FileNotFoundError:  # nothing stored yet
+            return []
+        except OSError as exc:
+            log.warning("cache folder %s not listed: %s", self.folder, exc)
             return []
 
     def _path(self, key: str, suffix: str) -> Path:
@@ -129,10 +135,12 @@ class ResultCache:
             data = json.loads(path.read_bytes())
         except FileNotFoundError:
             return None
-        except (OSError, ValueError):
-            forget(path)  # damaged: the file is read again
+        except (OSError, ValueError) as exc:
+            log.info("cache entry %s unreadable (%s); the file is read again", path, exc)
+            forget(path)
             return None
         if not isinstance(data, dict) or data.get("format") != CACHE_FORMAT:
+            log.info("cache entry %s has another format; the file is read again", path)
             forget(path)
             return None
         touch(path)
@@ -141,7 +149,8 @@ class ResultCache:
     def _decode(self, key: str, suffix: str, kind: type[T], value: Any) -> T | None:
         try:
             return from_jsonable(kind, value)
-        except (TypeError, ValueError, KeyError, AttributeError):
+        except (TypeError, ValueError, KeyError, AttributeError) as exc:
+            log.info("cache entry %s does not fit the model (%s); the file is read again", key, exc)
             forget(self._path(key, suffix))
             return None
 
@@ -152,8 +161,8 @@ class ResultCache:
         try:
             write_atomic(self._path(key, suffix), data)
             self.prune()
-        except OSError:
-            pass
+        except OSError as exc:
+            log.warning("cache entry %s not stored: %s", self._path(key, suffix), exc)
 
 
 def text_digest(text: str) -> str:
@@ -164,16 +173,16 @@ def forget(path: Path) -> None:
     """Delete an entry if possible; one that stays is still never used twice when damaged."""
     try:
         path.unlink(missing_ok=True)
-    except OSError:
-        pass
+    except OSError as exc:
+        log.warning("cache entry %s not deleted: %s", path, exc)
 
 
 def touch(path: Path) -> None:
     """Mark an entry as just used (pruning keeps recently read articles)."""
     try:
         os.utime(path)
-    except OSError:
-        pass
+    except OSError as exc:  # only the pruning order suffers
+        log.debug("cache entry %s not marked as used: %s", path, exc)
 
 
 @functools.lru_cache(maxsize=1)
@@ -183,8 +192,9 @@ def code_fingerprint() -> str:
     digest = hashlib.sha256(__version__.encode())
     folders = [CORE_DIR, *(resource_path(*parts) for parts in RESULT_DATA), model_folder()]
     for folder in folders:
-        files = sorted(folder.rglob("*")) if folder is not None and folder.is_dir() else []
-        for file in files:
+        if folder is None or not folder.is_dir():
+            continue
+        for file in sorted(folder.rglob("*")):
             if file.is_file() and "__pycache__" not in file.parts:
                 stat = file.stat()
                 digest.update(f"\0{file.relative_to(folder)}\0{stat.st_size}\0{stat.st_mtime_ns}".encode())
@@ -195,7 +205,8 @@ def model_folder() -> Path | None:
     """Where the language model's files are, found without importing spaCy."""
     try:
         return model_dir()
-    except ModelDamaged:
+    except ModelDamaged as exc:  # reported when the model is loaded; the version still keys entries
+        log.debug("language model not found for the cache key: %s", exc)
         return None
 
 

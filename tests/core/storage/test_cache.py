@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 from pathlib import Path
 
@@ -83,7 +84,8 @@ def test_an_analysis_of_other_text_is_not_used(tmp_path: Path) -> None:
     assert cache.analysis(key, TEXT + " More.") is None
 
 
-def test_a_new_version_of_the_code_misses_old_entries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_new_version_of_the_code_misses_old_entries(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     cache = ResultCache(tmp_path)
     before = cache.key_for(b"page")
     monkeypatch.setattr(cache_module, "code_fingerprint", lambda: "another build")
@@ -92,14 +94,17 @@ def test_a_new_version_of_the_code_misses_old_entries(tmp_path: Path, monkeypatc
 
 @pytest.mark.parametrize("damage", [b"{not json", b"[1, 2]", b'{"format": 1, "article": {"path": 5}}',
                                     b'{"format": 999, "article": {}}', b"\xff\xfe"])
-def test_damaged_entries_are_misses_and_are_removed(tmp_path: Path, damage: bytes) -> None:
+def test_damaged_entries_are_misses_and_are_removed(tmp_path: Path, damage: bytes,
+                                                    caplog: pytest.LogCaptureFixture) -> None:
     cache = ResultCache(tmp_path)
     key = cache.key_for(b"page")
     cache.store_article(key, make_article())
     entry = next(tmp_path.glob(f"{key}*"))
     entry.write_bytes(damage)
-    assert cache.article(key) is None
+    with caplog.at_level(logging.INFO, logger=cache_module.__name__):
+        assert cache.article(key) is None
     assert not entry.exists()
+    assert any(entry.name[:16] in record.getMessage() for record in caplog.records), "the drop is logged"
 
 
 def test_writes_leave_no_temporary_files(tmp_path: Path) -> None:
@@ -108,13 +113,16 @@ def test_writes_leave_no_temporary_files(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
-def test_an_unwritable_folder_costs_only_the_speed_up(tmp_path: Path) -> None:
+def test_an_unwritable_folder_costs_only_the_speed_up(tmp_path: Path,
+                                                      caplog: pytest.LogCaptureFixture) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
     cache = ResultCache(blocker / "results")
     key = cache.key_for(b"page")
-    cache.store_article(key, make_article())  # no exception
+    with caplog.at_level(logging.WARNING, logger=cache_module.__name__):
+        cache.store_article(key, make_article())  # no exception
     assert cache.article(key) is None
+    assert any("not stored" in r.getMessage() for r in caplog.records), "a failed write is logged"
 
 
 def test_the_folder_stays_under_its_bound_dropping_the_oldest_first(tmp_path: Path) -> None:
