@@ -5,6 +5,7 @@ module to unpickle its work, and should load spaCy, not Qt.
 from __future__ import annotations
 
 import ctypes
+import logging
 import multiprocessing
 import os
 import signal
@@ -13,6 +14,8 @@ import threading
 import time
 
 from reader.core.model import Analysis, Article
+
+log = logging.getLogger(__name__)
 
 # The analysis process runs a little below the window's priority: on a busy two-core machine the
 # story's extraction (in the window's process) then wins the CPU, and the model still loads
@@ -30,8 +33,8 @@ def prepare_process() -> None:
     """Process initializer: be nice to the window, and end with it even if it was killed."""
     try:
         os.nice(ANALYSIS_NICENESS)
-    except (AttributeError, OSError):
-        pass
+    except (AttributeError, OSError) as exc:  # no os.nice on Windows; the analysis only runs sooner
+        log.info("analysis process keeps the window's priority: %s", exc)
     end_with_parent()
     # The window may have died before the lines above ran: then this process already has
     # another parent, and neither the kernel's signal nor the watcher would ever fire.
@@ -50,8 +53,8 @@ def end_with_parent() -> None:
         return
     try:
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):
-        pass
+    except (OSError, AttributeError) as exc:  # the watcher thread still ends this process
+        log.info("analysis process not tied to the window by the kernel: %s", exc)
 
 
 def watch_parent(parent: int) -> None:
@@ -59,6 +62,7 @@ def watch_parent(parent: int) -> None:
     while True:
         time.sleep(PARENT_CHECK_SECONDS)
         if os.getppid() != parent:
+            log.info("the window's process %d is gone; the analysis process exits", parent)
             os._exit(0)
 
 
