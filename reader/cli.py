@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
-import traceback
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,14 @@ from typing import Any
 from reader import APP_NAME, __version__
 
 VERBS = ("extract", "analyze")
+# --debug shows Sift's own log from this level, and the libraries' (readability, spaCy) from LIBRARY_LEVEL:
+# their debug output is their internals, their warnings and errors are about our input.
+DEBUG_LEVEL = logging.DEBUG
+LIBRARY_LEVEL = logging.WARNING
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+DEBUG_HELP = "show the log on stderr, with the tracebacks of internal errors"
+
+log = logging.getLogger(__name__)
 
 USAGE_EPILOG = """\
 commands:
@@ -39,9 +47,10 @@ def build_open_parser() -> argparse.ArgumentParser:
     parser.add_argument("files", nargs="*", type=Path, metavar="FILE", help="saved articles to open")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument("--sample", action="store_true", help="open the bundled sample article")
-    parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    parser.add_argument("--debug", action="store_true", help=DEBUG_HELP)
     parser.add_argument("--measure-startup", type=Path, metavar="FILE",
-                        help="open FILE, print the start-up times as JSON once story and panel are shown, exit")
+                        help="open FILE, print the start-up times as JSON once story and panel are shown, "
+                             "exit")
     desktop = parser.add_argument_group("desktop integration (Linux; no window opens)")
     desktop.add_argument("--install-desktop", action="store_true",
                          help="add Sift to your application menu and to 'Open with' for web pages and text")
@@ -63,7 +72,7 @@ def build_verb_parser(verb: str) -> argparse.ArgumentParser:
         parser.add_argument("--no-analysis", action="store_true", help="skip entities and claims")
     parser.add_argument("--user-state", action="store_true",
                         help="apply your per-site corrections (off by default: output is deterministic)")
-    parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    parser.add_argument("--debug", action="store_true", help=DEBUG_HELP)
     return parser
 
 
@@ -71,9 +80,11 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] in VERBS:
         args = build_verb_parser(argv[0]).parse_args(argv[1:])
+        configure_logging(args.debug, own_warnings=False)
         runner = run_extract if argv[0] == "extract" else run_analyze
         return runner(args)
     args = build_open_parser().parse_args(argv)
+    configure_logging(args.debug, own_warnings=True)
     return run_gui(args)
 
 
@@ -112,22 +123,21 @@ def run_extract(args: argparse.Namespace) -> int:
     from reader.core.reading import extract_record
 
     return emit_records(args.files, lambda p: extract_record(
-        p, analysis=not args.no_analysis, user_state=args.user_state), args.debug)
+        p, analysis=not args.no_analysis, user_state=args.user_state))
 
 
 def run_analyze(args: argparse.Namespace) -> int:
     from reader.core.reading import analyze_record
 
-    return emit_records(args.files, analyze_record, args.debug)
+    return emit_records(args.files, analyze_record)
 
 
-def emit_records(files: Iterable[Path], make: Callable[[Path], dict[str, Any]], debug: bool) -> int:
+def emit_records(files: Iterable[Path], make: Callable[[Path], dict[str, Any]]) -> int:
     """Print one JSON line per file in order; a failure is that file's error record, not a stop."""
     from reader.core.errors import ReaderError, internal
     from reader.core.records import error_record
 
     configure_stdout()
-    quiet_library_logs(debug)
     status = 0
     for path in files:
         absolute = Path(os.path.abspath(path.expanduser()))
@@ -135,9 +145,8 @@ def emit_records(files: Iterable[Path], make: Callable[[Path], dict[str, Any]], 
             record = make(absolute)
         except ReaderError as exc:
             record = error_record(absolute, exc)
-        except Exception as exc:  # a bug: report it as a record, never as a traceback
-            if debug:
-                traceback.print_exc()
+        except Exception as exc:  # a bug: report it as a record; its traceback goes to the log
+            log.exception("internal error on %s", absolute)
             record = error_record(absolute, internal(absolute, exc))
         status = max(status, 1 if "error" in record else 0)
         sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -145,15 +154,25 @@ def emit_records(files: Iterable[Path], make: Callable[[Path], dict[str, Any]], 
     return status
 
 
-def quiet_library_logs(debug: bool) -> None:
-    """Libraries (readability) log their own failures with tracebacks, which Python prints when
-    logging is not set up; Sift reports failures as records, so they stay quiet but for --debug."""
-    import logging
-
+def configure_logging(debug: bool, own_warnings: bool) -> None:
+    """Set up logging once per process. ``--debug`` shows the whole log on stderr. Otherwise the
+    window shows Sift's own warnings there (``own_warnings``), while ``extract`` and ``analyze``
+    stay silent: their failures are records. Libraries (readability) log their failures with
+    tracebacks, which Python would print when logging is not set up; they stay quiet but for --debug."""
+    root = logging.getLogger()
+    if root.handlers:  # set up already (a test, or an embedding program)
+        return
+    sift = logging.getLogger("reader")
     if debug:
-        logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
-    else:  # a handler on the root logger keeps Python's last-resort printer away
-        logging.getLogger().addHandler(logging.NullHandler())
+        logging.basicConfig(level=LIBRARY_LEVEL, format=LOG_FORMAT)
+        sift.setLevel(DEBUG_LEVEL)
+        return
+    root.addHandler(logging.NullHandler())  # keeps Python's last-resort printer away
+    if own_warnings:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("sift: %(name)s: %(message)s"))
+        handler.setLevel(logging.WARNING)
+        sift.addHandler(handler)
 
 
 def configure_stdout() -> None:

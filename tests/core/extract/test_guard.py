@@ -149,7 +149,7 @@ def test_a_hanging_extraction_becomes_a_timeout_record(tmp_path: Path, monkeypat
         pipeline.open_article(page)
     lines: list[str] = []
     monkeypatch.setattr("sys.stdout.write", lambda text: lines.append(text))
-    status = emit_records([page], lambda p: pipeline.extract_record(p, analysis=False), debug=False)
+    status = emit_records([page], lambda p: pipeline.extract_record(p, analysis=False))
     assert status == 1 and '"kind": "timeout"' in lines[0]
 
 
