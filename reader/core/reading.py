@@ -8,7 +8,9 @@ from typing import Any
 from reader.core import errors
 from reader.core.model import Analysis, Article
 from reader.core.records import analysis_record, article_record
-from reader.core.sources.loading import SNIFF_BYTES, Limits, load, read_bytes, refuse_binary
+from reader.core.sources.files import SNIFF_BYTES, Limits, read_bytes
+from reader.core.sources.loading import load
+from reader.core.sources.sniff import refuse_binary
 
 
 def open_article(path: Path, limits: Limits = Limits(), encoding: str | None = None) -> Article:

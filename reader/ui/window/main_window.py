@@ -137,7 +137,8 @@ class Loaded:
 def load_for_reading(path: Path, encoding: str | None) -> Loaded:
     """Load and extract one file, or take the article kept from the last time these bytes were
     read (runs in a worker thread: no widgets here)."""
-    from reader.core.sources.loading import Limits, find_resources_dir, read_bytes
+    from reader.core.sources.files import Limits, read_bytes
+    from reader.core.sources.origin import find_resources_dir
     from reader.core.storage.cache import ResultCache
 
     cache = ResultCache()
@@ -434,7 +435,7 @@ class MainWindow(QMainWindow):
     def open_with_dialog(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        from reader.core.sources.loading import suffix_filter
+        from reader.core.sources.sniff import suffix_filter
 
         patterns = " ".join(suffix_filter())
         filters = ";;".join((

@@ -12,7 +12,8 @@ from loading_fixtures import PNG_1X1, STORY, gzipped, mhtml_bytes, page, write
 
 from reader.core import errors
 from reader.core.extract import extract
-from reader.core.sources.loading import MAX_DOCUMENT_BYTES, Limits, load
+from reader.core.sources.files import MAX_DOCUMENT_BYTES
+from reader.core.sources.loading import Limits, load
 
 FIFTY_MB = 50 * 1024 * 1024
 # Refusing means reading at most the file once: well under a second on any disk.
