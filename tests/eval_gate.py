@@ -6,7 +6,8 @@ Run from the project's virtual environment (so ``sift`` is on PATH):
 
 Floors live in tests/eval_floors.json and may only go up: raise one when a change
 improves a score, never lower it to let a change through. Exit status 1 when any
-score is below its floor, 0 otherwise (and when ../shared is absent: nothing to check).
+score is below its floor or missing from the results (a renamed metric must not silently
+lose its floor), 0 otherwise (and when ../shared is absent: nothing to check).
 """
 
 from __future__ import annotations
@@ -22,6 +23,11 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 FLOORS = HERE / "eval_floors.json"
 DEFAULT_SHARED = HERE.parent.parent / "shared"
+# The evaluator's tasks (shared/tools/evaluate.py TASKS); a floor's key starts with one of them.
+TASKS = ("html", "text", "tails", "meta", "entities", "claims")
+PASSED = "ok   "
+BELOW = "BELOW"
+MISSING = "MISSING"
 
 
 def lookup(results: dict[str, Any], dotted: str) -> float | None:
@@ -46,22 +52,31 @@ def run_evaluate(shared: Path, tasks: list[str]) -> dict[str, Any]:
 
 
 def compare(results: dict[str, Any], floors: dict[str, float]) -> list[str]:
-    """Lines describing each score against its floor; failures start with 'BELOW'."""
+    """Lines describing each score against its floor; failures start with BELOW or MISSING."""
     lines = []
     for key, floor in sorted(floors.items()):
         score = lookup(results, key)
         if score is None:
+            lines.append(f"{MISSING} {key:38s} absent  (floor {floor:.3f})")
             continue
-        verdict = "ok   " if score >= floor else "BELOW"
+        verdict = PASSED if score >= floor else BELOW
         lines.append(f"{verdict} {key:40s} {score:.3f}  (floor {floor:.3f})")
     return lines
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def failures(lines: list[str]) -> list[str]:
+    return [line for line in lines if not line.startswith(PASSED)]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("tasks", nargs="*", help="tasks to score (default: every task with a floor)")
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
+    unknown = sorted(set(args.tasks) - set(TASKS))
+    if unknown:
+        parser.error(f"unknown tasks {unknown}; the tasks are {', '.join(TASKS)}")
     if not (args.shared / "tools" / "evaluate.py").exists():
         print(f"eval gate: {args.shared} is absent; nothing to check.")
         return 0
@@ -70,7 +85,7 @@ def main() -> int:
     results = run_evaluate(args.shared, tasks)
     lines = compare(results, {k: v for k, v in floors.items() if k.split(".")[0] in tasks})
     print("\n".join(lines))
-    failed = [line for line in lines if line.startswith("BELOW")]
+    failed = failures(lines)
     print(f"eval gate: {len(lines) - len(failed)} passed, {len(failed)} failed")
     return 1 if failed else 0
 
