@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
-from reader.core.export import export_text, to_html, to_json, to_markdown
+from reader.core.export import EXPORT_FORMATS, export_text, to_html, to_json, to_markdown
 from reader.core.model import Analysis, Article, Block, Claim, Entity, Span
 
 ARTICLE = Article(
@@ -27,16 +28,16 @@ ANALYSIS = Analysis(
 )
 
 
-def parse_front_matter(markdown: str) -> dict[str, object]:
+def parse_front_matter(markdown: str) -> dict[str, Any]:
     """Our front matter writes every value as JSON, so JSON reads it back."""
     lines = markdown.split("\n")
     assert lines[0] == "---"
     end = lines.index("---", 1)
-    data: dict[str, object] = {}
+    data: dict[str, Any] = {}
     key = ""
     for line in lines[1:end]:
         if line.startswith("  - "):
-            data.setdefault(key, []).append(json.loads(line[4:]))  # type: ignore[union-attr]
+            data.setdefault(key, []).append(json.loads(line[4:]))
         else:
             key, _, value = line.partition(": ")
             key = key.rstrip(":")
@@ -50,7 +51,7 @@ def test_markdown_front_matter_and_body() -> None:
     meta = parse_front_matter(text)
     assert meta["title"] == 'Ferry "Aurora" returns' and meta["url"] == ARTICLE.url
     assert meta["entities"] == [{"name": "Aurora", "type": "product", "mentions": 1}]
-    assert meta["claims"][0]["speaker"] == "mayor"  # type: ignore[index]
+    assert meta["claims"][0]["speaker"] == "mayor"
     assert "\\# The ferry" in text and "## Timetable" in text and "- Departures" in text
     assert "newsletter" not in text
 
@@ -84,4 +85,13 @@ def test_json_is_the_cli_record() -> None:
     record = json.loads(to_json(ARTICLE, ANALYSIS))
     assert record["text"] == TEXT and record["entities"][0]["name"] == "Aurora"
     assert json.loads(export_text("json", ARTICLE)).get("entities") is None
-    assert export_text("html", ARTICLE) == to_html(ARTICLE)
+
+
+def test_each_format_name_gives_that_format() -> None:
+    """The menu's choice reaches the right writer, with the analysis passed along."""
+    made = {kind: export_text(kind, ARTICLE, ANALYSIS) for kind in EXPORT_FORMATS}
+    assert set(made) == {"markdown", "html", "json"}
+    markdown_entities = parse_front_matter(made["markdown"])["entities"]
+    assert markdown_entities == [{"name": "Aurora", "type": "product", "mentions": 1}]
+    assert made["html"].startswith("<!DOCTYPE html>") and "newsletter" not in made["html"]
+    assert json.loads(made["json"])["entities"][0]["name"] == "Aurora"
