@@ -135,6 +135,7 @@ class Entity:
     type: EntityType
     aliases: tuple[str, ...]
     mentions: tuple[Mention, ...]
+    confidence: float = 1.0  # 0..1: how sure the analysis is of this entity and its type
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,7 @@ class Claim:
     speaker_entity: str | None = None
     disputes: int | None = None  # index in Analysis.claims of the claim this one contradicts
     vague: bool = False  # "officials said", "people familiar with the matter"
+    confidence: float = 1.0  # 0..1: how sure the analysis is that this is an attribution
 
 
 @dataclass(frozen=True)
@@ -157,3 +159,27 @@ class Analysis:
     entities: tuple[Entity, ...] = ()
     claims: tuple[Claim, ...] = ()
     warnings: tuple[Notice, ...] = ()
+
+
+HighlightColor = Literal["yellow", "green", "blue", "pink", "purple"]
+HIGHLIGHT_COLORS: tuple[HighlightColor, ...] = ("yellow", "green", "blue", "pink", "purple")
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """A reader's highlight with an optional note, anchored as the W3C annotation model does:
+    ``exact`` with its ``prefix`` and ``suffix`` (the quote) and ``start``/``end`` (the position in
+    :attr:`Article.text` where it was last found). ``orphaned`` when the text no longer holds it:
+    it is kept and shown with its quote, never dropped."""
+
+    id: str
+    article: str
+    start: int
+    end: int
+    exact: str
+    prefix: str = ""
+    suffix: str = ""
+    note: str | None = None
+    color: HighlightColor = "yellow"
+    created: str = ""
+    orphaned: bool = False
