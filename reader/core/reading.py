@@ -1,25 +1,66 @@
-"""The flow of one article, load → extract → analyze, as the CLI and the GUI workers call it."""
+"""The flow of one article, load → extract → analyze, as the CLI and the GUI workers call it.
+
+:func:`open_for_reading` is the one use case both share: read the file's bytes once, key the
+results cache on them, and extract only what the cache does not already hold. Qt-free: the GUI
+runs it in a worker thread, the CLI in its main thread (where the extraction deadline applies).
+"""
 
 from __future__ import annotations
 
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.core import errors
-from reader.core.model import Analysis, Article
+from reader.core.model import Analysis, Article, Resource
 from reader.core.records import analysis_record, article_record
-from reader.core.sources.files import SNIFF_BYTES, Limits, read_bytes
+from reader.core.sources.files import DEFAULT_LIMITS, SNIFF_BYTES, Limits, read_bytes
 from reader.core.sources.loading import load
+from reader.core.sources.origin import find_resources_dir
 from reader.core.sources.sniff import refuse_binary
 
+if TYPE_CHECKING:
+    from reader.core.storage.cache import ResultCache
 
-def open_article(path: Path, limits: Limits = Limits(), encoding: str | None = None) -> Article:
-    """Load and extract one saved article (``encoding``: the reader's override, if any)."""
+
+@dataclass(frozen=True)
+class Loaded:
+    """An article ready to be shown, and what showing it needs."""
+
+    article: Article
+    resources: dict[str, Resource] = field(default_factory=dict)  # an archive's images, by URL
+    resources_dir: Path | None = None  # the "NAME_files/" folder beside a saved page
+    encoding: str | None = None  # as read; None when the article came from the results cache
+    cache_key: str | None = None  # the file's entry in the results cache; None without a cache
+
+
+def open_for_reading(path: Path, encoding: str | None = None, cache: ResultCache | None = None,
+                     limits: Limits = DEFAULT_LIMITS) -> Loaded:
+    """Load and extract one saved article (``encoding``: the reader's override, if any), or take
+    the article ``cache`` kept from the last time these very bytes were read. No widgets here."""
     from reader.core.extract import extract
     from reader.core.extract.guard import time_limit
 
-    with time_limit(Path(path).name):  # a last resort: a hostile page gets a Timeout, not a hang
-        return extract(load(path, limits, encoding))
+    path = Path(os.path.abspath(Path(path).expanduser()))  # as load() names it in its errors
+    data = read_bytes(path, limits)
+    key = cache.key_for(data, encoding) if cache is not None else None
+    if cache is not None and key is not None:
+        cached = cache.article(key, path)
+        if cached is not None:
+            folder = find_resources_dir(path) if cached.format == "html" else None
+            return Loaded(cached, resources_dir=folder, cache_key=key)
+    with time_limit(path.name):  # a last resort: a hostile page gets a Timeout, not a hang
+        source = load(path, limits, encoding, data=data)
+        article = extract(source)
+    if cache is not None and key is not None and not source.resources:
+        cache.store_article(key, article)  # an archive's images live in the file: it is re-read
+    return Loaded(article, source.resources, source.resources_dir, source.encoding, key)
+
+
+def open_article(path: Path, limits: Limits = DEFAULT_LIMITS, encoding: str | None = None) -> Article:
+    """Load and extract one saved article, without the results cache (the CLI's way)."""
+    return open_for_reading(path, encoding, limits=limits).article
 
 
 def analyze_article(article: Article) -> Analysis:
@@ -40,7 +81,7 @@ def extract_record(path: Path, analysis: bool = True, user_state: bool = False) 
     return article_record(article, analyze_article(article) if analysis else None)
 
 
-def read_verbatim(path: Path, limits: Limits = Limits()) -> str:
+def read_verbatim(path: Path, limits: Limits = DEFAULT_LIMITS) -> str:
     """A file as ``sift analyze`` takes it: UTF-8, a BOM dropped, nothing else changed."""
     data = read_bytes(path, limits)
     refuse_binary(path, data[:SNIFF_BYTES])  # a PDF or an image is named as such, not "not UTF-8"
