@@ -145,8 +145,12 @@ def test_the_default_folder_is_the_user_cache_folder(isolated_user_dirs: Path) -
     assert list((isolated_user_dirs / "cache").rglob(f"{key}*"))
 
 
-def test_the_code_fingerprint_is_stable_within_a_run() -> None:
-    assert cache_module.code_fingerprint() == cache_module.code_fingerprint()
+def test_the_code_fingerprint_is_stable_and_names_the_version(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Computed afresh (not the memoized value) it is the same; another version gives another."""
+    compute = cache_module.code_fingerprint.__wrapped__
+    assert compute() == compute() == cache_module.code_fingerprint()
+    monkeypatch.setattr(cache_module, "__version__", "0.0.0-other")
+    assert compute() != cache_module.code_fingerprint()
 
 
 def test_a_real_extraction_survives_the_round_trip(tmp_path: Path, seed_path: Path) -> None:
