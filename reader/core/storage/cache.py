@@ -117,6 +117,11 @@ class ResultCache:
         """Bytes used by the entries (for tests and the benchmark)."""
         return sum(entry.stat().st_size for entry in self._entries())
 
+    def clear(self) -> None:
+        """Delete every entry (Clear History); one that cannot be deleted is logged and stays."""
+        for entry in self._entries():
+            forget(entry)
+
     def _entries(self) -> list[Path]:
         try:
             return [p for p in self.folder.iterdir() if p.name.endswith((ARTICLE_SUFFIX, ANALYSIS_SUFFIX))]
