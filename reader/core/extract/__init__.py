@@ -14,6 +14,19 @@ def collapse(text: str) -> str:
     return " ".join(text.split())
 
 
+# Characters a browser never draws but that split words for search, copy and highlights: the
+# soft hyphen (&shy;, a hyphenation hint), zero-width space, word joiner, invisible operators and
+# a stray byte-order mark. Not the zero-width (non-)joiners or direction marks, which change how
+# Persian, Indic, emoji or right-to-left text reads.
+INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\u2061\u2062\u2063\u2064\ufeff"))
+
+
+def collapse_visible(text: str) -> str:
+    """collapse() of the text a browser shows: for HTML, where these characters are rendering
+    hints of the markup. A plain-text file's characters are its source and stay (the contract)."""
+    return " ".join(text.translate(INVISIBLE).split())
+
+
 def extract(source: Source) -> Article:
     """Turn a loaded file into an article with every source block labelled story or clutter."""
     if source.format == "text":

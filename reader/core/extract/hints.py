@@ -131,27 +131,38 @@ def boilerplate_reason(text: str) -> str | None:
 # above through boilerplate_reason().
 # ---------------------------------------------------------------------------------------------
 
-# Class/id tokens (split on spaces, "-" and "_"; camelCase lowered) that name page furniture, by
-# reason. A token must start with one of these words; checked on the element and its ancestors
-# inside the article, so a page-wide <body class="has-sidebar"> never counts. html_classify
-# compiles them into one pattern (one named group per reason), as it does HTML_PHRASES.
+# Class/id vocabulary of page furniture, by reason. A class or id name is cut into words on
+# "-", "_", camelCase and digits ("postShare_bar2" -> "post share bar 2") and each pattern must
+# cover whole words (patterns may span words: "read more"), so "authority" is never "author" and
+# "commentary" never "comment". Checked on the element and its ancestors inside the article;
+# page-wide elements (<body>, <html>, a wrapper around nearly all the page's text) never count.
+# html/classify.py compiles them into one pattern (one named group per reason).
 HTML_HINTS: tuple[tuple[str, str], ...] = (
-    ("share bar", r"share|sharing|social|sociable|addthis|sharedaddy|sharethis|whatsapp"),
-    ("related links", r"related|recommend|readmore|read-more|more-stories|morestories|outbrain"
-                      r"|taboola|trending|popular|teaser|also-read|alsoread|you-may|read-next"),
-    ("tags", r"tags?$|tagbox|tag-box|tax$|taxonomy|categories|keywords|topics$"),
-    ("byline", r"byline|author|attribution|contributor|writer$|posted-by"),
-    ("date", r"date$|dateline|timestamp|pubdate|published|updated$|post-?date|time$"),
-    ("caption", r"caption|credit|copyright|photo-?credit"),
-    ("newsletter prompt", r"newsletter|subscribe|subscription|signup|sign-up|optin|opt-in"),
-    ("advertisement", r"ad$|ads$|advert|advertisement|adslot|ad-slot|adunit|dfp|sponsor|promo$"
-                      r"|banner$"),
-    ("comments", r"comment|disqus|respond$|discussion"),
-    ("navigation", r"nav$|navbar|navigation|menu|breadcrumb|pagination|pager$"),
-    ("footer", r"footer|foot$|colophon"),
-    ("cookie notice", r"cookie|consent|gdpr"),
-    ("reading time", r"read-?time|reading-?time|estimated-read"),
+    ("share bar", r"share|shares|sharing|(social)?share(bar|tools?|buttons?|links|icons?|this|daddy)s?"
+                  r"|social|sociable|addthis|addtoany|whatsapp"),
+    ("related links", r"related\w*|recommend\w*|read ?more|more ?stories|more from|outbrain|taboola"
+                      r"|trending|popular|teasers?|also ?read|you may|read ?next|most (read|popular|viewed)"),
+    ("tags", r"tags?|tag ?(box|list|cloud|links)|taxonomy|categories|keywords|topics"),
+    ("byline", r"bylines?|authors?|author ?(name|info|box|bio)|attribution|contributors?|writer|posted by"),
+    ("reading time", r"read ?time|reading ?time|estimated read|min read"),
+    ("date", r"date|dateline|timestamp|pubdate|published|updated|post ?date|time|date ?time"),
+    ("caption", r"captions?|credits?|copyright|photo ?credit"),
+    ("newsletter prompt", r"newsletter\w*|subscribe\w*|subscription|sign ?up|opt ?in|mailchimp"),
+    ("advertisement", r"ads?|advert\w*|ad ?(slot|unit|container|wrapper|wrap|box|block)s?|adsense|dfp"
+                      r"|sponsor\w*|promo|promos|banner"),
+    ("comments", r"comments?|commenting|comment ?(list|form|respond)|commentlist|disqus|respond|discussion"),
+    ("navigation", r"nav|navbar|navigation|menu\w*|breadcrumbs?|pagination|pager|skip ?links?"),
+    ("footer", r"footer\w*|foot|colophon"),
+    ("cookie notice", r"cookies?|cookie\w*|consent|gdpr"),
 )
+# Class names that file the page under a topic (WordPress writes every tag and category of a
+# post onto its <article>: "tag-new-york-city-housing-authority", "category-share-news"): content
+# taxonomy, not layout, so their words are not read as hints, unless the rest of the name is a
+# layout word ("tag-list", "category-links"), which is a box of tags.
+HTML_TAXONOMY_CLASS = re.compile(r"^(tag|tags|category|categories|cat|topic|topics|term|post_tag|keyword"
+                                 r"|keywords)[-_](?P<rest>.+)$", re.I)
+HTML_TAXONOMY_LAYOUT = re.compile(r"^(list|lists|cloud|box|links|wrap|wrapper|container|area|block|items?"
+                                  r"|widget|bar)$", re.I)
 
 # Paywall wording: the page says the rest of the story is for paying readers.
 HTML_PAYWALL_RE = re.compile(

@@ -15,7 +15,7 @@ from datetime import date, datetime
 
 from lxml.html import HtmlElement
 
-from reader.core.extract import collapse
+from reader.core.extract import collapse_visible
 
 # Meta names/properties by field, most specific first; compared lower-cased.
 TITLE_KEYS = ("og:title", "twitter:title", "dc.title", "dcterms.title", "dc:title", "parsely-title",
@@ -87,7 +87,7 @@ class PageSignals:
 
 def clean_value(text: str) -> str:
     """A metadata string as a reader sees it: entities decoded ("&#8216;" → "‘"), spaces collapsed."""
-    return collapse(html.unescape(text)) if "&" in text else collapse(text)
+    return collapse_visible(html.unescape(text)) if "&" in text else collapse_visible(text)
 
 
 def gather_signals(root: HtmlElement) -> PageSignals:
@@ -104,13 +104,13 @@ def gather_signals(root: HtmlElement) -> PageSignals:
             for key in keys if value else ():
                 signals.meta.setdefault(key, []).append(value)
         elif tag == "title" and signals.doc_title is None:
-            signals.doc_title = collapse(el.text_content()) or None
+            signals.doc_title = collapse_visible(el.text_content()) or None
         elif tag == "link" and "canonical" in (el.get("rel") or "").lower().split():
             signals.canonical = signals.canonical or (el.get("href") or "").strip() or None
         elif tag == "script" and "ld+json" in (el.get("type") or "").lower():
             signals.jsonld.extend(parse_jsonld(el.text or ""))
         elif tag == "h1":
-            signals.h1.append(collapse(el.text_content()))
+            signals.h1.append(collapse_visible(el.text_content()))
         elif tag == "a" and "author" in (el.get("rel") or "").lower().split():
             signals.rel_authors.append(el)
         elif tag == "time" and el.get("datetime"):
@@ -125,7 +125,7 @@ def first_author_group(links: list[HtmlElement]) -> list[str]:
     Pages also link the authors of related stories further down; only the links in the first
     one's byline (its parent, or its grandparent when that is not the whole page) count.
     """
-    named = [a for a in links if collapse(a.text_content())]
+    named = [a for a in links if collapse_visible(a.text_content())]
     if not named:
         return []
     group: list[HtmlElement] = []
@@ -137,7 +137,7 @@ def first_author_group(links: list[HtmlElement]) -> list[str]:
         if len(group) > 1:
             break
         box = box.getparent()
-    return [collapse(a.text_content()) for a in group or named[:1]]
+    return [collapse_visible(a.text_content()) for a in group or named[:1]]
 
 
 def visible_bylines(root: HtmlElement) -> list[str]:
@@ -152,8 +152,8 @@ def visible_bylines(root: HtmlElement) -> list[str]:
         following = candidates[index + 1] if index + 1 < len(candidates) else None
         if following is not None and any(a is el for a in following.iterancestors()):
             continue
-        names = [collapse(n.text_content()) for n in el.iter() if n.get("itemprop") == "name"]
-        text = names[0] if names else collapse(el.text_content())
+        names = [collapse_visible(n.text_content()) for n in el.iter() if n.get("itemprop") == "name"]
+        text = names[0] if names else collapse_visible(el.text_content())
         if _BY_LABEL.match(text):
             continue  # a "By" label of its own; the name follows in its own element
         if 0 < len(text) <= MAX_BYLINE_CHARS and not _URLISH.match(text):
@@ -194,7 +194,7 @@ def names_of(value: object) -> list[str]:
     names = []
     for item in items:
         name = item.get("name") if isinstance(item, dict) else item
-        if isinstance(name, str) and collapse(name) and not _URLISH.match(name.strip()):
+        if isinstance(name, str) and collapse_visible(name) and not _URLISH.match(name.strip()):
             names.append(clean_value(name))
     return names
 
@@ -203,7 +203,7 @@ def join_authors(names: list[str]) -> str | None:
     """Several authors joined by ", ", each once, a leading "By" dropped."""
     seen: list[str] = []
     for name in names:
-        name = _BY_PREFIX.sub("", collapse(name)).strip(" ,|")
+        name = _BY_PREFIX.sub("", collapse_visible(name)).strip(" ,|")
         if name and name.lower() not in (s.lower() for s in seen):
             seen.append(name)
     return ", ".join(seen) or None
@@ -298,7 +298,7 @@ def find_title(signals: PageSignals, article: dict) -> str | None:
 def jsonld_headline(article: dict, doc_title: str | None) -> str | None:
     """The article's JSON-LD headline or name: the one the page's <title> contains, if they differ."""
     options = [clean_value(v) for v in (article.get("headline"), article.get("name"))
-               if isinstance(v, str) and collapse(v)]
+               if isinstance(v, str) and collapse_visible(v)]
     if not options:
         return None
     for option in options:

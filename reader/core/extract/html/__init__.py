@@ -46,7 +46,7 @@ from reader.core.model import Article, Block, Notice, Source
 MAX_BLOCKS = 10_000
 # A caption belongs to an image at most this many blocks before or after it.
 CAPTION_REACH = 3
-# py3langid's time grows with the text; two paragraphs decide the language as well as ten.
+# Detection time grows with the text; two paragraphs decide the language as well as ten.
 LANGUAGE_SAMPLE_CHARS = 1200
 _TOO_DEEP = "boolean(" + "/*" * (MAX_DEPTH + 1) + ")"  # an element MAX_DEPTH levels below <html>
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})

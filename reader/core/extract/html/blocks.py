@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
 
-from reader.core.extract import collapse
+from reader.core.extract import collapse_visible
 from reader.core.model import BlockKind
 
 BLOCK_TAGS = frozenset({
@@ -69,7 +69,7 @@ def elements_with_blocks(body: HtmlElement) -> set[HtmlElement]:
 
 
 def link_chars(el: HtmlElement) -> int:
-    return sum(len(collapse(a.text_content())) for a in el.iter("a"))
+    return sum(len(collapse_visible(a.text_content())) for a in el.iter("a"))
 
 
 def leaf_kind(el: HtmlElement, path: tuple[HtmlElement, ...]) -> tuple[BlockKind, int]:
@@ -92,7 +92,7 @@ def leaf_kind(el: HtmlElement, path: tuple[HtmlElement, ...]) -> tuple[BlockKind
 
 def preformatted_text(el: HtmlElement) -> str:
     """A <pre> keeps its lines; spaces inside each line are collapsed, blank lines dropped."""
-    lines = (collapse(line) for line in el.text_content().splitlines())
+    lines = (collapse_visible(line) for line in el.text_content().splitlines())
     return "\n".join(line for line in lines if line)
 
 
@@ -109,7 +109,7 @@ def is_data_table(table: HtmlElement) -> bool:
 def table_rows(table: HtmlElement) -> tuple[tuple[str, ...], ...]:
     rows = []
     for tr in table.iter("tr"):
-        cells = tuple(collapse(c.text_content()) for c in tr if tag_of(c) in ("td", "th"))
+        cells = tuple(collapse_visible(c.text_content()) for c in tr if tag_of(c) in ("td", "th"))
         if any(cells):
             rows.append(cells)
     return tuple(rows)
@@ -134,7 +134,7 @@ def leaf_blocks(el: HtmlElement, path: tuple[HtmlElement, ...]) -> list[PageBloc
         text = " ".join(" ".join(c for c in row if c) for row in rows)
         return [PageBlock(elem=el, path=path, text=text, kind="table", rows=rows, link_chars=link_chars(el))]
     kind, level = leaf_kind(el, path)
-    text = preformatted_text(el) if kind == "preformatted" else collapse(el.text_content())
+    text = preformatted_text(el) if kind == "preformatted" else collapse_visible(el.text_content())
     blocks = [PageBlock(elem=el, path=path, text=text, kind=kind, level=level, link_chars=link_chars(el))] if text else []
     return blocks + image_blocks(el, path)
 
@@ -196,7 +196,7 @@ def flush_run(run: list[tuple[str, int]], owner: tuple[HtmlElement, tuple[HtmlEl
     """Close the open run of loose text as one paragraph block owned by its container."""
     if not run:
         return
-    text = collapse("".join(piece for piece, _ in run))
+    text = collapse_visible("".join(piece for piece, _ in run))
     links = sum(n for _, n in run)
     run.clear()
     if text:

@@ -14,7 +14,14 @@ from lxml.html import HtmlElement
 from reader.core.extract import hints as patterns
 from reader.core.extract.html.blocks import PageBlock, tag_of
 
-_TOKEN_SPLIT = re.compile(r"[\s_]+|(?<=[a-z])(?=[A-Z])")
+# Word boundaries inside a class or id name: separators, camelCase humps, letters beside digits.
+_WORD_BREAK = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
+# An element holding at least this share of the page's text is the page itself (a wrapper such
+# as <div id="page" class="single-post has-sidebar">): its classes describe the page, not a part
+# of it. The corpus's article containers hold at most ~0.8 of their page's text when the page
+# has any menu, footer or related list at all; wrappers of the whole page hold 0.95+.
+PAGE_WIDE_SHARE = 0.9
+PAGE_WIDE = "data-sift-page-wide"
 _MONTH = (r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
 _DATE_LINE = re.compile(
     rf"^((published|updated|posted|last updated|first published|date)\s*:?\s*)?"
@@ -45,36 +52,58 @@ def reason_of(match: re.Match[str] | None, reasons: dict[str, str]) -> str | Non
     return reasons[match.lastgroup or ""] if match else None
 
 
-_HINTS, HINT_REASONS = combined(list(patterns.HTML_HINTS), "h")
+_HINTS, HINT_REASONS = combined([(r, rf"(?<![^ ])(?:{rx})(?![^ ])") for r, rx in patterns.HTML_HINTS], "h")
 # Phrases anchored at the start are tried only there (match); the others anywhere (search).
 _START_PHRASES, START_REASONS = combined([p for p in patterns.HTML_PHRASES if p[1].startswith("^")], "s")
 _ANY_PHRASES, ANY_REASONS = combined([p for p in patterns.HTML_PHRASES if not p[1].startswith("^")], "a")
 
 
-def class_tokens(raw: str) -> list[str]:
-    """The words of a class/id string ("post-share_bar" → "post-share", "share", "bar")."""
-    tokens = []
-    for word in _TOKEN_SPLIT.split(raw):
-        if word:
-            tokens.append(word.lower())
-            tokens.extend(part for part in word.lower().split("-")[1:] if part)
-    return tokens
+def class_words(name: str) -> str:
+    """One class or id name as lower-case words joined by spaces ("postShare_bar2" → "post share bar 2")."""
+    return " ".join(w for w in _WORD_BREAK.split(name) if w).lower()
 
 
 def hint_reason(el: HtmlElement) -> str | None:
-    """The furniture an element's class/id names, e.g. "share bar" for class="share-tools"."""
+    """The furniture an element's class/id names, e.g. "share bar" for class="share-tools";
+    never for an element that wraps the whole page (see mark_page_wide)."""
     cls, ident = el.get("class"), el.get("id")
-    return names_reason(f"{cls or ''} {ident or ''}") if cls or ident else None
+    if not (cls or ident) or el.get(PAGE_WIDE) is not None or tag_of(el) in ("body", "html"):
+        return None
+    return names_reason(f"{cls or ''} {ident or ''}")
 
 
 @functools.lru_cache(maxsize=4096)
 def names_reason(names: str) -> str | None:
-    """The furniture reason of a class/id string (cached: pages repeat the same classes)."""
-    for token in class_tokens(names):
-        reason = reason_of(_HINTS.match(token), HINT_REASONS)
+    """The furniture reason of a class/id string (cached: pages repeat the same classes).
+
+    Taxonomy names ("tag-…", "category-…") file the page under a topic and say nothing about
+    layout, unless what follows the prefix is a layout word ("tag-list").
+    """
+    for name in names.split():
+        taxonomy = patterns.HTML_TAXONOMY_CLASS.match(name)
+        if taxonomy:
+            if patterns.HTML_TAXONOMY_LAYOUT.match(taxonomy["rest"]):
+                return "tags"
+            continue
+        reason = reason_of(_HINTS.search(class_words(name)), HINT_REASONS)
         if reason:
             return reason
     return None
+
+
+def mark_page_wide(blocks: list[PageBlock]) -> None:
+    """Mark the elements that hold PAGE_WIDE_SHARE of the page's text: their classes speak for
+    the whole page ("single-post", "has-sidebar", "top-ad-active"), never for one block."""
+    weight: dict[HtmlElement, int] = {}
+    total = 0
+    for block in blocks:
+        total += len(block.text)
+        for el in block.path:
+            weight[el] = weight.get(el, 0) + len(block.text)
+    if total:
+        for el, chars in weight.items():
+            if chars >= PAGE_WIDE_SHARE * total:
+                el.set(PAGE_WIDE, "")
 
 
 def inner_hint_reason(block: PageBlock, top: HtmlElement | None) -> str | None:
@@ -132,6 +161,7 @@ def annotate_surroundings(blocks: list[PageBlock]) -> None:
 
     Each element is looked at once: its answer is remembered for every block below it.
     """
+    mark_page_wide(blocks)
     memo: dict[HtmlElement, tuple[str | None, str | None]] = {}
     for block in blocks:
         block.landmark, block.surroundings = element_surroundings(block.elem, memo)
@@ -144,10 +174,10 @@ def element_surroundings(el: HtmlElement, memo: dict[HtmlElement, tuple[str | No
     node: HtmlElement | None = el
     while node is not None and node not in memo:
         chain.append(node)
-        node = node.getparent() if node.tag != "body" else None  # <html class> says nothing
+        node = node.getparent() if node.tag != "body" else None
     found = memo[node] if node is not None else (None, None)
     for node in reversed(chain):
-        landmark = LANDMARK_REASONS.get(tag_of(node))
+        landmark = LANDMARK_REASONS.get(tag_of(node)) if node.get(PAGE_WIDE) is None else None
         own = landmark or hint_reason(node)
         found = (landmark or found[0], own or found[1])
         memo[node] = found

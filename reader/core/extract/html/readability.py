@@ -16,7 +16,7 @@ import lxml.etree
 import lxml.html
 from lxml.html import HtmlElement
 
-from reader.core.extract import collapse
+from reader.core.extract import collapse_visible
 from reader.core.extract.html.blocks import PageBlock
 
 SID = "data-sift-block"
@@ -61,7 +61,7 @@ def readability_picks(root: HtmlElement, blocks: list[PageBlock]) -> set[int] | 
         log.info("readability found no article: %s", exc)
         return None
     kept_elements = {int(v) for v in tree.xpath(f"//@{SID}") if v.isdigit()}
-    kept_text = collapse(tree.text_content())
+    kept_text = collapse_visible(tree.text_content())
     picks = set()
     for index, block in enumerate(blocks):
         owner = block.elem.get(SID)
