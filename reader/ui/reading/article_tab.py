@@ -53,6 +53,7 @@ class ArticleTab(QWidget):
         self.reading_view.link_activated.connect(self.link_activated)
         self.reading_view.text_clicked.connect(self._on_text_clicked)
         self.reading_view.tooltip_for = self._tooltip_at
+        self.reading_view.mention_step_requested.connect(self.step_mention)
         self.side_panel.mention_changed.connect(self._on_mention_changed)
         self.side_panel.claim_selected.connect(self._on_claim_selected)
 
@@ -95,6 +96,7 @@ class ArticleTab(QWidget):
 
     def set_appearance(self, theme: str, font: str, size_pt: int, column_chars: int) -> None:
         self.reading_view.set_appearance(theme, font, size_pt, column_chars)
+        self.side_panel.set_theme(self.reading_view.appearance.theme)
 
     def zoom_in(self) -> None:
         self.reading_view.set_zoom(self.reading_view.appearance.zoom * ZOOM_STEP)
@@ -156,6 +158,10 @@ class ArticleTab(QWidget):
         doc_range = view.text_map.document_range(*spans[mention])
         if doc_range is not None:
             view.scroll_to_position(doc_range[0])
+
+    def step_mention(self, direction: int) -> None:
+        """``[`` / ``]`` in the text: the panel's previous/next mention of the selected entity."""
+        self.side_panel.entities_tab.step(direction)
 
     def _on_claim_selected(self, index: int) -> None:
         """Select and tint the claim's stretch of text: speaker, cue and content."""

@@ -65,10 +65,11 @@ class Appearance:
     size_pt: float = DEFAULT_SIZE_PT
     column_chars: int = DEFAULT_COLUMN_CHARS
     zoom: float = 1.0
+    scale: float = 1.0  # the system's larger-text factor (system_preferences.system_text_scale)
 
     @property
     def body_pt(self) -> float:
-        return self.size_pt * self.zoom
+        return self.size_pt * self.zoom * self.scale
 
 
 def reading_minutes(article: Article) -> int:
@@ -120,6 +121,7 @@ class DocumentWriter:
             title_format = self._block_format(after=0.4)
             title_format.setLineHeight(TITLE_LINE_HEIGHT_PERCENT,
                                        QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+            title_format.setHeadingLevel(1)  # screen readers announce the title as the page heading
             self._new_block(title_format)
             self._segment(article.title, 0, self._char_format(TITLE_SCALE, bold=True))
         self._new_block(self._block_format(after=1.2))
@@ -239,7 +241,8 @@ class DocumentWriter:
         fmt = self._block_format(after=after, indent=indent, background=background)
         if block.kind == "heading":
             fmt.setTopMargin(self._line_px * 0.6)
-            fmt.setHeadingLevel(max(1, min(6, block.level or 2)))
+            # Below the title's level 1, so the outline a screen reader offers has one top.
+            fmt.setHeadingLevel(max(2, min(6, block.level or 2)))
         if block.kind == "preformatted":
             fmt.setNonBreakableLines(True)
             fmt.setLineHeight(CODE_LINE_HEIGHT_PERCENT,

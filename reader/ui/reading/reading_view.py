@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QUrl, Signal
+from PySide6.QtCore import QEasingCurve, QEvent, QPoint, QPointF, QPropertyAnimation, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QFontMetricsF,
     QImage,
+    QKeyEvent,
     QMouseEvent,
     QResizeEvent,
     QTextCharFormat,
@@ -29,6 +30,8 @@ from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 from reader.core.model import Article, Resource
 from reader.ui.reading.article_resources import load_resource
 from reader.ui.reading.document import Appearance, DocumentWriter
+from reader.ui.reading.keyboard import reading_action_for
+from reader.ui.reading.system_preferences import prefers_reduced_motion, system_text_scale
 from reader.ui.reading.text_map import Segment, TextMap
 from reader.ui.reading.theme import DEFAULT_THEME, reading_font, reading_palette, theme_named
 
@@ -38,6 +41,18 @@ MIN_SIDE_MARGIN_PX = 24
 # Zoom steps of 10% between half and triple size: the range browsers offer for reading.
 ZOOM_STEP = 1.1
 ZOOM_MIN, ZOOM_MAX = 0.5, 3.0
+# j/k move three lines, as a mouse-wheel notch does on most desktops.
+LINES_PER_STEP = 3
+# Space keeps one line of the previous screen in view, so the eye finds its place (as browsers do).
+PAGE_OVERLAP_LINES = 1
+# A short glide for keyboard scrolling; none at all when the desktop asks for reduced motion.
+SCROLL_ANIMATION_MS = 120
+CARET_WIDTH_PX = 2
+# Keys that move the (hidden) caret in Qt but should scroll the page while caret browsing is off.
+SCROLL_KEYS = {
+    Qt.Key.Key_Down: "line_down", Qt.Key.Key_Up: "line_up", Qt.Key.Key_PageDown: "page_down",
+    Qt.Key.Key_PageUp: "page_up", Qt.Key.Key_Home: "top", Qt.Key.Key_End: "bottom",
+}
 
 
 class ReadingView(QTextBrowser):
@@ -48,11 +63,21 @@ class ReadingView(QTextBrowser):
     text_clicked = Signal(int)  # Article.text offset of a plain click on the story
     zoom_changed = Signal(float)
     document_rebuilt = Signal()
+    mention_step_requested = Signal(int)  # +1 next / -1 previous mention of the selected entity
+    caret_browsing_changed = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("readingView")
         self.setAccessibleName(self.tr("Article text"))
+        self.setAccessibleDescription(self.tr(
+            "The story, read-only. J and K or Space scroll; F7 shows a caret for selecting text."))
+        self.caret_browsing = False
+        self.reduce_motion = prefers_reduced_motion()
+        self._scroll_animation = QPropertyAnimation(self.verticalScrollBar(), b"value", self)
+        self._scroll_animation.setDuration(SCROLL_ANIMATION_MS)
+        self._scroll_animation.setEasingCurve(QEasingCurve.Type.OutCubic)
+        self.setCursorWidth(0)  # no caret blinking in a read-only page (F7 brings it back)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction
@@ -63,7 +88,7 @@ class ReadingView(QTextBrowser):
         self.block_ranges: list[tuple[int, int, int]] = []
         self.resources: Mapping[str, Resource] = {}
         self.resources_dir: Path | None = None
-        self.appearance = Appearance(theme_named(DEFAULT_THEME))
+        self.appearance = Appearance(theme_named(DEFAULT_THEME), scale=system_text_scale())
         self.show_removed = False
         self.tooltip_for: Callable[[int], str | None] = lambda offset: None
         self._text_layers: dict[str, tuple[list[tuple[int, int]], int | None, str]] = {}
@@ -88,7 +113,8 @@ class ReadingView(QTextBrowser):
 
     def set_appearance(self, theme: str, font: str, size_pt: float, column_chars: int) -> None:
         look = Appearance(theme_named(theme), "sans" if font == "sans" else "serif",
-                          float(size_pt), int(column_chars), self.appearance.zoom)
+                          float(size_pt), int(column_chars), self.appearance.zoom,
+                          self.appearance.scale)
         if look != self.appearance:
             self.appearance = look
             self._apply_palette()
@@ -99,7 +125,7 @@ class ReadingView(QTextBrowser):
         if abs(zoom - self.appearance.zoom) > 1e-6:
             look = self.appearance
             self.appearance = Appearance(look.theme, look.font, look.size_pt, look.column_chars,
-                                         zoom)
+                                         zoom, look.scale)
             self.rebuild()
             self.zoom_changed.emit(zoom)
 
@@ -314,6 +340,106 @@ class ReadingView(QTextBrowser):
             if cursor.isNull():
                 return matches
             matches.append((cursor.selectionStart(), cursor.selectionEnd()))
+
+    # keyboard -----------------------------------------------------------------------------------
+    def _line_px(self) -> int:
+        return round(QFontMetricsF(reading_font(self.appearance.font,
+                                                self.appearance.body_pt)).lineSpacing() * 1.5)
+
+    def scroll_by(self, pixels: int) -> None:
+        """Scroll by ``pixels`` (negative: up), gliding unless the desktop asks for less motion."""
+        bar = self.verticalScrollBar()
+        running = self._scroll_animation.state() == QPropertyAnimation.State.Running
+        start = int(self._scroll_animation.endValue()) if running else bar.value()
+        target = max(bar.minimum(), min(bar.maximum(), start + pixels))
+        self._scroll_animation.stop()
+        if self.reduce_motion or not self.isVisible():
+            bar.setValue(target)
+            return
+        self._scroll_animation.setStartValue(bar.value())
+        self._scroll_animation.setEndValue(target)
+        self._scroll_animation.start()
+
+    def scroll_line_down(self) -> None:
+        self.scroll_by(self._line_px() * LINES_PER_STEP)
+
+    def scroll_line_up(self) -> None:
+        self.scroll_by(-self._line_px() * LINES_PER_STEP)
+
+    def scroll_page_down(self) -> None:
+        self.scroll_by(self.viewport().height() - self._line_px() * PAGE_OVERLAP_LINES)
+
+    def scroll_page_up(self) -> None:
+        self.scroll_by(-(self.viewport().height() - self._line_px() * PAGE_OVERLAP_LINES))
+
+    def next_mention(self) -> None:
+        self.mention_step_requested.emit(1)
+
+    def previous_mention(self) -> None:
+        self.mention_step_requested.emit(-1)
+
+    def toggle_caret_browsing(self) -> None:
+        self.set_caret_browsing(not self.caret_browsing)
+
+    def set_caret_browsing(self, on: bool) -> None:
+        """Show a caret that arrows move (F7, as in browsers); off, arrows scroll the page."""
+        if on == self.caret_browsing:
+            return
+        self.caret_browsing = on
+        self.setCursorWidth(CARET_WIDTH_PX if on else 0)
+        if on and not self.textCursor().hasSelection():
+            self._caret_to_top_of_view()
+        self.caret_browsing_changed.emit(on)
+
+    def _caret_to_top_of_view(self) -> None:
+        """Put the caret at the first character in view, where keyboard selection starts."""
+        cursor = self.cursorForPosition(QPoint(self.viewport().width() // 2, self._line_px() // 2))
+        bar = self.verticalScrollBar()
+        value = bar.value()
+        self.setTextCursor(cursor)
+        bar.setValue(value)  # placing the caret must not move the page
+
+    def _scroll_key(self, event: QKeyEvent) -> bool:
+        """Without caret browsing, plain navigation keys scroll; Shift+arrows select from the top."""
+        if self.caret_browsing or event.key() not in SCROLL_KEYS:
+            return False
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if modifiers == Qt.KeyboardModifier.ShiftModifier:
+            if not self.textCursor().hasSelection():
+                self._caret_to_top_of_view()
+            return False  # Qt extends the selection from the caret
+        if modifiers != Qt.KeyboardModifier.NoModifier:
+            return False
+        move = SCROLL_KEYS[Qt.Key(event.key())]
+        bar = self.verticalScrollBar()
+        if move in ("top", "bottom"):
+            self._scroll_animation.stop()
+            bar.setValue(bar.minimum() if move == "top" else bar.maximum())
+        elif move.startswith("line"):
+            self.scroll_by(self._line_px() * (1 if move == "line_down" else -1))
+        else:
+            (self.scroll_page_down if move == "page_down" else self.scroll_page_up)()
+        return True
+
+    def event(self, event: QEvent) -> bool:
+        """Claim the reading keys before a window shortcut with the same key takes them."""
+        if event.type() == QEvent.Type.ShortcutOverride:
+            key_event: QKeyEvent = event  # type: ignore[assignment]
+            if reading_action_for(key_event) is not None:
+                event.accept()
+                return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        name = reading_action_for(event)
+        if name is not None:
+            getattr(self, name)()
+            event.accept()
+            return
+        if self._scroll_key(event):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     # events -------------------------------------------------------------------------------------
     def _on_anchor(self, url: QUrl) -> None:

@@ -1,7 +1,7 @@
-"""Reading themes (Light, Sepia, Dark): colours for the page, the removed blocks and highlights.
+"""Reading themes (Light, Sepia, Dark): colours for the page, the side panel, marks and highlights.
 
-Every colour pair that carries text is checked against WCAG contrast (tests/ui/test_reading_view.py),
-so a highlighted mention stays readable in each theme.
+Every colour pair that carries text is checked against WCAG contrast (tests/ui/reading/test_theme.py),
+so a highlighted mention, a muted row or an entity's type mark stays readable in each theme.
 """
 
 from __future__ import annotations
@@ -15,6 +15,12 @@ DEFAULT_THEME = "light"
 
 # WCAG 2.1 AA for body text; every text/background pair of a theme must reach it.
 MIN_TEXT_CONTRAST = 4.5
+# WCAG 2.1 AA (1.4.11) for graphics that carry meaning: the prominence bar, focus frames.
+MIN_GRAPHIC_CONTRAST = 3.0
+# Entity types with a colour of their own in the side panel; others take ``other``.
+MARKED_TYPES = ("person", "organization", "place", "group", "date")
+# Highlight colours offered to the reader (issue 15), in menu order.
+HIGHLIGHT_COLOURS = ("yellow", "green", "blue", "pink")
 
 SERIF_FAMILIES = ["Source Serif 4", "Georgia", "Charter", "DejaVu Serif", "Nimbus Roman", "serif"]
 SANS_FAMILIES = ["Inter", "Noto Sans", "Segoe UI", "DejaVu Sans", "Nimbus Sans", "sans-serif"]
@@ -35,23 +41,50 @@ class Theme:
     current: str  # background of the mention the user stepped to
     claim: str  # background of the selected claim's content
     find: str  # background of find matches
+    panel: str  # side-panel background, a shade off the page so the two read as separate
+    bar: str  # the prominence bar in the side panel (a graphic: 3:1 against the panel)
+    speaking: str  # background of the sentence being read aloud
+    types: tuple[tuple[str, str], ...]  # (entity type, colour of its mark and glyph)
+    highlights: tuple[tuple[str, str], ...]  # (highlight colour name, background)
+
+    def type_colour(self, entity_type: str) -> str:
+        """The colour of an entity type's mark; unlisted types share the ``other`` colour."""
+        colours = dict(self.types)
+        return colours.get(entity_type, colours["other"])
+
+    def highlight(self, name: str) -> str:
+        """The background of a highlight colour; unknown names fall back to the first."""
+        colours = dict(self.highlights)
+        return colours.get(name, self.highlights[0][1])
 
 
 THEMES: dict[str, Theme] = {
     "light": Theme(
         name="light", page="#ffffff", text="#1f1f1f", muted="#5f5f5f", link="#0b57a4",
         removed_page="#f1f1f1", selection="#b3d4fc", mention="#fff0a0", current="#ffc857",
-        claim="#cfe8d6", find="#f6c6e6",
+        claim="#cfe8d6", find="#f6c6e6", panel="#f6f6f4", bar="#7a8794", speaking="#d6e8ff",
+        types=(("person", "#0b5cad"), ("organization", "#8a3b00"), ("place", "#1d6b2f"),
+               ("group", "#6b3fa0"), ("date", "#8a4b63"), ("other", "#4f5b66")),
+        highlights=(("yellow", "#fff0a0"), ("green", "#cfeccf"), ("blue", "#cde3fb"),
+                    ("pink", "#fbd3e6")),
     ),
     "sepia": Theme(
         name="sepia", page="#f4ecd8", text="#3b2f22", muted="#6b5a45", link="#7a3e00",
         removed_page="#e9dfc6", selection="#d9c7a0", mention="#f3dc8a", current="#e8b04c",
-        claim="#d5dfbd", find="#efc3c9",
+        claim="#d5dfbd", find="#efc3c9", panel="#ede2c8", bar="#8a7860", speaking="#dcd3b8",
+        types=(("person", "#1f4f8a"), ("organization", "#7a3e00"), ("place", "#2f5e1e"),
+               ("group", "#5e3a85"), ("date", "#7f3f55"), ("other", "#4f4a40")),
+        highlights=(("yellow", "#f3dc8a"), ("green", "#d5dfbd"), ("blue", "#cfd9e6"),
+                    ("pink", "#edcbc9")),
     ),
     "dark": Theme(
         name="dark", page="#1e1f22", text="#e3e3e3", muted="#a8a8a8", link="#8ab4f8",
         removed_page="#2a2b2f", selection="#3d5a80", mention="#5a4a12", current="#8a5a00",
-        claim="#1f4a33", find="#6a2c55",
+        claim="#1f4a33", find="#6a2c55", panel="#25262a", bar="#8f9aa6", speaking="#2f4a6e",
+        types=(("person", "#8ab4f8"), ("organization", "#f0a868"), ("place", "#81c995"),
+               ("group", "#c5a3f5"), ("date", "#f28bb0"), ("other", "#b0b8c0")),
+        highlights=(("yellow", "#5a4a12"), ("green", "#1f4a33"), ("blue", "#1f3f66"),
+                    ("pink", "#5e2a48")),
     ),
 }
 
@@ -73,7 +106,20 @@ def text_background_pairs(theme: Theme) -> list[tuple[str, str, str]]:
         ("current mention", theme.text, theme.current),
         ("claim", theme.text, theme.claim),
         ("find", theme.text, theme.find),
+        ("read aloud", theme.text, theme.speaking),
+        ("panel text", theme.text, theme.panel),
+        ("panel muted", theme.muted, theme.panel),
+        ("panel link", theme.link, theme.panel),
+        ("panel selection", theme.text, theme.selection),
+        *((f"{kind} mark", colour, theme.panel) for kind, colour in theme.types),
+        *((f"{name} highlight", theme.text, colour) for name, colour in theme.highlights),
     ]
+
+
+def graphic_background_pairs(theme: Theme) -> list[tuple[str, str, str]]:
+    """(what, colour, background) for marks that carry meaning without being text."""
+    return [("prominence bar", theme.bar, theme.panel),
+            ("focus frame", theme.link, theme.panel)]
 
 
 def relative_luminance(colour: str) -> float:
@@ -104,6 +150,24 @@ def reading_palette(theme: Theme, base: QPalette) -> QPalette:
         palette.setColor(group, QPalette.ColorRole.Highlight, QColor(theme.selection))
         palette.setColor(group, QPalette.ColorRole.HighlightedText, QColor(theme.text))
         palette.setColor(group, QPalette.ColorRole.Link, QColor(theme.link))
+    return palette
+
+
+def panel_palette(theme: Theme, base: QPalette) -> QPalette:
+    """``base`` in the panel's colours, so the side panel looks the same in every theme."""
+    palette = QPalette(base)
+    roles = {QPalette.ColorRole.Window: theme.panel, QPalette.ColorRole.Base: theme.panel,
+             QPalette.ColorRole.AlternateBase: theme.page, QPalette.ColorRole.Button: theme.panel,
+             QPalette.ColorRole.WindowText: theme.text, QPalette.ColorRole.Text: theme.text,
+             QPalette.ColorRole.ButtonText: theme.text, QPalette.ColorRole.Highlight: theme.selection,
+             QPalette.ColorRole.HighlightedText: theme.text, QPalette.ColorRole.Link: theme.link,
+             QPalette.ColorRole.PlaceholderText: theme.muted, QPalette.ColorRole.ToolTipBase: theme.page,
+             QPalette.ColorRole.ToolTipText: theme.text, QPalette.ColorRole.Mid: theme.bar}
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        for role, colour in roles.items():
+            palette.setColor(group, role, QColor(colour))
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(theme.muted))
     return palette
 
 

@@ -4,8 +4,17 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -17,12 +26,49 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.model import Analysis, Claim
+from reader.ui.reading.theme import DEFAULT_THEME, Theme, theme_named
+from reader.ui.side_panel.entity_marks import MARK_PX, paint_speech_mark
+from reader.ui.side_panel.grouping import confidence_of, is_low_confidence
 from reader.ui.side_panel.positions import disputed_by
 
 QUOTE_MARKS = "\"“”„«»‘’'"
 # Dispute links quote the other claim; longer text is cut so a link stays on one or two lines.
 LINK_PREVIEW_CHARS = 60
 SELECTED_BORDER_PX = 3
+CARD_RADIUS_PX = 6
+DISPUTE_GLYPH = "⇄"
+
+
+def cards_stylesheet(theme: Theme) -> str:
+    """The cards' look in a theme: a page-coloured card on the panel, muted cue and badges."""
+    return f"""
+ClaimCard {{ background-color: {theme.page}; border: 1px solid {theme.bar};
+             border-radius: {CARD_RADIUS_PX}px; }}
+ClaimCard QLabel {{ background: transparent; border: none; color: {theme.text}; }}
+ClaimCard QLabel#claimCue {{ color: {theme.muted}; }}
+ClaimCard QLabel#claimBadge {{ color: {theme.muted}; border: 1px solid {theme.bar};
+                               border-radius: 8px; padding: 0px 6px; }}
+ClaimCard QLabel#claimContent {{ border-left: 3px solid {theme.type_colour("person")};
+                                 padding-left: 6px; }}
+ClaimCard[lowConfidence="true"] QLabel#claimContent {{ color: {theme.muted};
+                                                       border-left-color: {theme.bar}; }}
+ClaimCard QLabel#claimDispute {{ color: {theme.muted}; }}
+"""
+
+
+class SpeechMark(QWidget):
+    """The speech bubble beside a speaker's name, in the theme's person colour."""
+
+    def __init__(self, colour: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.colour = colour
+        self.setFixedSize(MARK_PX + 4, MARK_PX + 4)
+        self.setAccessibleName(self.tr("Speaker"))
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        paint_speech_mark(painter, QRectF(1, 2, MARK_PX + 2, MARK_PX + 1), QColor(self.colour))
+        painter.end()
 
 
 def speaker_name(claim: Claim) -> str | None:
@@ -62,10 +108,9 @@ def link_label(text: str, name: str, parent: QWidget) -> QLabel:
 
 
 def boxed_label(text: str, tip: str, parent: QWidget) -> QLabel:
-    """A small framed label: the kind badge and the vague-source marker."""
+    """A small rounded badge: the kind, the vague-source and low-confidence markers."""
     label = QLabel(text, parent)
-    label.setFrameShape(QFrame.Shape.Box)
-    label.setMargin(1)
+    label.setObjectName("claimBadge")
     label.setToolTip(tip)
     label.setAccessibleName(f"{text}: {tip}" if tip else text)
     return label
@@ -79,20 +124,26 @@ class ClaimCard(QFrame):
     navigate = Signal(int)
     step_requested = Signal(int, int)  # (this card's index, +1 down / -1 up)
 
-    def __init__(self, index: int, analysis: Analysis, parent: QWidget | None = None) -> None:
+    def __init__(self, index: int, analysis: Analysis, parent: QWidget | None = None,
+                 theme: Theme | None = None) -> None:
         super().__init__(parent)
         self.index = index
+        self.theme = theme or theme_named(DEFAULT_THEME)
         claim = analysis.claims[index]
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setProperty("selected", False)
+        self.low_confidence = is_low_confidence(claim)
+        self.setProperty("lowConfidence", self.low_confidence)
         speaker = speaker_name(claim)
         self.setAccessibleName(self.tr("Claim {0}: {1}").format(index + 1, preview(claim)))
+        self.setAccessibleDescription(self._description(claim, speaker))
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 6)
-        layout.setSpacing(3)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(5)
         layout.addLayout(self._header(claim, speaker))
         self.content_label = QLabel(content_text(claim), self)
+        self.content_label.setObjectName("claimContent")
         self.content_label.setWordWrap(True)
         self.content_label.setAccessibleName(self.tr("Claim content"))
         layout.addWidget(self.content_label)
@@ -102,8 +153,21 @@ class ClaimCard(QFrame):
         for other in disputed_by(analysis.claims, index):
             self._dispute_link(layout, self.tr("disputed by {}"), other, analysis)
 
+    def _description(self, claim: Claim, speaker: str | None) -> str:
+        """What a screen reader says after the name: who, how, and how sure the analysis is."""
+        parts = [self.tr("{0} {1}").format(speaker or self.tr("An unnamed source"), claim.cue.text),
+                 self.tr("kind: {}").format(self.tr(claim.kind))]
+        if claim.vague:
+            parts.append(self.tr("vague source"))
+        if self.low_confidence:
+            parts.append(self.tr("low confidence"))
+        return ", ".join(parts)
+
     def _header(self, claim: Claim, speaker: str | None) -> QHBoxLayout:
         row = QHBoxLayout()
+        row.setSpacing(6)
+        self.speech_mark = SpeechMark(self.theme.type_colour("person"), self)
+        row.addWidget(self.speech_mark)
         if speaker:
             self.speaker_link: QLabel | None = link_label(
                 speaker, self.tr("Show only claims by {}").format(speaker), self)
@@ -115,6 +179,7 @@ class ClaimCard(QFrame):
             self.speaker_link = None
             row.addWidget(QLabel(self.tr("Unnamed source"), self))
         cue = QLabel(claim.cue.text, self)
+        cue.setObjectName("claimCue")
         cue.setTextFormat(Qt.TextFormat.PlainText)
         font = cue.font()
         font.setItalic(True)
@@ -129,12 +194,17 @@ class ClaimCard(QFrame):
                 "indirect": self.tr("Reported speech, not a quotation"),
                 "mixed": self.tr("Reported speech with quoted words")}
         row.addWidget(boxed_label(self.tr(claim.kind), tips.get(claim.kind, ""), self))
+        if self.low_confidence:
+            tip = self.tr("The analysis is unsure of this claim ({:.0%})").format(confidence_of(claim))
+            row.addWidget(boxed_label(self.tr("unsure"), tip, self))
         return row
 
     def _dispute_link(self, layout: QVBoxLayout, template: str, other: int,
                       analysis: Analysis) -> None:
         text = template.format(preview(analysis.claims[other]))
-        label = link_label(text, text, self)
+        label = link_label(f"{DISPUTE_GLYPH} {text}", text, self)
+        label.setObjectName("claimDispute")
+        label.setToolTip(self.tr("Go to the other claim"))
         label.linkActivated.connect(lambda _href: self.navigate.emit(other))
         layout.addWidget(label)
         self.dispute_links.append(label)
@@ -208,6 +278,11 @@ class ClaimsTab(QWidget):
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll_area.setWidget(self.container)
         self.scroll_area.setAccessibleName(self.tr("Claims"))
+        self.scroll_area.setAccessibleDescription(self.tr(
+            "One card per claim: who said it, how, and which claims dispute it. "
+            "Up and Down move between cards."))
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.theme = theme_named(DEFAULT_THEME)
         filter_row = QHBoxLayout()
         filter_row.addWidget(self.filter_label, 1)
         filter_row.addWidget(self.show_all_button)
@@ -217,6 +292,7 @@ class ClaimsTab(QWidget):
         layout.addWidget(self.empty_label)
         layout.addWidget(self.scroll_area, 1)
         self._update_filter_row()
+        self.set_theme(self.theme)
 
     def set_analysis(self, analysis: Analysis) -> None:
         for card in self.cards:
@@ -227,7 +303,7 @@ class ClaimsTab(QWidget):
         self.selected = -1
         self.cards = []
         for index in range(len(analysis.claims)):
-            card = ClaimCard(index, analysis, self.container)
+            card = ClaimCard(index, analysis, self.container, self.theme)
             card.activated.connect(self.select_claim)
             card.speaker_clicked.connect(self.set_speaker_filter)
             card.navigate.connect(lambda other: self.select_claim(other, focus=True))
@@ -237,6 +313,15 @@ class ClaimsTab(QWidget):
         self.empty_label.setVisible(not analysis.claims)
         names = {speaker_name(c) for c in analysis.claims}
         self.set_speaker_filter(self.speaker_filter if self.speaker_filter in names else None)
+
+    def set_theme(self, theme: Theme) -> None:
+        """Cards in the theme's colours (the stylesheet reaches cards made later too)."""
+        self.theme = theme
+        self.container.setStyleSheet(cards_stylesheet(theme))
+        for card in self.cards:
+            card.theme = theme
+            card.speech_mark.colour = theme.type_colour("person")
+            card.speech_mark.update()
 
     def _step_focus(self, index: int, direction: int) -> None:
         """Up/Down on a card: select the previous/next visible card and move the focus there."""

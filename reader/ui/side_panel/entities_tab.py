@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -17,10 +18,28 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.model import Analysis
-from reader.ui.side_panel.grouping import grouped_entities, matches_filter, quoted_names
+from reader.ui.reading.theme import DEFAULT_THEME, Theme, theme_named
+from reader.ui.side_panel.entity_marks import (
+    GROUP_TITLE_ROLE,
+    INDEX_ROLE,
+    MUTED_ROLE,
+    PROMINENCE_ROLE,
+    TYPE_ROLE,
+    EntityRowDelegate,
+)
+from reader.ui.side_panel.grouping import (
+    GROUPS,
+    confidence_of,
+    grouped_entities,
+    is_low_confidence,
+    is_minor_number,
+    matches_filter,
+    prominence,
+    quoted_names,
+)
 from reader.ui.side_panel.positions import sorted_mentions
 
-INDEX_ROLE = Qt.ItemDataRole.UserRole
+__all__ = ["INDEX_ROLE", "EntitiesTab"]
 
 
 class EntitiesTab(QWidget):
@@ -33,16 +52,31 @@ class EntitiesTab(QWidget):
         self.analysis = Analysis()
         self.entity = -1
         self.mention = -1
+        self._lead_end, self._top_prominence = 0, 1
         self.filter = QLineEdit(self)
         self.filter.setPlaceholderText(self.tr("Filter entities"))
         self.filter.setAccessibleName(self.tr("Filter entities"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._apply_filter)
         self.filter.returnPressed.connect(self._select_first_visible)
+        self.filter.setAccessibleDescription(self.tr("Shows only the entities whose name or alias "
+                                                     "contains this text"))
+        self.show_numbers = QCheckBox(self.tr("Show ordinals and small numbers"), self)
+        self.show_numbers.setAccessibleName(self.tr("Show ordinals and small numbers"))
+        self.show_numbers.setAccessibleDescription(self.tr(
+            "Words like “first” or “four” are hidden unless this is checked"))
+        self.show_numbers.toggled.connect(lambda _on: self._apply_filter(self.filter.text()))
         self.tree = QTreeWidget(self)
         self.tree.setAccessibleName(self.tr("Entities"))
+        self.tree.setAccessibleDescription(self.tr(
+            "People, organizations, places and other names, grouped by type, most prominent first. "
+            "Enter steps to the next mention in the text."))
+        self.delegate = EntityRowDelegate(theme_named(DEFAULT_THEME), self.tree)
+        self.tree.setItemDelegate(self.delegate)
+        self.tree.setUniformRowHeights(True)
         self.tree.setColumnCount(3)
-        self.tree.setHeaderLabels([self.tr("Name"), self.tr("Mentions"), ""])
+        self.tree.setHeaderLabels([self.tr("Name"), self.tr("Mentions"), self.tr("Quoted")])
+        self.tree.setHeaderHidden(True)  # the group rows say what the columns hold
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2):
@@ -76,6 +110,7 @@ class EntitiesTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.filter)
+        layout.addWidget(self.show_numbers)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.empty_label)
         layout.addLayout(stepper)
@@ -89,8 +124,13 @@ class EntitiesTab(QWidget):
         self.tree.blockSignals(True)
         self.tree.clear()
         quoted = quoted_names(analysis.claims)
+        top = max((prominence(e, lead_end) for e in analysis.entities), default=1) or 1
+        self._lead_end, self._top_prominence = lead_end, top
+        group_types = {title: types[0] for title, types in GROUPS}
         for title, members in grouped_entities(analysis.entities, lead_end).items():
             group = QTreeWidgetItem(self.tree, [f"{self.tr(title)} ({len(members)})"])
+            group.setData(0, TYPE_ROLE, group_types.get(title, "other"))
+            group.setData(0, GROUP_TITLE_ROLE, title)
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             font = group.font(0)
             font.setBold(True)
@@ -114,16 +154,29 @@ class EntitiesTab(QWidget):
         count = len(sorted_mentions(entity))
         row = QTreeWidgetItem(group, [entity.name, str(count), self.tr("quoted") if quoted else ""])
         row.setData(0, INDEX_ROLE, index)
+        row.setData(0, TYPE_ROLE, entity.type)
+        row.setData(1, PROMINENCE_ROLE, prominence(entity, self._lead_end) / self._top_prominence)
         row.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        aliases = [a for a in entity.aliases if a != entity.name]
-        tip = self.tr("Also: {}").format(", ".join(aliases)) if aliases else entity.name
-        if quoted:
-            tip += "\n" + self.tr("Quoted: speaks in at least one claim")
+        muted = is_low_confidence(entity)
         for column in range(3):
-            row.setToolTip(column, tip)
-        spoken = self.tr("{0}, {1} mentions").format(entity.name, count)
-        row.setData(0, Qt.ItemDataRole.AccessibleTextRole,
-                    spoken + (", " + self.tr("quoted") if quoted else ""))
+            row.setData(column, MUTED_ROLE, muted)
+        aliases = [a for a in entity.aliases if a != entity.name]
+        lines = [entity.name, self.tr("{0} · {1} mentions").format(self.tr(entity.type), count)]
+        if aliases:
+            lines.append(self.tr("Also: {}").format(", ".join(aliases)))
+        if quoted:
+            lines.append(self.tr("Quoted: speaks in at least one claim"))
+        if muted:
+            lines.append(self.tr("Low confidence ({:.0%}): the analysis is unsure of this name")
+                         .format(confidence_of(entity)))
+        for column in range(3):
+            row.setToolTip(column, "\n".join(lines))
+        spoken = self.tr("{0}, {1}, {2} mentions").format(entity.name, self.tr(entity.type), count)
+        if quoted:
+            spoken += ", " + self.tr("quoted")
+        if muted:
+            spoken += ", " + self.tr("low confidence")
+        row.setData(0, Qt.ItemDataRole.AccessibleTextRole, spoken)
 
     def _groups(self) -> list[QTreeWidgetItem]:
         items = (self.tree.topLevelItem(g) for g in range(self.tree.topLevelItemCount()))
@@ -136,13 +189,24 @@ class EntitiesTab(QWidget):
         return [item for item in items if item is not None]
 
     def _apply_filter(self, text: str) -> None:
+        """The filter text, and ordinals / small numbers unless the reader asked for them."""
+        numbers = self.show_numbers.isChecked()
         for group in self._groups():
-            visible = 0
+            visible = shown = 0
             for row in self._rows(group):
-                hide = not matches_filter(self.analysis.entities[row.data(0, INDEX_ROLE)], text)
+                entity = self.analysis.entities[row.data(0, INDEX_ROLE)]
+                minor = not numbers and is_minor_number(entity)
+                hide = minor or not matches_filter(entity, text)
                 row.setHidden(hide)
                 visible += not hide
+                shown += not minor
             group.setHidden(visible == 0)
+            group.setText(0, f"{self.tr(group.data(0, GROUP_TITLE_ROLE))} ({shown})")
+
+    def set_theme(self, theme: Theme) -> None:
+        """The type marks and bars in the theme's colours."""
+        self.delegate.theme = theme
+        self.tree.viewport().update()
 
     def _select_first_visible(self) -> None:
         for row in self._rows():
@@ -158,6 +222,8 @@ class EntitiesTab(QWidget):
             if row.data(0, INDEX_ROLE) == index:
                 if row.isHidden():
                     self.filter.clear()
+                    if row.isHidden():  # a small number, clicked in the text
+                        self.show_numbers.setChecked(True)
                 self.tree.blockSignals(True)
                 self.tree.setCurrentItem(row)
                 self.tree.blockSignals(False)

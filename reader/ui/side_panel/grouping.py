@@ -60,3 +60,55 @@ def matches_filter(entity: Entity, needle: str) -> bool:
 def quoted_names(claims: Sequence[Claim]) -> set[str]:
     """Canonical names of the entities that speak in at least one claim."""
     return {c.speaker_entity for c in claims if c.speaker_entity}
+
+
+# Ordinals and small cardinals ("first", "four", "12") that the model tags as numbers: in news they
+# are counts in passing ("the first time", "four people"), not things to follow through the story.
+SMALL_NUMBER_WORDS = frozenset((
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "a",
+    "dozen", "dozens"
+))
+ORDINAL_WORDS = frozenset((
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+    "eighteenth", "nineteenth", "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth",
+    "seventieth", "eightieth", "ninetieth", "hundredth", "last"
+))
+# Bare figures below this are small; 100 and up ("250", "1,400") usually carry the news.
+SMALL_NUMBER_LIMIT = 100
+ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
+
+
+def is_minor_number(entity: Entity) -> bool:
+    """An ordinal or a bare small number, hidden from the panel unless the reader asks for them."""
+    if entity.type != "number":
+        return False
+    words = entity.name.casefold().replace("-", " ").split()
+    if not words:
+        return True
+    if all(w in SMALL_NUMBER_WORDS or w in ORDINAL_WORDS for w in words):
+        return True
+    if len(words) != 1:
+        return False
+    figure = words[0].replace(",", "")
+    for suffix in ORDINAL_SUFFIXES:
+        if figure.endswith(suffix) and figure[: -len(suffix)].isdigit():
+            return True  # 1st, 22nd, 103rd: ordinals are never the subject
+    return figure.isdigit() and int(figure) < SMALL_NUMBER_LIMIT
+
+
+# Below this confidence an entity or claim is shown muted: the analysis is unsure of it. 0.5 is the
+# point where the extractor thinks it as likely wrong as right.
+LOW_CONFIDENCE = 0.5
+
+
+def confidence_of(item: object) -> float:
+    """The analysis's confidence in an entity or claim (1.0 when the model does not say)."""
+    value = getattr(item, "confidence", 1.0)
+    return float(value) if isinstance(value, int | float) else 1.0
+
+
+def is_low_confidence(item: object) -> bool:
+    return confidence_of(item) < LOW_CONFIDENCE

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.model import Analysis
+from reader.ui.reading.theme import DEFAULT_THEME, Theme, panel_palette, theme_named
 from reader.ui.side_panel.claims_tab import ClaimsTab
 from reader.ui.side_panel.entities_tab import EntitiesTab
 
@@ -64,6 +65,18 @@ class SidePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
+        self.setAccessibleDescription(self.tr(
+            "The people, places and organizations in the article, and who claims what"))
+        self.setAutoFillBackground(True)
+        self.theme = theme_named(DEFAULT_THEME)
+        self.set_theme(self.theme)
+
+    def set_theme(self, theme: Theme) -> None:
+        """The panel in the reading theme's colours, so it looks the same beside every page."""
+        self.theme = theme
+        self.setPalette(panel_palette(theme, self.palette()))
+        self.entities_tab.set_theme(theme)
+        self.claims_tab.set_theme(theme)
 
     def _status_page(self) -> QWidget:
         page = QWidget(self)
