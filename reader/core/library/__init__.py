@@ -1,0 +1,23 @@
+"""The library: every saved article in one SQLite file, searchable by text and by whom it mentions.
+
+Qt-free; the CLI (reader/library_cli.py) and the GUI's library view call :class:`Library`.
+Arrows: library imports sources, extract, nlp and storage; none of them imports library.
+
+Modules: ``schema`` (tables, migrations), ``store`` (file, connection, transactions, damage),
+``records`` (rows ↔ the CLI's records), ``articles`` (article rows), ``entities`` (the
+cross-article entity index), ``search`` (query syntax, FTS5), ``views`` (entity and speaker
+views), ``importer`` and ``worker`` (import with a process pool), ``library`` (the API).
+"""
+
+from reader.core.library.importer import ImportProgress, ImportResult
+from reader.core.library.library import Library
+from reader.core.library.records import SearchHit, StoredArticle, Summary
+from reader.core.library.search import MARK_CLOSE, MARK_OPEN, Filters, parse_query
+from reader.core.library.store import LibraryDamaged, Recovery, library_path
+from reader.core.library.views import EntityArticle, SpeakerClaim
+
+__all__ = [
+    "MARK_CLOSE", "MARK_OPEN", "EntityArticle", "Filters", "ImportProgress", "ImportResult", "Library",
+    "LibraryDamaged", "Recovery", "SearchHit", "SpeakerClaim", "StoredArticle", "Summary", "library_path",
+    "parse_query",
+]

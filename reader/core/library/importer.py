@@ -1,0 +1,310 @@
+"""Importing files and folders into the library.
+
+The plan is made here (cheap): a file whose size and mtime match what the library saw is
+unchanged without being read; otherwise its content hash says whether the library already has
+it (found again at a new path: *moved*), or it must be extracted and analysed. That work runs in
+a process pool sized to the cores; each result is written in its own transaction as it
+arrives, so a kill loses only the files in flight. Files under an imported folder that the
+library saw before and that are gone are marked missing (kept, readable from the stored text).
+Progress and cancellation are plain callables so the GUI can drive an import from a thread.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import multiprocessing
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from reader.core import errors
+from reader.core.library import articles
+from reader.core.library.entities import garbage_collect, relink
+from reader.core.library.store import now_iso, transaction
+from reader.core.library.worker import prepare_worker, record_for_library
+from reader.core.records import error_record
+from reader.core.sources.origin import RESOURCE_DIR_ENDINGS
+from reader.core.sources.sniff import SUPPORTED_SUFFIXES
+
+log = logging.getLogger(__name__)
+
+Status = Literal["added", "updated", "unchanged", "moved", "error", "missing"]
+CancelCheck = Callable[[], bool]
+# Compressed saves ("page.html.gz") are read like the page itself.
+COMPRESSED_SUFFIXES = (".gz",)
+# Errors that say something about the file itself; remembered so an unchanged file is not
+# read again on every import. An internal error or a timeout may pass next time: retried.
+LASTING_ERROR_KINDS = frozenset({"empty", "unsupported-format", "too-large", "undecodable", "malformed"})
+HASH_CHUNK_BYTES = 1 << 20
+
+
+@dataclass(frozen=True)
+class ImportProgress:
+    """Where an import is: ``done`` of ``total`` files, the one just finished, time left."""
+
+    done: int
+    total: int
+    current: Path | None
+    seconds_left: float | None
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What happened to one file (``missing``: a file the library saw that is gone)."""
+
+    path: Path
+    status: Status
+    id: str | None = None
+    title: str | None = None
+    error: dict[str, str] | None = None  # {"kind", "message"} as in the CLI contract
+
+    def record(self) -> dict[str, Any]:
+        """The ``add`` verb's line."""
+        line: dict[str, Any] = {"path": str(self.path), "id": self.id, "status": self.status,
+                                "title": self.title}
+        if self.error is not None:
+            line["error"] = self.error
+        return line
+
+
+@dataclass(frozen=True)
+class Work:
+    """A file that must be extracted (and analysed) before it can be stored."""
+
+    path: Path
+    size: int
+    mtime_ns: int
+    digest: str
+
+
+def is_importable(path: Path) -> bool:
+    name = path.name.lower()
+    for suffix in COMPRESSED_SUFFIXES:
+        name = name.removesuffix(suffix)
+    return not path.name.startswith(".") and Path(name).suffix in SUPPORTED_SUFFIXES
+
+
+def find_files(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
+    """(files to import, folders walked): named files always, folders recursively (saved-page
+    resource folders and hidden entries skipped), each file once, in a stable order."""
+    files: list[Path] = []
+    folders: list[Path] = []
+    for given in paths:
+        path = Path(os.path.abspath(Path(given).expanduser()))
+        if not path.is_dir():
+            files.append(path)
+            continue
+        folders.append(path)
+        for root, dirs, names in os.walk(path):
+            dirs[:] = sorted(d for d in dirs
+                             if not d.startswith(".") and not d.endswith(RESOURCE_DIR_ENDINGS))
+            files.extend(Path(root) / n for n in sorted(names) if is_importable(Path(root) / n))
+    return list(dict.fromkeys(files)), folders
+
+
+def content_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(HASH_CHUNK_BYTES):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def is_cancelled(cancel: threading.Event | CancelCheck | None) -> bool:
+    if cancel is None:
+        return False
+    return cancel.is_set() if isinstance(cancel, threading.Event) else bool(cancel())
+
+
+class Importer:
+    """One import run over a library connection (see the module docstring)."""
+
+    def __init__(self, conn: sqlite3.Connection, *, analysis: bool = True, workers: int | None = None,
+                 progress: Callable[[ImportProgress], None] | None = None,
+                 cancel: threading.Event | CancelCheck | None = None,
+                 lock: AbstractContextManager[Any] | None = None) -> None:
+        self.conn = conn
+        self.analysis = analysis
+        self.workers = (os.cpu_count() or 1) if workers is None else workers
+        self.progress = progress
+        self.cancel = cancel
+        self.lock: AbstractContextManager[Any] = lock if lock is not None else nullcontext()
+        self.cancelled = False
+        self._done = 0
+        self._total = 0
+        self._work_started = 0.0
+        self._work_done = 0
+        self._work_total = 0
+
+    def run(self, paths: Iterable[Path]) -> Iterator[ImportResult]:
+        """Import files and folders; yields each file's result as it is decided or stored."""
+        files, folders = find_files(paths)
+        self._total = len(files)
+        work: list[Work] = []
+        for path in files:
+            if self._check_cancel():
+                return
+            planned = self._plan(path)
+            if isinstance(planned, Work):
+                work.append(planned)
+            else:
+                yield self._finish(planned)
+        self._work_total = len(work)
+        yield from self._extract_all(work)
+        if self.cancelled:
+            return
+        yield from self._mark_missing(files, folders)
+        with self.lock, transaction(self.conn):
+            garbage_collect(self.conn)
+            relink(self.conn)
+
+    # -- planning -------------------------------------------------------------------------
+
+    def _plan(self, path: Path) -> ImportResult | Work:
+        """Decide cheaply what a file needs; files the library already has are settled here."""
+        try:
+            stat = path.stat()
+        except FileNotFoundError:
+            with self.lock, transaction(self.conn):
+                articles.mark_gone(self.conn, str(path))
+            return self._error(path, errors.NotFound(path))
+        except OSError as exc:
+            return self._error(path, errors.NotFound(path, errors.NotFound.UNREADABLE, reason=exc.strerror))
+        if path.is_dir():
+            return self._error(path, errors.IsDirectory(path))
+        with self.lock:
+            held = articles.current_article_at(self.conn, str(path))
+            failure = self.conn.execute("SELECT * FROM failures WHERE path = ?", (str(path),)).fetchone()
+        if held is not None and (held["size"], held["mtime_ns"]) == (stat.st_size, stat.st_mtime_ns) \
+                and (held["analysed"] or not self.analysis):
+            return ImportResult(path, "unchanged", held["id"], held["title"])
+        if failure is not None and (failure["size"], failure["mtime_ns"]) == (stat.st_size, stat.st_mtime_ns):
+            return ImportResult(path, "error", error={"kind": failure["kind"], "message": failure["message"]})
+        try:
+            digest = content_digest(path)
+        except OSError as exc:
+            kind = errors.PermissionDenied(path) if isinstance(exc, PermissionError) else \
+                errors.NotFound(path, errors.NotFound.UNREADABLE, reason=exc.strerror)
+            return self._error(path, kind)
+        with self.lock, transaction(self.conn):
+            known = articles.find_by_hash(self.conn, digest)
+            if known is None or (self.analysis and not known["analysed"]):
+                return Work(path, stat.st_size, stat.st_mtime_ns, digest)
+            moved = held is None and not articles.old_paths_exist(self.conn, known["num"], str(path))
+            articles.see_path(self.conn, known["num"], str(path), stat.st_size, stat.st_mtime_ns, now_iso())
+            self.conn.execute("DELETE FROM failures WHERE path = ?", (str(path),))
+        return ImportResult(path, "moved" if moved else "unchanged", known["id"], known["title"])
+
+    def _error(self, path: Path, error: errors.ReaderError) -> ImportResult:
+        return ImportResult(path, "error", error=error_record(path, error)["error"])
+
+    # -- extraction in the pool ----------------------------------------------------------
+
+    def _extract_all(self, work: list[Work]) -> Iterator[ImportResult]:
+        if not work:
+            return
+        self._work_started = time.monotonic()
+        if self.workers <= 0:  # in this process: tests, and callers that are a worker already
+            for item in work:
+                if self._check_cancel():
+                    return
+                yield self._finish(self._store(item, record_for_library(str(item.path), self.analysis)))
+            return
+        pool = ProcessPoolExecutor(max_workers=min(self.workers, len(work)), initializer=prepare_worker,
+                                   mp_context=multiprocessing.get_context("spawn"))
+        futures: dict[Future[dict[str, Any]], Work] = {
+            pool.submit(record_for_library, str(item.path), self.analysis): item for item in work}
+        try:
+            for future in as_completed(futures):
+                if self._check_cancel():
+                    return
+                item = futures[future]
+                try:
+                    record = future.result()
+                except BrokenProcessPool as exc:  # a worker died (killed, out of memory)
+                    log.error("import worker died on or near %s", item.path)
+                    record = error_record(item.path, errors.internal(item.path, exc))
+                yield self._finish(self._store(item, record))
+        finally:
+            pool.shutdown(wait=not self.cancelled, cancel_futures=True)
+
+    def _store(self, item: Work, record: dict[str, Any]) -> ImportResult:
+        """Write one result in one transaction (re-deciding: another process may have stored it)."""
+        path = str(item.path)
+        with self.lock, transaction(self.conn):
+            if "error" in record:
+                if record["error"]["kind"] in LASTING_ERROR_KINDS:
+                    self.conn.execute(
+                        "INSERT OR REPLACE INTO failures(path, size, mtime_ns, kind, message) "
+                        "VALUES (?,?,?,?,?)",
+                        (path, item.size, item.mtime_ns, record["error"]["kind"], record["error"]["message"]))
+                return ImportResult(item.path, "error", error=record["error"])
+            held = articles.current_article_at(self.conn, path)
+            known = articles.find_by_hash(self.conn, item.digest)
+            seen = now_iso()
+            if known is None:
+                num = articles.insert_article(self.conn, record, item.digest, seen)
+                status: Status = "added"
+                if held is not None:  # the file was edited: the new content inherits the reader's state
+                    articles.carry_user_state(self.conn, held["num"], num)
+                    status = "updated"
+            else:
+                num = known["num"]
+                if self.analysis and not known["analysed"]:
+                    articles.replace_analysis(self.conn, num, record)
+                status = "updated" if held is not None else "added"
+            articles.see_path(self.conn, num, path, item.size, item.mtime_ns, seen)
+            self.conn.execute("DELETE FROM failures WHERE path = ?", (path,))
+        return ImportResult(item.path, status, articles.article_id(item.digest), record["title"])
+
+    # -- after the files -----------------------------------------------------------------
+
+    def _mark_missing(self, files: list[Path], folders: list[Path]) -> Iterator[ImportResult]:
+        """Files under the imported folders that the library saw before and that are gone."""
+        seen = {str(f) for f in files}
+        for folder in folders:
+            prefix = str(folder).rstrip(os.sep) + os.sep
+            with self.lock:
+                rows = self.conn.execute(
+                    "SELECT DISTINCT p.path, a.id, a.title FROM paths p "
+                    "JOIN articles a ON a.num = p.article_num "
+                    "WHERE p.current = 1 AND p.path >= ? AND p.path < ?",
+                    (prefix, prefix[:-1] + chr(ord(os.sep) + 1))).fetchall()
+            for row in rows:
+                if row["path"] in seen or Path(row["path"]).is_file():
+                    continue
+                with self.lock, transaction(self.conn):
+                    articles.mark_gone(self.conn, row["path"])
+                yield ImportResult(Path(row["path"]), "missing", row["id"], row["title"])
+
+    # -- progress ------------------------------------------------------------------------
+
+    def _check_cancel(self) -> bool:
+        if not self.cancelled and is_cancelled(self.cancel):
+            self.cancelled = True
+            log.info("import cancelled after %d of %d files", self._done, self._total)
+        return self.cancelled
+
+    def _finish(self, result: ImportResult) -> ImportResult:
+        self._done += 1
+        if self._work_started and result.status not in ("unchanged", "moved"):
+            self._work_done += 1
+        if self.progress is not None:
+            self.progress(ImportProgress(self._done, self._total, result.path, self._seconds_left()))
+        return result
+
+    def _seconds_left(self) -> float | None:
+        """Elapsed time per extracted file so far, times the files still to extract."""
+        if not self._work_done:
+            return None
+        rate = (time.monotonic() - self._work_started) / self._work_done
+        return round(rate * max(self._work_total - self._work_done, 0), 1)

@@ -1,0 +1,172 @@
+"""The library's tables and their forward migrations, versioned by ``PRAGMA user_version``.
+
+A new database runs every migration from 1 up, so an old file and a new one end with the same
+schema by the same code. A migration is a list of SQL statements, or a function for steps that
+must move data; each runs inside the caller's transaction with the version bump, so a crash
+mid-migration leaves the old version intact.
+
+The tables, and why they look this way (issues 15 and 16 add theirs in later versions):
+- ``articles``: one row per distinct content (``id`` from the content hash). ``text`` is the
+  reading text every span indexes into; ``record`` is the rest of the ``sift extract`` record
+  (blocks, warnings, entities) as zlib-compressed JSON, so an article opens without
+  re-extraction. Claims live in ``claims`` (the speaker views read them without unpacking).
+  ``num`` is the integer key the other tables and the FTS index use (smaller than the id).
+- ``paths``: every path an article was seen at; ``current`` = 0 when the file there is gone or
+  now holds other content. An article without a current path is *missing*, still readable.
+- ``tags``; ``articles_fts``: an external-content FTS5 index of title and text kept in step
+  by triggers (no second copy of the text).
+- ``entities``: one row per library entity key (type + normalized name; a bare surname is
+  keyed per article, see entities.py); ``resolved`` is the key it is one entity with.
+  ``entity_names`` maps every name and alias to its keys; ``article_entities`` counts mentions.
+  Keys are strings, not row numbers, so user corrections (issue 16) can name them and survive
+  re-import.
+- v2: ``watched_folders`` (the folders Sift scans for new saves) and ``failures`` (files that
+  could not be read, remembered by size and mtime so a re-import does not retry them).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Sequence
+
+Step = Sequence[str] | Callable[[sqlite3.Connection], None]
+
+V1: tuple[str, ...] = (
+    """CREATE TABLE articles (
+        num INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        content_hash TEXT NOT NULL UNIQUE,
+        format TEXT NOT NULL,
+        title TEXT, byline TEXT, site TEXT, url TEXT, published TEXT, language TEXT,
+        words INTEGER NOT NULL DEFAULT 0,
+        added TEXT NOT NULL,
+        opened TEXT,
+        progress REAL NOT NULL DEFAULT 0,
+        read INTEGER NOT NULL DEFAULT 0,
+        favourite INTEGER NOT NULL DEFAULT 0,
+        archived INTEGER NOT NULL DEFAULT 0,
+        analysed INTEGER NOT NULL DEFAULT 0,
+        text TEXT NOT NULL,
+        record BLOB NOT NULL
+    )""",
+    "CREATE INDEX articles_added ON articles(added)",
+    "CREATE INDEX articles_published ON articles(published)",
+    "CREATE INDEX articles_site ON articles(site)",
+    "CREATE INDEX articles_url ON articles(url)",
+    """CREATE TABLE paths (
+        article_num INTEGER NOT NULL REFERENCES articles(num) ON DELETE CASCADE,
+        path TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        mtime_ns INTEGER NOT NULL,
+        seen TEXT NOT NULL,
+        current INTEGER NOT NULL DEFAULT 1,
+        PRIMARY KEY (article_num, path)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX paths_by_path ON paths(path)",
+    """CREATE TABLE tags (
+        article_num INTEGER NOT NULL REFERENCES articles(num) ON DELETE CASCADE,
+        tag TEXT NOT NULL,
+        PRIMARY KEY (article_num, tag)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX tags_by_tag ON tags(tag)",
+    """CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content='articles', content_rowid='num',
+        tokenize='unicode61 remove_diacritics 2'
+    )""",
+    """CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.num, new.title, new.text);
+    END""",
+    """CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.num, old.title, old.text);
+    END""",
+    """CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.num, old.title, old.text);
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.num, new.title, new.text);
+    END""",
+    """CREATE TABLE entities (
+        key TEXT PRIMARY KEY,
+        type TEXT NOT NULL,
+        name TEXT NOT NULL,
+        full INTEGER NOT NULL,
+        resolved TEXT NOT NULL
+    ) WITHOUT ROWID""",
+    "CREATE INDEX entities_resolved ON entities(resolved)",
+    """CREATE TABLE entity_names (
+        name TEXT NOT NULL,
+        key TEXT NOT NULL REFERENCES entities(key) ON DELETE CASCADE,
+        PRIMARY KEY (name, key)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX entity_names_key ON entity_names(key)",
+    """CREATE TABLE article_entities (
+        article_num INTEGER NOT NULL REFERENCES articles(num) ON DELETE CASCADE,
+        key TEXT NOT NULL REFERENCES entities(key),
+        mentions INTEGER NOT NULL,
+        PRIMARY KEY (article_num, key)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX article_entities_key ON article_entities(key, article_num)",
+    """CREATE TABLE claims (
+        article_num INTEGER NOT NULL REFERENCES articles(num) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        speaker_key TEXT,
+        disputes INTEGER,
+        record TEXT NOT NULL,
+        PRIMARY KEY (article_num, idx)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX claims_speaker ON claims(speaker_key)",
+)
+
+V2: tuple[str, ...] = (
+    """CREATE TABLE watched_folders (
+        path TEXT PRIMARY KEY,
+        added TEXT NOT NULL
+    ) WITHOUT ROWID""",
+    """CREATE TABLE failures (
+        path TEXT PRIMARY KEY,
+        size INTEGER NOT NULL,
+        mtime_ns INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        message TEXT NOT NULL
+    ) WITHOUT ROWID""",
+)
+
+# MIGRATIONS[n - 1] takes a database from version n - 1 to n.
+MIGRATIONS: tuple[Step, ...] = (V1, V2)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class NewerSchema(Exception):
+    """The database was written by a newer Sift; an older one must not touch it."""
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
+    """Bring the database up to ``target``, one version per transaction; returns the old version."""
+    start = schema_version(conn)
+    if start > SCHEMA_VERSION:
+        raise NewerSchema(f"library schema {start} is newer than this Sift's {SCHEMA_VERSION}")
+    for version in range(start + 1, target + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if schema_version(conn) >= version:  # another process migrated while we waited
+                conn.execute("ROLLBACK")
+                continue
+            run_step(conn, MIGRATIONS[version - 1])
+            conn.execute(f"PRAGMA user_version = {version:d}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return start
+
+
+def run_step(conn: sqlite3.Connection, step: Step) -> None:
+    if callable(step):
+        step(conn)
+        return
+    for statement in step:
+        conn.execute(statement)
