@@ -33,6 +33,7 @@ commands:
   sift --sample                       open the bundled sample article
   sift extract [--no-analysis] FILE...  print one JSON record per file: the story and its clutter
   sift analyze FILE...                print one JSON record per file: entities and claims of its text
+  sift library VERB ...               your library: add, list, search, show, forget, speaker (--help)
 
 Records follow the command-line contract: one JSON object per line, in argument order.
 A file that cannot be read gives {"path", "error": {"kind", "message"}} and exit status 1.
@@ -78,6 +79,10 @@ def build_verb_parser(verb: str) -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "library":  # the library's verbs have a module of their own
+        from reader.library_cli import main as library_main
+
+        return library_main(argv[1:])
     if argv and argv[0] in VERBS:
         args = build_verb_parser(argv[0]).parse_args(argv[1:])
         configure_logging(args.debug, own_warnings=False)

@@ -9,15 +9,16 @@ cross-article entity index), ``search`` (query syntax, FTS5), ``views`` (entity 
 views), ``importer`` and ``worker`` (import with a process pool), ``library`` (the API).
 """
 
+from reader.core.library.errors import LibraryDamaged, NotInLibrary
 from reader.core.library.importer import ImportProgress, ImportResult
 from reader.core.library.library import Library
 from reader.core.library.records import SearchHit, StoredArticle, Summary
 from reader.core.library.search import MARK_CLOSE, MARK_OPEN, Filters, parse_query
-from reader.core.library.store import LibraryDamaged, Recovery, library_path
+from reader.core.library.store import Recovery, library_path
 from reader.core.library.views import EntityArticle, SpeakerClaim
 
 __all__ = [
     "MARK_CLOSE", "MARK_OPEN", "EntityArticle", "Filters", "ImportProgress", "ImportResult", "Library",
-    "LibraryDamaged", "Recovery", "SearchHit", "SpeakerClaim", "StoredArticle", "Summary", "library_path",
-    "parse_query",
+    "LibraryDamaged", "NotInLibrary", "Recovery", "SearchHit", "SpeakerClaim", "StoredArticle", "Summary",
+    "library_path", "parse_query",
 ]

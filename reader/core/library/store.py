@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.core.errors import ReaderError
+from reader.core.library.errors import LibraryDamaged
 from reader.core.library.schema import migrate
 from reader.core.storage import paths
 
@@ -33,14 +33,6 @@ DAMAGED_SUFFIX = ".damaged-"
 # two on a busy machine, so 30 s only trips on a process that is truly stuck.
 BUSY_TIMEOUT_SECONDS = 30.0
 SIDE_FILES = ("-wal", "-shm")
-
-
-class LibraryDamaged(ReaderError):
-    """The library file could not be read; it was kept aside and a new one started."""
-
-    kind = "malformed"
-    template = ("The library “{name}” was damaged. It was kept as “{aside}” and a new library "
-                "is being rebuilt from the {count} saved files that still exist.")
 
 
 @dataclass(frozen=True)
