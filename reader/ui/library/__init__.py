@@ -1,0 +1,1 @@
+"""The library in the window: the view, its table model and the controller that feeds them."""

@@ -1,0 +1,158 @@
+"""The library's article list as a Qt table model: one row per article (or search hit).
+
+Rows are the core's :class:`~reader.core.library.records.Summary` (with a score and a marked
+snippet for search hits); the model only formats them, it never asks the database anything.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from reader.core.library.records import SearchHit, Summary
+from reader.core.library.search import MARK_CLOSE, MARK_OPEN
+
+Index = QModelIndex | QPersistentModelIndex
+
+COLUMNS = ("title", "site", "published", "words", "progress", "added")
+# The role that carries a row's title and snippet as rich text for the title delegate.
+RICH_TEXT_ROLE = Qt.ItemDataRole.UserRole + 1
+# The role that carries the raw value a column sorts by.
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+# The role that carries the article id.
+ID_ROLE = Qt.ItemDataRole.UserRole + 3
+
+
+@dataclass(frozen=True)
+class Row:
+    summary: Summary
+    snippet: str | None = None
+    score: float | None = None
+
+
+def rows_of(items: Sequence[Summary | SearchHit]) -> list[Row]:
+    return [Row(i.summary, i.snippet, i.score) if isinstance(i, SearchHit) else Row(i) for i in items]
+
+
+def snippet_html(snippet: str) -> str:
+    """A search snippet with its matched words in bold, everything else escaped."""
+    escaped = html.escape(" ".join(snippet.split()))
+    return escaped.replace(html.escape(MARK_OPEN), "<b>").replace(html.escape(MARK_CLOSE), "</b>")
+
+
+def display_title(summary: Summary) -> str:
+    """A title people recognise: never a hash-named file's 64 hex digits."""
+    if summary.title:
+        return summary.title
+    if summary.paths:
+        stem = summary.paths[0].rsplit("/", 1)[-1]
+        return stem if len(stem) < 40 else stem[:37] + "…"
+    return summary.id
+
+
+class LibraryTableModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Row] = []
+        self._headers = {
+            "title": self.tr("Title"),
+            "site": self.tr("Site"),
+            "published": self.tr("Date"),
+            "words": self.tr("Words"),
+            "progress": self.tr("Read"),
+            "added": self.tr("Added"),
+        }
+
+    def set_items(self, items: Sequence[Summary | SearchHit]) -> None:
+        self.beginResetModel()
+        self._rows = rows_of(items)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> Row:
+        return self._rows[row]
+
+    def ids(self) -> list[str]:
+        return [r.summary.id for r in self._rows]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[COLUMNS[section]]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, column = self._rows[index.row()], COLUMNS[index.column()]
+        summary = row.summary
+        if role == ID_ROLE:
+            return summary.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display(summary, column)
+        if role == SORT_ROLE:
+            return self.sort_value(row, column)
+        if role == RICH_TEXT_ROLE and column == "title":
+            return self.title_html(row)
+        if role == Qt.ItemDataRole.ToolTipRole and column == "title":
+            return "\n".join(summary.paths) + (
+                self.tr("\n(file missing: shown from the library)") if summary.missing else ""
+            )
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in ("words", "progress"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self.display(summary, column)
+        return None
+
+    def display(self, summary: Summary, column: str) -> str:
+        if column == "title":
+            return display_title(summary)
+        if column == "site":
+            return summary.site or ""
+        if column == "published":
+            return (summary.published or "")[:10]
+        if column == "words":
+            return f"{summary.words:,}"
+        if column == "progress":
+            if summary.read:
+                return self.tr("done")
+            return f"{round(summary.progress * 100)} %" if summary.progress else ""
+        return summary.added[:10]
+
+    def sort_value(self, row: Row, column: str) -> Any:
+        summary = row.summary
+        values: dict[str, Any] = {
+            "title": display_title(summary).casefold(),
+            "site": (summary.site or "").casefold(),
+            "published": summary.published or "",
+            "words": summary.words,
+            "progress": 1.0 if summary.read else summary.progress,
+            "added": summary.added,
+        }
+        return values[column]
+
+    def title_html(self, row: Row) -> str:
+        summary = row.summary
+        marks = []
+        if summary.favourite:
+            marks.append("★ ")
+        if not summary.read and not summary.progress:
+            marks.append("● ")
+        title = f"{''.join(marks)}<b>{html.escape(display_title(summary))}</b>"
+        if summary.missing:
+            title += " <i>" + html.escape(self.tr("(file missing)")) + "</i>"
+        if summary.tags:
+            title += " " + " ".join(f"<i>#{html.escape(tag)}</i>" for tag in summary.tags)
+        if row.snippet:
+            title += "<br><small>" + snippet_html(row.snippet) + "</small>"
+        return title

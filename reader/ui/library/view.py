@@ -1,0 +1,346 @@
+"""The library view, the window's home: search, filters, facets and the list of articles.
+
+A passive view: it shows what the controller gives it (rows, facets, import progress) and says
+what the reader asked for through signals. It never touches the database, so it can be tested
+with plain data and never blocks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRectF,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+    SignalInstance,
+)
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QShortcut,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.library.records import SearchHit, Summary
+from reader.ui.library.table import COLUMNS, ID_ROLE, RICH_TEXT_ROLE, SORT_ROLE, LibraryTableModel
+
+# The filters the reader picks from, as (key, label); the controller maps keys to core filters.
+FILTERS = (
+    ("all", "All articles"),
+    ("unread", "Unread"),
+    ("favourites", "Favourites"),
+    ("archived", "Archived"),
+    ("missing", "Missing files"),
+)
+# Facet groups shown beside the list, as (key, label).
+FACET_GROUPS = (
+    ("site", "Sites"),
+    ("tag", "Tags"),
+    ("person", "People"),
+    ("organization", "Organizations"),
+    ("place", "Places"),
+)
+# Lines of text a row shows (title, then a snippet line for search hits).
+ROW_LINES = 2.6
+
+
+class RichTextDelegate(QStyledItemDelegate):
+    """Draws the title column's rich text (bold title, marked snippet) in the row's colours."""
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        rich = index.data(RICH_TEXT_ROLE)
+        if not rich:
+            super().paint(painter, option, index)
+            return
+        self.initStyleOption(option, index)
+        option.text = ""
+        style = option.widget.style() if option.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        document = QTextDocument()
+        document.setDefaultFont(option.font)
+        document.setHtml(rich)
+        document.setTextWidth(option.rect.width() - 8)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        role = option.palette.ColorRole.HighlightedText if selected else option.palette.ColorRole.Text
+        context.palette.setColor(option.palette.ColorRole.Text, option.palette.color(role))
+        painter.save()
+        painter.translate(option.rect.left() + 4, option.rect.top() + 2)
+        painter.setClipRect(QRectF(0, 0, option.rect.width() - 8, option.rect.height() - 4))
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), int(option.fontMetrics.height() * ROW_LINES))
+
+
+class ArticleTable(QTableView):
+    """The article list with the library's keys: Enter opens, Delete archives, / searches."""
+
+    open_current = Signal()
+    archive_selection = Signal()
+    search_wanted = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.open_current.emit()
+        elif key == Qt.Key.Key_Delete:
+            self.archive_selection.emit()
+        elif key == Qt.Key.Key_Slash:
+            self.search_wanted.emit()
+        else:
+            super().keyPressEvent(event)
+
+
+class LibraryView(QWidget):
+    """Search box, filter, facets, the article table, the import bar and an empty state."""
+
+    search_changed = Signal(str)  # the query as typed (the controller debounces)
+    filter_changed = Signal(str)  # a key of FILTERS
+    facet_chosen = Signal(str, str)  # (group key, value); ("", "") clears
+    open_requested = Signal(str)  # article id
+    archive_requested = Signal(list)  # article ids
+    favourite_requested = Signal(list)
+    forget_requested = Signal(list)
+    tag_requested = Signal(list, str)  # article ids, tag
+    import_cancel_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("libraryView")
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr('Search your library: words, "a phrase", -word'))
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search the library"))
+        self.filter = QComboBox(self)
+        for key, label in FILTERS:
+            self.filter.addItem(self.tr(label), key)
+        self.filter.setAccessibleName(self.tr("Show"))
+        self.count = QLabel(self)
+        self.count.setAccessibleName(self.tr("Number of articles shown"))
+
+        self.facets = QTreeWidget(self)
+        self.facets.setHeaderHidden(True)
+        self.facets.setColumnCount(2)
+        self.facets.setAccessibleName(self.tr("Browse by site, tag or entity"))
+        self.facets.setRootIsDecorated(False)
+        self.facets.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.facets.header().setStretchLastSection(False)
+
+        self.model = LibraryTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = ArticleTable(self)
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName(self.tr("Articles"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setSortingEnabled(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.setItemDelegateForColumn(COLUMNS.index("title"), RichTextDelegate(self.table))
+        self.table.verticalHeader().setDefaultSectionSize(int(self.fontMetrics().height() * ROW_LINES))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(COLUMNS.index("title"), QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+
+        self.empty = QLabel(
+            self.tr(
+                "<h2>Your library is empty</h2><p>Drop saved articles or folders here, or use "
+                "<b>File › Import Folder…</b>. Sift reads them on this computer and never fetches "
+                "anything.</p>"
+            ),
+            self,
+        )
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.no_match = QLabel(self.tr("No article matches."), self)
+        self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack = QStackedWidget(self)
+        for page in (self.table, self.empty, self.no_match):
+            self.stack.addWidget(page)
+
+        self.progress = QProgressBar(self)
+        self.progress.setAccessibleName(self.tr("Import progress"))
+        self.progress_label = QLabel(self)
+        self.cancel = QPushButton(self.tr("Cancel"), self)
+        self.cancel.setAccessibleName(self.tr("Cancel the import"))
+        self.import_bar = QWidget(self)
+        bar = QHBoxLayout(self.import_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.progress_label, 1)
+        bar.addWidget(self.progress, 1)
+        bar.addWidget(self.cancel)
+        self.import_bar.hide()
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.filter)
+        top.addWidget(self.count)
+        splitter = QSplitter(self)
+        splitter.addWidget(self.facets)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 4)
+        splitter.setSizes([220, 880])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.import_bar)
+        self._connect()
+        self.show_items([], library_empty=True)
+
+    def _connect(self) -> None:
+        self.search.textChanged.connect(self.search_changed)
+        self.filter.currentIndexChanged.connect(
+            lambda _i: self.filter_changed.emit(self.filter.currentData())
+        )
+        self.table.activated.connect(lambda index: self.open_requested.emit(index.data(ID_ROLE)))
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.facets.itemActivated.connect(self._facet_activated)
+        self.facets.itemClicked.connect(self._facet_activated)
+        self.cancel.clicked.connect(self.import_cancel_requested)
+        self.table.open_current.connect(
+            lambda: self.open_requested.emit(self.table.currentIndex().data(ID_ROLE))
+        )
+        self.table.archive_selection.connect(lambda: self._emit_selected(self.archive_requested))
+        self.table.search_wanted.connect(self.focus_search)
+        QShortcut(
+            QKeySequence(Qt.Key.Key_Down),
+            self.search,
+            self.focus_list,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
+
+    # ------------------------------------------------------------------ what the controller calls
+    def show_items(self, items: Sequence[Summary | SearchHit], library_empty: bool = False) -> None:
+        """Show these articles (search hits keep their order: best first)."""
+        hits = bool(items) and isinstance(items[0], SearchHit)
+        self.table.setSortingEnabled(False)
+        self.model.set_items(items)
+        if hits:
+            self.proxy.sort(-1)  # the ranking's order
+        else:
+            self.table.setSortingEnabled(True)
+        self.count.setText(self.tr("%n article(s)", "", len(items)))
+        page = self.table if items else self.empty if library_empty else self.no_match
+        self.stack.setCurrentWidget(page)
+
+    def show_facets(self, groups: dict[str, list[tuple[str, int]]]) -> None:
+        """Facet values with their counts, by group key of :data:`FACET_GROUPS`."""
+        self.facets.clear()
+        for key, label in FACET_GROUPS:
+            values = groups.get(key) or []
+            if not values:
+                continue
+            head = QTreeWidgetItem(self.facets, [self.tr(label)])
+            font = head.font(0)
+            font.setBold(True)
+            head.setFont(0, font)
+            head.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            for value, count in values:
+                item = QTreeWidgetItem(self.facets, [value, str(count)])
+                item.setData(0, Qt.ItemDataRole.UserRole, (key, value))
+                item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
+        self.facets.resizeColumnToContents(1)
+
+    def show_import(self, done: int, total: int, current: str, seconds_left: float | None) -> None:
+        self.import_bar.show()
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        left = (
+            ""
+            if seconds_left is None
+            else self.tr(" — about %1 s left").replace("%1", str(round(seconds_left)))
+        )
+        self.progress_label.setText(
+            self.tr("Importing %1 of %2: %3")
+            .replace("%1", str(done))
+            .replace("%2", str(total))
+            .replace("%3", current)
+            + left
+        )
+
+    def hide_import(self) -> None:
+        self.import_bar.hide()
+
+    def selected_ids(self) -> list[str]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.proxy.index(r, 0).data(ID_ROLE) for r in rows]
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def focus_list(self) -> None:
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if not self.table.selectionModel().hasSelection() and self.proxy.rowCount():
+            self.table.selectRow(0)
+
+    # ------------------------------------------------------------------ internals
+    def _emit_selected(self, signal: SignalInstance) -> None:
+        ids = self.selected_ids()
+        if ids:
+            signal.emit(ids)
+
+    def _facet_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        data = item.data(0, Qt.ItemDataRole.UserRole)
+        if data:
+            self.facet_chosen.emit(*data)
+
+    def _context_menu(self, position: QPoint) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.tr("Open"), lambda: self.open_requested.emit(ids[0]))
+        menu.addAction(self.tr("Add Tag…"), lambda: self._ask_tag(ids))
+        menu.addAction(self.tr("Favourite"), lambda: self.favourite_requested.emit(ids))
+        menu.addAction(self.tr("Archive"), lambda: self.archive_requested.emit(ids))
+        menu.addSeparator()
+        menu.addAction(self.tr("Forget…"), lambda: self.forget_requested.emit(ids))
+        menu.popup(self.table.viewport().mapToGlobal(position))
+
+    def _ask_tag(self, ids: list[str]) -> None:
+        tag, ok = QInputDialog.getText(self, self.tr("Add Tag"), self.tr("Tag:"))
+        if ok and tag.strip():
+            self.tag_requested.emit(ids, tag.strip())
