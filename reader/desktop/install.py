@@ -9,6 +9,7 @@ The same entry text, with ``Exec=sift``, is committed as ``packaging/linux/<app 
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import subprocess
@@ -19,6 +20,8 @@ from pathlib import Path
 from reader import APP_ID, APP_NAME
 from reader.core.storage.json_files import SHARED_FILE_MODE, write_atomic
 from reader.core.storage.resources import resource_path
+
+log = logging.getLogger(__name__)
 
 DESKTOP_ID = f"{APP_ID}.desktop"
 # The types a file manager reports for what the loader reads: .html/.htm, .xhtml, .mhtml/.mht,
@@ -237,5 +240,6 @@ def refresh_caches(paths: DesktopPaths) -> None:
             try:
                 subprocess.run(command, check=False, timeout=CACHE_TOOL_TIMEOUT_S,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            except (OSError, subprocess.TimeoutExpired):
-                continue  # a stale cache only delays the menu entry; the install itself stands
+            except (OSError, subprocess.TimeoutExpired) as exc:
+                # a stale cache only delays the menu entry; the install itself stands
+                log.warning("%s did not run: %s", command[0], exc)

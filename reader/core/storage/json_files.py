@@ -8,6 +8,7 @@ the caller gets defaults and a sentence for people, and the next start finds no 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import tempfile
 import time
@@ -16,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 CORRUPT_SUFFIX = ".corrupt-"
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -40,8 +43,10 @@ def write_atomic(path: Path, data: bytes, mode: int = PRIVATE_FILE_MODE) -> None
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         mode = path.stat().st_mode & 0o777
-    except OSError:
+    except FileNotFoundError:  # a new file: it gets ``mode``
         pass
+    except OSError as exc:
+        log.warning("permissions of %s not read (%s); writing it with %o", path, exc, mode)
     handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as temp:
@@ -60,12 +65,13 @@ def sync_folder(folder: Path) -> None:
     """Make the rename itself durable where the platform allows opening folders."""
     try:
         fd = os.open(folder, os.O_RDONLY)
-    except OSError:
+    except OSError as exc:  # Windows cannot open folders; the rename happened, only its durability is unsure
+        log.debug("folder %s not opened to sync it: %s", folder, exc)
         return
     try:
         os.fsync(fd)
-    except OSError:
-        pass
+    except OSError as exc:
+        log.debug("folder %s not synced: %s", folder, exc)
     finally:
         os.close(fd)
 
@@ -81,13 +87,15 @@ def read_json(path: Path) -> ReadResult:
     except FileNotFoundError:
         return ReadResult(None)
     except OSError as exc:
+        log.warning("%s not read: %s", path, exc)
         return ReadResult(None, f"Sift could not read {path.name} ({exc.strerror or exc}) "
                                 "and started with default values.")
     try:
         data = json.loads(raw.decode("utf-8"))
         if not isinstance(data, dict):
             raise ValueError("not a JSON object")
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError) as exc:
+        log.warning("%s is damaged (%s); setting it aside", path, exc)
         aside = set_aside(path)
         where = f"; it was kept as {aside.name}" if aside else ""
         return ReadResult(None, f"{path.name} was damaged, so Sift started with default values{where}.")
@@ -99,6 +107,7 @@ def set_aside(path: Path) -> Path | None:
     aside = path.with_name(path.name + CORRUPT_SUFFIX + time.strftime("%Y%m%d-%H%M%S"))
     try:
         os.replace(path, aside)
-    except OSError:
+    except OSError as exc:
+        log.warning("damaged %s not set aside: %s", path, exc)
         return None
     return aside
