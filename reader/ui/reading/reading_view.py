@@ -135,7 +135,7 @@ class ReadingView(QTextBrowser):
         ``keep_place``: the story text at the top of the view stays there (same article only).
         """
         fraction = self.reading_position()
-        anchor = self._top_text_offset() if keep_place else None
+        anchor = self.top_text_offset() if keep_place else None
         doc = self.document()
         doc.clear()
         doc.setDefaultFont(reading_font(self.appearance.font, self.appearance.body_pt))
@@ -155,7 +155,7 @@ class ReadingView(QTextBrowser):
             self._scroll_text_to_top(anchor)
         self.document_rebuilt.emit()
 
-    def _top_text_offset(self) -> int | None:
+    def top_text_offset(self) -> int | None:
         """The story offset at the top of the view (None at the very top or outside the story)."""
         if self.verticalScrollBar().value() == 0:
             return None
