@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import getpass
 import json
+import logging
 import os
 import re
 
@@ -17,6 +18,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from reader import APP_ID
+
+log = logging.getLogger(__name__)
 
 ACK = b"ok\n"
 # A message lists paths: even thousands of them stay far below this; more is not a Sift talking.
@@ -52,7 +55,8 @@ def decode_paths(message: bytes) -> list[str] | None:
     """The paths of one message, or None when it is not a message from Sift."""
     try:
         data = json.loads(message.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError) as exc:
+        log.info("ignored a message that is not Sift's: %s", exc)
         return None
     files = data.get("files") if isinstance(data, dict) else None
     if not isinstance(files, list) or not all(isinstance(f, str) for f in files):
@@ -105,7 +109,10 @@ class InstanceServer(QObject):
             probe.abort()
             return False
         QLocalServer.removeServer(name)  # a socket left behind by an instance that crashed
-        return self._server.listen(name)
+        if self._server.listen(name):
+            return True
+        log.warning("not listening for other instances at %s: %s", name, self._server.errorString())
+        return False
 
     def close(self) -> None:
         self._server.close()
@@ -124,6 +131,7 @@ class InstanceServer(QObject):
         buffer = self._buffers.get(socket, b"") + bytes(socket.readAll().data())
         if b"\n" not in buffer:
             if len(buffer) > MAX_MESSAGE_BYTES:
+                log.info("dropped a connection sending over %d bytes without a message", MAX_MESSAGE_BYTES)
                 socket.abort()
             else:
                 self._buffers[socket] = buffer

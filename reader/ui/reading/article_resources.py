@@ -8,6 +8,7 @@ the Source's saved parts and files strictly inside its ``resources_dir``.
 from __future__ import annotations
 
 import base64
+import logging
 import urllib.parse
 from collections.abc import Mapping
 from pathlib import Path
@@ -16,6 +17,8 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QImage, QTextDocument
 
 from reader.core.model import Resource
+
+log = logging.getLogger(__name__)
 
 # An article's own image larger than this is refused rather than decoded (decompression bombs).
 MAX_IMAGE_BYTES = 25 * 1024 * 1024
@@ -58,7 +61,8 @@ def local_file_inside(ref: str, resources_dir: Path | None) -> Path | None:
     try:
         root = resources_dir.resolve(strict=True)
         resolved = candidate.resolve(strict=True)
-    except (OSError, RuntimeError):
+    except (OSError, RuntimeError) as exc:  # missing (a page's image not saved), or a symlink loop
+        log.debug("image %s not found in %s: %s", ref, resources_dir, exc)
         return None
     if resolved == root or not resolved.is_relative_to(root) or not resolved.is_file():
         return None
@@ -77,7 +81,8 @@ def article_image_bytes(ref: str, resources: Mapping[str, Resource],
         return None
     try:
         return path.read_bytes()
-    except OSError:
+    except OSError as exc:
+        log.warning("image %s not read: %s", path, exc)
         return None
 
 
