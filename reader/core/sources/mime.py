@@ -13,9 +13,12 @@ import binascii
 import email.header
 import email.parser
 import email.policy
+import logging
 import quopri
 from dataclasses import dataclass, field
 from email.message import Message
+
+log = logging.getLogger(__name__)
 
 # Real saves nest two levels (related → alternative); anything deeper is generated or hostile.
 MAX_DEPTH = 8
@@ -88,7 +91,8 @@ def split_entity(data: bytes, span: Span) -> tuple[Message, Span] | None:
     at, sep = min(found)
     try:
         headers = _HEADER_PARSER.parsebytes(data[start:at + len(sep)])
-    except Exception:  # the header parser raises several kinds on hostile bytes
+    except Exception as exc:  # the header parser raises several kinds on hostile bytes
+        log.debug("MIME headers at byte %d not parsed: %r", start, exc)
         return None
     return headers, (at + len(sep), end)
 
@@ -153,6 +157,7 @@ def decode_base64(body: memoryview) -> bytes:
             return binascii.a2b_base64(attempt)
         except binascii.Error:
             continue
+    log.debug("a base64 body of %d bytes could not be decoded; it is left out", len(body))
     return b""
 
 
@@ -163,7 +168,8 @@ def header_text(message: Message, name: str) -> str | None:
         if raw is None:
             return None
         text = str(email.header.make_header(email.header.decode_header(str(raw))))
-    except Exception:  # undecodable encoded words: keep the raw text
+    except Exception as exc:  # undecodable encoded words: keep the raw text
+        log.debug("header %s kept undecoded: %r", name, exc)
         text = str(message.get(name, ""))
     text = " ".join(text.split())
     return text or None
