@@ -1,126 +1,180 @@
 """Run the core off the GUI thread and hand results back on it, by signal.
 
-The op/worker habit: a plain function runs in the background; its result or its exception comes
-back through a queued signal to a callback on the GUI thread. Background code never touches a
-widget. Loading and extraction run in a small thread pool; analysis runs in one separate process
-(spaCy holds the GIL long enough to stall the window), started right after the window shows so
-the language model loads while the reader looks at the story.
+The op/worker habit (Anki's ``QueryOp``): a :class:`Task` is a plain function for the background,
+which never touches a widget, and ``success``/``failure`` callbacks that run on the GUI thread
+when it is done. Every core call the window makes (loading, cache reads and writes, exports,
+clearing the cache) is a Task run by a :class:`TaskRunner` (a small thread pool). Analysis runs
+in one separate process instead (:class:`AnalysisService`: spaCy holds the GIL long enough to
+stall the window), started right after the window shows so the language model loads while the
+reader looks at the story. Both hand their answers over as an :class:`Outcome` through a queued
+signal.
 """
 
 from __future__ import annotations
 
 import itertools
 import logging
+import multiprocessing
 from collections.abc import Callable
 from concurrent.futures import BrokenExecutor, Executor, Future, ThreadPoolExecutor
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar, cast
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 
 from reader.core.analysis_worker import analyze_in_process, prepare_process, warm_up
-from reader.core.model import Article
+from reader.core.model import Analysis, Article
+from reader.ui.errors import describe_error
+
+log = logging.getLogger(__name__)
 
 # Two threads: one article loads while another may still be extracting.
 LOAD_THREADS = 2
 # Seconds to wait for the analysis process to finish its request before it is terminated on quit.
 PROCESS_JOIN_SECONDS = 2.0
+# The analysis process's request that loads the model; real requests count from 1.
+WARM_UP_REQUEST = 0
 
-Success = Callable[[Any], None]
+T = TypeVar("T")
 Failure = Callable[[BaseException], None]
 
 
-def make_analysis_executor() -> Executor:
-    """One spawned process: fork would copy Qt's threads and state into the child."""
-    import multiprocessing  # imported here: not needed before the window is shown
-    from concurrent.futures import ProcessPoolExecutor
+@dataclass(frozen=True)
+class Outcome:
+    """What one background call came to: its value, or the exception it raised."""
 
-    return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=prepare_process)
+    ticket: int
+    value: object = None
+    error: BaseException | None = None
+
+
+def outcome_of(ticket: int, future: Future[Any]) -> Outcome:
+    """The finished future as an Outcome (runs in the thread that finished it)."""
+    error = future.exception()
+    return Outcome(ticket, error=error) if error is not None else Outcome(ticket, future.result())
+
+
+class Task(Generic[T]):
+    """A function for the background and what to do with its answer on the GUI thread.
+
+    ``failure`` defaults to the runner's: the error in words (:func:`describe_error`) in the
+    window's message bar. An exception raised by ``success`` is handed to ``failure`` too, so a
+    bug while showing a result is reported like a failure rather than lost in a slot.
+    """
+
+    def __init__(self, function: Callable[[], T], success: Callable[[T], None],
+                 failure: Failure | None = None) -> None:
+        self.function = function
+        self.success = success
+        self.failure = failure
+
+    def deliver(self, outcome: Outcome, default_failure: Failure) -> None:
+        failure = self.failure or default_failure
+        if outcome.error is not None:
+            failure(outcome.error)
+            return
+        try:
+            self.success(cast(T, outcome.value))
+        except Exception as exc:
+            failure(exc)
 
 
 class TaskRunner(QObject):
-    """Runs functions on a thread pool; ``on_success``/``on_failure`` run on the GUI thread."""
+    """Runs :class:`Task` functions on a small thread pool; their callbacks run on the GUI thread.
 
-    _done = Signal(int, object, object)  # task id, result, exception
+    ``show_error`` receives the sentence of a failed task that brought no ``failure`` of its own.
+    """
 
-    def __init__(self, parent: QObject | None = None, threads: int = LOAD_THREADS) -> None:
+    _arrived = Signal(Outcome)
+
+    def __init__(self, parent: QObject | None = None, threads: int = LOAD_THREADS,
+                 show_error: Callable[[str], None] | None = None) -> None:
         super().__init__(parent)
         self._pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="sift-load")
-        self._ids = itertools.count(1)
-        self._callbacks: dict[int, tuple[Success, Failure]] = {}
+        self._tickets = itertools.count(1)
+        self._tasks: dict[int, Task[Any]] = {}
+        self._show_error = show_error
         self._closed = False
         # Queued even from the GUI thread: a task that fails at once must not answer before run() returns.
-        self._done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._arrived.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
-    def run(self, function: Callable[..., Any], *args: Any, on_success: Success,
-            on_failure: Failure) -> int:
-        task_id = next(self._ids)
-        self._callbacks[task_id] = (on_success, on_failure)
-        future = self._pool.submit(function, *args)
-        future.add_done_callback(lambda f: self._report(task_id, f))
-        return task_id
+    def run(self, task: Task[T]) -> int:
+        """Start ``task``; the ticket it returns can :meth:`cancel` it."""
+        ticket = next(self._tickets)
+        self._tasks[ticket] = task
+        future = self._pool.submit(task.function)
+        future.add_done_callback(lambda f: self._report(ticket, f))
+        return ticket
 
-    def cancel(self, task_id: int) -> None:
+    def cancel(self, ticket: int) -> None:
         """Forget a task: its result, when it comes, is dropped."""
-        self._callbacks.pop(task_id, None)
+        self._tasks.pop(ticket, None)
 
     def pending(self) -> int:
-        return len(self._callbacks)
+        return len(self._tasks)
 
     def shutdown(self, wait: bool = False) -> None:
         """Drop queued tasks. A running extraction cannot be interrupted: by default the window
         closes at once and Python waits for it at exit (extraction is bounded in time)."""
         self._closed = True
-        self._callbacks.clear()
+        self._tasks.clear()
         self._pool.shutdown(wait=wait, cancel_futures=True)
 
-    def _report(self, task_id: int, future: Future[Any]) -> None:  # runs in the worker thread
-        if self._closed or future.cancelled():
-            return
-        error = future.exception()
-        self._done.emit(task_id, None if error else future.result(), error)
-
-    def _deliver(self, task_id: int, result: Any, error: BaseException | None) -> None:
-        callbacks = self._callbacks.pop(task_id, None)
-        if callbacks is None:
-            return
-        if error is None:
-            try:
-                callbacks[0](result)
-            except Exception as exc:  # a bug while showing the result is reported like a failure
-                callbacks[1](exc)
+    def show_failure(self, error: BaseException) -> None:
+        """The default failure: the error in words where the reader sees it (else in the log)."""
+        text = describe_error(error)
+        if self._show_error is not None:
+            self._show_error(text)
         else:
-            callbacks[1](error)
+            log.error("background task failed: %s", text)
+
+    def _report(self, ticket: int, future: Future[Any]) -> None:  # runs in the worker thread
+        if not self._closed and not future.cancelled():
+            self._arrived.emit(outcome_of(ticket, future))
+
+    def _deliver(self, outcome: Outcome) -> None:
+        task = self._tasks.pop(outcome.ticket, None)
+        if task is not None:
+            task.deliver(outcome, self.show_failure)
+
+
+def make_analysis_executor() -> Executor:
+    """One spawned process: fork would copy Qt's threads and state into the child."""
+    from concurrent.futures import ProcessPoolExecutor  # not needed before the window is shown
+
+    return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=prepare_process)
 
 
 class AnalysisService(QObject):
     """The analysis process: ``analyze(article)`` returns a request id, answered by a signal."""
 
-    finished = Signal(int, object)  # request id, Analysis
+    finished = Signal(int, Analysis)  # request id, its analysis
     failed = Signal(int, str)  # request id, a sentence for people
     model_ready = Signal()
-    _done = Signal(int, object, object)
+    _arrived = Signal(Outcome)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._executor: Executor | None = None
-        self._ids = itertools.count(1)
+        self._processes: list[multiprocessing.process.BaseProcess] = []
+        self._requests = itertools.count(WARM_UP_REQUEST + 1)
         self._wanted: set[int] = set()
         self._closed = False
         self.ready = False
         # Queued even from the GUI thread: a task that fails at once must not answer before run() returns.
-        self._done.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._arrived.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     def start(self) -> None:
         """Start the process and load the model in it; safe to call more than once."""
         if self._executor is not None or self._closed:
             return
         self._executor = make_analysis_executor()
-        self._submit(0, warm_up)
+        self._submit(WARM_UP_REQUEST, warm_up)
 
     def analyze(self, article: Article) -> int:
         self.start()
-        request = next(self._ids)
+        request = next(self._requests)
         self._wanted.add(request)
         self._submit(request, analyze_in_process, article)
         return request
@@ -130,44 +184,50 @@ class AnalysisService(QObject):
 
     def process_ids(self) -> list[int]:
         """The analysis process's id (for memory figures); empty before start or with threads."""
-        return list(getattr(self._executor, "_processes", None) or {})
+        return [process.pid for process in self._processes if process.pid is not None and process.is_alive()]
 
     def shutdown(self) -> None:
         """Stop the process now, even in the middle of loading the model."""
         self._closed = True
         self._wanted.clear()
         executor, self._executor = self._executor, None
+        processes, self._processes = self._processes, []
         if executor is None:
             return
-        # shutdown() forgets the processes and the manager thread: take them first.
-        processes = list((getattr(executor, "_processes", None) or {}).values())
-        manager = getattr(executor, "_executor_manager_thread", None)
         executor.shutdown(wait=False, cancel_futures=True)
         for process in processes:
             process.terminate()
         for process in processes:
             process.join(PROCESS_JOIN_SECONDS)
-        if manager is not None:
-            manager.join(PROCESS_JOIN_SECONDS)
 
     def _submit(self, request: int, function: Callable[..., Any], *args: Any) -> None:
-        assert self._executor is not None
         try:
-            future = self._executor.submit(function, *args)
+            future = self._submit_noting_processes(function, *args)
         except BrokenExecutor:  # the process died (killed, out of memory): start a new one
+            log.warning("the analysis process stopped; starting a new one")
+            assert self._executor is not None
             self._executor.shutdown(wait=False, cancel_futures=True)
             self._executor = make_analysis_executor()
-            future = self._executor.submit(function, *args)
+            future = self._submit_noting_processes(function, *args)
         future.add_done_callback(lambda f: self._report(request, f))
 
-    def _report(self, request: int, future: Future[Any]) -> None:  # runs in an executor thread
-        if self._closed or future.cancelled():
-            return
-        error = future.exception()
-        self._done.emit(request, None if error else future.result(), error)
+    def _submit_noting_processes(self, function: Callable[..., Any], *args: Any) -> Future[Any]:
+        """Submit, and note the process the executor starts for it (it starts them on submit)."""
+        assert self._executor is not None
+        before = {process.pid for process in multiprocessing.active_children()}
+        future = self._executor.submit(function, *args)
+        started = [p for p in multiprocessing.active_children() if p.pid not in before]
+        if started:
+            self._processes = [p for p in self._processes if p.is_alive()] + started
+        return future
 
-    def _deliver(self, request: int, result: Any, error: BaseException | None) -> None:
-        if request == 0:
+    def _report(self, request: int, future: Future[Any]) -> None:  # runs in an executor thread
+        if not self._closed and not future.cancelled():
+            self._arrived.emit(outcome_of(request, future))
+
+    def _deliver(self, outcome: Outcome) -> None:
+        request, error = outcome.ticket, outcome.error
+        if request == WARM_UP_REQUEST:
             self.ready = error is None or self.ready
             if error is None:
                 self.model_ready.emit()
@@ -177,7 +237,7 @@ class AnalysisService(QObject):
         self._wanted.discard(request)
         if error is None:
             self.ready = True
-            self.finished.emit(request, result)
+            self.finished.emit(request, outcome.value)  # what analyze_in_process returned
         else:
             self.failed.emit(request, describe_analysis_failure(error))
 
@@ -185,11 +245,10 @@ class AnalysisService(QObject):
 def describe_analysis_failure(error: BaseException) -> str:
     """Why the entities and claims are missing, in words; reading is unaffected."""
     from reader.core.errors import ReaderError
-    from reader.ui.errors import describe_error
 
     if isinstance(error, ReaderError):
         return describe_error(error)
-    logging.getLogger(__name__).error("analysis failed", exc_info=error)
+    log.error("analysis failed", exc_info=error)
     if isinstance(error, BrokenExecutor):
         return QCoreApplication.translate(
             "Analysis", "The analysis stopped unexpectedly; the story is still shown as extracted.")

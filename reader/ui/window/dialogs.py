@@ -73,7 +73,8 @@ class PreferencesDialog(QDialog):
         form = QFormLayout(group)
         self.theme_box = self._combo(((self.tr("Follow the system"), "system"), (self.tr("Light"), "light"),
                                       (self.tr("Sepia"), "sepia"), (self.tr("Dark"), "dark")), current.theme)
-        self.font_box = self._combo(((self.tr("Serif"), "serif"), (self.tr("Sans serif"), "sans")), current.font)
+        self.font_box = self._combo(((self.tr("Serif"), "serif"), (self.tr("Sans serif"), "sans")),
+                                    current.font)
         self.size_box = QSpinBox(group)
         self.size_box.setRange(settings_module.MIN_SIZE_PT, settings_module.MAX_SIZE_PT)
         self.size_box.setSuffix(" pt")
@@ -85,7 +86,8 @@ class PreferencesDialog(QDialog):
         self.removed_box = QCheckBox(self.tr("Show removed blocks in the text"), group)
         self.removed_box.setChecked(current.show_removed)
         for label, widget in ((self.tr("Theme"), self.theme_box), (self.tr("Font"), self.font_box),
-                              (self.tr("Text size"), self.size_box), (self.tr("Column width"), self.column_box)):
+                              (self.tr("Text size"), self.size_box),
+                              (self.tr("Column width"), self.column_box)):
             widget.setAccessibleName(label)
             form.addRow(label + ":", widget)
         self.removed_box.setAccessibleName(self.tr("Show removed blocks"))

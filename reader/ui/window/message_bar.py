@@ -124,8 +124,9 @@ class MessageBar(QFrame):
     def _set_actions(self, actions: tuple[tuple[str, Callable[[], None]], ...]) -> None:
         while self._actions.count():
             item = self._actions.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         for label, callback in actions:
             button = QPushButton(label, self)
             button.setAccessibleName(label)

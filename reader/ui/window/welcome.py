@@ -105,7 +105,8 @@ class EmptyState(QWidget):
 
     def set_drop_active(self, on: bool) -> None:
         """Light the drop zone up while files are dragged over the window."""
-        colour, fill = ("palette(highlight)", "palette(alternate-base)") if on else ("palette(mid)", "transparent")
+        colour, fill = (("palette(highlight)", "palette(alternate-base)") if on
+                        else ("palette(mid)", "transparent"))
         self.drop_zone.setStyleSheet(
             f"#dropZone {{ border: 2px dashed {colour}; border-radius: 10px; background: {fill}; }}")
 

@@ -19,13 +19,16 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.core.model import Analysis, Article, Block, Entity, Notice, Span
+from reader.core.reading import Loaded
 from reader.core.storage import settings as settings_io
 from reader.core.storage.corrections import CorrectionStore
 from reader.ui import tasks as workers
-from reader.ui.window import main_window as main_window_module
+from reader.ui.window import chrome, opening
 from reader.ui.window.main_window import MainWindow
+from reader.ui.window.tabs import ArticleTabs
 
 WAIT_MS = 15_000
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 STORY = ("Harbour reopens after the storm\n\n"
          "The harbour in Porthaven reopened on Monday after a week of repairs, the port authority said.\n\n"
          "Fishing boats returned to the quay by noon, and the ferry to Kelby resumed its timetable.\n\n"
@@ -97,6 +100,12 @@ def open_and_wait(qtbot: QtBot, window: MainWindow, *files: Path) -> None:
         window.open_paths(files)
 
 
+def path_in_tab(window: MainWindow, index: int) -> str:
+    item = window.session.item_for(window.tabs.widget(index))
+    assert item is not None
+    return item.path
+
+
 def drag_event(cls: type, point: QPointF, mime: QMimeData) -> QDropEvent:
     """A drag or drop event as a file manager sends it; PySide6 < 6.12 takes a QPoint, later a QPointF."""
     args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
@@ -138,7 +147,7 @@ def test_open_by_argument_shows_story_then_analysis(qtbot: QtBot, window: MainWi
 def test_opening_an_open_file_switches_to_its_tab(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     first, second = write_articles(tmp_path, 2)
     open_and_wait(qtbot, window, first, second)
-    assert [window._articles[window.tabs.widget(i)].path for i in range(2)] == [str(first), str(second)]
+    assert [path_in_tab(window, i) for i in range(2)] == [str(first), str(second)]
     window.tabs.setCurrentIndex(1)
     window.open_paths([first])
     assert window.tabs.count() == 2 and window.tabs.currentIndex() == 0
@@ -195,14 +204,15 @@ def test_dropping_fifty_files_opens_them_all_in_order(qtbot: QtBot, window: Main
     with qtbot.waitSignals([window.story_shown] * 50, timeout=6 * WAIT_MS):
         send_drop(window.empty_state, file_mime(*files))
     assert window.tabs.count() == 50
-    opened = [Path(window._articles[window.tabs.widget(i)].path).name for i in range(50)]
+    opened = [Path(path_in_tab(window, i)).name for i in range(50)]
     assert opened == [f.name for f in files]
     window.shutdown()
     loaders = [t for t in threading.enumerate() if t.name.startswith("sift-load")]
     qtbot.waitUntil(lambda: not any(t.is_alive() for t in loaders), timeout=WAIT_MS)
 
 
-def test_drop_on_the_reading_view_reaches_the_window(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+def test_drop_on_the_reading_view_reaches_the_window(qtbot: QtBot, window: MainWindow,
+                                                     tmp_path: Path) -> None:
     first, second = write_articles(tmp_path, 2)
     open_and_wait(qtbot, window, first)
     with qtbot.waitSignal(window.story_shown, timeout=WAIT_MS):
@@ -246,7 +256,7 @@ def test_bad_files_give_a_message_bar_not_a_tab(qtbot: QtBot, window: MainWindow
     failures: list[str] = []
     window.open_failed.connect(lambda path, _message: failures.append(Path(path).name))
     window.open_paths([empty, picture, tmp_path / "gone.txt"])
-    qtbot.waitUntil(lambda: not window._loading, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: not window.session.is_loading(), timeout=WAIT_MS)
     assert sorted(failures) == ["blank.html", "gone.txt", "photo.html"]
     text = window.message_bar.text()
     assert window.message_bar.kind == "error" and window.tabs.count() == 0
@@ -263,7 +273,7 @@ def test_an_internal_error_is_a_sentence(qtbot: QtBot, window: MainWindow, artic
     def broken(path: Path, encoding: str | None) -> None:
         raise KeyError("boom")
 
-    monkeypatch.setattr(main_window_module, "load_for_reading", broken)
+    monkeypatch.setattr(opening, "load_for_reading", broken)
     window.open_paths([article_file])
     qtbot.waitUntil(lambda: window.message_bar.isVisible(), timeout=WAIT_MS)
     assert "internal problem" in window.message_bar.text() and "KeyError" in window.message_bar.text()
@@ -274,11 +284,11 @@ def test_a_failure_while_showing_leaves_no_half_tab(qtbot: QtBot, window: MainWi
     def broken_show(*args: object) -> None:
         raise ValueError("drawing failed")
 
-    monkeypatch.setattr(MainWindow, "_show_article", lambda self, item, position: broken_show())
+    monkeypatch.setattr(ArticleTabs, "show_article", lambda self, item, position: broken_show())
     window.open_paths([article_file])
     qtbot.waitUntil(lambda: window.message_bar.isVisible(), timeout=WAIT_MS)
     assert "internal problem" in window.message_bar.text() and "ValueError" in window.message_bar.text()
-    assert window.tabs.count() == 0 and not window._articles and not window._loading
+    assert window.tabs.count() == 0 and not window.session.articles() and not window.session.is_loading()
 
 
 def test_information_hides_itself_errors_stay(qtbot: QtBot, window: MainWindow,
@@ -296,14 +306,14 @@ def test_information_hides_itself_errors_stay(qtbot: QtBot, window: MainWindow,
 
 def test_article_warnings_are_shown(qtbot: QtBot, window: MainWindow, article_file: Path,
                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    real = main_window_module.load_for_reading
+    real = opening.load_for_reading
 
-    def with_notice(path: Path, encoding: str | None) -> main_window_module.Loaded:
+    def with_notice(path: Path, encoding: str | None) -> Loaded:
         loaded = real(path, encoding)
         notice = Notice("paywall", "Only the start of this story was saved.")
         return replace(loaded, article=replace(loaded.article, warnings=(notice,)))
 
-    monkeypatch.setattr(main_window_module, "load_for_reading", with_notice)
+    monkeypatch.setattr(opening, "load_for_reading", with_notice)
     open_and_wait(qtbot, window, article_file)
     assert window.message_bar.kind == "warning"
     assert window.message_bar.text() == "“harbour.txt”: Only the start of this story was saved."
@@ -312,13 +322,13 @@ def test_article_warnings_are_shown(qtbot: QtBot, window: MainWindow, article_fi
 def test_slow_open_shows_progress_and_can_be_cancelled(qtbot: QtBot, window: MainWindow, article_file: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     release = threading.Event()
-    real = main_window_module.load_for_reading
+    real = opening.load_for_reading
 
     def slow(path: Path, encoding: str | None) -> object:
         release.wait(10)
         return real(path, encoding)
 
-    monkeypatch.setattr(main_window_module, "load_for_reading", slow)
+    monkeypatch.setattr(opening, "load_for_reading", slow)
     window.open_paths([article_file])
     qtbot.waitUntil(window.message_bar.showing_progress, timeout=WAIT_MS)
     assert "harbour.txt" in window.message_bar.text()
@@ -351,7 +361,7 @@ def test_tab_keyboard_and_mouse_behaviour(qtbot: QtBot, window: MainWindow, tmp_
     qtbot.mouseClick(bar, Qt.MouseButton.MiddleButton, pos=bar.tabRect(1).center())
     assert window.tabs.count() == 1 and window.tab_for_path(str(files[2])) is None
     with qtbot.waitSignal(window.story_shown, timeout=WAIT_MS) as reopened:
-        qtbot.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        qtbot.keyClick(window, Qt.Key.Key_T, CTRL_SHIFT)
     assert reopened.args == [str(files[2])]
     window.close_tab(0)
     window.close_tab(0)
@@ -362,17 +372,17 @@ def test_recent_files_menu_and_clear(qtbot: QtBot, window: MainWindow, tmp_path:
     files = write_articles(tmp_path, 3)
     open_and_wait(qtbot, window, *files)
     files[1].unlink()
-    window._fill_recent_menu()
-    names = [a.text() for a in window.recent_menu.actions() if a.text()]
+    window.menus.fill_recent_menu()
+    names = [a.text() for a in window.menus.recent_menu.actions() if a.text()]
     assert names[:2] == ["article-2.txt", "article-0.txt"] and "article-1.txt" not in names
     for _ in range(3):
         window.close_tab(0)
     assert window.empty_state.recent_list.count() == 2
-    clear = next(a for a in window.recent_menu.actions() if a.text() == "Clear Recent Files")
+    clear = next(a for a in window.menus.recent_menu.actions() if a.text() == "Clear Recent Files")
     clear.trigger()
-    window._fill_recent_menu()
+    window.menus.fill_recent_menu()
     assert window.empty_state.recent_list.count() == 0
-    assert [a.text() for a in window.recent_menu.actions() if a.text()][0] == "No Recent Files"
+    assert [a.text() for a in window.menus.recent_menu.actions() if a.text()][0] == "No Recent Files"
 
 
 # ------------------------------------------------------------------------------- reading settings
@@ -387,7 +397,7 @@ def test_removed_toggle_and_correction_persist(qtbot: QtBot, window: MainWindow,
         item.tab.correction_requested.emit(index, "clutter")
     assert "Engineers" not in item.article.body and "Engineers" not in stub_analysis.texts[-1]
     assert "Engineers" not in item.tab.reading_view.toPlainText()
-    window.removed_action.trigger()
+    window.menus.removed_action.trigger()
     assert window.settings.show_removed and "Engineers" in item.tab.reading_view.toPlainText()
     [entry] = CorrectionStore.load()[0].entries()
     assert entry.role == "clutter" and entry.preview.startswith("Engineers")
@@ -399,7 +409,7 @@ def test_removed_toggle_and_correction_persist(qtbot: QtBot, window: MainWindow,
     item.tab.correction_requested.emit(index, "clutter")
     window.close()
     again = make_window(qtbot)
-    assert again.removed_action.isChecked()
+    assert again.menus.removed_action.isChecked()
     open_and_wait(qtbot, again, article_file)
     reopened = again.current_article()
     assert reopened is not None and reopened.article.blocks[index].role == "clutter"
@@ -415,14 +425,14 @@ def dark_page(window: MainWindow) -> bool:
 def test_theme_switch_and_follow_the_system(qtbot: QtBot, window: MainWindow, article_file: Path,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     open_and_wait(qtbot, window, article_file)
-    window.theme_actions["dark"].trigger()
+    window.menus.theme_actions["dark"].trigger()
     assert window.settings.theme == "dark" and dark_page(window)
     assert QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
-    window.theme_actions["light"].trigger()
+    window.menus.theme_actions["light"].trigger()
     assert not dark_page(window)
     scheme = {"now": Qt.ColorScheme.Dark}
-    monkeypatch.setattr(main_window_module, "system_color_scheme", lambda: scheme["now"])
-    window.theme_actions["system"].trigger()
+    monkeypatch.setattr(chrome, "system_color_scheme", lambda: scheme["now"])
+    window.menus.theme_actions["system"].trigger()
     assert dark_page(window)
     scheme["now"] = Qt.ColorScheme.Light
     QApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Light)
@@ -439,14 +449,14 @@ def test_font_size_column_and_side_panel(qtbot: QtBot, window: MainWindow, artic
     assert window.settings.size_pt == size + 1
     qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert window.settings.size_pt == settings_io.DEFAULT_SIZE_PT
-    window.font_actions["sans"].trigger()
-    window.column_actions[60].trigger()
+    window.menus.font_actions["sans"].trigger()
+    window.menus.column_actions[60].trigger()
     assert (window.settings.font, window.settings.column_chars) == ("sans", 60)
     tab = window.current_article().tab  # type: ignore[union-attr]
     assert tab.side_panel_visible()
     qtbot.keyClick(window, Qt.Key.Key_F9)
     assert not tab.side_panel_visible() and not window.settings.side_panel
-    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(window, Qt.Key.Key_E, CTRL_SHIFT)
     assert tab.side_panel_visible()
 
 
@@ -476,12 +486,18 @@ def test_encoding_override_reloads_the_tab(qtbot: QtBot, window: MainWindow, tmp
     item = window.current_article()
     assert item is not None and item.tab is tab and window.tabs.count() == 1
     assert item.encoding == "cp1252" and "CafÃ©" in tab.reading_view.toPlainText()
-    window._fill_encoding_menu()
-    checked = [a.text() for a in window.encoding_menu.actions() if a.isChecked()]
+    window.menus.fill_encoding_menu()
+    checked = [a.text() for a in window.menus.encoding_menu.actions() if a.isChecked()]
     assert checked == ["Western (Windows-1252)"]
 
 
 # ------------------------------------------------------------------------------- export
+def export_and_wait(qtbot: QtBot, window: MainWindow, kind: str, target: str | None = None) -> None:
+    """Export the current article and wait until the background task has written the file."""
+    with qtbot.waitSignal(window.exports.saved, timeout=WAIT_MS):
+        assert window.export_current(kind, target)
+
+
 def test_exports_written_valid_and_never_overwritten_silently(
         qtbot: QtBot, window: MainWindow, article_file: Path, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
@@ -490,37 +506,61 @@ def test_exports_written_valid_and_never_overwritten_silently(
     out = tmp_path / "out"
     out.mkdir()
     for kind, name in (("markdown", "a.md"), ("html", "a.html"), ("json", "a.json"), ("pdf", "a.pdf")):
-        assert window.export_current(kind, str(out / name))
+        export_and_wait(qtbot, window, kind, str(out / name))
+    assert window.message_bar.text() == "Saved “a.pdf”."
     markdown = (out / "a.md").read_text(encoding="utf-8")
     assert markdown.startswith("---\ntitle: \"Harbour reopens after the storm\"\n")
     assert '  - {"name": "Porthaven"' in markdown
     record = json.loads((out / "a.json").read_text(encoding="utf-8"))
-    assert record["title"] == "Harbour reopens after the storm" and record["entities"][0]["name"] == "Porthaven"
+    assert record["title"] == "Harbour reopens after the storm"
+    assert record["entities"][0]["name"] == "Porthaven"
     assert "<h1>Harbour reopens after the storm</h1>" in (out / "a.html").read_text(encoding="utf-8")
     pdf = (out / "a.pdf").read_bytes()
     assert pdf.startswith(b"%PDF-") and b"%%EOF" in pdf[-64:]
     asked: list[Path] = []
-    monkeypatch.setattr(window, "confirm_overwrite", lambda p: asked.append(p) or False)
+    monkeypatch.setattr(window.exports, "confirm_overwrite", lambda p: asked.append(p) or False)
     assert not window.export_current("json", str(out / "a.md"))
     assert asked == [out / "a.md"] and (out / "a.md").read_text(encoding="utf-8") == markdown
-    monkeypatch.setattr(window, "confirm_overwrite", lambda p: True)
-    assert window.export_current("json", str(out / "a.md"))
+    monkeypatch.setattr(window.exports, "confirm_overwrite", lambda p: True)
+    export_and_wait(qtbot, window, "json", str(out / "a.md"))
     assert json.loads((out / "a.md").read_text(encoding="utf-8"))["title"]
 
 
-def test_print_asks_for_a_printer(qtbot: QtBot, window: MainWindow, article_file: Path,
-                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    from PySide6.QtPrintSupport import QPrintDialog
+def test_a_failed_export_says_why(qtbot: QtBot, window: MainWindow, article_file: Path,
+                                  tmp_path: Path) -> None:
+    open_and_wait(qtbot, window, article_file)
+    (tmp_path / "not a folder").write_text("", encoding="utf-8")
+    target = tmp_path / "not a folder" / "a.md"
+    with qtbot.waitSignal(window.exports.failed, timeout=WAIT_MS) as failed:
+        assert window.export_current("markdown", str(target))
+    assert failed.args[0] == str(target) and not target.exists()
+    assert window.message_bar.kind == "error"
+    assert window.message_bar.text().startswith("Could not save “a.md”: ")
 
-    from reader.ui.reading import printing
+
+def test_print_prints_the_story_on_the_chosen_printer(qtbot: QtBot, window: MainWindow, article_file: Path,
+                                                       tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
     open_and_wait(qtbot, window, article_file)
+    printed = tmp_path / "printed.pdf"
     asked: list[str] = []
-    monkeypatch.setattr(QPrintDialog, "exec", lambda self: asked.append(self.windowTitle()) or 0)
+
+    def choose_a_pdf_printer(dialog: QPrintDialog) -> int:
+        asked.append(dialog.windowTitle())
+        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        dialog.printer().setOutputFileName(str(printed))
+        return 1  # Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", choose_a_pdf_printer)
     window.print_current()
     assert asked == ["Print Article"]
-    document = printing.article_document(window.current_article().article)  # type: ignore[union-attr]
-    assert document.toPlainText().startswith("Harbour reopens after the storm")
+    assert printed.read_bytes().startswith(b"%PDF-")
+    monkeypatch.setattr(QPrintDialog, "exec", lambda dialog: 0)  # cancelled: nothing printed
+    printed.unlink()
+    window.print_current()
+    assert not printed.exists()
 
 
 def test_export_dialog_adds_the_suffix(qtbot: QtBot, window: MainWindow, article_file: Path, tmp_path: Path,
@@ -528,7 +568,7 @@ def test_export_dialog_adds_the_suffix(qtbot: QtBot, window: MainWindow, article
     open_and_wait(qtbot, window, article_file)
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda *a, **k: (str(tmp_path / "saved"), ""))
-    assert window.export_current("html")
+    export_and_wait(qtbot, window, "html")
     assert (tmp_path / "saved.html").is_file()
 
 
@@ -540,11 +580,11 @@ def test_state_restored_after_restart(qtbot: QtBot, stub_analysis: StubAnalysis,
     first = make_window(qtbot)
     first.resize(700, 500)
     open_and_wait(qtbot, first, path)
-    first.theme_actions["sepia"].trigger()
+    first.menus.theme_actions["sepia"].trigger()
     first.current_article().tab.set_reading_position(0.5)  # type: ignore[union-attr]
     first.close()
     second = make_window(qtbot)
-    assert second.settings.theme == "sepia" and second.theme_actions["sepia"].isChecked()
+    assert second.settings.theme == "sepia" and second.menus.theme_actions["sepia"].isChecked()
     assert (second.size().width(), second.size().height()) == (700, 500)
     assert second.window_state.recent[0] == str(path)
     assert second.empty_state.recent_list.count() == 1
@@ -607,8 +647,16 @@ def test_preferences_apply_and_clear_history(qtbot: QtBot, window: MainWindow, a
     dialog.size_box.setValue(20)
     dialog.theme_box.setCurrentIndex(dialog.theme_box.findData("dark"))
     assert dialog.chosen_settings().size_pt == 20 and dialog.chosen_settings().theme == "dark"
-    window.clear_history()
-    assert window.window_state.recent == () and window.empty_state.recent_list.count() == 0
+    from reader.core.storage.cache import ResultCache
+
+    cache = ResultCache()
+    assert cache.size() > 0 and item.cache_key and cache.article(item.cache_key) is not None
+    with qtbot.waitSignal(window.history_cleared, timeout=WAIT_MS):
+        window.clear_history()
+        assert window.window_state.recent == () and window.empty_state.recent_list.count() == 0
+    assert cache.size() == 0 and cache.article(item.cache_key) is None
+    assert settings_io.load_window_state()[0].recent == ()
+    assert window.message_bar.text() == "History and caches cleared."
 
 
 def test_help_dialogs_list_shortcuts_and_notices(qtbot: QtBot, window: MainWindow) -> None:
