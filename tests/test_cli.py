@@ -232,7 +232,8 @@ def test_analyze_seed_and_a_bad_file(seed_path: Path, tmp_path: Path) -> None:
     assert seed["text_length"] == len(seed_path.read_text(encoding="utf-8").removeprefix("\ufeff"))
     assert seed["entities"], "the seed names people and places"
     for entity in seed["entities"]:
-        assert set(entity) == {"name", "type", "aliases", "mentions"}
+        assert set(entity) == {"name", "type", "aliases", "mentions", "confidence"}
+        assert 0.0 <= entity["confidence"] <= 1.0
     assert bad["error"]["kind"] == "unsupported-format"
     assert not_utf8["error"]["kind"] == "undecodable"
     assert gone["error"]["kind"] == "not-found"

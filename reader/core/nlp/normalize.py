@@ -34,6 +34,10 @@ MAX_PLACE_WORDS = 4
 # short lines (names, bylines) are left alone.
 TITLE_CASE_SHARE = 0.8
 TITLE_CASE_MIN_WORDS = 5
+# A headline part between commas or colons of at most this many capitalized words is a name
+# in a list ("Google Stadia, Microsoft xCloud, Apple Arcade: So Many Ways to Play"): kept.
+MAX_LISTED_NAME_WORDS = 3
+HEADLINE_PART_RE = re.compile(r"[^,:;|–—&]+")
 DATELINE_RE = re.compile(r"^([A-Z][A-Z .'-]+?)(?=,| \(|:| \d| -)", re.MULTILINE)
 
 
@@ -159,6 +163,19 @@ def title_case_ranges(text: str) -> list[tuple[int, int]]:
     return []
 
 
+def listed_name_words(text: str, start: int, end: int) -> set[int]:
+    """Offsets of the words of a headline's short all-capitalized parts: names in a list."""
+    listed: set[int] = set()
+    parts = list(HEADLINE_PART_RE.finditer(text, start, end))
+    if len(parts) < 2:
+        return listed
+    for part in parts:
+        words = list(WORD_RE.finditer(text, part.start(), part.end()))
+        if 0 < len(words) <= MAX_LISTED_NAME_WORDS and all(not w.group().islower() for w in words):
+            listed.update(w.start() for w in words)
+    return listed
+
+
 def lower_title_case(text: str) -> str:
     """Lower-case the words of title-case headlines that the rest of the text writes in lower case
     or not at all (a name in a headline is nearly always repeated in the story), places excepted."""
@@ -171,9 +188,10 @@ def lower_title_case(text: str) -> str:
     casings = usual_casings("".join(rest))
     chars = list(text)
     for start, end in ranges:
+        listed = listed_name_words(text, start, end)
         for i, match in enumerate(WORD_RE.finditer(text, start, end)):
             word = match.group()
-            if i == 0 or not word[:1].isupper() or not word[1:].islower():
+            if i == 0 or not word[:1].isupper() or not word[1:].islower() or match.start() in listed:
                 continue  # the first word, acronyms and inner capitals ("McCain", "PACs") stay
             known = casings.get(word.upper())
             lower = known.islower() if known else place_kind(word) is None

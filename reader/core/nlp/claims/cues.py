@@ -169,5 +169,39 @@ FEMALE_TITLES = frozenset(("mrs", "mrs.", "ms", "ms.", "miss", "lady", "dame", "
 
 # Common given names whose bearers are mostly of one gender: enough to tell "he" from "she"
 # in news prose. A name missing here leaves the gender unknown (the nearest person then wins).
-MALE_NAMES = frozenset(["aaron", "abdul", "adam", "adrian", "ahmed", "alan", "alex", "alexander", "alexei", "ali", "andrew", "andrei", "andy", "angus", "anthony", "antonio", "arnold", "barack", "ben", "benjamin", "bernie", "bill", "bob", "boris", "brad", "brian", "bruce", "carl", "carlos", "charles", "chris", "christopher", "chuck", "colin", "craig", "dan", "daniel", "david", "dennis", "dick", "dmitry", "don", "donald", "doug", "douglas", "dylan", "ed", "edward", "emmanuel", "eric", "erik", "evan", "felix", "francis", "frank", "fred", "gary", "george", "gerald", "giuseppe", "gordon", "greg", "gregory", "hans", "harry", "henry", "hugh", "ian", "igor", "ivan", "jack", "jacob", "jake", "james", "jamie", "jason", "javier", "jean", "jeb", "jeff", "jeffrey", "jens", "jeremy", "jerry", "jim", "jimmy", "joe", "joel", "johannes", "john", "jon", "jonathan", "jorge", "jose", "joseph", "josh", "juan", "justin", "karl", "keir", "keith", "ken", "kevin", "kim", "kyle", "larry", "lars", "lee", "leo", "liam", "luis", "marco", "mark", "martin", "matt", "matthew", "max", "michael", "miguel", "mike", "mikhail", "mitch", "mohammed", "muhammad", "narendra", "nathan", "neil", "nick", "nicolas", "nigel", "olaf", "oleg", "oliver", "omar", "oscar", "patrick", "paul", "pedro", "peter", "phil", "philip", "pierre", "rahul", "ralph", "ray", "recep", "richard", "rick", "rishi", "rob", "robert", "rodrigo", "roger", "ron", "ronald", "ross", "ryan", "sam", "samuel", "scott", "sean", "sergei", "sergey", "simon", "stefan", "stephen", "steve", "steven", "stuart", "ted", "terry", "thomas", "tim", "timothy", "tom", "tony", "vladimir", "viktor", "volodymyr", "walter", "wang", "wayne", "william", "xi", "yuri", "zach"])
-FEMALE_NAMES = frozenset(["abigail", "alice", "alicia", "alison", "amanda", "amy", "ana", "andrea", "angela", "angelina", "ann", "anna", "anne", "annalena", "barbara", "betty", "beth", "betsy", "carla", "carol", "caroline", "catherine", "charlotte", "chelsea", "christina", "christine", "claire", "claudia", "cynthia", "dana", "deborah", "diana", "diane", "donna", "dorothy", "elena", "elisabeth", "elizabeth", "ellen", "emily", "emma", "eva", "fatima", "frances", "giorgia", "grace", "hannah", "heather", "helen", "hillary", "ingrid", "irene", "isabel", "jacinda", "jane", "janet", "janice", "jennifer", "jessica", "jill", "joan", "joanna", "josephine", "joyce", "judith", "julia", "julie", "karen", "kamala", "kate", "katherine", "kathleen", "kathryn", "kelly", "kim", "kristen", "laura", "lauren", "linda", "lisa", "liz", "lucy", "lynn", "madeleine", "margaret", "maria", "marie", "marine", "marta", "martha", "mary", "megan", "melania", "melanie", "michelle", "monica", "nadia", "nancy", "natalia", "natalie", "nicola", "nicole", "nikki", "olga", "olivia", "pamela", "patricia", "paula", "rachel", "rebecca", "rose", "ruth", "sandra", "sara", "sarah", "sharon", "shirley", "sophie", "stephanie", "susan", "suzanne", "svetlana", "tanya", "teresa", "theresa", "tulsi", "ursula", "valerie", "victoria", "virginia", "wendy", "yulia", "yvonne", "zoe"]) - MALE_NAMES
+MALE_NAMES = frozenset([
+    "aaron", "abdul", "adam", "adrian", "ahmed", "alan", "alex", "alexander", "alexei", "ali", "andrew",
+    "andrei", "andy", "angus", "anthony", "antonio", "arnold", "barack", "ben", "benjamin", "bernie",
+    "bill", "bob", "boris", "brad", "brian", "bruce", "carl", "carlos", "charles", "chris",
+    "christopher", "chuck", "colin", "craig", "dan", "daniel", "david", "dennis", "dick", "dmitry",
+    "don", "donald", "doug", "douglas", "dylan", "ed", "edward", "emmanuel", "eric", "erik", "evan",
+    "felix", "francis", "frank", "fred", "gary", "george", "gerald", "giuseppe", "gordon", "greg",
+    "gregory", "hans", "harry", "henry", "hugh", "ian", "igor", "ivan", "jack", "jacob", "jake",
+    "james", "jamie", "jason", "javier", "jean", "jeb", "jeff", "jeffrey", "jens", "jeremy", "jerry",
+    "jim", "jimmy", "joe", "joel", "johannes", "john", "jon", "jonathan", "jorge", "jose", "joseph",
+    "josh", "juan", "justin", "karl", "keir", "keith", "ken", "kevin", "kim", "kyle", "larry", "lars",
+    "lee", "leo", "liam", "luis", "marco", "mark", "martin", "matt", "matthew", "max", "michael",
+    "miguel", "mike", "mikhail", "mitch", "mohammed", "muhammad", "narendra", "nathan", "neil", "nick",
+    "nicolas", "nigel", "olaf", "oleg", "oliver", "omar", "oscar", "patrick", "paul", "pedro", "peter",
+    "phil", "philip", "pierre", "rahul", "ralph", "ray", "recep", "richard", "rick", "rishi", "rob",
+    "robert", "rodrigo", "roger", "ron", "ronald", "ross", "ryan", "sam", "samuel", "scott", "sean",
+    "sergei", "sergey", "simon", "stefan", "stephen", "steve", "steven", "stuart", "ted", "terry",
+    "thomas", "tim", "timothy", "tom", "tony", "vladimir", "viktor", "volodymyr", "walter", "wang",
+    "wayne", "william", "xi", "yuri", "zach",
+])
+FEMALE_NAMES = frozenset([
+    "abigail", "alice", "alicia", "alison", "amanda", "amy", "ana", "andrea", "angela", "angelina",
+    "ann", "anna", "anne", "annalena", "barbara", "betty", "beth", "betsy", "carla", "carol",
+    "caroline", "catherine", "charlotte", "chelsea", "christina", "christine", "claire", "claudia",
+    "cynthia", "dana", "deborah", "diana", "diane", "donna", "dorothy", "elena", "elisabeth",
+    "elizabeth", "ellen", "emily", "emma", "eva", "fatima", "frances", "giorgia", "grace", "hannah",
+    "heather", "helen", "hillary", "ingrid", "irene", "isabel", "jacinda", "jane", "janet", "janice",
+    "jennifer", "jessica", "jill", "joan", "joanna", "josephine", "joyce", "judith", "julia", "julie",
+    "karen", "kamala", "kate", "katherine", "kathleen", "kathryn", "kelly", "kim", "kristen", "laura",
+    "lauren", "linda", "lisa", "liz", "lucy", "lynn", "madeleine", "margaret", "maria", "marie",
+    "marine", "marta", "martha", "mary", "megan", "melania", "melanie", "michelle", "monica", "nadia",
+    "nancy", "natalia", "natalie", "nicola", "nicole", "nikki", "olga", "olivia", "pamela", "patricia",
+    "paula", "rachel", "rebecca", "rose", "ruth", "sandra", "sara", "sarah", "sharon", "shirley",
+    "sophie", "stephanie", "susan", "suzanne", "svetlana", "tanya", "teresa", "theresa", "tulsi",
+    "ursula", "valerie", "victoria", "virginia", "wendy", "yulia", "yvonne", "zoe",
+]) - MALE_NAMES

@@ -7,11 +7,14 @@ evidence first → find the form's other mentions → merge mentions per referen
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from typing import TYPE_CHECKING
 
 from reader.core.model import Entity, EntityType
+from reader.core.nlp.confidence import vote_confidence
 from reader.core.nlp.entities.aliases import Found, acronym_of, merge_mentions
+from reader.core.nlp.entities.durations import amount_type, is_frequency
 from reader.core.nlp.entities.gazetteer import (
     MIN_RELABEL_POPULATION,
     SURE_KINDS,
@@ -26,6 +29,7 @@ from reader.core.nlp.entities.phrases import (
     is_name_token,
     looks_like_org,
 )
+from reader.core.nlp.entities.platforms import PLATFORM_NAMES
 from reader.core.nlp.entities.span_cleanup import NAME_LABELS, clean_span
 from reader.core.nlp.entities.teams import find_team_names
 
@@ -71,6 +75,11 @@ PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "into", "outside", "
 RELABEL_TO_PLACE = frozenset({"person", "product", "work", "event", "law", "language", "group"})
 
 Votes = dict[tuple[int, int], Counter[str]]
+# Types whose spans may be durations, frequencies or ages rather than points in time.
+TIME_TYPES = frozenset({"date", "time"})
+# Confidence of an entity no form of which got a vote of its own (a surname repeated from a
+# full name that was merged elsewhere): one model vote's worth.
+UNVOTED_CONFIDENCE = 0.75
 
 
 def model_votes(doc: Doc) -> Votes:
@@ -167,7 +176,8 @@ def org_short_names(doc: Doc, votes: Votes) -> set[str]:
     after "Carlyle Group", "Chronicle" after "San Francisco Chronicle"."""
     shorts: set[str] = set()
     for (a, b), counter in votes.items():
-        capitalized = all(t.text[:1].isupper() or not t.is_alpha for t in doc[a:b])  # not "Lula administration"
+        # not "Lula administration"
+        capitalized = all(t.text[:1].isupper() or not t.is_alpha for t in doc[a:b])
         if b - a >= 2 and capitalized and counter.most_common(1)[0][0] == "organization":
             ends = (doc[a], doc[b - 1])
             shorts.update(t.text for t in ends if is_name_token(t) and t.text not in GENERIC_ORG_WORDS)
@@ -177,6 +187,8 @@ def org_short_names(doc: Doc, votes: Votes) -> set[str]:
 def decide_type(form: str, votes: Counter[str], parts: dict[str, set[str]]) -> str:
     """The one type of a surface form: the strongest evidence, with the gazetteer's say."""
     best = votes.most_common(1)[0][0]
+    if form in PLATFORM_NAMES:
+        return "organization"
     if form in parts["person"] and (votes["person"] >= votes["place"] or not is_sure_place(form)):
         return "person"  # "Wang" after "Wang Donghai"; "Jordan" after "Neil Jordan" unless a place more often
     if form in parts["organization"] and lookup_place(form) is None and best in {"person", "place"}:
@@ -193,14 +205,19 @@ def decide_type(form: str, votes: Counter[str], parts: dict[str, set[str]]) -> s
     return best
 
 
-def form_types(doc: Doc, votes: Votes) -> dict[str, str]:
-    """Each surface form's type across the whole story."""
+def form_evidence(doc: Doc, votes: Votes) -> dict[str, Counter[str]]:
+    """All the votes for each surface form across the story, context included."""
     totals: dict[str, Counter[str]] = {}
     for span, counter in votes.items():
         form = doc[span[0]:span[1]].text
         total = totals.setdefault(form, Counter())
         total.update(counter)
         total.update(context_votes(doc, span, form))
+    return totals
+
+
+def form_types(doc: Doc, votes: Votes, totals: dict[str, Counter[str]]) -> dict[str, str]:
+    """Each surface form's type across the whole story."""
     parts = {"person": name_parts(doc, votes, "person"), "organization": org_short_names(doc, votes)}
     return {form: decide_type(form, total, parts) for form, total in totals.items()}
 
@@ -252,12 +269,26 @@ def find_entities(doc: Doc, text: str) -> list[Entity]:
     add_phrases(doc, votes)
     add_gazetteer_places(doc, votes)
     add_acronyms(doc, votes)
-    types = form_types(doc, votes)
+    totals = form_evidence(doc, votes)
+    types = form_types(doc, votes, totals)
     add_repeats(doc, votes, types, add_surnames(doc, votes, types))
     found = []
     for a, b in sorted(votes):
         span = doc[a:b]
         kind = types.get(span.text)
+        if kind in TIME_TYPES:
+            if is_frequency(span.text):
+                continue  # "annual", "each week": how often, not when
+            kind = amount_type(span.text) or kind
         if kind is not None:
             found.append(Found(span.start_char, span.end_char, kind, span.text))  # type: ignore[arg-type]
-    return merge_mentions(found, text)
+    confidence = {form: vote_confidence(total[types[form]], total.total())
+                  for form, total in totals.items()}
+    return [with_confidence(e, confidence) for e in merge_mentions(found, text)]
+
+
+def with_confidence(entity: Entity, by_form: dict[str, float]) -> Entity:
+    """The entity with the confidence of its best-supported name (a surname found only by
+    repeating a full name has the full name's)."""
+    scores = [by_form[n] for n in (entity.name, *entity.aliases) if n in by_form]
+    return dataclasses.replace(entity, confidence=max(scores, default=UNVOTED_CONFIDENCE))

@@ -29,6 +29,8 @@ NAME_TYPES = frozenset({
     "person", "organization", "place", "group", "event", "work", "product", "law", "language",
 })
 TITLE_WORD_RE = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady)\.?$")
+# An initial, or several run together: "B.", "B", "J.R.".
+INITIAL_RE = re.compile(r"^(?:[A-Z]\.?){1,3}$")
 
 
 @dataclass
@@ -101,7 +103,7 @@ def merge_short_names(groups: list[Group]) -> None:
     """A one-word name joins the longer name of the same type it is short for: the only one, or
     the one mentioned most ("Clinton" is Hillary Clinton in a story about her and her daughter)."""
     for kind in ("person", "organization"):
-        same = [g for g in groups if g.type == kind]
+        same = [g for g in groups if g.type == kind and g.found]
         full = [g for g in same if len(g.names().most_common(1)[0][0].split()) >= 2]
         for short in same:
             parts = person_parts(short.names().most_common(1)[0][0])
@@ -112,6 +114,56 @@ def merge_short_names(groups: list[Group]) -> None:
             owners.sort(key=lambda g: len(g.found), reverse=True)
             if len(owners) == 1 or owners and len(owners[0].found) > len(owners[1].found):
                 absorb(owners[0], short)
+
+
+def given_names_fit(short: list[str], full: list[str]) -> bool:
+    """Whether the given names ``short`` may be another writing of ``full``: initials match
+    the initials of the written-out names as far as both go ("B. U." and "Benjamin"), whole
+    words appear in order, and the first names agree ("Hillary" never fits "Bill")."""
+    if not short or not full:
+        return False
+    letters = [w.replace(".", "") for w in short]
+    if all(INITIAL_RE.match(w) for w in short):
+        initials = "".join(letters)
+        common = min(len(initials), len(full))
+        return initials[:common] == "".join(w[0] for w in full[:common])
+    i = 0
+    for word in short:
+        while i < len(full) and not fits(word, full[i]):
+            i += 1
+        if i == len(full):
+            return False
+        i += 1
+    return fits(short[0], full[0])
+
+
+def fits(word: str, full: str) -> bool:
+    """``word`` is ``full`` or its initial."""
+    bare = word.replace(".", "")
+    return word == full or (INITIAL_RE.match(word) is not None and len(bare) == 1 and full[0] == bare)
+
+
+def merge_person_variants(groups: list[Group]) -> None:
+    """ "B. U. Nzeribe" and "Benjamin Nzeribe" are one person: same surname, given names that
+    fit together; "Hillary Clinton" and "Bill Clinton" stay two."""
+    people = [g for g in groups if g.type == "person" and g.found]
+    by_surname: dict[str, list[tuple[Group, list[str]]]] = {}
+    for g in people:
+        parts = person_parts(g.names().most_common(1)[0][0])
+        if len(parts) >= 2:
+            by_surname.setdefault(parts[-1], []).append((g, parts[:-1]))
+    for same in by_surname.values():
+        same.sort(key=lambda item: (-fullness(item[1]), -len(item[0].found)))
+        for i, (short, given) in enumerate(same):
+            for owner, owner_given in same[:i]:
+                if owner.found and short.found and given_names_fit(given, owner_given):
+                    absorb(owner, short)
+                    break
+
+
+def fullness(given: list[str]) -> int:
+    """How fully given names are written: whole words count, initials do not."""
+    return sum(1 for w in given if not INITIAL_RE.match(w))
 
 
 def merge_acronyms(groups: list[Group]) -> None:
@@ -139,8 +191,13 @@ def canonical_name(group: Group) -> str:
     if len(usual) == 1 and (known := usual.pop()) in counts and known in COUNTRY_ALIASES:
         return known  # "Russia", not "Russian Federation"
     order = {name: i for i, name in reversed(list(enumerate(f.name for f in group.found)))}
-    return max(counts, key=lambda n: (len(n.split()) if group.type in NAME_TYPES else 0,
+    return max(counts, key=lambda n: (whole_words(n) if group.type in NAME_TYPES else 0,
                                       counts[n], -order[n]))
+
+
+def whole_words(name: str) -> int:
+    """How many words of a name are written out: "Benjamin Nzeribe" over "B. U. Nzeribe"."""
+    return sum(1 for w in name.split() if not INITIAL_RE.match(w))
 
 
 def to_entity(group: Group, text: str) -> Entity:
@@ -155,6 +212,7 @@ def to_entity(group: Group, text: str) -> Entity:
 def merge_mentions(found: list[Found], text: str) -> list[Entity]:
     """One entity per referent, in order of first mention."""
     groups = group_exact(found)
+    merge_person_variants(groups)
     merge_short_names(groups)
     merge_acronyms(groups)
     kept = [g for g in groups if g.found]

@@ -31,10 +31,26 @@ PLACE_OF_NOUNS = frozenset({
     "village", "town", "city", "region", "province", "district", "oblast", "county", "state",
     "port", "island", "capital", "municipality", "republic", "settlement", "hamlet", "suburb",
 })
-# Nouns after a name that make it a place: "the Sumy region".
+# Nouns after a name that make it a place: "the Sumy region", "the Yobe North constituency".
 PLACE_AFTER_NOUNS = frozenset({
     "region", "province", "district", "oblast", "county", "governorate", "prefecture",
+    "constituency", "ward", "riding", "municipality", "canton", "commune",
 })
+# Lower-case words between such a name and its noun: "Yobe North senatorial district".
+PLACE_MODIFIERS = frozenset({
+    "senatorial", "federal", "electoral", "parliamentary", "congressional", "legislative",
+    "local", "administrative", "municipal", "assembly", "voting", "border", "autonomous",
+    "government", "area", "council",
+})
+# Lower-case nouns after a name that make it a structure, i.e. a place (a facility), not an
+# organization: "the Maeslant barrier", "the Kakhovka dam", "the Kerch bridge". (Not "plant",
+# "mine", "tower" or "pipeline": "the Ford plant", "the Gazprom pipeline" name their owners.)
+STRUCTURE_NOUNS = frozenset({
+    "barrier", "bridge", "dam", "tunnel", "canal", "dyke", "dike", "levee", "reservoir",
+    "airport", "airbase", "stadium", "harbour", "harbor", "pier", "motorway", "highway",
+    "expressway", "sluice", "embankment", "crossing", "checkpoint",
+})
+
 ANCHOR_LABELS = frozenset({"NORP", "GPE", "LOC"})
 PERSON_ANCHOR_LABELS = frozenset({"PERSON", "NORP", "GPE"})
 NEWSPAPER_WORDS = frozenset({"Times", "Post", "Journal", "Herald", "Tribune", "Gazette", "Chronicle"})
@@ -67,6 +83,12 @@ ORG_DESCRIPTOR_NOUNS = frozenset({
 })
 # Labels of names a descriptor never makes an organization: "the company Tuesday reported".
 NOT_DESCRIBED_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+# Labels of a name that is no structure's even before a structure noun: "the Trump bridge plan".
+NOT_STRUCTURE_LABELS = NOT_DESCRIBED_LABELS | {"PERSON", "NORP"}
+# What stands between the items of a list of names, and the labels whose lists are followed.
+LIST_SEPARATORS = frozenset({",", "and", "or", "&"})
+LIST_EDGES = LIST_SEPARATORS | {":", ";", ".", "(", ")"}
+LISTED_LABELS = frozenset({"ORG", "PERSON", "GPE", "PRODUCT"})
 # Evidence weight of a phrase against the model's one vote per mention.
 PATTERN_WEIGHT = 3.0
 # A weaker guess only fills a gap: it never displaces a span the model found.
@@ -147,7 +169,7 @@ def find_described_orgs(doc: Doc) -> Iterator[Hit]:
 
 
 def find_place_phrases(doc: Doc) -> Iterator[Hit]:
-    """Places named by "the village of X" or "the X region"."""
+    """Places named by "the village of X", "the X region" or "the X dam"."""
     for token in doc:
         word = token.text.lower()
         if word == "of" and token.i > 0 and doc[token.i - 1].text.lower() in PLACE_OF_NOUNS \
@@ -156,9 +178,34 @@ def find_place_phrases(doc: Doc) -> Iterator[Hit]:
             if end > token.i + 1:
                 yield Hit(token.i + 1, end, "GPE", PATTERN_WEIGHT)
         elif word in PLACE_AFTER_NOUNS and token.text.islower() and token.i > 0:
-            start = name_run_left(doc, token.i)
-            if start < token.i:
-                yield Hit(start, token.i, "GPE", PATTERN_WEIGHT)
+            name_end = token.i
+            while name_end > 0 and doc[name_end - 1].text in PLACE_MODIFIERS:
+                name_end -= 1
+            start = name_run_left(doc, name_end)
+            if start < name_end:
+                yield Hit(start, name_end, "GPE", PATTERN_WEIGHT)
+        elif word in STRUCTURE_NOUNS and token.text.islower() and token.i > 0:
+            start = structure_name_start(doc, token.i)
+            if start < token.i and doc[token.i - 1].ent_type_ not in NOT_STRUCTURE_LABELS:
+                yield Hit(start, token.i, "FAC", PATTERN_WEIGHT)
+
+
+def structure_name_start(doc: Doc, end: int) -> int:
+    """Start of the name before a structure noun at ``end``: the model's whole span when it
+    has one ("Charles de Gaulle airport"), else the capitalized words; ``end`` when there is
+    no name (a sentence's first word alone, "Huge stadium lights"; half a hyphenated word)."""
+    last = doc[end - 1]
+    if last.ent_type_:
+        start = end - 1
+        while start > 0 and last.ent_iob_ != "B" and doc[start].ent_iob_ == "I":
+            start -= 1
+        return start
+    start = name_run_left(doc, end)
+    if start == end - 1 and doc[start].is_sent_start:
+        return end
+    if start > 0 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_:
+        return end
+    return start
 
 
 def looks_like_org(words: list[str]) -> bool:
@@ -182,7 +229,32 @@ def find_initialled_names(doc: Doc) -> Iterator[Hit]:
             yield Hit(token.i, end + 1, "PERSON", GUESS_WEIGHT)
 
 
+def is_list_edge(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` (possibly just outside the text) separates the items of a list."""
+    return i < 0 or i >= len(doc) or doc[i].text in LIST_EDGES or "\n" in doc[i].text
+
+
+def find_listed_names(doc: Doc) -> Iterator[Hit]:
+    """A capitalized name listed beside a name the model labels is of the same kind: "Google
+    Stadia, Microsoft xCloud, Apple Arcade" (a guess: it only fills a gap)."""
+    labelled = {t.i for ent in doc.ents for t in ent}
+    for ent in doc.ents:
+        if ent.label_ not in LISTED_LABELS:
+            continue
+        for sep, step in ((ent.start - 1, -1), (ent.end, 1)):
+            if sep < 0 or sep >= len(doc) or doc[sep].text not in LIST_SEPARATORS:
+                continue
+            if step < 0:
+                start, end = name_run_left(doc, sep), sep
+            else:
+                start, end = sep + 1, name_run_right(doc, sep + 1)
+            opener = end - start == 1 and doc[start].is_sent_start  # "Ironically, Smith"
+            if start < end and not opener and not labelled & set(range(start, end)) \
+                    and is_list_edge(doc, start - 1) and is_list_edge(doc, end):
+                yield Hit(start, end, ent.label_, GUESS_WEIGHT)
+
+
 def find_phrases(doc: Doc) -> list[Hit]:
     """Every organization, place and person phrase in the parse (teams: see teams.py)."""
     return [*find_org_phrases(doc), *find_described_orgs(doc), *find_place_phrases(doc),
-            *find_initialled_names(doc)]
+            *find_initialled_names(doc), *find_listed_names(doc)]

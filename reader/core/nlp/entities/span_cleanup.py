@@ -25,6 +25,20 @@ BREAK_TOKENS = frozenset({
 })
 # Words at a name's edge that belong to the sentence, not to the name.
 EDGE_WORDS = frozenset({"the", "a", "an", "The", "A", "An", "'s", "'", "’s", "’", "s"})
+# Honorifics that open the next person's name and never end a name: "House of Representatives
+# Rt. Hon. Femi ..." gives the model "House of Representatives Rt".
+TRAILING_HONORIFICS = frozenset({
+    "Rt", "Rt.", "Hon", "Hon.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Prof",
+    "Prof.", "Sen.", "Rep.", "Gov.", "Engr", "Engr.", "Barr.", "Alhaji", "Sir", "Dame",
+})
+# Personal pronouns never stand inside the name of a person, a place or an organization: such a
+# span is a headline's words ("Ten Celebrity Kitchens You Have To See"), not a name. Titles of
+# works may hold them ("Secret Behind Her New Look").
+PRONOUNS = frozenset({
+    "I", "You", "He", "She", "It", "We", "They", "Me", "Him", "Us", "Them", "My", "Your", "His",
+    "Its", "Our", "Their",
+})
+TITLE_LABELS = frozenset({"WORK_OF_ART", "EVENT", "LAW"})
 # Prefixes that modify a name without being part of it: "pro-Moscow", "ex-Yugoslav".
 HYPHEN_PREFIXES = frozenset({"pro", "anti", "ex", "non", "mid", "post", "pre", "neo", "pan", "all"})
 
@@ -72,7 +86,8 @@ def is_edge_noise(token: Token) -> bool:
         return True
     if text.lower() in HYPHEN_PREFIXES and is_hyphen_joined(token):
         return True
-    return text[:1].islower() and not is_hyphen_joined(token)
+    camel = any(ch.isupper() for ch in text[1:])  # "xCloud", "iPhone", "eBay" are names
+    return text[:1].islower() and not camel and not is_hyphen_joined(token)
 
 
 def split_tokens(doc: Doc, start: int, end: int, amount: bool = False) -> Iterator[tuple[int, int]]:
@@ -92,7 +107,7 @@ def trim_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """The range without noise tokens at either edge (possibly empty)."""
     while start < end and is_edge_noise(doc[start]):
         start += 1
-    while end > start and is_edge_noise(doc[end - 1]):
+    while end > start and (is_edge_noise(doc[end - 1]) or doc[end - 1].text in TRAILING_HONORIFICS):
         end -= 1
     return start, end
 
@@ -134,6 +149,9 @@ def clean_other_span(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 
 def clean_span(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int]]:
     """Token ranges of the clean entity spans inside ``doc[start:end]`` labelled ``label``."""
+    if label in NAME_LABELS and label not in TITLE_LABELS \
+            and any(t.text in PRONOUNS for t in doc[start:end]):
+        return []
     if label in NAME_LABELS:
         return clean_name_span(doc, start, end, person=label == "PERSON")
     return clean_other_span(doc, start, end)

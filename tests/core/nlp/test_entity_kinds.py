@@ -1,0 +1,157 @@
+"""Entity types a reader agrees with, one person per row, and confidence: sentences written
+for these tests, one or more per class of visible mistake (issue 19)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.model import Entity
+from reader.core.nlp.entities.aliases import given_names_fit
+from reader.core.nlp.entities.durations import amount_type, is_duration, is_frequency
+from reader.core.nlp.normalize import normalize_for_analysis
+
+
+def entities(text: str) -> list[Entity]:
+    from reader.core.nlp import analyze
+
+    return list(analyze(text).entities)
+
+
+def types_of(text: str) -> dict[str, str]:
+    return {e.name: e.type for e in entities(text)}
+
+
+# ----------------------------------------------------------------- durations, frequencies, ages
+@pytest.mark.parametrize("text", ["forty minutes", "a minute", "a year", "three months", "months",
+                                  "24 hours", "a decade", "half an hour", "several weeks", "two years old"])
+def test_durations_are_amounts_of_time(text: str) -> None:
+    assert is_duration(text) and amount_type(text) == "quantity"
+
+
+@pytest.mark.parametrize("text", ["annual", "monthly", "each week", "twice a day", "every year"])
+def test_frequencies_are_recognised(text: str) -> None:
+    assert is_frequency(text)
+
+
+@pytest.mark.parametrize("text", ["this year", "next month", "the first winter", "earlier this year",
+                                  "the last two years", "2014", "May 15", "a year ago", "Monday"])
+def test_points_in_time_stay_dates(text: str) -> None:
+    assert amount_type(text) is None and not is_frequency(text)
+
+
+@pytest.mark.slow
+def test_no_duration_frequency_or_age_is_listed_as_a_date() -> None:
+    text = ("Tomas Ferreira, 24, waited forty minutes for the ferry. The crossing takes a minute "
+            "longer each year, and the annual inspection found the engine had run for a year "
+            "without a service. The port will close on Monday.")
+    found = types_of(text)
+    dates = {name for name, kind in found.items() if kind == "date"}
+    assert dates == {"Monday"}
+    assert found.get("forty minutes") in (None, "quantity", "time")
+    assert "annual" not in found
+
+
+@pytest.mark.slow
+def test_ordinals_and_small_numbers_stay_in_the_record_as_numbers() -> None:
+    found = types_of("It was the first time that four ministers had visited the island of Hallvik.")
+    assert found.get("first") == "number" and found.get("four") == "number"
+
+
+# ----------------------------------------------------------------- what is not a person
+@pytest.mark.slow
+def test_platforms_are_not_people() -> None:
+    found = types_of("Mayor Elsa Brandt posted the video on Twitter, and YouTube removed a copy "
+                     "of it hours later, her aide said.")
+    assert found.get("Twitter") == "organization" and found.get("YouTube") == "organization"
+    assert {n for n, k in found.items() if k == "person"} == {"Elsa Brandt"}
+
+
+@pytest.mark.slow
+def test_districts_and_constituencies_are_places() -> None:
+    found = types_of("Senator Chidi Okafor, who represents the Kaduna South senatorial district, "
+                     "said the Amuwo East constituency would get a new clinic.")
+    assert found.get("Kaduna South") == "place"
+    assert found.get("Amuwo East") == "place"
+
+
+@pytest.mark.slow
+def test_structures_are_places_not_organizations() -> None:
+    found = types_of("Engineers closed the Hartel barrier on Sunday, and traffic over the Botlek "
+                     "bridge and below the Nijmegen dam was stopped.")
+    for name in ("Hartel", "Botlek"):
+        assert found.get(name) == "place", (name, found)
+    assert "organization" not in {found.get(n) for n in ("Hartel", "Botlek", "Nijmegen")}
+
+
+@pytest.mark.slow
+def test_a_title_after_a_name_is_no_part_of_it() -> None:
+    names = {e.name for e in entities(
+        "Members of the House of Representatives Rt. Hon. Musa Danladi and Hon. Ada Eze met the "
+        "governor in Abuja.")}
+    assert not any(name.endswith(("Rt", "Hon")) for name in names), names
+
+
+@pytest.mark.slow
+def test_headline_words_with_pronouns_are_no_names() -> None:
+    found = types_of("Ten Celebrity Kitchens You Have To See To Believe\n\nThe chef Ola Berg opened "
+                     "her kitchen in Oslo to visitors on Friday.")
+    assert not any("You" in name for name in found)
+
+
+# ----------------------------------------------------------------- the title counts
+def test_a_listed_headline_keeps_its_names_capitalized() -> None:
+    text = ("Nordvik Energy, Halvorsen Group, Brask Capital: Three Bids for One Small Wind Farm\n\n"
+            "The county will choose a builder for the turbines off the coast next spring.")
+    headline = normalize_for_analysis(text).split("\n")[0]
+    assert headline.startswith("Nordvik Energy, Halvorsen Group, Brask Capital: three bids")
+
+
+@pytest.mark.slow
+def test_names_in_a_title_case_headline_count() -> None:
+    text = ("Nordvik Energy, Halvorsen Group, Brask Capital: Three Bids for One Small Wind Farm\n\n"
+            "The county will choose a builder for the turbines off the coast next spring.")
+    found = types_of(text)
+    assert found.get("Halvorsen Group") == "organization"
+    assert found.get("Brask Capital") == "organization"
+    assert found.get("Nordvik Energy") == "organization"
+
+
+# ----------------------------------------------------------------- one person, one row
+@pytest.mark.parametrize(("short", "full", "fit"), [
+    (["B.", "U."], ["Benjamin"], True), (["B.", "U."], ["Benjamin", "Uche"], True),
+    (["B."], ["Bill"], True), (["J.R."], ["John", "Ronald"], True),
+    (["Benjamin"], ["Benjamin", "Uche"], True), (["Hillary"], ["Bill"], False),
+    (["Uche"], ["Benjamin", "Uche"], False), (["J.R."], ["Bill"], False),
+])
+def test_given_names_fit(short: list[str], full: list[str], fit: bool) -> None:
+    assert given_names_fit(short, full) is fit
+
+
+@pytest.mark.slow
+def test_initials_title_and_surname_are_one_person() -> None:
+    text = ("Senator C. A. Okonkwo on Tuesday defended the budget. Chinedu Okonkwo, who chairs the "
+            "finance committee, said spending would rise. Okonkwo's office later published the "
+            "figures, and Senator Okonkwo said he stood by them.")
+    people = [e for e in entities(text) if e.type == "person"]
+    assert len(people) == 1, people
+    assert people[0].name == "Chinedu Okonkwo"
+    assert len(people[0].mentions) == 4
+
+
+@pytest.mark.slow
+def test_two_people_sharing_a_surname_stay_apart() -> None:
+    text = ("Maria Lindqvist and her brother Erik Lindqvist founded the company in 1998. Maria "
+            "Lindqvist said the firm would stay in the family; Erik Lindqvist declined to comment.")
+    people = {e.name for e in entities(text) if e.type == "person"}
+    assert {"Maria Lindqvist", "Erik Lindqvist"} <= people
+
+
+# ----------------------------------------------------------------- confidence
+@pytest.mark.slow
+def test_every_entity_has_a_confidence_and_agreement_scores_higher() -> None:
+    text = ("Lena Holm met Lena Holm's lawyers in Bergen. Holm said Bergen was calm. Lena Holm "
+            "left Bergen on Friday.")
+    found = entities(text)
+    assert all(0.0 <= e.confidence <= 1.0 for e in found)
+    named = {e.name: e for e in found}
+    assert named["Lena Holm"].confidence >= 0.8
