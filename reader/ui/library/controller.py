@@ -1,0 +1,297 @@
+"""Feeds the library view from the library database, always off the GUI thread.
+
+Every database call is a :class:`~reader.ui.tasks.Task` on a one-thread runner (the library's
+connection is used by one thread at a time; its own lock guards the rest). Searches are
+debounced while the reader types and a stale answer is dropped. An import runs on its own
+thread (it waits on a process pool) and reports progress by a queued signal. Watched folders
+are rescanned shortly after the file system says they changed.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer, Signal
+
+from reader.core.library import search as library_search
+from reader.core.library.importer import ImportProgress, ImportResult
+from reader.core.library.library import Library
+from reader.core.library.records import SearchHit, StoredArticle
+from reader.ui.library.view import LibraryView
+from reader.ui.tasks import Task, TaskRunner
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+# Milliseconds of quiet typing before a search runs: fast enough to feel instant, slow enough
+# not to run a query per keystroke.
+SEARCH_DEBOUNCE_MS = 150
+# Milliseconds after a watched folder changes before it is scanned: a browser writes a page and
+# its "_files" folder in several steps; one scan after they settle is enough.
+WATCH_SETTLE_MS = 1500
+# How many values each facet group shows.
+FACET_LIMIT = 12
+# Filters of the view's filter box, as core filters.
+FILTER_KEYS: dict[str, library_search.Filters] = {
+    "all": library_search.Filters(archived=False),
+    "unread": library_search.Filters(read=False, archived=False),
+    "favourites": library_search.Filters(favourite=True),
+    "archived": library_search.Filters(archived=True),
+    "missing": library_search.Filters(missing=True),
+}
+
+
+@dataclass(frozen=True)
+class Listing:
+    items: list[SearchHit]
+    library_empty: bool
+
+
+class LibraryController(QObject):
+    """The library view's controller: queries, facets, import, watched folders, user actions."""
+
+    article_opened = Signal(object)  # a StoredArticle, to open in a tab
+    message = Signal(str, str)  # a sentence and its level ("information", "warning", "error")
+    changed = Signal()  # the library's content changed (after an import or an action)
+    _import_progress = Signal(object)
+    _import_done = Signal(list, bool)
+
+    def __init__(
+        self,
+        view: LibraryView,
+        path: str | None = None,
+        parent: QObject | None = None,
+        runner: TaskRunner | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.view = view
+        self.path = path
+        self.library: Library | None = None
+        self.runner = runner or TaskRunner(
+            self, threads=1, show_error=lambda text: self.message.emit(text, "error")
+        )
+        self.query = ""
+        self.filters = FILTER_KEYS["all"]
+        self.facet: tuple[str, str] | None = None
+        self._latest = 0
+        self.import_options: dict[str, Any] = {}  # passed to Library.import_paths (tests: no analysis)
+        self._cancel_import: threading.Event | None = None
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
+        self._search_timer.timeout.connect(self.refresh)
+        self._watcher = QFileSystemWatcher(self)
+        self._watch_timer = QTimer(self, singleShot=True, interval=WATCH_SETTLE_MS)
+        self._watch_timer.timeout.connect(self.scan_watched)
+        self._watcher.directoryChanged.connect(lambda _path: self._watch_timer.start())
+        self._import_progress.connect(self._show_progress, Qt.ConnectionType.QueuedConnection)
+        self._import_done.connect(self._import_finished, Qt.ConnectionType.QueuedConnection)
+        view.search_changed.connect(self._search_typed)
+        view.filter_changed.connect(self._filter_chosen)
+        view.facet_chosen.connect(self._facet_chosen)
+        view.open_requested.connect(self.open_article)
+        view.archive_requested.connect(lambda ids: self._act(lambda lib: lib.set_flags(ids, archived=True)))
+        view.favourite_requested.connect(
+            lambda ids: self._act(lambda lib: lib.set_flags(ids, favourite=True))
+        )
+        view.tag_requested.connect(lambda ids, tag: self._act(lambda lib: lib.tag(ids, [tag])))
+        view.forget_requested.connect(self._forget)
+        view.import_cancel_requested.connect(self.cancel_import)
+
+    # ------------------------------------------------------------------ opening
+    def start(self) -> None:
+        """Open the library in the background, then show it."""
+        self.runner.run(Task(lambda: Library.open(self.path), self._opened))
+
+    def _opened(self, library: Library) -> None:
+        self.library = library
+        if library.recovery is not None:
+            self.message.emit(library.recovery.notice.message, "warning")
+            self.import_paths([str(p) for p in library.recovery.paths])
+        self.refresh()
+        self.runner.run(Task(library.watched_folders, self._watch))
+
+    def close(self) -> None:
+        self.cancel_import()
+        self.runner.shutdown()
+        library, self.library = self.library, None
+        if library is not None:
+            library.close()
+
+    # ------------------------------------------------------------------ listing and searching
+    def _search_typed(self, text: str) -> None:
+        self.query = text
+        self._search_timer.start()
+
+    def _filter_chosen(self, key: str) -> None:
+        self.filters = FILTER_KEYS.get(key, FILTER_KEYS["all"])
+        self.refresh()
+
+    def _facet_chosen(self, group: str, value: str) -> None:
+        self.facet = None if self.facet == (group, value) or not group else (group, value)
+        self.refresh()
+
+    def current_filters(self) -> library_search.Filters:
+        if self.facet is None:
+            return self.filters
+        group, value = self.facet
+        if group == "site":
+            return replace(self.filters, site=value)
+        if group == "tag":
+            return replace(self.filters, tag=value)
+        return replace(self.filters, entity=value)
+
+    def refresh(self) -> None:
+        """Run the current query; only the newest answer is shown."""
+        library = self.library
+        if library is None:
+            return
+        self._latest += 1
+        ticket, query, filters = self._latest, self.query, self.current_filters()
+
+        def work() -> Listing:
+            hits = library.search(query, filters, prefix_last=True)
+            empty = not hits and library.counts().get("articles", 0) == 0
+            return Listing(hits, empty)
+
+        self.runner.run(Task(work, lambda listing: self._show(ticket, listing)))
+        self.runner.run(Task(lambda: facets_of(library), self.view.show_facets))
+
+    def _show(self, ticket: int, listing: Listing) -> None:
+        if ticket == self._latest:
+            items: Sequence[Any] = listing.items if self.query.strip() else [h.summary for h in listing.items]
+            self.view.show_items(items, listing.library_empty)
+
+    # ------------------------------------------------------------------ opening an article
+    def open_article(self, ident: str) -> None:
+        library = self.library
+        if library is None:
+            return
+
+        def work() -> StoredArticle | None:
+            stored = library.article(ident)
+            if stored is not None:
+                library.mark_opened(ident)
+            return stored
+
+        self.runner.run(Task(work, self._article_loaded))
+
+    def _article_loaded(self, stored: StoredArticle | None) -> None:
+        if stored is None:
+            self.message.emit(self.tr("That article is no longer in the library."), "warning")
+            return
+        self.article_opened.emit(stored)
+
+    def set_progress(self, ident: str, fraction: float) -> None:
+        self._act(lambda lib: lib.set_progress(ident, fraction), refresh=False)
+
+    # ------------------------------------------------------------------ actions
+    def _act(self, action: Callable[[Library], object], refresh: bool = True) -> None:
+        library = self.library
+        if library is None:
+            return
+        self.runner.run(Task(lambda: action(library), lambda _r: self._acted(refresh)))
+
+    def _acted(self, refresh: bool) -> None:
+        if refresh:
+            self.refresh()
+            self.changed.emit()
+
+    def _forget(self, ids: list[str]) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = QMessageBox.question(
+            self.view,
+            self.tr("Forget articles"),
+            self.tr(
+                "Forget %n article(s)? Sift removes them and their highlights from the library; "
+                "your saved files are not touched.",
+                "",
+                len(ids),
+            ),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._act(lambda lib: lib.forget(ids))
+
+    # ------------------------------------------------------------------ import
+    def import_paths(self, paths: Sequence[str]) -> bool:
+        """Import files and folders in the background; False when an import is already running."""
+        library = self.library
+        if library is None or not paths or self._cancel_import is not None:
+            return False
+        cancel = self._cancel_import = threading.Event()
+        self.view.show_import(0, 0, self.tr("looking for articles…"), None)
+
+        def run() -> None:
+            results: list[ImportResult] = []
+            try:
+                for result in library.import_paths(
+                    paths, progress=self._import_progress.emit, cancel=cancel, **self.import_options
+                ):
+                    results.append(result)
+            except Exception:  # reported, never a traceback in the reader's face
+                log.exception("import failed")
+            self._import_done.emit(results, cancel.is_set())
+
+        threading.Thread(target=run, name="sift-import", daemon=True).start()
+        return True
+
+    def cancel_import(self) -> None:
+        if self._cancel_import is not None:
+            self._cancel_import.set()
+
+    def importing(self) -> bool:
+        return self._cancel_import is not None
+
+    def _show_progress(self, progress: ImportProgress) -> None:
+        name = progress.current.name if progress.current else ""
+        self.view.show_import(progress.done, progress.total, name, progress.seconds_left)
+
+    def _import_finished(self, results: list[ImportResult], cancelled: bool) -> None:
+        self._cancel_import = None
+        self.view.hide_import()
+        failed = [r for r in results if r.status == "error"]
+        added = sum(r.status in ("added", "updated", "moved") for r in results)
+        text = self.tr("Imported %1 article(s)").replace("%1", str(added))
+        if cancelled:
+            text += self.tr(" before the import was cancelled")
+        if failed:
+            text += self.tr("; %1 file(s) could not be read: ").replace("%1", str(len(failed)))
+            text += " ".join((r.error or {}).get("message", str(r.path)) for r in failed[:3])
+        self.message.emit(text + ".", "warning" if failed else "information")
+        self.refresh()
+        self.changed.emit()
+
+    # ------------------------------------------------------------------ watched folders
+    def watch_folder(self, folder: str) -> None:
+        self._act(lambda lib: lib.watch(folder), refresh=False)
+        self._watch([Path(folder)])
+        self.import_paths([folder])
+
+    def _watch(self, folders: list[Path]) -> None:
+        existing = [str(f) for f in folders if f.is_dir() and str(f) not in self._watcher.directories()]
+        if existing:
+            self._watcher.addPaths(existing)
+
+    def scan_watched(self) -> None:
+        library = self.library
+        if library is None or self.importing():
+            self._watch_timer.start()  # try again once the running import is done
+            return
+        folders = [str(f) for f in library.watched_folders()]
+        if folders:
+            self.import_paths(folders)
+
+
+def facets_of(library: Library) -> dict[str, list[tuple[str, int]]]:
+    """Sites, tags and the most mentioned people, organizations and places, with counts."""
+    started = time.perf_counter()
+    groups = {"site": library.sites()[:FACET_LIMIT], "tag": library.tags()[:FACET_LIMIT]}
+    for kind in ("person", "organization", "place"):
+        groups[kind] = library.top_entities(kind, FACET_LIMIT)
+    log.debug("facets in %.1f ms", (time.perf_counter() - started) * 1000)
+    return groups

@@ -1,0 +1,89 @@
+"""The controller drives a real library database from the GUI, never on the GUI thread."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from pathlib import Path
+
+from conftest import FIXTURES
+from pytestqt.qtbot import QtBot
+
+from reader.core.library.library import Library
+from reader.ui.library.controller import LibraryController
+from reader.ui.library.table import ID_ROLE
+from reader.ui.library.view import LibraryView
+
+
+def make(qtbot: QtBot, tmp_path: Path) -> tuple[LibraryView, LibraryController]:
+    view = LibraryView()
+    qtbot.addWidget(view)
+    controller = LibraryController(view, str(tmp_path / "library.sqlite3"))
+    controller.import_options = {"analysis": False, "workers": 0}
+    controller.start()
+    qtbot.waitUntil(lambda: controller.library is not None)
+    return view, controller
+
+
+def saved_pages(tmp_path: Path) -> Path:
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    for name in ("news_article.html", "blog_post.html", "german_article.html"):
+        shutil.copy(FIXTURES / "html" / name, folder / name)
+    return folder
+
+
+def test_import_fills_the_list_off_the_gui_thread_and_search_narrows_it(qtbot: QtBot, tmp_path: Path) -> None:
+    view, controller = make(qtbot, tmp_path)
+    assert view.stack.currentWidget() is view.empty
+    gui = threading.get_ident()
+    seen: list[int] = []
+    original = Library.import_paths
+
+    def spy(self: Library, *args: object, **kwargs: object) -> object:
+        seen.append(threading.get_ident())
+        return original(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    Library.import_paths = spy  # type: ignore[method-assign]
+    try:
+        with qtbot.waitSignal(controller.changed, timeout=60_000):
+            assert controller.import_paths([str(saved_pages(tmp_path))])
+    finally:
+        Library.import_paths = original  # type: ignore[method-assign]
+    assert seen and gui not in seen
+    qtbot.waitUntil(lambda: view.proxy.rowCount() == 3, timeout=10_000)
+    title = view.proxy.index(0, 0).data()
+    word = next(w for w in title.split() if len(w) > 4)
+    view.search.setText(word)
+    qtbot.waitUntil(lambda: 1 <= view.proxy.rowCount() < 3, timeout=10_000)
+    controller.close()
+
+
+def test_archive_hides_an_article_from_all_and_opening_gives_the_stored_article(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    view, controller = make(qtbot, tmp_path)
+    with qtbot.waitSignal(controller.changed, timeout=60_000):
+        controller.import_paths([str(saved_pages(tmp_path))])
+    qtbot.waitUntil(lambda: view.proxy.rowCount() == 3, timeout=10_000)
+    ident = view.proxy.index(0, 0).data(ID_ROLE)
+    with qtbot.waitSignal(controller.article_opened, timeout=10_000) as opened:
+        view.open_requested.emit(ident)
+    assert opened.args[0].summary.id == ident and opened.args[0].record["text"]
+    with qtbot.waitSignal(controller.changed, timeout=10_000):
+        view.archive_requested.emit([ident])
+    qtbot.waitUntil(lambda: view.proxy.rowCount() == 2, timeout=10_000)
+    view.filter.setCurrentIndex(view.filter.findData("archived"))
+    qtbot.waitUntil(lambda: view.proxy.rowCount() == 1, timeout=10_000)
+    controller.close()
+
+
+def test_a_watched_folder_picks_up_a_new_page(qtbot: QtBot, tmp_path: Path) -> None:
+    view, controller = make(qtbot, tmp_path)
+    folder = saved_pages(tmp_path)
+    with qtbot.waitSignal(controller.changed, timeout=60_000):
+        controller.watch_folder(str(folder))
+    qtbot.waitUntil(lambda: view.proxy.rowCount() == 3, timeout=10_000)
+    shutil.copy(FIXTURES / "html" / "index_page.html", folder / "later.html")
+    qtbot.waitUntil(lambda: view.proxy.rowCount() == 4, timeout=30_000)
+    controller.close()
