@@ -46,10 +46,13 @@ class SidePanel(QWidget):
         self.warnings_label.setMargin(6)
         self.warnings_label.setAccessibleName(self.tr("Analysis warnings"))
         self.warnings_label.hide()
+        self.tabs = QTabWidget(self)  # first, so Tab reaches the tab bar before the tabs' contents
         self.entities_tab = EntitiesTab(self)
         self.claims_tab = ClaimsTab(self)
-        self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Entities and claims tabs"))
+        self.tabs.tabBar().setAccessibleName(self.tr("Entities or claims"))
+        self.tabs.tabBar().setAccessibleDescription(self.tr("Left and right switch between the "
+                                                            "entity list and the claim cards"))
         self.tabs.addTab(self.entities_tab, self.tr("&Entities"))
         self.tabs.addTab(self.claims_tab, self.tr("&Claims"))
         self.entities_tab.mention_changed.connect(self.mention_changed)

@@ -192,7 +192,7 @@ def test_seed_through_the_real_pipeline(qtbot: QtBot, seed_path: Path) -> None:
     tab.show_article(article)
     tab.show_analysis(analysis)
     text_map = tab.reading_view.text_map
-    for (start, end), block in zip(article.story_offsets(), article.story_blocks):
+    for start, end in article.story_offsets():
         doc = text_map.document_range(start, end)
         assert doc is not None
         assert (text_map.to_text(doc[0]), text_map.to_text(doc[1])) == (start, end)

@@ -20,12 +20,7 @@ from reader.ui.reading.article_resources import load_resource
 from reader.ui.reading.document import meta_line
 from reader.ui.reading.reading_view import MIN_SIDE_MARGIN_PX, ReadingView
 from reader.ui.reading.text_map import Segment, TextMap
-from reader.ui.reading.theme import (
-    MIN_TEXT_CONTRAST,
-    THEMES,
-    contrast_ratio,
-    text_background_pairs,
-)
+from reader.ui.reading.theme import THEMES
 from tests.conftest import SHARED
 
 IMAGE = QTextDocument.ResourceType.ImageResource.value
@@ -244,11 +239,7 @@ def test_resource_loading_allows_the_articles_own_images(tmp_path: Path, view: R
 
 # --- themes ------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("name", sorted(THEMES))
-def test_every_theme_keeps_text_readable(name: str) -> None:
-    for what, foreground, background in text_background_pairs(THEMES[name]):
-        assert contrast_ratio(foreground, background) >= MIN_TEXT_CONTRAST, (name, what)
-
+# Contrast of every theme: tests/ui/reading/test_theme.py.
 
 def test_themes_switch_the_page_and_highlight_colours(view: ReadingView) -> None:
     article = sample_article()
@@ -306,7 +297,7 @@ def test_showing_removed_blocks_keeps_the_text_in_view(qtbot: QtBot, view: Readi
     view.select_text_range(offset, offset + 9)
     bar = view.verticalScrollBar()
     bar.setValue(bar.value() + view.cursorRect().top())  # "Officials" at the top of the view
-    top = view._top_text_offset()
+    top = view.top_text_offset()
     view.set_show_removed(True)
     view.set_appearance("dark", "sans", 15, 60)
-    assert view._top_text_offset() is not None and abs(view._top_text_offset() - top) < 40
+    assert view.top_text_offset() is not None and abs(view.top_text_offset() - top) < 40
