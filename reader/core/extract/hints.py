@@ -150,7 +150,8 @@ HTML_HINTS: tuple[tuple[str, str], ...] = (
     ("newsletter prompt", r"newsletter\w*|subscribe\w*|subscription|sign ?up|opt ?in|mailchimp"),
     ("advertisement", r"ads?|advert\w*|ad ?(slot|unit|container|wrapper|wrap|box|block)s?|adsense|dfp"
                       r"|sponsor\w*|promo|promos|banner"),
-    ("comments", r"comments?|commenting|comment ?(list|form|respond)|commentlist|disqus|respond|discussion"),
+    ("comments", r"comments?|commenting|comment ?(list|form|respond)|commentlist|disqus|respond|discussion"
+                 r"|reviews|(customer|user) reviews?"),
     ("navigation", r"nav|navbar|navigation|menu\w*|breadcrumbs?|pagination|pager|skip ?links?"),
     ("footer", r"footer\w*|foot|colophon"),
     ("cookie notice", r"cookies?|cookie\w*|consent|gdpr"),

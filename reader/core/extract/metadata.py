@@ -174,7 +174,10 @@ def parse_jsonld(text: str) -> list[dict]:
     for item in items:
         if isinstance(item, dict):
             graph = item.get("@graph")
-            out.extend(g for g in graph if isinstance(g, dict)) if isinstance(graph, list) else out.append(item)
+            if isinstance(graph, list):
+                out.extend(g for g in graph if isinstance(g, dict))
+            else:
+                out.append(item)
     return out
 
 
@@ -185,7 +188,47 @@ def jsonld_article(signals: PageSignals) -> dict:
         kinds = kind if isinstance(kind, list) else [kind]
         if any(isinstance(k, str) and k.lower().endswith(ARTICLE_TYPE_ENDINGS) for k in kinds):
             return item
+    for item in signals.jsonld:  # a recipe or a question has an author and a date like an article
+        kind = item.get("@type")
+        kinds = kind if isinstance(kind, list) else [kind]
+        if any(isinstance(k, str) and PAGE_KINDS.get(k.lower()) in AUTHORED_KINDS for k in kinds):
+            return item
     return next((item for item in signals.jsonld if isinstance(item.get("headline"), str)), {})
+
+
+# What a page that is not an article says it is, from its JSON-LD @type or og:type (lower-cased).
+PAGE_KINDS = {
+    "product": "product", "productgroup": "product", "individualproduct": "product", "og:product": "product",
+    "recipe": "recipe",
+    "discussionforumposting": "forum", "qapage": "forum", "question": "forum",
+    "collectionpage": "list", "itemlist": "list", "searchresultspage": "list",
+}
+# Of several kinds stated, the first of these wins (a recipe page also lists its other recipes).
+KIND_ORDER = ("forum", "recipe", "product", "list")
+# Kinds whose JSON-LD object carries the page's author and date.
+AUTHORED_KINDS = frozenset({"forum", "recipe"})
+
+
+def declared_kinds(signals: PageSignals) -> set[str]:
+    """The lower-cased JSON-LD @types and og:type the page states."""
+    kinds = {(signals.first(("og:type",)) or "").lower()}
+    for item in signals.jsonld:
+        kind = item.get("@type")
+        kinds.update(k.lower() for k in (kind if isinstance(kind, list) else [kind]) if isinstance(k, str))
+    return kinds - {""}
+
+
+def page_kind(signals: PageSignals) -> str | None:
+    """"forum", "recipe", "product" or "list" when the page says it is one, else None.
+
+    A page that also calls itself a news or blog article is an article (a review that embeds
+    the product it reviews), unless it is a forum posting, whose type ends like an article's.
+    """
+    kinds = declared_kinds(signals)
+    named = {PAGE_KINDS[k] for k in kinds if k in PAGE_KINDS}
+    if "forum" not in named and any(k.endswith(ARTICLE_TYPE_ENDINGS) or k == "article" for k in kinds):
+        return None
+    return next((kind for kind in KIND_ORDER if kind in named), None)
 
 
 def names_of(value: object) -> list[str]:

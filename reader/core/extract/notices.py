@@ -41,8 +41,32 @@ def index_notice(story_chars: int, link_blocks: int, declared_article: bool = Fa
                                     "page) rather than an article, so there is little story to show.")
 
 
+# What the reader is shown on a page that is something other than an article. A recipe needs
+# no notice: its ingredients and steps are the story.
+KIND_MESSAGES = {
+    "forum": "This page is a discussion thread rather than an article: Sift shows its first post "
+             "as the story and the replies as comments.",
+    "product": "This page is a shop's product page rather than an article: Sift shows the "
+               "product's description.",
+    "list": "This page is a list (of articles, products or results) rather than an article: Sift "
+            "shows the part of it that reads best.",
+}
+
+
+def kind_notice(kind: str | None) -> Notice | None:
+    """A page that says (or shows, for a thread) it is a thread, a product or a list."""
+    message = KIND_MESSAGES.get(kind or "")
+    return Notice("not-an-article", message) if message else None
+
+
 def article_warnings(story_chars: int, link_blocks: int, page_text: str, marked_paid: bool,
-                     declared_article: bool, language: str | None) -> tuple[Notice, ...]:
-    notices = (paywall_notice(story_chars, page_text, marked_paid),
+                     declared_article: bool, language: str | None, kind: str | None = None
+                     ) -> tuple[Notice, ...]:
+    """Every notice about the article, at most one of each kind."""
+    notices = (paywall_notice(story_chars, page_text, marked_paid), kind_notice(kind),
                index_notice(story_chars, link_blocks, declared_article), language_notice(language))
-    return tuple(n for n in notices if n is not None)
+    out: dict[str, Notice] = {}
+    for notice in notices:
+        if notice is not None:
+            out.setdefault(notice.kind, notice)
+    return tuple(out.values())

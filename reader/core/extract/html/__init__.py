@@ -30,10 +30,12 @@ from reader.core.extract.html.images import local_image
 from reader.core.extract.html.parse import body_of, parse_html, strip_invisible
 from reader.core.extract.html.readability import readability_picks
 from reader.core.extract.html.story import STORY, Verdict, judge_blocks
+from reader.core.extract.html.threads import label_replies
 from reader.core.extract.metadata import (
     PageSignals,
     gather_signals,
     jsonld_article,
+    page_kind,
     read_metadata,
     split_title,
 )
@@ -70,18 +72,37 @@ def extract_html(source: Source, deadline: Deadline | None = None) -> Article:
     annotate_surroundings(page)
     meta = read_metadata(signals, source.url)
     title = meta.title or source.title_hint
-    blocks = label_page(source, root, page, title, deadline)
+    kind = page_kind(signals)
+    verdicts, guarded = choose_story(root, page, deadline)
+    if kind == "forum" or not declares_article(signals):
+        verdicts, thread = label_replies(page, verdicts)
+        kind = "forum" if thread else kind
+    blocks = label_page(source, page, verdicts, title)
     blocks += tuple(Block(role="clutter", text=b.text, reason="too long a page", kind=b.kind) for b in rest)
     language = page_language(meta.language, blocks)
+    warnings = truncation(bounds, rest, cut) + guarded + page_warnings(page, blocks, signals, language, kind)
     return Article(path=source.path, format=source.format, title=title, blocks=blocks,
                    byline=meta.byline, published=meta.published, site=meta.site, language=language,
-                   url=meta.url, warnings=truncation(bounds, rest, cut) + page_warnings(page, blocks, signals, language))
+                   url=meta.url, warnings=warnings)
 
 
-def label_page(source: Source, root: HtmlElement, page: list[PageBlock], title: str | None,
-               deadline: Deadline) -> tuple[Block, ...]:
-    """Every block with its role and reason: the chosen article, then headline, byline, images."""
-    verdicts = judge_blocks(page, choose_picks(root, page, deadline))
+def choose_story(root: HtmlElement, page: list[PageBlock], deadline: Deadline
+                 ) -> tuple[list[Verdict], tuple[Notice, ...]]:
+    """The verdicts of the chosen candidate, unless the empty-body guard overrules them (with
+    its notice): see fallback.guard_story."""
+    picks, theirs = choose_picks(root, page, deadline)
+    verdicts = judge_blocks(page, picks)
+    guarded = fallback.guard_story(page, verdicts, theirs, judge_blocks)
+    if guarded is None:
+        return verdicts, ()
+    return guarded, (Notice("uncertain-story", "Sift could not tell this page's story from the rest "
+                                              "with confidence, so it shows the largest stretch of "
+                                              "text on the page."),)
+
+
+def label_page(source: Source, page: list[PageBlock], verdicts: list[Verdict], title: str | None
+               ) -> tuple[Block, ...]:
+    """Every block with its role and reason: the chosen story, then headline, byline, images."""
     verdicts = label_headline(page, verdicts, title)
     verdicts = [Verdict("byline", "byline") if v.reason == "byline" else v for v in verdicts]
     images = [local_image(b.image, source) if b.image and v.role == "story" else None
@@ -105,22 +126,23 @@ def truncation(bounds: TreeReport, rest: list[PageBlock], cut: bool = False) -> 
 
 
 def page_warnings(page: list[PageBlock], blocks: tuple[Block, ...], signals: PageSignals,
-                  language: str | None) -> tuple[Notice, ...]:
-    """Paywall, index page and language notices from what the extraction found."""
+                  language: str | None, kind: str | None = None) -> tuple[Notice, ...]:
+    """Paywall, not-an-article and language notices from what the extraction found."""
     story_chars = sum(len(b.text) for b in blocks if b.role == "story")
     link_blocks = sum(1 for b in page if b.link_density >= patterns.HTML_LINK_DENSITY)
     page_text = " ".join(b.text for b in page if len(b.text) <= patterns.HTML_PHRASE_MAX_CHARS)
     return article_warnings(story_chars, link_blocks, page_text, marked_paid(signals),
-                            declares_article(signals), language)
+                            declares_article(signals), language, kind)
 
 
-def choose_picks(root: HtmlElement, page: list[PageBlock], deadline: Deadline) -> set[int]:
-    """readability's article or ours, whichever choose_candidate trusts.
+def choose_picks(root: HtmlElement, page: list[PageBlock], deadline: Deadline
+                 ) -> tuple[set[int], set[int] | None]:
+    """readability's article or ours, whichever choose_candidate trusts; and readability's own.
 
     Our candidate is only computed when it could win: its text can never exceed the page's.
     """
     if deadline.expired():
-        return fallback.fallback_picks(page)
+        return fallback.fallback_picks(page), None
     try:  # readability cannot check the deadline itself; past it, our candidate stands alone
         with time_limit("readability", deadline.remaining()):
             theirs = readability_picks(root, page)
@@ -129,10 +151,10 @@ def choose_picks(root: HtmlElement, page: list[PageBlock], deadline: Deadline) -
     theirs_chars = fallback.story_chars(page, theirs) if theirs is not None else None
     page_chars = sum(len(b.text) for b in page)
     if fallback.choose_candidate(theirs_chars, page_chars) == "readability" and theirs:
-        return theirs  # readability wins even against a candidate holding the whole page
+        return theirs, theirs  # readability wins even against a candidate holding the whole page
     ours = fallback.fallback_picks(page)
     choice = fallback.choose_candidate(theirs_chars, fallback.story_chars(page, ours))
-    return (theirs or set()) if choice == "readability" else ours
+    return ((theirs or set()) if choice == "readability" else ours), theirs
 
 
 def comparable(text: str) -> str:

@@ -46,7 +46,7 @@ def build_article(source: Source) -> Article:
     markdown = source.path.suffix.lower() in MARKDOWN_SUFFIXES
     title = site = byline = None
     out: list[Block] = []
-    for block, (role, reason) in zip(blocks, verdicts):
+    for block, (role, reason) in zip(blocks, verdicts, strict=True):
         text = block.content if role in ("story", "title") else block.raw
         if markdown and role != "clutter":
             text = plain_inline(text)

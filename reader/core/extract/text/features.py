@@ -94,7 +94,8 @@ def lower_start_ratio(text: str) -> float:
 @lru_cache(maxsize=TEXT_CACHE_SIZE)
 def content_words(text: str) -> frozenset[str]:
     """Lowercased words long enough to carry the topic."""
-    return frozenset(w.lower() for w in _WORD.findall(text) if len(w) >= patterns.TEXT_TOPIC_WORD_MIN and not w.isdigit())
+    return frozenset(w.lower() for w in _WORD.findall(text)
+                     if len(w) >= patterns.TEXT_TOPIC_WORD_MIN and not w.isdigit())
 
 
 def topic_vocabulary(blocks: list[TextBlock]) -> Counter[str]:
@@ -136,7 +137,7 @@ def prose_runs(flags: list[bool]) -> list[int]:
 
 def prose_indent(blocks: list[TextBlock], prose: list[bool]) -> int:
     """The most common indentation of prose blocks (renderings indent the article body)."""
-    counts = Counter(b.indent for b, p in zip(blocks, prose) if p)
+    counts = Counter(b.indent for b, p in zip(blocks, prose, strict=True) if p)
     return counts.most_common(1)[0][0] if counts else 0
 
 
@@ -148,7 +149,8 @@ def page_furniture(blocks: list[TextBlock]) -> list[str | None]:
     reasons = []
     for i, block in enumerate(blocks):
         reason = patterns.boilerplate_reason(block.raw)
-        if reason is None and counts[block.content] > 1 and tokens(block.content) >= patterns.TEXT_TEASER_MIN_WORDS:
+        repeated = counts[block.content] > 1 and tokens(block.content) >= patterns.TEXT_TEASER_MIN_WORDS
+        if reason is None and repeated:
             near = any(0 <= j < len(blocks) and j != i and blocks[j].content == block.content
                        for j in range(i - TEASER_COPY_DISTANCE, i + TEASER_COPY_DISTANCE + 1))
             if near or block.kind == "list-item":

@@ -67,7 +67,7 @@ def story_stretch(blocks: list[TextBlock], probabilities: list[float],
     Readers' comments read like prose and can outvote a short story, so when the best run
     lies after a comments heading, a run before it wins if it has a fair share of the votes.
     """
-    votes = [evidence(p, b, f) for b, p, f in zip(blocks, probabilities, furniture)]
+    votes = [evidence(p, b, f) for b, p, f in zip(blocks, probabilities, furniture, strict=True)]
     best = best_run(votes, 0, len(votes))
     if best is None:
         return None

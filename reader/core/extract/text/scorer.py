@@ -39,5 +39,6 @@ def story_probabilities(blocks: list[TextBlock], furniture: list[str | None]) ->
     if not blocks:
         return []
     weights = _weights()
-    scores = (sum(f * w for f, w in zip(row, weights, strict=True)) for row in block_features(blocks, furniture))
+    rows = block_features(blocks, furniture)
+    scores = (sum(f * w for f, w in zip(row, weights, strict=True)) for row in rows)
     return [1 / (1 + math.exp(-max(-MAX_ABS_SCORE, min(MAX_ABS_SCORE, z)))) for z in scores]

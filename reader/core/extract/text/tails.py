@@ -64,8 +64,8 @@ def tail_start(blocks: list[TextBlock], furniture: list[str | None], story_vocab
     end = len(blocks) - 1
     while end >= 0 and furniture[end] and not is_tail_heading(blocks[end], furniture[end]):
         end -= 1
-    shape = common_format([b for b, f in zip(blocks[max(0, end - SHAPE_SAMPLE + 1):end + 1],
-                                              furniture[max(0, end - SHAPE_SAMPLE + 1):end + 1]) if not f])
+    sample = slice(max(0, end - SHAPE_SAMPLE + 1), end + 1)
+    shape = common_format([b for b, f in zip(blocks[sample], furniture[sample], strict=True) if not f])
     run: list[int] = []
     odd_lines = 0
     for i in range(end, -1, -1):
@@ -116,7 +116,7 @@ def same_list(line: tuple[str, str], shape: tuple[str, str] | None) -> bool:
 
 def shares_mark(line: tuple[str, str], shape: tuple[str, str] | None) -> bool:
     """Whether a line carries the list's bullet or trailing mark (a list of plain lines has none)."""
-    return shape is not None and any(mark and mark == own for mark, own in zip(shape, line))
+    return shape is not None and any(mark and mark == own for mark, own in zip(shape, line, strict=True))
 
 
 def is_tail_heading(block: TextBlock, furniture: str | None) -> bool:
