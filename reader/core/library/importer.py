@@ -257,11 +257,14 @@ class Importer:
                 if held is not None:  # the file was edited: the new content inherits the reader's state
                     articles.carry_user_state(self.conn, held["num"], num)
                     status = "updated"
-            else:
+            elif self.analysis and not known["analysed"]:
                 num = known["num"]
-                if self.analysis and not known["analysed"]:
-                    articles.replace_analysis(self.conn, num, record)
-                status = "updated" if held is not None else "added"
+                articles.replace_analysis(self.conn, num, record)
+                status = "updated"
+            else:  # the same content came in at another path meanwhile (a copy in this run, another process)
+                num = known["num"]
+                moved = held is None and not articles.old_paths_exist(self.conn, num, path)
+                status = "moved" if moved else "unchanged"
             articles.see_path(self.conn, num, path, item.size, item.mtime_ns, seen)
             self.conn.execute("DELETE FROM failures WHERE path = ?", (path,))
         return ImportResult(item.path, status, articles.article_id(item.digest), record["title"])

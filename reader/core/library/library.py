@@ -36,11 +36,12 @@ class Library:
         self.lock = threading.RLock()
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str] | None = None) -> Library:
+    def open(cls, path: str | os.PathLike[str] | None = None, verify: bool = True) -> Library:
         """Open ``path`` (default: ``SIFT_LIBRARY``, then the user data folder), creating or
-        migrating it; a damaged file is set aside and ``recovery`` says what to rebuild."""
+        migrating it; a damaged file is set aside and ``recovery`` says what to rebuild.
+        ``verify``: check the whole file's structure first (see store.open_database)."""
         location = library_path(path)
-        conn, recovery = open_database(location)
+        conn, recovery = open_database(location, verify)
         if recovery is not None:
             log.warning("%s", recovery.notice.message)
         return cls(conn, location, recovery)

@@ -152,5 +152,5 @@ def search(conn: sqlite3.Connection, text: str = "", filters: Filters = NO_FILTE
         args.append(limit)
     rows = conn.execute(sql, args).fetchall()
     found: list[Summary] = summaries(conn, rows)
-    return [SearchHit(s, None if r["rank"] is None else round(-r["rank"], 4), r["snip"])
+    return [SearchHit(s, None if r["rank"] is None else -r["rank"], r["snip"])
             for s, r in zip(found, rows, strict=True)]

@@ -69,12 +69,19 @@ def connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def open_database(path: Path) -> tuple[sqlite3.Connection, Recovery | None]:
-    """Open (creating or migrating) the library; a damaged file is set aside and replaced."""
+def open_database(path: Path, verify: bool = True) -> tuple[sqlite3.Connection, Recovery | None]:
+    """Open (creating or migrating) the library; a damaged file is set aside and replaced.
+
+    ``verify`` runs SQLite's structural check, which finds damage inside the file that
+    opening alone does not (a torn page); it reads the whole file once."""
     try:
         conn = connect(path)
         migrate(conn)
-        return conn, None
+        problem = conn.execute("PRAGMA quick_check(1)").fetchone()[0] if verify else "ok"
+        if problem == "ok":
+            return conn, None
+        conn.close()
+        log.warning("library %s is damaged (%s); setting it aside", path, problem)
     except sqlite3.OperationalError:
         raise  # locked, read-only, disk full: not damage, never set the file aside for it
     except sqlite3.DatabaseError as exc:
