@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from reader.ui.window.main_window import MainWindow
 
 # Imported-at time: the fallback for process start where /proc is missing.
-_IMPORTED_AT = time.time()
+IMPORTED_AT = time.time()
 # --measure-startup gives up (exit 1) when the story and panel are not shown within this time.
 MEASURE_TIMEOUT_MS = 120_000
 
@@ -37,7 +37,7 @@ def process_start_time() -> float:
         age = uptime - int(fields[19]) / os.sysconf("SC_CLK_TCK")  # field 22: starttime
         return time.time() - max(0.0, age)
     except (OSError, IndexError, ValueError):
-        return _IMPORTED_AT
+        return IMPORTED_AT
 
 
 def rss_mb(pids: list[int]) -> float:
@@ -126,6 +126,7 @@ def run(files: list[str], sample: bool = False, measure_startup: str | None = No
     # Plain modules the window needs are imported before PySide6: once it is loaded, PySide6
     # reads the source of every module imported after it (its __feature__ check), ~0.25 ms each.
     import reader.core.storage.settings  # noqa: F401
+    import reader.ui.window.session  # noqa: F401
 
     if not measure_startup:
         from reader.ui.single_instance import send_to_running_instance

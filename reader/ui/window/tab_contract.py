@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QByteArray, SignalInstance
 from PySide6.QtWidgets import QTextEdit, QWidget
 
-from reader.core.model import Analysis, Article, Resource
 from reader.ui.window.session import OpenArticle
+
+if TYPE_CHECKING:  # the data model is imported with the first article, not for the first paint
+    from reader.core.model import Analysis, Article, Resource
 
 
 class ReaderTab(Protocol):
