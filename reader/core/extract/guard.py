@@ -62,10 +62,8 @@ def bound_tree(root: _Element, max_depth: int = MAX_DEPTH, max_nodes: int = MAX_
     elements beyond the node budget (the end of a huge page) are dropped.
     """
     flattened = 0
-    count = 0
     cut: _Element | None = None
-    for element, depth in walk_with_depth(root):
-        count += 1
+    for count, (element, depth) in enumerate(walk_with_depth(root), start=1):
         if count > max_nodes:
             cut = element
             break

@@ -135,8 +135,10 @@ def leaf_blocks(el: HtmlElement, path: tuple[HtmlElement, ...]) -> list[PageBloc
         return [PageBlock(elem=el, path=path, text=text, kind="table", rows=rows, link_chars=link_chars(el))]
     kind, level = leaf_kind(el, path)
     text = preformatted_text(el) if kind == "preformatted" else collapse_visible(el.text_content())
-    blocks = [PageBlock(elem=el, path=path, text=text, kind=kind, level=level, link_chars=link_chars(el))] if text else []
-    return blocks + image_blocks(el, path)
+    if not text:
+        return image_blocks(el, path)
+    return [PageBlock(elem=el, path=path, text=text, kind=kind, level=level, link_chars=link_chars(el)),
+            *image_blocks(el, path)]
 
 
 # One item of the walk: (action, element, path, text). Actions: visit an element, add loose text

@@ -24,7 +24,8 @@ def local_image(src: str, source: Source) -> str | None:
     if not src:
         return None
     if src[:5].lower() == "data:":
-        is_picture = src[:11].lower() == "data:image/" and MIN_DATA_URL_CHARS <= len(src) <= MAX_DATA_URL_CHARS
+        is_picture = (src[:11].lower() == "data:image/"
+                      and MIN_DATA_URL_CHARS <= len(src) <= MAX_DATA_URL_CHARS)
         return src if is_picture else None
     if source.resources:
         for key in (src, urljoin(source.url or "", src)):

@@ -148,8 +148,9 @@ def carry_section_reasons(blocks: list[PageBlock], verdicts: list[Verdict]) -> l
     """
     out = list(verdicts)
     carried: str | None = None
-    for i, (block, verdict) in enumerate(zip(blocks, verdicts)):
-        if block.kind == "heading" or verdict.reason in CARRIED_REASONS and len(block.text) <= LABEL_MAX_CHARS:
+    for i, (block, verdict) in enumerate(zip(blocks, verdicts, strict=True)):
+        label = verdict.reason in CARRIED_REASONS and len(block.text) <= LABEL_MAX_CHARS
+        if block.kind == "heading" or label:
             carried = verdict.reason if verdict.reason in CARRIED_REASONS else None
         elif carried and (block.kind == "list-item" or classify.is_link_block(block)):
             if verdict.role == "story":
