@@ -15,7 +15,7 @@ import pytest
 from reader.core.extract import extract
 from reader.core.extract import html as html_module
 from reader.core.extract.guard import Deadline
-from reader.core.extract.html.blocks import segment_blocks
+from reader.core.extract.html.blocks import PageBlock, segment_blocks
 from reader.core.extract.html.classify import annotate_surroundings
 from reader.core.extract.html.fallback import choose_candidate
 from reader.core.extract.html.images import local_image
@@ -35,7 +35,8 @@ def png_bytes(width: int, height: int) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
     header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+    chunks = chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+    return b"\x89PNG\r\n\x1a\n" + chunks
 
 
 PNG = png_bytes(32, 32)
@@ -56,6 +57,12 @@ def source_of(html: str, **fields: object) -> Source:
 
 def page(body: str, head: str = "<title>The keeper of the light</title>") -> str:
     return f"<!DOCTYPE html><html lang='en'><head>{head}</head><body>{body}</body></html>"
+
+
+def story_indexes(blocks: list[PageBlock]) -> set[int]:
+    """The blocks of STORY's three paragraphs: the candidate handed to judge_blocks."""
+    openings = ("The lighthouse", "Her logbooks", "When the")
+    return {i for i, b in enumerate(blocks) if b.text.startswith(openings)}
 
 
 @pytest.mark.parametrize("path", HTML_FIXTURES, ids=lambda p: p.stem)
@@ -117,7 +124,8 @@ def test_data_url_image_is_kept_with_its_caption() -> None:
     data_url = "data:image/png;base64," + base64.b64encode(PNG).decode()
     html = page(f"<article>{STORY}<figure><img src='{data_url}' alt='lamp'>"
                 "<figcaption>The lamp room at dusk.</figcaption></figure>"
-                f"<figure><img src='https://cdn.example/x.jpg'><figcaption>A remote photo.</figcaption></figure>"
+                "<figure><img src='https://cdn.example/x.jpg'><figcaption>A remote photo.</figcaption>"
+                "</figure>"
                 "</article>")
     article = html_module.extract_html(source_of(html))
     images = [b for b in article.blocks if b.kind == "image"]
@@ -208,28 +216,30 @@ def test_title_is_never_repeated_in_the_body() -> None:
 def test_lead_paragraph_in_its_own_box_is_restored() -> None:
     lead = ("<div class='intro'><p>Fishing boats will be allowed back into the bay from Monday, the "
             "harbour authority said, ending a ban that lasted most of the summer.</p></div>")
-    html = page(f"<div class='wrap'><h1>The keeper of the light</h1>{lead}<div class='body'>{STORY}</div></div>")
+    html = page(f"<div class='wrap'><h1>The keeper of the light</h1>{lead}"
+                f"<div class='body'>{STORY}</div></div>")
     root = parse_html(html)
     body = body_of(root)
     strip_invisible(body)
     blocks = segment_blocks(body)
     annotate_surroundings(blocks)
-    story = {i for i, b in enumerate(blocks) if b.text.startswith(("The lighthouse", "Her logbooks", "When the"))}
+    story = story_indexes(blocks)
     verdicts = judge_blocks(blocks, story)  # a candidate that missed the lead, as readability may
-    kept = [b.text for b, v in zip(blocks, verdicts) if v.role == "story"]
+    kept = [b.text for b, v in zip(blocks, verdicts, strict=True) if v.role == "story"]
     assert kept[0].startswith("Fishing boats will be allowed back") and len(kept) == 4
-    crowded = page(f"<div class='wrap'><div class='intro'><p>{'Another teaser that reads like prose, it really does. ' * 2}"
+    teaser = "Another teaser that reads like prose, it really does. " * 2
+    crowded = page(f"<div class='wrap'><div class='intro'><p>{teaser}"
                    f"</p>{lead}</div><div class='body'>{STORY}</div></div>")
     root = parse_html(crowded)
     blocks = segment_blocks(body_of(root))
     annotate_surroundings(blocks)
-    story = {i for i, b in enumerate(blocks) if b.text.startswith(("The lighthouse", "Her logbooks", "When the"))}
+    story = story_indexes(blocks)
     assert [v.role for v in judge_blocks(blocks, story)][:2] == ["clutter", "clutter"]  # not alone in its box
 
 
 def test_repeated_headline_is_not_story() -> None:
-    html = page(f"<div class='sticky'><h2>The keeper of the light</h2></div><article><h1>The keeper of the light</h1>"
-                f"{STORY}</article>")
+    html = page("<div class='sticky'><h2>The keeper of the light</h2></div>"
+                f"<article><h1>The keeper of the light</h1>{STORY}</article>")
     article = html_module.extract_html(source_of(html))
     assert "The keeper of the light" not in article.body
 
@@ -276,14 +286,15 @@ def test_local_image_and_caption_dropped_by_the_candidate_are_restored() -> None
     root = parse_html(html)
     blocks = segment_blocks(body_of(root))
     annotate_surroundings(blocks)
-    story = {i for i, b in enumerate(blocks) if b.text.startswith(("The lighthouse", "Her logbooks", "When the"))}
+    story = story_indexes(blocks)
     verdicts = judge_blocks(blocks, story)
-    assert [v.role for b, v in zip(blocks, verdicts) if b.kind == "image"] == ["story"]
+    assert [v.role for b, v in zip(blocks, verdicts, strict=True) if b.kind == "image"] == ["story"]
 
 
 def test_list_under_a_furniture_heading_is_furniture_too() -> None:
     html = page(f"<article><h1>The keeper of the light</h1>{STORY}<h3>You may also like</h3>"
-                "<ul><li>Ten harbours worth a detour this summer</li><li>The last ferry of the season</li></ul>"
+                "<ul><li>Ten harbours worth a detour this summer</li>"
+                "<li>The last ferry of the season</li></ul>"
                 "</article>")
     article = html_module.extract_html(source_of(html))
     reasons = {b.text: b.reason for b in article.blocks}
