@@ -136,7 +136,8 @@ def test_time_limit_is_a_no_op_off_the_main_thread() -> None:
     assert outcome == ["finished"]
 
 
-def test_a_hanging_extraction_becomes_a_timeout_record(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_hanging_extraction_becomes_a_timeout_record(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     from reader.cli import emit_records
     from reader.core import reading as pipeline
     from reader.core.extract import guard
@@ -186,9 +187,9 @@ def test_time_limits_nest_and_the_outer_one_resumes() -> None:
 
 def test_an_inner_limit_longer_than_the_outer_leaves_the_outer_in_charge() -> None:
     started = time.monotonic()
-    with pytest.raises(errors.Timeout) as info, time_limit("outer.html", seconds=0.2):
-        with time_limit("inner.html", seconds=5):
-            time.sleep(5)
+    with (pytest.raises(errors.Timeout) as info, time_limit("outer.html", seconds=0.2),
+          time_limit("inner.html", seconds=5)):
+        time.sleep(5)
     assert "outer.html" in info.value.message and time.monotonic() - started < 2
 
 

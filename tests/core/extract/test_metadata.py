@@ -60,7 +60,8 @@ def test_join_authors_drops_by_and_duplicates() -> None:
 
 
 def test_jsonld_in_cdata_and_graph() -> None:
-    text = '//<![CDATA[\n{"@graph": [{"@type": "WebSite", "name": "X"}, {"@type": "NewsArticle", "headline": "H"}]}\n//]]>'
+    text = ('//<![CDATA[\n{"@graph": [{"@type": "WebSite", "name": "X"}, '
+            '{"@type": "NewsArticle", "headline": "H"}]}\n//]]>')
     assert [item.get("@type") for item in parse_jsonld(text)] == ["WebSite", "NewsArticle"]
     assert parse_jsonld("{not json") == []
     assert parse_jsonld("[" * 100_000) == []  # hostile nesting is refused, not a crash
@@ -156,7 +157,8 @@ def test_language_notice() -> None:
 def test_byline_ignores_authors_of_related_stories_and_outer_boxes() -> None:
     html = ('<html><body><p class="meta">By <a rel="author" href="/a">Ann Lee</a> and '
             '<a rel="author" href="/b">Bo Chan</a></p><article><p>Story.</p></article>'
-            '<ul class="related"><li><a href="/s">Other story</a> <a rel="author" href="/c">Cy Dee</a></li></ul>'
+            '<ul class="related"><li><a href="/s">Other story</a> '
+            '<a rel="author" href="/c">Cy Dee</a></li></ul>'
             "</body></html>")
     assert metadata_of(html).byline == "Ann Lee, Bo Chan"
     nested = ('<html><body><div class="post-author-date"><em class="byline-by">By</em>'
