@@ -30,7 +30,11 @@ class Shortcut:
         """The keys as the reader sees them: native names, single letters in lower case."""
         names = []
         for key in self.keys:
-            text = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+            sequence = QKeySequence(key)
+            if sequence.isEmpty() or sequence[0].key() == Qt.Key.Key_unknown:  # type: ignore[index]
+                names.append(key)  # not a key sequence ("Ctrl+Wheel"): as written
+                continue
+            text = sequence.toString(QKeySequence.SequenceFormat.NativeText)
             names.append(text.lower() if len(text) == 1 else text)
         return ", ".join(names)
 

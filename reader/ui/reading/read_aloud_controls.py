@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QStyle,
+    QToolButton,
+    QWidget,
+)
 
 from reader.ui.reading.read_aloud import PAUSED, PLAYING, STOPPED, ReadAloud
 from reader.ui.reading.reading_view import ReadingView
@@ -20,16 +29,18 @@ class ReadAloudBar(QWidget):
         self.setAccessibleName(self.tr("Read aloud"))
         self.setAccessibleDescription(self.tr("Speaks the story; the sentence being read is "
                                               "highlighted"))
-        self.play_button = self._button("▶", self.tr("Play"), self.tr("Read the story aloud from "
-                                                                     "the top of the view"))
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        icons = QStyle.StandardPixmap
+        self.play_button = self._button(icons.SP_MediaPlay, self.tr("Play"),
+                                        self.tr("Read the story aloud from the top of the view"))
         self.play_button.clicked.connect(self.toggle)
-        self.back_button = self._button("⏮", self.tr("Previous sentence"),
+        self.back_button = self._button(icons.SP_MediaSkipBackward, self.tr("Previous sentence"),
                                         self.tr("Go back one sentence"))
         self.back_button.clicked.connect(lambda: read_aloud.skip(-1))
-        self.forward_button = self._button("⏭", self.tr("Next sentence"),
+        self.forward_button = self._button(icons.SP_MediaSkipForward, self.tr("Next sentence"),
                                            self.tr("Skip to the next sentence"))
         self.forward_button.clicked.connect(lambda: read_aloud.skip(1))
-        self.stop_button = self._button("■", self.tr("Stop"), self.tr("Stop reading aloud"))
+        self.stop_button = self._button(icons.SP_MediaStop, self.tr("Stop"), self.tr("Stop reading aloud"))
         self.stop_button.clicked.connect(read_aloud.stop)
         self.speed_box = QComboBox(self)
         self.speed_box.setAccessibleName(self.tr("Speed"))
@@ -75,9 +86,10 @@ class ReadAloudBar(QWidget):
             self.setToolTip(reason)
             self.position_label.setText(reason)
 
-    def _button(self, glyph: str, name: str, description: str) -> QToolButton:
+    def _button(self, icon: QStyle.StandardPixmap, name: str, description: str) -> QToolButton:
         button = QToolButton(self)
-        button.setText(glyph)
+        button.setIcon(self.style().standardIcon(icon))
+        button.setText(name)
         button.setToolTip(name)
         button.setAccessibleName(name)
         button.setAccessibleDescription(description)
@@ -102,7 +114,9 @@ class ReadAloudBar(QWidget):
     def _on_state(self, state: str) -> None:
         playing = state == PLAYING
         name = self.tr("Pause") if playing else self.tr("Play")
-        self.play_button.setText("⏸" if playing else "▶")
+        icon = QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
+        self.play_button.setIcon(self.style().standardIcon(icon))
+        self.play_button.setText(name)
         self.play_button.setToolTip(name)
         self.play_button.setAccessibleName(name)
         for button in (self.back_button, self.forward_button, self.stop_button):

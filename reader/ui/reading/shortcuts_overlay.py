@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLay
 from reader.ui.reading.keyboard import Shortcut
 from reader.ui.reading.theme import DEFAULT_THEME, Theme, theme_named
 
-# The page behind dims to this opacity, enough to read the card as on top, not enough to hide it.
-SCRIM_ALPHA = 150
+# The page behind dims by this much black (of 255): enough to read the card as on top, not enough
+# to hide where the reader was. Dark pages need more to show the change.
+SCRIM_ALPHA = {"light": 90, "sepia": 90, "dark": 150}
 CARD_MAX_WIDTH_PX = 900
 CARD_MARGIN_PX = 40
 # Two columns of sections when the card is at least this wide; one otherwise.
@@ -145,8 +146,8 @@ QScrollArea, QScrollArea > QWidget > QWidget {{ background: transparent; }}
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         """The dimmed page behind the card."""
         painter = QPainter(self)
-        scrim = QColor(self.theme.text if self.theme.name != "dark" else "#000000")
-        scrim.setAlpha(SCRIM_ALPHA // (3 if self.theme.name != "dark" else 1))
+        scrim = QColor("#000000")
+        scrim.setAlpha(SCRIM_ALPHA.get(self.theme.name, SCRIM_ALPHA["light"]))
         painter.fillRect(self.rect(), scrim)
         painter.end()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, QEvent, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -12,7 +12,6 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
-    QPalette,
     QPen,
 )
 from PySide6.QtWidgets import (
@@ -42,6 +41,7 @@ DISPUTE_GLYPH = "⇄"
 def cards_stylesheet(theme: Theme) -> str:
     """The cards' look in a theme: a page-coloured card on the panel, muted cue and badges."""
     return f"""
+QWidget#claimsContainer {{ background-color: {theme.panel}; }}
 ClaimCard {{ background-color: {theme.page}; border: 1px solid {theme.bar};
              border-radius: {CARD_RADIUS_PX}px; }}
 ClaimCard QLabel {{ background: transparent; border: none; color: {theme.text}; }}
@@ -95,9 +95,15 @@ def preview(claim: Claim) -> str:
     return f"{who}: {text}"
 
 
-def link_label(text: str, name: str, parent: QWidget) -> QLabel:
-    """A wrapped link the keyboard reaches (Tab) and follows (Enter), coloured by the palette."""
-    label = QLabel(f'<a href="#">{html.escape(text)}</a>', parent)
+def link_html(text: str, colour: str) -> str:
+    """A link in the theme's link colour (a stylesheet'd label ignores the palette's link role)."""
+    return f'<a href="#" style="color: {colour}">{html.escape(text)}</a>'
+
+
+def link_label(text: str, name: str, parent: QWidget, colour: str) -> QLabel:
+    """A wrapped link the keyboard reaches (Tab) and follows (Enter), in the theme's link colour."""
+    label = QLabel(link_html(text, colour), parent)
+    label.setProperty("linkText", text)
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setWordWrap(True)
     label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -170,7 +176,7 @@ class ClaimCard(QFrame):
         row.addWidget(self.speech_mark)
         if speaker:
             self.speaker_link: QLabel | None = link_label(
-                speaker, self.tr("Show only claims by {}").format(speaker), self)
+                speaker, self.tr("Show only claims by {}").format(speaker), self, self.theme.link)
             self.speaker_link.setToolTip(self.tr("Show only the claims of {}").format(speaker))
             self.speaker_link.linkActivated.connect(
                 lambda _href: self.speaker_clicked.emit(speaker))
@@ -202,22 +208,22 @@ class ClaimCard(QFrame):
     def _dispute_link(self, layout: QVBoxLayout, template: str, other: int,
                       analysis: Analysis) -> None:
         text = template.format(preview(analysis.claims[other]))
-        label = link_label(f"{DISPUTE_GLYPH} {text}", text, self)
+        label = link_label(f"{DISPUTE_GLYPH} {text}", text, self, self.theme.link)
         label.setObjectName("claimDispute")
         label.setToolTip(self.tr("Go to the other claim"))
         label.linkActivated.connect(lambda _href: self.navigate.emit(other))
         layout.addWidget(label)
         self.dispute_links.append(label)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        """Rich-text labels keep the link colour they were laid out with: lay them out again."""
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:
-            for label in [self.speaker_link, *self.dispute_links]:
-                if label is not None:
-                    text = label.text()
-                    label.setText("")
-                    label.setText(text)
+    def apply_theme(self, theme: Theme) -> None:
+        """Links, the speech mark and the selection border in ``theme``'s colours."""
+        self.theme = theme
+        for label in [self.speaker_link, *self.dispute_links]:
+            if label is not None:
+                label.setText(link_html(str(label.property("linkText")), theme.link))
+        self.speech_mark.colour = theme.type_colour("person")
+        self.speech_mark.update()
+        self.update()
 
     def set_selected(self, on: bool) -> None:
         self.setProperty("selected", on)
@@ -228,7 +234,7 @@ class ClaimCard(QFrame):
         super().paintEvent(event)
         if self.property("selected"):
             painter = QPainter(self)
-            pen = QPen(self.palette().color(QPalette.ColorRole.Highlight))
+            pen = QPen(QColor(self.theme.link))  # 4.5:1 on the panel in every theme
             pen.setWidth(SELECTED_BORDER_PX)
             painter.setPen(pen)
             inset = SELECTED_BORDER_PX // 2
@@ -270,6 +276,7 @@ class ClaimsTab(QWidget):
         self.empty_label = QLabel(self.tr("No claims were found in this article."), self)
         self.empty_label.setWordWrap(True)
         self.container = QWidget()
+        self.container.setObjectName("claimsContainer")
         self.cards_layout = QVBoxLayout(self.container)
         self.cards_layout.setContentsMargins(4, 4, 4, 4)
         self.cards_layout.addStretch(1)
@@ -319,9 +326,7 @@ class ClaimsTab(QWidget):
         self.theme = theme
         self.container.setStyleSheet(cards_stylesheet(theme))
         for card in self.cards:
-            card.theme = theme
-            card.speech_mark.colour = theme.type_colour("person")
-            card.speech_mark.update()
+            card.apply_theme(theme)
 
     def _step_focus(self, index: int, direction: int) -> None:
         """Up/Down on a card: select the previous/next visible card and move the focus there."""

@@ -82,6 +82,7 @@ class EntitiesTab(QWidget):
         for column in (1, 2):
             self.tree.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.setRootIsDecorated(False)
+        self.tree.setIndentation(12)  # the type mark already sets rows apart from their group
         self.tree.currentItemChanged.connect(self._on_current_item)
         self.tree.installEventFilter(self)
         self.previous_button = self._step_button("▲", self.tr("Previous mention"), -1)

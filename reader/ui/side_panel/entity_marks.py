@@ -24,7 +24,8 @@ TYPE_SHAPES = {
     "date": "bar", "time": "bar",
 }
 MARK_PX = 10
-BAR_WIDTH_PX = 36
+# Short enough to leave the name most of a narrow panel, long enough to compare at a glance.
+BAR_WIDTH_PX = 26
 BAR_HEIGHT_PX = 5
 ROW_PADDING_PX = 6
 
@@ -93,9 +94,10 @@ class EntityRowDelegate(QStyledItemDelegate):
                  index: QModelIndex | QPersistentModelIndex) -> QSize:
         size = super().sizeHint(option, index)
         if index.column() == 1:
-            size.setWidth(size.width() + BAR_WIDTH_PX + ROW_PADDING_PX)
+            digits = option.fontMetrics.horizontalAdvance(str(index.data() or ""))
+            size.setWidth(BAR_WIDTH_PX + ROW_PADDING_PX * 2 + digits)
         if index.column() == 2:
-            size.setWidth(MARK_PX * 2 + ROW_PADDING_PX)
+            size.setWidth(MARK_PX + ROW_PADDING_PX + 2)
         return QSize(size.width(), max(size.height() + ROW_PADDING_PX, MARK_PX * 2 + 6))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,

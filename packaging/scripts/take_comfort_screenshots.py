@@ -1,0 +1,118 @@
+"""Screenshots of the reading-comfort work (issue 20): the side panel in Light, Sepia and Dark, the
+claim cards, the ``?`` shortcuts overlay, and read-aloud with the sentence being read highlighted.
+Run under a display with a window manager, so the window has its frame
+(``Xvfb :7 -screen 0 1440x900x24 & DISPLAY=:7 openbox &``)::
+
+    DISPLAY=:7 .venv/bin/python packaging/scripts/take_comfort_screenshots.py ARTICLE [--out DIR]
+
+Read-aloud uses espeak-ng when it is installed, writing the speech to a temporary WAV file (a
+display server has no sound card); without it the shot is skipped. User folders point at a
+temporary directory (see take_screenshots.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from take_panel_screenshots import PANEL_WIDTH, pick_entity
+from take_screenshots import WINDOW_SIZE, open_analysed, settle
+
+# Sentences read aloud before the read-aloud shot is taken (the title, the lead, then one more).
+SENTENCES_BEFORE_SHOT = 3
+
+
+def capture(window: object, path: Path) -> None:
+    """The whole screen when ImageMagick's ``import`` can take it (window frame included)."""
+    if shutil.which("import"):
+        subprocess.run(["import", "-window", "root", str(path)], check=True)
+    else:
+        window.grab().save(str(path))  # type: ignore[attr-defined]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("article", type=Path)
+    parser.add_argument("--out", type=Path, default=Path("packaging/screenshots"))
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    window = open_analysed(args.article)
+    from PySide6.QtGui import QAction
+
+    from reader.ui.reading.keyboard import (
+        find_bar_shortcuts,
+        panel_shortcuts,
+        reading_shortcuts,
+        shortcuts_from_actions,
+    )
+    from reader.ui.reading.read_aloud import ReadAloud
+    from reader.ui.reading.read_aloud_controls import ReadAloudBar
+    from reader.ui.reading.shortcuts_overlay import ShortcutsOverlay
+    from reader.ui.reading.speech_engines import EspeakEngine
+    from reader.ui.reading.theme import theme_named
+
+    item = window.current_article()
+    if item is None or item.tab.analysis is None:
+        print("the article has no analysis to show", file=sys.stderr)
+        return 1
+    tab, analysis = item.tab, item.tab.analysis
+    window.move(10, 10)
+    tab.splitter.setSizes([WINDOW_SIZE[0] - PANEL_WIDTH, PANEL_WIDTH])
+    entity = pick_entity(analysis, None)
+    disputing = next((i for i, c in enumerate(analysis.claims) if c.disputes is not None), 0)
+    for theme in ("light", "sepia", "dark"):
+        window.set_theme(theme)
+        tab.set_reading_position(0.0)
+        tab.side_panel.select_entity(entity)
+        tab.side_panel.entities_tab.step(1)
+        settle()
+        capture(window, args.out / f"panel-{theme}.png")
+        tab.side_panel.select_claim(disputing)
+        settle()
+        capture(window, args.out / f"panel-claims-{theme}.png")
+    window.set_theme("light")
+    tab.side_panel.select_entity(entity)
+
+    overlay = ShortcutsOverlay(window)
+    actions = [a for a in window.findChildren(QAction) if a.shortcuts()]
+    overlay.show_sections([(overlay.tr("Window"), shortcuts_from_actions(actions)),
+                           (overlay.tr("Reading"), reading_shortcuts()),
+                           (overlay.tr("Find bar"), find_bar_shortcuts()),
+                           (overlay.tr("Side panel"), panel_shortcuts())], theme_named("light"))
+    settle()
+    capture(window, args.out / "shortcuts-overlay.png")
+    overlay.close_overlay()
+
+    espeak = shutil.which("espeak-ng")
+    if espeak:
+        wav = Path(tempfile.mkdtemp(prefix="sift-speech-")) / "speech.wav"
+
+        class FileEspeak(EspeakEngine):
+            def arguments(self, speed: float, voice: str | None) -> list[str]:
+                return ["-w", str(wav), *super().arguments(speed, voice)]
+
+        reader = ReadAloud(FileEspeak(espeak), window)
+        bar = ReadAloudBar(reader, tab)
+        tab.layout().addWidget(bar)
+        bar.current_view = tab.reading_view
+        bar.show()
+        # Writing a WAV file is faster than speech: pause at a sentence so the shot can show it.
+        reader.sentence_changed.connect(
+            lambda index, _count: reader.pause() if index == SENTENCES_BEFORE_SHOT else None)
+        bar.toggle()
+        settle(2000)
+        capture(window, args.out / "read-aloud.png")
+        reader.close()
+    else:
+        print("espeak-ng is not installed: no read-aloud screenshot", file=sys.stderr)
+    window.close()
+    print(f"screenshots in {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
