@@ -24,7 +24,9 @@ INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\u2061\u2062\u2063\u2064\u
 def collapse_visible(text: str) -> str:
     """collapse() of the text a browser shows: for HTML, where these characters are rendering
     hints of the markup. A plain-text file's characters are its source and stay (the contract)."""
-    return " ".join(text.translate(INVISIBLE).split())
+    if not text.isascii():  # answered from the string's header: most text skips the translation
+        text = text.translate(INVISIBLE)
+    return " ".join(text.split())
 
 
 def extract(source: Source) -> Article:
