@@ -82,15 +82,19 @@ def test_mentions_quote_the_original_text_and_names_the_normalized_one() -> None
 def test_different_types_stay_apart_and_dates_merge_only_when_identical() -> None:
     text = "Georgia voted on Monday; Georgia the singer sang on Monday and monday."
     found = [Found(0, 7, "place", "Georgia"), Found(25, 32, "person", "Georgia"),
-             Found(17, 23, "date", "Monday"), Found(49, 55, "date", "Monday"), Found(60, 66, "date", "monday")]
+             Found(17, 23, "date", "Monday"), Found(49, 55, "date", "Monday"),
+             Found(60, 66, "date", "monday")]
     entities = merge_mentions(found, text)
-    assert [(e.type, len(e.mentions)) for e in entities] == [("place", 1), ("date", 2), ("person", 1), ("date", 1)]
+    counts = [(e.type, len(e.mentions)) for e in entities]
+    assert counts == [("place", 1), ("date", 2), ("person", 1), ("date", 1)]
 
 
 def test_company_short_name_joins_its_full_name_but_not_a_generic_last_word() -> None:
     text = "Brackwater Group bought Orlen Holdings. Brackwater said the Group would grow."
-    names: list[tuple[str, EntityType]] = [("Brackwater Group", "organization"), ("Orlen Holdings", "organization"),
-                                           ("Brackwater", "organization"), ("Group", "organization")]
+    names: list[tuple[str, EntityType]] = [
+        ("Brackwater Group", "organization"), ("Orlen Holdings", "organization"),
+        ("Brackwater", "organization"), ("Group", "organization"),
+    ]
     entities = merge_mentions(found_all(text, names), text)
     assert [(e.name, e.aliases) for e in entities] == [
         ("Brackwater Group", ("Brackwater",)), ("Orlen Holdings", ()), ("Group", ())]

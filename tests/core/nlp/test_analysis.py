@@ -46,7 +46,8 @@ def test_parse_loads_only_what_analysis_needs_and_keeps_offsets() -> None:
     assert all(text[t.idx:t.idx + len(t)].lower().replace("´", "'") == t.text.lower() for t in doc)
 
 
-def test_very_long_text_is_analyzed_from_its_beginning_with_a_warning(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_very_long_text_is_analyzed_from_its_beginning_with_a_warning(
+        monkeypatch: pytest.MonkeyPatch) -> None:
     import reader.core.nlp as nlp
 
     seen: list[str] = []

@@ -7,6 +7,7 @@ phenomena.
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -79,7 +80,7 @@ def test_quotes_never_overlap_and_start_at_a_mark(text: str) -> None:
     quotes = find_quotes(text)
     for q in quotes:
         assert 0 <= q.start < q.end <= len(text) and not text[q.start].isalnum()
-    for a, b in zip(quotes, quotes[1:]):
+    for a, b in itertools.pairwise(quotes):
         assert a.end <= b.start
 
 
@@ -217,7 +218,8 @@ PHENOMENA = [
      ("The union", "dismissed", ["the company's offer as “an insult”"], "mixed")),
     ("org_metonymy", "The Kremlin said the talks had been productive.",
      ("The Kremlin", "said", ["the talks had been productive"], "indirect")),
-    ("ministry_statement", "The interior ministry told journalists in a statement that the border would close.",
+    ("ministry_statement",
+     "The interior ministry told journalists in a statement that the border would close.",
      ("The interior ministry", "told", ["that the border would close"], "indirect")),
     ("multi_sentence_quote", "“Demand is falling,” the analyst said. “Nobody is buying houses this winter.”",
      ("the analyst", "said", ["“Demand is falling,”", "“Nobody is buying houses this winter.”"],
