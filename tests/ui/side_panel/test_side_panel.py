@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFocusEvent
@@ -10,9 +12,16 @@ from pytestqt.qtbot import QtBot
 from sample_articles import sample_analysis, sample_article
 
 from reader.core.model import Analysis, Entity, Span
+from reader.ui.reading.theme import THEMES
 from reader.ui.side_panel import SidePanel
 from reader.ui.side_panel.claims_tab import content_text
-from reader.ui.side_panel.grouping import grouped_entities, prominence
+from reader.ui.side_panel.entity_marks import MUTED_ROLE, PROMINENCE_ROLE, TYPE_ROLE, shape_for
+from reader.ui.side_panel.grouping import (
+    LOW_CONFIDENCE,
+    grouped_entities,
+    is_minor_number,
+    prominence,
+)
 
 LEAD_END = sample_article().story_offsets()[0][1]
 
@@ -193,3 +202,64 @@ def test_clicking_anywhere_on_a_card_selects_its_claim(qtbot: QtBot, panel: Side
     with qtbot.waitSignal(panel.claim_selected) as signal:
         qtbot.mouseClick(card.content_label, Qt.MouseButton.LeftButton)
     assert signal.args == [2] and card.property("selected") is True
+
+
+# --- the look: marks, bars, muted rows, minor numbers -------------------------------------------
+
+@pytest.mark.parametrize(("name", "minor"), [
+    ("first", True), ("four", True), ("twenty-one", True), ("12", True), ("3rd", True),
+    ("a dozen", True), ("250", False), ("1,400", False), ("4.5 million", False), ("Tuesday", False),
+])
+def test_ordinals_and_small_numbers_are_minor(name: str, minor: bool) -> None:
+    kind = "date" if name == "Tuesday" else "number"
+    assert is_minor_number(Entity(name, kind, (), ())) is minor
+
+
+def test_rows_carry_type_prominence_and_speech_marks(panel: SidePanel) -> None:
+    tree = panel.entities_tab.tree
+    people = tree.topLevelItem(0)
+    assert people.data(0, TYPE_ROLE) == "person"
+    okafor, brandt = people.child(0), people.child(1)
+    assert okafor.data(0, TYPE_ROLE) == "person" and okafor.data(1, PROMINENCE_ROLE) == 1.0
+    assert 0 < brandt.data(1, PROMINENCE_ROLE) < 1.0
+    assert okafor.text(2) == "quoted" and "quoted" in okafor.data(0, Qt.ItemDataRole.AccessibleTextRole)
+    assert {shape_for(t) for t in ("person", "organization", "place", "group", "date")} == {
+        "circle", "square", "diamond", "triangle", "bar"}  # a shape per type, not colour alone
+
+
+def test_type_marks_are_painted_in_the_theme_colour(panel: SidePanel) -> None:
+    for name in ("light", "dark"):
+        theme = THEMES[name]
+        panel.set_theme(theme)
+        image = panel.entities_tab.tree.viewport().grab().toImage()
+        colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 1)
+                   for y in range(0, min(image.height(), 120), 2)}
+        assert theme.type_colour("person") in colours, name
+        assert theme.panel in colours, name
+
+
+def test_low_confidence_entities_and_claims_are_muted(qtbot: QtBot) -> None:
+    analysis = sample_analysis()
+    unsure = replace(analysis.entities[1], confidence=LOW_CONFIDENCE / 2)  # Tomas Brandt
+    unsure_claim = replace(analysis.claims[0], confidence=0.1)
+    analysis = replace(analysis, entities=(analysis.entities[0], unsure, *analysis.entities[2:]),
+                       claims=(unsure_claim, *analysis.claims[1:]))
+    widget = SidePanel()
+    qtbot.addWidget(widget)
+    widget.show_analysis(analysis, LEAD_END)
+    people = widget.entities_tab.tree.topLevelItem(0)
+    assert people.child(1).data(0, MUTED_ROLE) and not people.child(0).data(0, MUTED_ROLE)
+    assert "Low confidence" in people.child(1).toolTip(0)
+    assert "low confidence" in people.child(1).data(0, Qt.ItemDataRole.AccessibleTextRole)
+    cards = widget.claims_tab.cards
+    assert cards[0].low_confidence and cards[0].property("lowConfidence")
+    assert "low confidence" in cards[0].accessibleDescription()
+    assert not cards[1].low_confidence
+
+
+def test_claim_cards_follow_the_theme(panel: SidePanel) -> None:
+    panel.set_theme(THEMES["sepia"])
+    card = next(c for c in panel.claims_tab.cards if c.dispute_links)
+    assert THEMES["sepia"].link in card.dispute_links[0].text()
+    assert card.speech_mark.colour == THEMES["sepia"].type_colour("person")
+    assert "kind: " in card.accessibleDescription()
