@@ -38,7 +38,8 @@ def test_a_translation_that_lost_a_field_falls_back_to_english() -> None:
     assert errors.render(error, lambda s: "{nope}") == error.message
 
 
-@pytest.mark.parametrize("error", [errors.Timeout("p.html", seconds="10"), errors.internal("q.html", KeyError("k"))])
+@pytest.mark.parametrize("error", [errors.Timeout("p.html", seconds="10"),
+                                   errors.internal("q.html", KeyError("k"))])
 def test_errors_survive_a_process_boundary(error: errors.ReaderError) -> None:
     copy = pickle.loads(pickle.dumps(error))
     assert type(copy) is type(error) and copy.message == error.message and copy.kind == error.kind

@@ -101,8 +101,11 @@ def splice(rng: random.Random, data: bytearray, pool: list[bytes]) -> bytearray:
     return data[: rng.randint(0, len(data))] + bytearray(other[rng.randint(0, len(other)):])
 
 
+REENCODINGS = ["utf-16", "utf-16-be", "utf-32", "cp1252", "latin-1", "shift_jis", "gb18030", "koi8-r"]
+
+
 def reencode(rng: random.Random, data: bytearray, pool: list[bytes]) -> bytearray:
-    codec = rng.choice(["utf-16", "utf-16-be", "utf-32", "cp1252", "latin-1", "shift_jis", "gb18030", "koi8-r"])
+    codec = rng.choice(REENCODINGS)
     return bytearray(bytes(data).decode("utf-8", "replace").encode(codec, "replace"))
 
 

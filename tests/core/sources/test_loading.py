@@ -29,8 +29,10 @@ from reader.core import errors
 from reader.core.model import Source
 from reader.core.sources.loading import Limits, load
 
+DEFAULT_LIMITS = Limits()
 
-def load_unchanged(path: Path, limits: Limits = Limits()) -> Source:
+
+def load_unchanged(path: Path, limits: Limits = DEFAULT_LIMITS) -> Source:
     """``load`` plus the promise that nothing in the file's folder changed."""
     before = snapshot_tree(path.parent)
     try:
@@ -39,7 +41,7 @@ def load_unchanged(path: Path, limits: Limits = Limits()) -> Source:
         assert snapshot_tree(path.parent) == before
 
 
-def load_error(path: Path, kind: type[errors.ReaderError], limits: Limits = Limits()) -> str:
+def load_error(path: Path, kind: type[errors.ReaderError], limits: Limits = DEFAULT_LIMITS) -> str:
     """The message of the typed error loading ``path`` raises, checked to be one plain sentence."""
     with pytest.raises(kind) as info:
         load_unchanged(path, limits) if path.exists() else load(path, limits)
@@ -364,7 +366,8 @@ def test_permission_denied_on_the_folder(tmp_path: Path, monkeypatch: pytest.Mon
         load(path)
 
 
-@pytest.mark.parametrize("data", [b"", b"   \n\t\r\n", codecs.BOM_UTF8, codecs.BOM_UTF16_LE + " \n".encode("utf-16-le"),
+@pytest.mark.parametrize("data", [b"", b"   \n\t\r\n", codecs.BOM_UTF8,
+                                  codecs.BOM_UTF16_LE + " \n".encode("utf-16-le"),
                                   gzipped(b""), gzipped(b"\n\n")])
 def test_empty_files(tmp_path: Path, data: bytes) -> None:
     assert "empty" in load_error(write(tmp_path, "empty.html", data), errors.EmptyFile)
@@ -403,7 +406,8 @@ def test_too_much_text_inside_a_small_limit(tmp_path: Path) -> None:
     limits = Limits(max_document_bytes=2_000, max_text_bytes=2_000)
     load_error(write(tmp_path, "long.txt", STORY * 40), errors.TooLarge, limits)
     load_error(write(tmp_path, "long.mhtml", mhtml_bytes(page(STORY * 40))), errors.TooLarge, limits)
-    load_error(write(tmp_path, "long.webarchive", webarchive_bytes(page(STORY * 40))), errors.TooLarge, limits)
+    long_archive = webarchive_bytes(page(STORY * 40))
+    load_error(write(tmp_path, "long.webarchive", long_archive), errors.TooLarge, limits)
 
 
 def test_plain_text_has_its_own_smaller_limit(tmp_path: Path) -> None:
@@ -427,7 +431,8 @@ def test_decoded_text_is_always_valid_unicode(tmp_path: Path) -> None:
 
 # --- MHTML structure -------------------------------------------------------------------------
 
-def archive(*parts: tuple[str, str], boundary: str = "outer", newline: str = "\r\n", close: bool = True) -> bytes:
+def archive(*parts: tuple[str, str], boundary: str = "outer", newline: str = "\r\n",
+            close: bool = True) -> bytes:
     """A multipart/related archive of (headers, body) parts, joined with ``newline``."""
     lines = ["MIME-Version: 1.0", f'Content-Type: multipart/related; boundary="{boundary}"', ""]
     for headers, body in parts:
@@ -465,7 +470,8 @@ def test_mhtml_without_closing_delimiter_and_truncated_base64(tmp_path: Path) ->
 
 
 def test_mhtml_snapshot_location_picks_the_main_page(tmp_path: Path) -> None:
-    data = archive(("Content-Type: text/html\r\nContent-Location: https://ads.example/frame", page("An ad frame.")),
+    data = archive(("Content-Type: text/html\r\nContent-Location: https://ads.example/frame",
+                    page("An ad frame.")),
                    ("Content-Type: text/html\r\nContent-Location: https://news.example.org/pier", page()))
     data = b"Snapshot-Content-Location: https://news.example.org/pier\r\n" + data
     source = load_unchanged(write(tmp_path, "frames.mhtml", data))
@@ -511,7 +517,8 @@ def test_xml_webarchive_with_entities_is_refused(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("reference", ["&#1;", "&#x1;", "&#7", "&#xFFFE;", "&#65535;", "&#0000000000000031;"])
 def test_references_to_refused_characters_are_dropped(tmp_path: Path, reference: str) -> None:
-    source = load_unchanged(write(tmp_path, "refs.html", page(f"Bell{reference}ring &#233;t&#xe9; &amp; &#12;")))
+    html = page(f"Bell{reference}ring &#233;t&#xe9; &amp; &#12;")
+    source = load_unchanged(write(tmp_path, "refs.html", html))
     assert "Bellring &#233;t&#xe9; &amp; \n" in source.text
 
 
