@@ -6,8 +6,11 @@ resources/models/text_blocks.json. Usage (from the project root):
 
     .venv/bin/python packaging/scripts/train_text_blocks.py [--corpus ../shared/corpus] [--check]
 
-``--check`` trains on one half of the pages and reports accuracy on the other, to see that the
-features generalise before shipping weights trained on all of them.
+``--check`` trains on one half of the pages and reports block accuracy on the other; for the
+extraction figures themselves (text F1, tails) in-sample and out-of-fold, see
+tests/benchmarks/crossval_extract.py, which trains with this module's functions per fold.
+A page's text rendering and its tails text come from the same page: they share a key and
+always fall in the same fold.
 """
 
 from __future__ import annotations
@@ -42,18 +45,21 @@ def normalise(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def tails_pages(corpus: Path) -> list[tuple[list[TextBlock], list[int]]]:
+Page = tuple[str, list[TextBlock], list[int]]  # (page key, blocks, labels)
+
+
+def tails_pages(corpus: Path) -> list[Page]:
     """Blocks of each tails text, labelled 1 on the truth's body lines."""
     truth = json.loads((corpus / "aeb" / "tails-truth.json").read_text())
     pages = []
     for key, t in sorted(truth.items()):
         blocks = split_blocks((corpus / "aeb" / "tails" / f"{key}.txt").read_text())
         body = set(t["body_lines"])
-        pages.append((blocks, [int(b.line in body) for b in blocks]))
+        pages.append((key, blocks, [int(b.line in body) for b in blocks]))
     return pages
 
 
-def text_pages(corpus: Path) -> list[tuple[list[TextBlock], list[int]]]:
+def text_pages(corpus: Path) -> list[Page]:
     """Blocks of each whole-page rendering, labelled 1 when the block is a truth paragraph."""
     truth = json.loads((corpus / "aeb" / "ground-truth.json").read_text())
     pages = []
@@ -67,14 +73,14 @@ def text_pages(corpus: Path) -> list[tuple[list[TextBlock], list[int]]]:
             text = normalise(b.content)
             found = text in paragraphs or (tokens(text) >= MIN_SUBSTRING_WORDS and text in whole)
             labels.append(int(bool(text) and found))
-        pages.append((blocks, labels))
+        pages.append((path.stem, blocks, labels))
     return pages
 
 
-def matrix(pages: list[tuple[list[TextBlock], list[int]]]) -> tuple[np.ndarray, np.ndarray]:
+def matrix(pages: list[Page]) -> tuple[np.ndarray, np.ndarray]:
     """Feature rows and labels of all blocks of the pages."""
     rows, labels = [], []
-    for blocks, y in pages:
+    for _, blocks, y in pages:
         rows.extend(block_features(blocks))
         labels.extend(y)
     return np.array(rows, dtype=float), np.array(labels, dtype=float)
@@ -105,10 +111,11 @@ def main() -> int:
     args = ap.parse_args()
     pages = tails_pages(args.corpus) + text_pages(args.corpus)
     if args.check:
-        random.Random(0).shuffle(pages)
-        half = len(pages) // 2
-        xa, ya = matrix(pages[:half])
-        xb, yb = matrix(pages[half:])
+        keys = sorted({key for key, _, _ in pages})
+        random.Random(0).shuffle(keys)
+        first = set(keys[: len(keys) // 2])
+        xa, ya = matrix([p for p in pages if p[0] in first])
+        xb, yb = matrix([p for p in pages if p[0] not in first])
         w = train(xa, ya)
         print(f"train accuracy {accuracy(w, xa, ya):.3f}  held-out accuracy {accuracy(w, xb, yb):.3f}")
         return 0
@@ -120,7 +127,7 @@ def main() -> int:
              "features": list(FEATURE_NAMES), "weights": [round(float(v), 5) for v in w]}
     OUTPUT.parent.mkdir(parents=True, exist_ok=True)
     OUTPUT.write_text(json.dumps(model, indent=1) + "\n")
-    for name, value in zip(FEATURE_NAMES, w):
+    for name, value in zip(FEATURE_NAMES, w, strict=True):
         print(f"  {name:16s} {value:+.3f}")
     return 0
 

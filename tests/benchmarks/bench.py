@@ -99,8 +99,8 @@ def medians(runs: list[dict[str, Any]]) -> dict[str, Any]:
 def bench_startup(runs: int) -> dict[str, Any]:
     """Fresh start, start with the cache of a previous run, bare window; in turn, ``runs`` times."""
     script = Path(sys.executable).with_name("sift")  # the command people type, where installed
-    sift = [str(script) if script.exists() else sys.executable, *([] if script.exists() else ["-m", "reader"]),
-            "--measure-startup", str(SEED)]
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "reader"]
+    sift = [*command, "--measure-startup", str(SEED)]
     floor, fresh, cached = [], [], []
     for index in range(runs):
         with tempfile.TemporaryDirectory(prefix="sift-bench-") as home:
@@ -111,7 +111,8 @@ def bench_startup(runs: int) -> dict[str, Any]:
         log(f"startup {index + 1}/{runs}: floor {floor[-1]['window_shown_s']} s, "
             f"fresh {fresh[-1]}, cached {cached[-1]}")
     result = {"floor": medians(floor), "fresh": medians(fresh), "cached": medians(cached)}
-    result["window_vs_floor"] = round(result["fresh"]["window_shown_s"] / result["floor"]["window_shown_s"], 2)
+    shown = {name: result[name]["window_shown_s"] for name in ("fresh", "floor")}
+    result["window_vs_floor"] = round(shown["fresh"] / shown["floor"], 2)
     return result
 
 
@@ -128,7 +129,7 @@ def bench_extract(rounds: int) -> dict[str, Any]:
     runs = {"sift": ours, "trafilatura": trafilatura_extract, "readability": readability_extract}
     for run in runs.values():  # imports, language model, caches
         run(pages[0][1])
-    times = dict(zip(runs, time_pages(pages, list(runs.values()), rounds)))
+    times = dict(zip(runs, time_pages(pages, list(runs.values()), rounds), strict=True))
     result: dict[str, Any] = {"pages": len(pages), "rounds": rounds}
     for name, each in times.items():
         median, p95 = summary(each)
@@ -185,7 +186,8 @@ def machine() -> dict[str, Any]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--only", default=",".join(SECTIONS), help="comma-separated sections")
     parser.add_argument("--runs", type=int, default=STARTUP_RUNS, help="startup runs per kind")
     parser.add_argument("--rounds", type=int, default=EXTRACT_ROUNDS, help="extraction runs per page")

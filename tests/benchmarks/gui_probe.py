@@ -9,6 +9,7 @@ then switches tabs, reopens a closed tab, and reports RSS with ten articles open
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import statistics
@@ -44,7 +45,7 @@ class StallMeter(QObject):
     def longest(self, start: float, end: float) -> float:
         """The longest stall (ms beyond one tick) between ticks that both fall in [start, end]."""
         inside = [t for t in self.ticks if start <= t <= end]
-        gaps = [b - a for a, b in zip(inside, inside[1:])]
+        gaps = [b - a for a, b in itertools.pairwise(inside)]
         return round(max(0.0, max(gaps, default=0.0) * 1000 - TICK_MS), 1)
 
 

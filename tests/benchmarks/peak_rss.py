@@ -109,7 +109,8 @@ def main(argv: list[str] | None = None) -> int:
     over = [r for r in rows if r.get("peak_mb", 0) > args.max_mb or r.get("seconds", 0) > args.max_seconds
             or str(r.get("outcome", "")).startswith("CRASH")]
     for row in sorted(rows, key=lambda r: -r.get("peak_mb", 0))[:8]:
-        print(f"{row['peak_mb']:>5} MB {row['seconds']:>6} s {row['bytes']:>10} B  {row['file']}  ({row['outcome']})")
+        print(f"{row['peak_mb']:>5} MB {row['seconds']:>6} s {row['bytes']:>10} B  "
+              f"{row['file']}  ({row['outcome']})")
     print(f"{len(rows)} files: peak RSS max {worst['peak_mb']} MB ({worst['file']}), "
           f"slowest {slowest['seconds']} s ({slowest['file']}); {len(over)} over the bounds")
     return 1 if over else 0
