@@ -393,7 +393,7 @@ class ReadingView(QTextBrowser):
 
     def _caret_to_top_of_view(self) -> None:
         """Put the caret at the first character in view, where keyboard selection starts."""
-        cursor = self.cursorForPosition(QPoint(self.viewport().width() // 2, self._line_px() // 2))
+        cursor = self.cursorForPosition(QPoint(0, self._line_px() // 2))  # the line's start
         bar = self.verticalScrollBar()
         value = bar.value()
         self.setTextCursor(cursor)
