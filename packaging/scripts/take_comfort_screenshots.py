@@ -43,12 +43,7 @@ def main() -> int:
     window = open_analysed(args.article)
     from PySide6.QtGui import QAction
 
-    from reader.ui.reading.keyboard import (
-        find_bar_shortcuts,
-        panel_shortcuts,
-        reading_shortcuts,
-        shortcuts_from_actions,
-    )
+    from reader.ui.reading.keyboard import shortcut_sections
     from reader.ui.reading.read_aloud import ReadAloud
     from reader.ui.reading.read_aloud_controls import ReadAloudBar
     from reader.ui.reading.shortcuts_overlay import ShortcutsOverlay
@@ -78,11 +73,7 @@ def main() -> int:
     tab.side_panel.select_entity(entity)
 
     overlay = ShortcutsOverlay(window)
-    actions = [a for a in window.findChildren(QAction) if a.shortcuts()]
-    overlay.show_sections([(overlay.tr("Window"), shortcuts_from_actions(actions)),
-                           (overlay.tr("Reading"), reading_shortcuts()),
-                           (overlay.tr("Find bar"), find_bar_shortcuts()),
-                           (overlay.tr("Side panel"), panel_shortcuts())], theme_named("light"))
+    overlay.show_sections(shortcut_sections(window.findChildren(QAction)), theme_named("light"))
     settle()
     capture(window, args.out / "shortcuts-overlay.png")
     overlay.close_overlay()

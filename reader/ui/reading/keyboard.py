@@ -86,13 +86,15 @@ def panel_shortcuts() -> list[Shortcut]:
 
 def shortcuts_from_actions(actions: Iterable[QAction]) -> list[Shortcut]:
     """Rows for the window's actions that have shortcuts (menu text without the & mnemonic)."""
-    rows = []
+    rows: list[Shortcut] = []
     for action in actions:
         keys = tuple(k.toString(QKeySequence.SequenceFormat.PortableText) for k in action.shortcuts())
         if keys:
             name = action.objectName() or action.text().replace("&", "")
             description = action.toolTip() or action.text().replace("&", "")
-            rows.append(Shortcut(name, keys, description.replace("&", "")))
+            row = Shortcut(name, keys, description.replace("&", ""))
+            if row not in rows:  # the same action reached through two menus
+                rows.append(row)
     return rows
 
 
@@ -113,3 +115,10 @@ def reading_action_for(event: QKeyEvent) -> str | None:
         if any(QKeySequence(k).matches(pressed) == QKeySequence.SequenceMatch.ExactMatch for k in keys):
             return name
     return None
+
+
+def shortcut_sections(actions: Iterable[QAction]) -> list[tuple[str, list[Shortcut]]]:
+    """Everything the ``?`` overlay shows: the window's actions, then the reading view, the find
+    bar and the side panel (pass every action of the window; those without shortcuts drop out)."""
+    return [(tr("Window"), shortcuts_from_actions(actions)), (tr("Reading"), reading_shortcuts()),
+            (tr("Find bar"), find_bar_shortcuts()), (tr("Side panel"), panel_shortcuts())]

@@ -16,6 +16,7 @@ from reader.ui.reading.keyboard import (
     find_bar_shortcuts,
     panel_shortcuts,
     reading_shortcuts,
+    shortcut_sections,
     shortcuts_from_actions,
 )
 from reader.ui.reading.reading_view import ReadingView
@@ -146,6 +147,9 @@ def test_shortcut_rows_read_the_actions_themselves(qtbot: QtBot) -> None:
     assert rows == [Shortcut("Find…", ("Ctrl+F", "/"), "Find")]  # Qt's tooltip drops the …
     assert rows[0].key_text().endswith("/")
     assert Shortcut("x", ("J",), "").key_text() == "j"
+    assert Shortcut("x", ("Ctrl+Wheel",), "").key_text() == "Ctrl+Wheel"  # not a key: as written
+    sections = dict(shortcut_sections([find, plain]))
+    assert sections["Window"] == rows and sections["Reading"] == reading_shortcuts()
 
 
 def test_the_overlay_lists_every_row_and_closes_with_escape(qtbot: QtBot) -> None:
