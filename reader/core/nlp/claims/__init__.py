@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from reader.core.model import Claim, ClaimKind, Entity, Span
+from reader.core.nlp.claims.content_edges import complete_clause, trim_dangling
 from reader.core.nlp.claims.cues import (
     ANAPHORIC_CLAIM_NOUNS,
     CUE_VERB_LEMMAS,
@@ -54,6 +55,8 @@ def find_claims(doc: Doc, text: str, entities: Sequence[Entity]) -> list[Claim]:
         drafts.append(headline)
     for draft in drafts:
         _cut_content_tail(draft, doc, quotes)
+        complete_clause(draft, doc, text, quotes)
+        trim_dangling(draft, text)
         _snap_to_quotes(draft, quotes, text)
     drafts = _outermost([d for d in drafts if d.content])
     _continue_quotes(drafts, quotes, text)

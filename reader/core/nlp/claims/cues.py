@@ -28,6 +28,8 @@ SPEECH_VERBS = (
     "whisper", "mutter", "sing", "chant", "reason", "surmise", "posit", "talk", "speak",
     "rail", "weigh", "echo", "reference", "express", "discuss", "address", "invoke",
     "campaign", "lobby", "press", "pressure", "advocate", "encourage", "promote", "vote",
+    "brag", "focus", "query", "moralize", "debate", "comment", "tweet", "retweet", "muse",
+    "acknowledge", "concede", "clarify", "elaborate", "insinuate", "lecture", "preach",
 )
 
 # Verbs whose object is itself the content ("Russia claimed the recapture of ...").
@@ -38,6 +40,8 @@ EVALUATION_VERBS = (
     "challenge", "dispute", "refute", "rebut", "contradict", "deride", "liken", "compare",
     "characterize", "characterise", "portray", "paint", "frame", "credit", "thank", "congratulate",
     "chastise", "rebuke", "scold", "lambaste", "fault", "accuse", "back", "champion", "tout",
+    "admire", "embrace", "laud", "extol", "hammer", "bash", "knock", "disparage", "belittle",
+    "lash", "denigrate", "malign", "vilify", "demonize", "celebrate", "salute", "commend",
 )
 
 # Belief, intention and evidence: "believes", "plans to", "polls show".
@@ -144,6 +148,20 @@ ANAPHORIC_CLAIM_NOUNS = frozenset((
     "report", "reports", "statement", "suggestion", "charge", "charges", "account", "version",
     "figures", "story", "announcement",
 ))
+
+# Adjectives of attitude after a copula: "Graham has been critical of Trump", "aides were coy
+# about whether ...", "she is confident that ...": the subject's stance is an attribution.
+ATTITUDE_ADJECTIVES = frozenset((
+    "critical", "concerned", "worried", "coy", "passionate", "vague", "bearish", "bullish",
+    "optimistic", "pessimistic", "confident", "sure", "certain", "skeptical", "sceptical", "wary",
+    "supportive", "dismissive", "adamant", "frustrated", "angry", "upset", "furious", "pleased",
+    "proud", "disappointed", "hopeful", "doubtful", "convinced", "outspoken", "vocal",
+    "enthusiastic", "reluctant", "determined", "afraid", "fearful", "nervous", "anxious",
+    "unhappy", "uneasy", "uncomfortable", "candid", "blunt", "insistent", "emphatic", "silent",
+    "open", "clear", "unequivocal", "firm", "suspicious", "cautious", "bullish", "keen", "eager",
+))
+# Prepositions that introduce what an attitude adjective is about.
+ATTITUDE_PREPS = frozenset(("about", "of", "on", "over", "with", "toward", "towards", "that"))
 
 # Hearsay adverbs: a claim whose source is left unsaid ("the suspect allegedly fled").
 HEARSAY_ADVERBS = frozenset(("allegedly", "reportedly", "purportedly", "supposedly", "ostensibly"))

@@ -10,7 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from reader.core.nlp.claims.cues import ANAPHORIC_CLAIM_NOUNS, CUE_NOUNS, CUE_VERB_LEMMAS, HEARSAY_ADVERBS
+from reader.core.nlp.claims.cues import (
+    ANAPHORIC_CLAIM_NOUNS,
+    ATTITUDE_ADJECTIVES,
+    ATTITUDE_PREPS,
+    CUE_NOUNS,
+    CUE_VERB_LEMMAS,
+    HEARSAY_ADVERBS,
+)
 from reader.core.nlp.claims.quotes import QuoteIndex
 from reader.core.nlp.claims.spans import (
     Draft,
@@ -50,6 +57,8 @@ def find_drafts(doc: Doc, text: str, quotes: QuoteIndex) -> Iterator[Draft]:
             draft = according_draft(tok, text)
         elif low in HEARSAY_ADVERBS:
             draft = hearsay_draft(tok, text)
+        elif low in ATTITUDE_ADJECTIVES and tok.dep_ == "acomp":
+            draft = attitude_draft(tok, text, quotes)
         else:
             continue
         if draft is not None:
@@ -126,6 +135,26 @@ def according_draft(tok: Token, text: str) -> Draft | None:
     draft.speaker_head = source.i
     draft.clause = hole
     return draft if content else None
+
+
+def attitude_draft(tok: Token, text: str, quotes: QuoteIndex) -> Draft | None:
+    """ "Graham has been critical of Trump": the copula's subject holds an attitude towards what
+    the adjective's complement names."""
+    complement = next((c for c in tok.rights if (c.dep_ == "prep" and c.lower_ in ATTITUDE_PREPS)
+                       or c.dep_ in ("ccomp", "xcomp")), None)
+    speaker = find_subject(tok.head, quotes)
+    if complement is None or speaker is None or speaker.lower_ in ("it", "there"):
+        return None
+    content = subtree_range(complement, text)
+    if content is not None and complement.dep_ == "prep":
+        content = trim(text, (complement.idx + len(complement.text), content[1]), True)
+    if content is None:
+        return None
+    draft = Draft(cue=token_range(tok), cue_token=tok.i, lemma=tok.lower_, content=[content])
+    draft.speaker = speaker_range(speaker, text)
+    draft.speaker_head = speaker.i
+    draft.clause = draft.cue
+    return draft
 
 
 def hearsay_draft(tok: Token, text: str) -> Draft | None:

@@ -50,7 +50,7 @@ NON_CONTENT_PREPS = frozenset(("by", "during", "after", "before", "since", "whil
 # Other dependents after an object that the parser hangs on the verb but belong to the object.
 OBJECT_TAIL_DEPS = frozenset(("relcl", "acl", "dative", "oprd", "xcomp"))
 # Prepositions that introduce the topic of any cue verb ("warned against", "spoke about").
-TOPIC_PREPS = frozenset(("about", "against", "of"))
+TOPIC_PREPS = frozenset(("about", "against", "of", "on", "over"))
 # Verbs that take a clause without reporting anyone's words or mind.
 NON_ATTITUDE_VERBS = frozenset(("is", "was", "are", "were", "be", "been", "being", "'s", "’s",
                                 "means", "mean", "meant", "ensure", "ensures", "ensured",
@@ -282,12 +282,20 @@ def verb_draft(tok: Token, text: str, quotes: QuoteIndex) -> Draft | None:
         content = [topic] if topic else []
     if speaker is None and roles.passive_subject is None and lemma in BELIEF_ONLY_LEMMAS:
         return None  # "plans to ..." with no one planning: a noun misread, or no attribution
+    if speaker is None and roles.passive_subject is None and not is_passive(tok):
+        return None  # an active cue nobody performs: "noting that ...", "to defend ...", "Ask ..."
     draft = Draft(cue=cue, cue_token=tok.i, lemma=lemma, content=content, target=roles.target)
     if speaker is not None:
         draft.speaker = speaker_range(speaker, text)
         draft.speaker_head = speaker.i
     draft.clause = _clause_range(tok, parts, draft)
     return draft
+
+
+def is_passive(tok: Token) -> bool:
+    """A passive cue ("is expected", "was accused", "it is understood"): its source is left
+    unsaid on purpose, unlike an active cue whose subject the parse lost."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
 
 
 def _with_passive_topic(subject: Token, content: list[Range], text: str) -> list[Range]:

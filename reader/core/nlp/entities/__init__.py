@@ -8,7 +8,6 @@ evidence first → find the form's other mentions → merge mentions per referen
 from __future__ import annotations
 
 import dataclasses
-from collections import Counter
 from typing import TYPE_CHECKING
 
 from reader.core.model import Entity, EntityType
@@ -74,7 +73,28 @@ PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "into", "outside", "
 # the story also places them: a club or government named for its city is an organization.
 RELABEL_TO_PLACE = frozenset({"person", "product", "work", "event", "law", "language", "group"})
 
-Votes = dict[tuple[int, int], Counter[str]]
+
+
+class Tally(dict[str, float]):
+    """Weighted votes per entity type. A Counter would do at run time, but its counts are typed
+    as whole numbers and our weights are fractions (PLACE_CONTEXT_WEIGHT)."""
+
+    def __missing__(self, kind: str) -> float:
+        return 0.0
+
+    def total(self) -> float:
+        return sum(self.values())
+
+    def best(self) -> str:
+        """The type with the most weight; the first one voted for on a tie (as Counter.most_common)."""
+        return max(self, key=self.__getitem__)
+
+    def add(self, other: Tally) -> None:
+        for kind, weight in other.items():
+            self[kind] += weight
+
+
+Votes = dict[tuple[int, int], Tally]
 # Types whose spans may be durations, frequencies or ages rather than points in time.
 TIME_TYPES = frozenset({"date", "time"})
 # Confidence of an entity no form of which got a vote of its own (a surname repeated from a
@@ -89,12 +109,12 @@ def model_votes(doc: Doc) -> Votes:
         for a, b in clean_span(doc, ent.start, ent.end, ent.label_):
             kind = LABEL_TYPES[ent.label_]
             if is_nationality_before_name(doc, a, b):  # "American Dennis Mitchell"
-                votes.setdefault((a, a + 1), Counter())["group"] += MODEL_WEIGHT
+                votes.setdefault((a, a + 1), Tally())["group"] += MODEL_WEIGHT
                 a, kind = a + 1, "person"
             if kind == "person":
                 while a < b - 1 and doc[a].text in TITLES:
                     a += 1
-            votes.setdefault((a, b), Counter())[kind] += MODEL_WEIGHT
+            votes.setdefault((a, b), Tally())[kind] += MODEL_WEIGHT
     return votes
 
 
@@ -128,7 +148,7 @@ def add_phrases(doc: Doc, votes: Votes) -> None:
             if votes[other].total() <= MODEL_WEIGHT * 2:
                 del votes[other]
         if not any(overlaps(s, span) for s in votes if s != span):
-            votes.setdefault(span, Counter())[LABEL_TYPES[hit.label]] += hit.weight
+            votes.setdefault(span, Tally())[LABEL_TYPES[hit.label]] += hit.weight
 
 
 def add_gazetteer_places(doc: Doc, votes: Votes) -> None:
@@ -143,15 +163,15 @@ def add_gazetteer_places(doc: Doc, votes: Votes) -> None:
                     found = j
                     break
         if found:
-            votes[(i, found)] = Counter({"place": GAZETTEER_WEIGHT})
+            votes[(i, found)] = Tally({"place": GAZETTEER_WEIGHT})
             i = found
         else:
             i += 1
 
 
-def context_votes(doc: Doc, span: tuple[int, int], form: str) -> Counter[str]:
+def context_votes(doc: Doc, span: tuple[int, int], form: str) -> Tally:
     """Evidence from the words around one mention."""
-    votes: Counter[str] = Counter()
+    votes = Tally()
     if looks_like_org([t.text for t in doc[span[0]:span[1]]]) and not lookup_place(form):  # Soviet Union
         votes["organization"] += PATTERN_WEIGHT
     before = doc[span[0] - 1].text if span[0] > 0 else ""
@@ -166,7 +186,7 @@ def name_parts(doc: Doc, votes: Votes, kind: str) -> set[str]:
     """Words of the multi-word names of one type: "Jackson" after "Andrew Jackson" is no city."""
     parts: set[str] = set()
     for (a, b), counter in votes.items():
-        if b - a >= 2 and counter.most_common(1)[0][0] == kind:
+        if b - a >= 2 and counter.best() == kind:
             parts.update(t.text for t in doc[a:b])
     return parts
 
@@ -178,15 +198,15 @@ def org_short_names(doc: Doc, votes: Votes) -> set[str]:
     for (a, b), counter in votes.items():
         # not "Lula administration"
         capitalized = all(t.text[:1].isupper() or not t.is_alpha for t in doc[a:b])
-        if b - a >= 2 and capitalized and counter.most_common(1)[0][0] == "organization":
+        if b - a >= 2 and capitalized and counter.best() == "organization":
             ends = (doc[a], doc[b - 1])
             shorts.update(t.text for t in ends if is_name_token(t) and t.text not in GENERIC_ORG_WORDS)
     return shorts
 
 
-def decide_type(form: str, votes: Counter[str], parts: dict[str, set[str]]) -> str:
+def decide_type(form: str, votes: Tally, parts: dict[str, set[str]]) -> str:
     """The one type of a surface form: the strongest evidence, with the gazetteer's say."""
-    best = votes.most_common(1)[0][0]
+    best = votes.best()
     if form in PLATFORM_NAMES:
         return "organization"
     if form in parts["person"] and (votes["person"] >= votes["place"] or not is_sure_place(form)):
@@ -205,18 +225,18 @@ def decide_type(form: str, votes: Counter[str], parts: dict[str, set[str]]) -> s
     return best
 
 
-def form_evidence(doc: Doc, votes: Votes) -> dict[str, Counter[str]]:
+def form_evidence(doc: Doc, votes: Votes) -> dict[str, Tally]:
     """All the votes for each surface form across the story, context included."""
-    totals: dict[str, Counter[str]] = {}
+    totals: dict[str, Tally] = {}
     for span, counter in votes.items():
         form = doc[span[0]:span[1]].text
-        total = totals.setdefault(form, Counter())
-        total.update(counter)
-        total.update(context_votes(doc, span, form))
+        total = totals.setdefault(form, Tally())
+        total.add(counter)
+        total.add(context_votes(doc, span, form))
     return totals
 
 
-def form_types(doc: Doc, votes: Votes, totals: dict[str, Counter[str]]) -> dict[str, str]:
+def form_types(doc: Doc, votes: Votes, totals: dict[str, Tally]) -> dict[str, str]:
     """Each surface form's type across the whole story."""
     parts = {"person": name_parts(doc, votes, "person"), "organization": org_short_names(doc, votes)}
     return {form: decide_type(form, total, parts) for form, total in totals.items()}
@@ -224,7 +244,7 @@ def form_types(doc: Doc, votes: Votes, totals: dict[str, Counter[str]]) -> dict[
 
 def add_surnames(doc: Doc, votes: Votes, types: dict[str, str]) -> list[tuple[str, ...]]:
     """A person's surname alone names that person: "Eyles" after "Rodney Eyles"."""
-    surnames = []
+    surnames: list[tuple[str, ...]] = []
     for a, b in votes:
         if b - a >= 2 and types.get(doc[a:b].text) == "person":
             last = doc[b - 1].text
@@ -240,7 +260,7 @@ def add_acronyms(doc: Doc, votes: Votes) -> None:
         if b + 2 < len(doc) and doc[b].text == "(" and doc[b + 2].text == ")":
             short = doc[b + 1]
             if short.text.isupper() and acronym_of(doc[a:b].text) == short.text.replace(".", ""):
-                votes.setdefault((b + 1, b + 2), Counter()).update(counter)
+                votes.setdefault((b + 1, b + 2), Tally()).add(counter)
 
 
 def add_repeats(doc: Doc, votes: Votes, types: dict[str, str], extra: list[tuple[str, ...]]) -> None:
@@ -258,7 +278,7 @@ def add_repeats(doc: Doc, votes: Votes, types: dict[str, str], extra: list[tuple
             span = (token.i, token.i + len(words))
             if span[1] <= len(doc) and tuple(t.text for t in doc[span[0]:span[1]]) == words \
                     and not any(i in covered for i in range(*span)):
-                votes[span] = Counter()
+                votes[span] = Tally()
                 covered.update(range(*span))
                 break
 

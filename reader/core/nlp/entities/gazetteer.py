@@ -67,7 +67,7 @@ def country_stems(length: int) -> frozenset[str]:
     """The first ``length`` letters of every sizeable country's name and of its words ("Arab"
     of "Saudi Arabia"): what its nationality adjective starts with. (Territories of a few
     thousand people are left out: "Chri"stmas Island would make "Christian" a nationality.)"""
-    stems = set()
+    stems: set[str] = set()
     for name, rest in load_places().items():
         kind, population = rest.split("\t")
         if kind == "country" and int(population) >= MIN_NATION_POPULATION:

@@ -1,0 +1,184 @@
+"""Quote-span F1 and speaker accuracy on PolNeAR, from the CLI's output, in the Gender Gap
+Tracker's terms (so Sift's figures stand beside its published 0.84 / 0.76 / 0.86-0.87).
+
+A predicted claim's content (all its fragments) and a gold attribution's content are sets of
+tokens (the PolNeAR scorer's tokenizer). They match at threshold t when the tokens they share
+are at least t of each: |P ∩ G| >= t * max(|P|, |G|). Claims and gold attributions are paired
+one to one, best overlap first. Quote-span precision is matched claims / claims, recall matched
+gold / gold, F1 their harmonic mean, at t = 0.3 and t = 0.8.
+
+Speaker accuracy: of the gold attributions matched at 0.3, the share whose predicted speaker
+span overlaps the gold source span (or both have none). "Exact" requires the same tokens.
+
+Usage: python tests/benchmarks/bench_quotes.py [--cmd sift] [--split dev] [--corpus DIR] [--json]
+Run it with the project's environment first on PATH so that ``sift`` is this checkout's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shlex
+import subprocess
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
+POLNEAR_TOOLS = ROOT.parent / "shared" / "tools" / "polnear"
+THRESHOLDS = (0.3, 0.8)
+# Files per CLI call: one model load for many articles, short enough command lines.
+BATCH = 100
+
+TokenSet = frozenset[int]
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One attribution as token sets: its content, and its speaker (empty when none)."""
+
+    content: TokenSet
+    speaker: TokenSet
+
+
+def token_set(tokenizer: Any, fragments: Iterable[Sequence[int]]) -> TokenSet:
+    """The indices of the tokens the character ranges ``fragments`` touch."""
+    out: set[int] = set()
+    for start, end in fragments:
+        span = tokenizer.span(start, end)
+        if span is not None:
+            out.update(range(span[0], span[1]))
+    return frozenset(out)
+
+
+def overlap(pred: TokenSet, gold: TokenSet) -> float:
+    """Shared tokens as a share of the longer of the two spans (0 when either is empty)."""
+    if not pred or not gold:
+        return 0.0
+    return len(pred & gold) / max(len(pred), len(gold))
+
+
+def match(pred: list[Quote], gold: list[Quote], threshold: float) -> list[tuple[int, int]]:
+    """One-to-one (pred index, gold index) pairs overlapping at least ``threshold``, best first."""
+    candidates = sorted(((overlap(p.content, g.content), i, j) for i, p in enumerate(pred)
+                         for j, g in enumerate(gold)), reverse=True)
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    pairs = []
+    for score, i, j in candidates:
+        if score < threshold:
+            break
+        if i not in used_p and j not in used_g:
+            used_p.add(i)
+            used_g.add(j)
+            pairs.append((i, j))
+    return pairs
+
+
+def speaker_right(pred: Quote, gold: Quote, exact: bool) -> bool:
+    if not pred.speaker or not gold.speaker:
+        return not pred.speaker and not gold.speaker
+    return pred.speaker == gold.speaker if exact else bool(pred.speaker & gold.speaker)
+
+
+def run_cli(cmd: str, files: list[Path]) -> dict[str, dict[str, Any]]:
+    """``sift analyze`` records by file stem."""
+    records: dict[str, dict[str, Any]] = {}
+    for i in range(0, len(files), BATCH):
+        argv = [*shlex.split(cmd), "analyze", *map(str, files[i:i + BATCH])]
+        out = subprocess.run(argv, capture_output=True, text=True, check=False).stdout
+        for line in out.splitlines():
+            record = json.loads(line)
+            records[Path(record["path"]).stem] = record
+    return records
+
+
+def predicted(record: dict[str, Any], tokenizer: Any) -> list[Quote]:
+    quotes = []
+    for claim in record.get("claims", []):
+        content = token_set(tokenizer, [(s["start"], s["end"]) for s in claim["content"]])
+        speaker = claim.get("speaker")
+        who = token_set(tokenizer, [(speaker["start"], speaker["end"])]) if speaker else frozenset()
+        quotes.append(Quote(content, who))
+    return quotes
+
+
+def gold_quotes(document: Any, tokenizer: Any) -> list[Quote]:
+    quotes = []
+    for attribution in document.attributions:
+        if attribution.content is None:
+            continue
+        content = token_set(tokenizer, attribution.content.fragments)
+        source = token_set(tokenizer, attribution.source.fragments) if attribution.source else frozenset()
+        quotes.append(Quote(content, source))
+    return quotes
+
+
+def f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def evaluate(cmd: str, split: str, corpus: Path) -> dict[str, Any]:
+    sys.path.insert(0, str(POLNEAR_TOOLS))
+    import load  # shared/tools/polnear
+    import score
+
+    root = corpus / "polnear"
+    documents = list(load.load_split(split, annotators="first", data_dir=str(root)))
+    files = sorted((root / split / "text").glob("*.txt"))
+    records = run_cli(cmd, files)
+    counts = {t: [0, 0, 0] for t in THRESHOLDS}  # matched, predicted, gold
+    speakers = [0, 0, 0]  # overlapping, exact, judged
+    for document in documents:
+        tokenizer = score.Tok(document.text)
+        pred = predicted(records.get(document.article, {}), tokenizer)
+        gold = gold_quotes(document, tokenizer)
+        for t in THRESHOLDS:
+            pairs = match(pred, gold, t)
+            counts[t][0] += len(pairs)
+            counts[t][1] += len(pred)
+            counts[t][2] += len(gold)
+            if t == THRESHOLDS[0]:
+                for i, j in pairs:
+                    speakers[0] += speaker_right(pred[i], gold[j], exact=False)
+                    speakers[1] += speaker_right(pred[i], gold[j], exact=True)
+                    speakers[2] += 1
+    result: dict[str, Any] = {"split": split, "documents": len(documents)}
+    for t, (matched, n_pred, n_gold) in counts.items():
+        p = matched / n_pred if n_pred else 0.0
+        r = matched / n_gold if n_gold else 0.0
+        result[f"quote_span_{round(t * 100)}"] = {"precision": p, "recall": r, "f1": f1(p, r)}
+    judged = speakers[2] or 1
+    result["speaker_accuracy"] = speakers[0] / judged
+    result["speaker_accuracy_exact"] = speakers[1] / judged
+    result["speakers_judged"] = speakers[2]
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--cmd", default="sift")
+    parser.add_argument("--split", default="dev")
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    result = evaluate(args.cmd, args.split, args.corpus)
+    if args.json:
+        print(json.dumps(result))
+        return 0
+    print(f"PolNeAR {result['split']}, {result['documents']} documents")
+    for t in THRESHOLDS:
+        m = result[f"quote_span_{round(t * 100)}"]
+        print(f"  quote-span at {t:.0%} overlap: P {m['precision']:.3f}  R {m['recall']:.3f}  "
+              f"F1 {m['f1']:.3f}")
+    print(f"  speaker accuracy (matched at 30%): {result['speaker_accuracy']:.3f} overlapping, "
+          f"{result['speaker_accuracy_exact']:.3f} exact, of {result['speakers_judged']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
