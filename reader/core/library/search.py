@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from reader.core.library.articles import SUMMARY_COLUMNS, summaries
-from reader.core.library.entities import marks, matching_keys
-from reader.core.library.records import SearchHit, Summary
+from reader.core.library.entities import chunks, marks, matching_keys
+from reader.core.library.records import SearchHit
 
 Sort = Literal["added", "published", "title", "site"]
 SORTS: dict[str, str] = {
@@ -132,25 +132,54 @@ def search(conn: sqlite3.Connection, text: str = "", filters: Filters = NO_FILTE
     query = parse_query(text)
     clauses, params = filter_clauses(conn, filters)
     if query.required:
-        expression = fts_expression(query.required, prefix_last)
-        expression += "".join(f" NOT {fts_string(t)}" for t in query.excluded)
-        sql = (f"SELECT {SUMMARY_COLUMNS}, bm25(articles_fts, {TITLE_WEIGHT}, 1.0) AS rank, "
-               f"snippet(articles_fts, -1, ?, ?, ?, {SNIPPET_TOKENS}) AS snip "
-               "FROM articles_fts JOIN articles a ON a.num = articles_fts.rowid "
-               f"WHERE articles_fts MATCH ? {''.join(' AND ' + c for c in clauses)} ORDER BY rank")
-        args: list[object] = [MARK_OPEN, MARK_CLOSE, ELLIPSIS, expression, *params]
-    else:
-        if query.excluded:
-            clauses.append("a.num NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-            params.append(" OR ".join(fts_string(t) for t in query.excluded))
-        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-        sql = (f"SELECT {SUMMARY_COLUMNS}, NULL AS rank, NULL AS snip FROM articles a {where} "
-               f"ORDER BY {SORTS[sort]}")
-        args = params
+        return ranked_search(conn, query, clauses, params, limit, prefix_last)
+    if query.excluded:
+        clauses.append("a.num NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+        params.append(" OR ".join(fts_string(t) for t in query.excluded))
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    sql = f"SELECT {SUMMARY_COLUMNS} FROM articles a {where} ORDER BY {SORTS[sort]}"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return [SearchHit(s, None, None) for s in summaries(conn, conn.execute(sql, params).fetchall())]
+
+
+def ranked_search(conn: sqlite3.Connection, query: Query, clauses: list[str], params: list[object],
+                  limit: int | None, prefix_last: bool) -> list[SearchHit]:
+    """Rank inside the FTS index first (no join, no snippet: SQLite would compute both for every
+    match before sorting), then snippets and summaries for the matches kept only."""
+    expression = fts_expression(query.required, prefix_last)
+    expression += "".join(f" NOT {fts_string(t)}" for t in query.excluded)
+    kept = f"SELECT a.num FROM articles a WHERE {' AND '.join(clauses)}"
+    restrict = f" AND rowid IN ({kept})" if clauses else ""
+    sql = (f"SELECT rowid, bm25(articles_fts, {TITLE_WEIGHT}, 1.0) AS rank FROM articles_fts "
+           f"WHERE articles_fts MATCH ?{restrict} ORDER BY rank")
+    args: list[object] = [expression, *params]
     if limit is not None:
         sql += " LIMIT ?"
         args.append(limit)
-    rows = conn.execute(sql, args).fetchall()
-    found: list[Summary] = summaries(conn, rows)
-    return [SearchHit(s, None if r["rank"] is None else -r["rank"], r["snip"])
-            for s, r in zip(found, rows, strict=True)]
+    ranked = [(int(r[0]), -float(r[1])) for r in conn.execute(sql, args)]
+    nums = [num for num, _ in ranked]
+    snippets = marked_snippets(conn, expression, nums, whole=limit is None)
+    rows: dict[int, sqlite3.Row] = {}
+    for chunk in chunks(nums):
+        rows.update((r["num"], r) for r in conn.execute(
+            f"SELECT {SUMMARY_COLUMNS} FROM articles a WHERE a.num IN ({marks(chunk)})", chunk))
+    found = summaries(conn, [rows[num] for num in nums])
+    return [SearchHit(summary, score, snippets.get(num))
+            for summary, (num, score) in zip(found, ranked, strict=True)]
+
+
+def marked_snippets(conn: sqlite3.Connection, expression: str, nums: list[int],
+                    whole: bool) -> dict[int, str]:
+    """Snippets of the matches kept: by rowid for a first screen; for every match (``whole``) in
+    one pass over the index, which is cheaper than looking them up in chunks."""
+    select = (f"SELECT rowid, snippet(articles_fts, -1, ?, ?, ?, {SNIPPET_TOKENS}) FROM articles_fts "
+              "WHERE articles_fts MATCH ?")
+    if whole:
+        return dict(conn.execute(select, [MARK_OPEN, MARK_CLOSE, ELLIPSIS, expression]).fetchall())
+    found: dict[int, str] = {}
+    for chunk in chunks(nums):
+        found.update(conn.execute(f"{select} AND rowid IN ({marks(chunk)})",
+                                  [MARK_OPEN, MARK_CLOSE, ELLIPSIS, expression, *chunk]).fetchall())
+    return found

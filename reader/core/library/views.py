@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from reader.core.library.articles import load_record
-from reader.core.library.entities import marks, matching_keys, normalize_name
+from reader.core.library.entities import chunks, marks, matching_keys, normalize_name
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,8 @@ class SpeakerClaim:
 
     Spans index into that article's ``text``. ``disputes`` is the claim this one contradicts
     (its record), ``disputed_by`` the claims of the same article that contradict this one.
+    The claim records are decoded when first read: a speaker page shows the first screen of a
+    few thousand claims, and decoding them all would be most of the query's time.
     """
 
     id: str
@@ -36,9 +39,21 @@ class SpeakerClaim:
     published: str | None
     site: str | None
     index: int  # the claim's position in the article's ``claims``
-    claim: dict[str, Any]
-    disputes: dict[str, Any] | None
-    disputed_by: tuple[dict[str, Any], ...]
+    raw: str = field(repr=False)
+    raw_disputes: str | None = field(repr=False)
+    raw_disputed_by: tuple[str, ...] = field(repr=False)
+
+    @cached_property
+    def claim(self) -> dict[str, Any]:
+        return dict(json.loads(self.raw))
+
+    @cached_property
+    def disputes(self) -> dict[str, Any] | None:
+        return None if self.raw_disputes is None else dict(json.loads(self.raw_disputes))
+
+    @cached_property
+    def disputed_by(self) -> tuple[dict[str, Any], ...]:
+        return tuple(json.loads(raw) for raw in self.raw_disputed_by)
 
     def record(self) -> dict[str, Any]:
         """The ``speaker`` verb's object."""
@@ -77,21 +92,21 @@ def entity_mentions(conn: sqlite3.Connection, num: int, name: str) -> list[dict[
 def speaker_claims(conn: sqlite3.Connection, name: str) -> list[SpeakerClaim]:
     """Every claim by the library entity ``name`` means, oldest article first."""
     keys = matching_keys(conn, name)
-    rows = conn.execute(
-        "SELECT a.num, a.id, a.title, a.published, a.site, c.idx, c.disputes, c.record "
+    plain = conn.cursor()
+    plain.row_factory = None  # tuples: thousands of rows, read by position
+    rows = plain.execute(
+        "SELECT a.num, a.id, a.title, a.published, a.site, c.idx, c.record, d.record AS disputed "
         "FROM entities e JOIN claims c ON c.speaker_key = e.key JOIN articles a ON a.num = c.article_num "
+        "LEFT JOIN claims d ON d.article_num = c.article_num AND d.idx = c.disputes "
         f"WHERE e.resolved IN ({marks(keys)}) "
         "ORDER BY a.published IS NULL, a.published, a.added, a.num, c.idx", keys).fetchall()
-    found: list[SpeakerClaim] = []
-    for row in rows:
-        disputes = None
-        if row["disputes"] is not None:
-            other = conn.execute("SELECT record FROM claims WHERE article_num = ? AND idx = ?",
-                                 (row["num"], row["disputes"])).fetchone()
-            disputes = json.loads(other["record"]) if other else None
-        disputed_by = tuple(json.loads(r["record"]) for r in conn.execute(
-            "SELECT record FROM claims WHERE article_num = ? AND disputes = ? ORDER BY idx",
-            (row["num"], row["idx"])))
-        found.append(SpeakerClaim(row["id"], row["title"], row["published"], row["site"], row["idx"],
-                                  json.loads(row["record"]), disputes, disputed_by))
-    return found
+    # The claims that dispute these, fetched at once: (article, disputed index) → records.
+    against: dict[tuple[int, int], list[str]] = {}
+    for chunk in chunks(sorted({row[0] for row in rows})):
+        for num, disputed, record in plain.execute(
+                "SELECT article_num, disputes, record FROM claims WHERE disputes IS NOT NULL "
+                f"AND article_num IN ({marks(chunk)}) ORDER BY article_num, idx", chunk):
+            against.setdefault((num, disputed), []).append(record)
+    return [SpeakerClaim(article_id, title, published, site, index, record, disputed,
+                         tuple(against.get((num, index), ())))
+            for num, article_id, title, published, site, index, record, disputed in rows]
