@@ -45,23 +45,144 @@ SEED = CORPUS / "seed" / "000_f2ed90793f4af516.txt"
 SYNTHETIC_ARTICLES = 10_000
 QUERY_RUNS = 60  # queries per kind: enough for a stable p95
 BATCH = 500  # synthetic articles per transaction while generating
+BARE_SURNAME_SHARE = 0.4  # articles that also name someone by a surname alone
 
-FIRST_NAMES = ["Anna", "Boris", "Carla", "David", "Elena", "Farid", "Grace", "Hugo", "Ingrid", "Jamal",
-               "Keiko", "Liam", "Maria", "Nikolai", "Olga", "Pedro", "Quentin", "Rosa", "Samir", "Tara",
-               "Ulrich", "Vera", "Walter", "Ximena", "Yusuf", "Zofia", "Alan", "Beatriz", "Chen", "Dmitri"]
-LAST_NAMES = ["Novak", "Okafor", "Petrov", "Quinn", "Rossi", "Schmidt", "Tanaka", "Usman", "Varga", "Weber",
-              "Xu", "Yilmaz", "Zhou", "Andersen", "Bianchi", "Costa", "Dubois", "Eriksen", "Fischer", "Garcia",
-              "Horvat", "Ivanova", "Jensen", "Kowalski", "Larsen", "Moreau", "Nielsen", "Ortiz", "Popescu", "Reyes"]
+FIRST_NAMES = [
+    "Anna",
+    "Boris",
+    "Carla",
+    "David",
+    "Elena",
+    "Farid",
+    "Grace",
+    "Hugo",
+    "Ingrid",
+    "Jamal",
+    "Keiko",
+    "Liam",
+    "Maria",
+    "Nikolai",
+    "Olga",
+    "Pedro",
+    "Quentin",
+    "Rosa",
+    "Samir",
+    "Tara",
+    "Ulrich",
+    "Vera",
+    "Walter",
+    "Ximena",
+    "Yusuf",
+    "Zofia",
+    "Alan",
+    "Beatriz",
+    "Chen",
+    "Dmitri",
+]
+LAST_NAMES = [
+    "Novak",
+    "Okafor",
+    "Petrov",
+    "Quinn",
+    "Rossi",
+    "Schmidt",
+    "Tanaka",
+    "Usman",
+    "Varga",
+    "Weber",
+    "Xu",
+    "Yilmaz",
+    "Zhou",
+    "Andersen",
+    "Bianchi",
+    "Costa",
+    "Dubois",
+    "Eriksen",
+    "Fischer",
+    "Garcia",
+    "Horvat",
+    "Ivanova",
+    "Jensen",
+    "Kowalski",
+    "Larsen",
+    "Moreau",
+    "Nielsen",
+    "Ortiz",
+    "Popescu",
+    "Reyes",
+]
 ORG_WORDS = ["Ministry of", "Bank of", "Council for", "Institute of", "Union of", "Agency for"]
-ORG_TOPICS = ["Energy", "Defence", "Health", "Transport", "Fisheries", "Culture", "Trade", "Water", "Science",
-              "Housing", "Labour", "Tourism", "Mining", "Forestry", "Aviation", "Statistics", "Ports", "Youth"]
-PLACES = ["Avonford", "Brightwater", "Castlemere", "Dunhollow", "Eastbrook", "Fairhaven", "Glenrock", "Highgate",
-          "Ironbridge", "Juniper Bay", "Kingsport", "Lakeshore", "Millbrook", "Northwick", "Oakridge", "Pinecrest",
-          "Queensbury", "Riverton", "Stonefield", "Thornbury", "Upton", "Valewood", "Westmoor", "Yarrowdale"]
-SITES = [f"{word} {kind}" for word in ("Daily", "Evening", "Morning", "Weekly", "Metro", "National", "Coastal",
-                                        "Valley") for kind in ("Post", "Herald", "Courier", "Times", "News")]
-TOPIC_WORDS = ["budget", "bridge", "election", "harbour", "strike", "school", "hospital", "river", "tariff",
-               "railway", "festival", "court", "drought", "vaccine", "mine", "airport", "treaty", "museum"]
+ORG_TOPICS = [
+    "Energy",
+    "Defence",
+    "Health",
+    "Transport",
+    "Fisheries",
+    "Culture",
+    "Trade",
+    "Water",
+    "Science",
+    "Housing",
+    "Labour",
+    "Tourism",
+    "Mining",
+    "Forestry",
+    "Aviation",
+    "Statistics",
+    "Ports",
+    "Youth",
+]
+PLACES = [
+    "Avonford",
+    "Brightwater",
+    "Castlemere",
+    "Dunhollow",
+    "Eastbrook",
+    "Fairhaven",
+    "Glenrock",
+    "Highgate",
+    "Ironbridge",
+    "Juniper Bay",
+    "Kingsport",
+    "Lakeshore",
+    "Millbrook",
+    "Northwick",
+    "Oakridge",
+    "Pinecrest",
+    "Queensbury",
+    "Riverton",
+    "Stonefield",
+    "Thornbury",
+    "Upton",
+    "Valewood",
+    "Westmoor",
+    "Yarrowdale",
+]
+SITES = [
+    f"{word} {kind}"
+    for word in ("Daily", "Evening", "Morning", "Weekly", "Metro", "National", "Coastal", "Valley")
+    for kind in ("Post", "Herald", "Courier", "Times", "News")
+]
+TOPIC_WORDS = [
+    "budget",
+    "bridge",
+    "election",
+    "harbour",
+    "strike",
+    "school",
+    "hospital",
+    "river",
+    "tariff",
+    "railway",
+    "festival",
+    "court",
+    "drought",
+    "vaccine",
+    "mine",
+    "airport",
+    "treaty",
+    "museum",
+]
 CUES = ["said", "told reporters", "argued", "warned", "insisted", "denied"]
 
 
@@ -71,11 +192,14 @@ def percentile(values: list[float], share: float) -> float:
 
 
 def stats_ms(values: list[float]) -> dict[str, float]:
-    return {"median_ms": round(statistics.median(values) * 1000, 2),
-            "p95_ms": round(percentile(values, 0.95) * 1000, 2)}
+    return {
+        "median_ms": round(statistics.median(values) * 1000, 2),
+        "p95_ms": round(percentile(values, 0.95) * 1000, 2),
+    }
 
 
 # -- import of the corpus ------------------------------------------------------------------
+
 
 def timed(command: list[str], env: dict[str, str]) -> tuple[float, subprocess.CompletedProcess[str]]:
     start = time.perf_counter()
@@ -95,21 +219,31 @@ def bench_import(work: Path) -> dict[str, Any]:
     cores = os.cpu_count() or 1
     single, extracted = timed([python, "-m", "reader", "extract", *files], env)
     db = work / "import.sqlite3"
-    parallel, imported = timed([python, "-m", "reader", "library", "add", str(folder), "--library", str(db)], env)
-    again, reimported = timed([python, "-m", "reader", "library", "add", str(folder), "--library", str(db)], env)
+    parallel, imported = timed(
+        [python, "-m", "reader", "library", "add", str(folder), "--library", str(db)], env
+    )
+    again, reimported = timed(
+        [python, "-m", "reader", "library", "add", str(folder), "--library", str(db)], env
+    )
     statuses = [json.loads(line)["status"] for line in imported.stdout.splitlines()]
     again_statuses = [json.loads(line)["status"] for line in reimported.stdout.splitlines()]
     return {
-        "files": len(files), "cores": cores,
-        "single_process_extract_s": round(single, 2), "extract_exit": extracted.returncode,
-        "import_s": round(parallel, 2), "import_statuses": {s: statuses.count(s) for s in set(statuses)},
-        "ratio_to_single_over_cores": round(parallel / (single / cores), 3), "target_ratio": 1.6,
-        "reimport_s": round(again, 2), "reimport_statuses": {s: again_statuses.count(s) for s in set(again_statuses)},
+        "files": len(files),
+        "cores": cores,
+        "single_process_extract_s": round(single, 2),
+        "extract_exit": extracted.returncode,
+        "import_s": round(parallel, 2),
+        "import_statuses": {s: statuses.count(s) for s in set(statuses)},
+        "ratio_to_single_over_cores": round(parallel / (single / cores), 3),
+        "target_ratio": 1.6,
+        "reimport_s": round(again, 2),
+        "reimport_statuses": {s: again_statuses.count(s) for s in set(again_statuses)},
         "target_reimport_s": 2.0,
     }
 
 
 # -- the synthetic library -----------------------------------------------------------------
+
 
 def corpus_texts() -> list[dict[str, Any]]:
     """The corpus's story records without analysis (extraction only: a few seconds)."""
@@ -130,13 +264,14 @@ def people() -> list[str]:
     return [f"{first} {last}" for first in FIRST_NAMES for last in LAST_NAMES]
 
 
-def synthetic_record(rng: random.Random, base: dict[str, Any], n: int, names: list[str],
-                     weights: list[float]) -> dict[str, Any]:
+def synthetic_record(
+    rng: random.Random, base: dict[str, Any], n: int, names: list[str], weights: list[float]
+) -> dict[str, Any]:
     """One article: paragraphs of a corpus body (rotated and cut), sentences naming people,
     organizations and places, each a claim; spans are computed on the final text."""
     paragraphs = base["body"].split("\n\n")
     start = rng.randrange(len(paragraphs))
-    chosen = (paragraphs[start:] + paragraphs[:start])[:rng.randint(4, 14)]
+    chosen = (paragraphs[start:] + paragraphs[:start])[: rng.randint(4, 14)]
     topic = rng.choice(TOPIC_WORDS)
     title = f"{rng.choice(PLACES)} {topic} {rng.choice(['row', 'plan', 'vote', 'talks', 'report'])} #{n}"
     speakers = list(dict.fromkeys(rng.choices(names, weights, k=rng.randint(2, 6))))
@@ -153,35 +288,75 @@ def synthetic_record(rng: random.Random, base: dict[str, Any], n: int, names: li
         content_at = at + len(person) + len(cue) + len(" that ") + 1
         said.append((person, at, cue, content_at, content_at + len(content)))
     block += " ".join(f"{p.split()[-1]} later repeated the point." for p in speakers[:2])
+    # Some articles name someone by the surname alone: a bare name the library links (or not).
+    bare = rng.choice(LAST_NAMES) if rng.random() < BARE_SURNAME_SHARE else None
+    if bare is not None and not any(p.endswith(f" {bare}") for p in speakers):
+        block += f" {bare} declined to comment."
+    else:
+        bare = None
     head = "\n\n".join(chosen[:2])
     body = "\n\n".join([head, block, *chosen[2:]])
     text = f"{title}\n\n{body}"
     offset = len(title) + 2 + len(head) + 2
     entities = []
-    for name, kind in [*((p, "person") for p in speakers), *((o, "organization") for o in dict.fromkeys(orgs)),
-                       *((p, "place") for p in places)]:
+    for name, kind in [
+        *((p, "person") for p in speakers),
+        *((o, "organization") for o in dict.fromkeys(orgs)),
+        *((p, "place") for p in places),
+    ]:
         forms = [name, name.split()[-1]] if kind == "person" else [name]
         mentions = [{"start": i, "end": i + len(f), "text": f} for f in forms for i in find_all(text, f)]
         entities.append({"name": name, "type": kind, "aliases": forms[1:], "mentions": mentions[:20]})
+    if bare is not None:
+        found = find_all(text, f"{bare} declined")
+        mentions = [{"start": i, "end": i + len(bare), "text": bare} for i in found]
+        entities.append({"name": bare, "type": "person", "aliases": [], "mentions": mentions})
     claims = []
     for index, (person, at, cue, start, end) in enumerate(said):
         at += offset
         cue_at = at + len(person) + 1
-        claims.append({"speaker": {"start": at, "end": at + len(person), "text": person},
-                       "speaker_entity": person, "cue": {"start": cue_at, "end": cue_at + len(cue), "text": cue},
-                       "content": [{"start": offset + start, "end": offset + end,
-                                    "text": text[offset + start:offset + end]}],
-                       "kind": "indirect", "disputes": index - 1 if index and rng.random() < 0.2 else None})
-        assert text[at:at + len(person)] == person and text[cue_at:cue_at + len(cue)] == cue
+        claims.append(
+            {
+                "speaker": {"start": at, "end": at + len(person), "text": person},
+                "speaker_entity": person,
+                "cue": {"start": cue_at, "end": cue_at + len(cue), "text": cue},
+                "content": [
+                    {
+                        "start": offset + start,
+                        "end": offset + end,
+                        "text": text[offset + start : offset + end],
+                    }
+                ],
+                "kind": "indirect",
+                "disputes": index - 1 if index and rng.random() < 0.2 else None,
+            }
+        )
+        assert text[at : at + len(person)] == person and text[cue_at : cue_at + len(cue)] == cue
     date = f"{rng.randint(2022, 2025)}-{rng.randint(1, 12):02}-{rng.randint(1, 28):02}"
-    return {"path": None, "format": "html", "title": title, "byline": rng.choice(people()),
-            "published": date, "site": rng.choice(SITES), "language": "en",
-            "url": f"https://example.org/{n}", "body": body, "text": text,
-            "blocks": [{"role": "title", "text": title, "reason": None},
-                       *({"role": "story", "text": p, "reason": None} for p in body.split("\n\n")),
-                       *({"role": "clutter", "text": b["text"], "reason": b["reason"]}
-                         for b in base["blocks"] if b["role"] == "clutter")],
-            "warnings": [], "entities": entities, "claims": claims}
+    return {
+        "path": None,
+        "format": "html",
+        "title": title,
+        "byline": rng.choice(people()),
+        "published": date,
+        "site": rng.choice(SITES),
+        "language": "en",
+        "url": f"https://example.org/{n}",
+        "body": body,
+        "text": text,
+        "blocks": [
+            {"role": "title", "text": title, "reason": None},
+            *({"role": "story", "text": p, "reason": None} for p in body.split("\n\n")),
+            *(
+                {"role": "clutter", "text": b["text"], "reason": b["reason"]}
+                for b in base["blocks"]
+                if b["role"] == "clutter"
+            ),
+        ],
+        "warnings": [],
+        "entities": entities,
+        "claims": claims,
+    }
 
 
 def find_all(text: str, needle: str) -> list[int]:
@@ -213,9 +388,15 @@ def build_synthetic(db: Path, count: int, rng: random.Random) -> dict[str, Any]:
         library.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         library.conn.execute("VACUUM")
     size = db.stat().st_size
-    return {"articles": count, "templates": len(bases), "build_s": round(time.perf_counter() - start, 1),
-            "file_bytes": size, "text_bytes": text_bytes,
-            "kb_per_article_beyond_text": round((size - text_bytes) / count / 1024, 2), "target_kb": 12}
+    return {
+        "articles": count,
+        "templates": len(bases),
+        "build_s": round(time.perf_counter() - start, 1),
+        "file_bytes": size,
+        "text_bytes": text_bytes,
+        "kb_per_article_beyond_text": round((size - text_bytes) / count / 1024, 2),
+        "target_kb": 12,
+    }
 
 
 def time_queries(run: Callable[[str], object], queries: list[str]) -> dict[str, Any]:
@@ -240,22 +421,33 @@ def bench_queries(db: Path, rng: random.Random, runs: int) -> dict[str, Any]:
     whole = library.list_articles()
     listed_all = time.perf_counter() - start
     words = TOPIC_WORDS + ["minister", "police", "said", "government", "water", "president"]
-    text_queries = [rng.choice([f"{rng.choice(words)}", f"{rng.choice(words)} {rng.choice(PLACES)}",
-                                f'"{rng.choice(PLACES)} {rng.choice(TOPIC_WORDS)}"',
-                                f"{rng.choice(words)} -{rng.choice(TOPIC_WORDS)}"]) for _ in range(runs)]
+    text_queries = [
+        rng.choice(
+            [
+                f"{rng.choice(words)}",
+                f"{rng.choice(words)} {rng.choice(PLACES)}",
+                f'"{rng.choice(PLACES)} {rng.choice(TOPIC_WORDS)}"',
+                f"{rng.choice(words)} -{rng.choice(TOPIC_WORDS)}",
+            ]
+        )
+        for _ in range(runs)
+    ]
     popular = names[:5]
     people_queries = [rng.choice(popular) if i % 3 == 0 else rng.choice(names) for i in range(runs)]
     surname_queries = [name.split()[-1] for name in people_queries]
     results = {
         "open_s_with_check": round(opened, 3),
-        "list_first_100_ms": round(listed * 1000, 1), "list_all_ms": round(listed_all * 1000, 1),
-        "listed": len(whole), "first_screen": len(first_screen),
+        "list_first_100_ms": round(listed * 1000, 1),
+        "list_all_ms": round(listed_all * 1000, 1),
+        "listed": len(whole),
+        "first_screen": len(first_screen),
         "text_search_limit_100": time_queries(lambda q: library.search(q, limit=100), text_queries),
         "text_search_all_results": time_queries(lambda q: library.search(q), text_queries),
         "entity_query": time_queries(library.entity_articles, people_queries),
         "entity_query_by_surname": time_queries(library.entity_articles, surname_queries),
         "entity_filter_search_limit_100": time_queries(
-            lambda q: library.search("", Filters(entity=q), limit=100), people_queries),
+            lambda q: library.search("", Filters(entity=q), limit=100), people_queries
+        ),
         "speaker_query": time_queries(library.speaker_claims, people_queries),
     }
     victim = whole[len(whole) // 2].id

@@ -139,6 +139,7 @@ class Importer:
         self.cancel = cancel
         self.lock: AbstractContextManager[Any] = lock if lock is not None else nullcontext()
         self.cancelled = False
+        self.stored = 0  # articles written or re-analysed in this run
         self._done = 0
         self._total = 0
         self._work_started = 0.0
@@ -163,9 +164,10 @@ class Importer:
         if self.cancelled:
             return
         yield from self._mark_missing(files, folders)
-        with self.lock, transaction(self.conn):
-            garbage_collect(self.conn)
-            relink(self.conn)
+        if self.stored:  # new full names may link (or make ambiguous) bare names stored before
+            with self.lock, transaction(self.conn):
+                garbage_collect(self.conn)
+                relink(self.conn)
 
     # -- planning -------------------------------------------------------------------------
 
@@ -267,6 +269,7 @@ class Importer:
                 status = "moved" if moved else "unchanged"
             articles.see_path(self.conn, num, path, item.size, item.mtime_ns, seen)
             self.conn.execute("DELETE FROM failures WHERE path = ?", (path,))
+        self.stored += status in ("added", "updated")
         return ImportResult(item.path, status, articles.article_id(item.digest), record["title"])
 
     # -- after the files -----------------------------------------------------------------
