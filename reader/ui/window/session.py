@@ -80,10 +80,9 @@ class Session(Generic[TabT]):
         return next((item.tab for item in self._articles.values() if item.path == path), None)
 
     def show(self, item: OpenArticle[TabT]) -> OpenArticle[TabT] | None:
-        """Make ``item`` the article of its tab; returns the one it replaces (a reload), if any."""
+        """Make ``item`` the article of its tab; returns the one it replaces (a reload), whose
+        analysis request the caller cancels (an answer to it finds no article in any case)."""
         previous = self._articles.get(item.tab)
-        if previous is not None:
-            self.forget_analysis(previous)
         self._articles[item.tab] = item
         return previous
 
@@ -141,7 +140,7 @@ class Session(Generic[TabT]):
     def answered(self, request: int) -> OpenArticle[TabT] | None:
         """The article a finished analysis request was for, while its tab is still open."""
         item = self._requests.pop(request, None)
-        if item is None or item.tab not in self._articles or item.request != request:
+        if item is None or self._articles.get(item.tab) is not item or item.request != request:
             return None
         item.request = None
         return item

@@ -75,14 +75,25 @@ def test_an_analysis_answer_finds_its_article_only_while_its_tab_is_open() -> No
     assert session.forget_analysis(kept) == 3 and session.answered(3) is None
 
 
-def test_a_reload_replaces_the_article_of_its_tab_and_forgets_its_request() -> None:
+def test_a_reload_replaces_the_article_of_its_tab() -> None:
     session: Session[str] = Session(WindowState())
     old = item("tab", "/a.txt")
     session.show(old)
     session.await_analysis(old, 5)
     new = item("tab", "/a.txt", encoding_override="cp1252")
     assert session.show(new) is old
-    assert session.item_for("tab") is new and session.answered(5) is None and old.request is None
+    assert session.item_for("tab") is new
+    assert session.forget_analysis(old) == 5 and old.request is None  # the window cancels request 5
+    assert session.answered(5) is None
+
+
+def test_an_answer_for_a_replaced_article_finds_nothing_to_show() -> None:
+    session: Session[str] = Session(WindowState())
+    old = item("tab", "/a.txt")
+    session.show(old)
+    session.await_analysis(old, 5)
+    session.show(item("tab", "/a.txt"))
+    assert session.answered(5) is None  # not cancelled in time: still never shown in the new article
 
 
 def test_closed_tabs_reopen_newest_first_skipping_files_open_again() -> None:
