@@ -34,7 +34,7 @@ def tree_document_class() -> Any:
     """
     from readability import Document
 
-    class TreeDocument(Document):  # type: ignore[misc]
+    class TreeDocument(Document):
         def _parse(self, input: HtmlElement) -> HtmlElement:  # noqa: A002 (readability's name)
             return copy.deepcopy(input)
 
