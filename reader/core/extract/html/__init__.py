@@ -8,6 +8,7 @@ article (html_story) → title/byline/caption/image roles here → warnings.
 
 from __future__ import annotations
 
+import logging
 import re
 
 from lxml.html import HtmlElement
@@ -45,6 +46,8 @@ from reader.core.model import Article, Block, Notice, Source
 # A page cut into more blocks than this is not one article (a hostile or a generated page);
 # the rest is kept as clutter without being classified. The largest corpus page has 351, a long
 # encyclopedia article a few thousand; 10,000 keeps an 11 MB page of paragraphs near 5 s here.
+log = logging.getLogger(__name__)
+
 MAX_BLOCKS = 10_000
 # A caption belongs to an image at most this many blocks before or after it.
 CAPTION_REACH = 3
@@ -106,9 +109,9 @@ def label_page(source: Source, page: list[PageBlock], verdicts: list[Verdict], t
     verdicts = label_headline(page, verdicts, title)
     verdicts = [Verdict("byline", "byline") if v.reason == "byline" else v for v in verdicts]
     images = [local_image(b.image, source) if b.image and v.role == "story" else None
-              for b, v in zip(page, verdicts)]
+              for b, v in zip(page, verdicts, strict=True)]
     verdicts = judge_images(page, verdicts, images)
-    return tuple(to_block(b, v, img) for b, v, img in zip(page, verdicts, images))
+    return tuple(to_block(b, v, img) for b, v, img in zip(page, verdicts, images, strict=True))
 
 
 def beyond_bounds(root: HtmlElement) -> bool:
@@ -147,6 +150,7 @@ def choose_picks(root: HtmlElement, page: list[PageBlock], deadline: Deadline
         with time_limit("readability", deadline.remaining()):
             theirs = readability_picks(root, page)
     except errors.Timeout:
+        log.info("readability ran past the extraction deadline; our candidate stands alone")
         theirs = None
     theirs_chars = fallback.story_chars(page, theirs) if theirs is not None else None
     page_chars = sum(len(b.text) for b in page)
@@ -177,7 +181,7 @@ def label_headline(page: list[PageBlock], verdicts: list[Verdict], title: str | 
     paragraph counts; an <h1> standing before the story that does not match is a headline too.
     """
     out = list(verdicts)
-    for i, (block, verdict) in enumerate(zip(page, verdicts)):
+    for i, (block, verdict) in enumerate(zip(page, verdicts, strict=True)):
         if verdict.role != "story":
             if title and is_headline(block.text, title) and block.kind == "heading":
                 out[i] = Verdict("title")
@@ -192,7 +196,7 @@ def label_headline(page: list[PageBlock], verdicts: list[Verdict], title: str | 
         if block.kind == "paragraph" and len(block.text) > 80:
             break
     if title:  # a second copy of the headline (a sticky header, a print title) is not story
-        for i, (block, verdict) in enumerate(zip(page, out)):
+        for i, (block, verdict) in enumerate(zip(page, out, strict=True)):
             if verdict.role == "story" and comparable(block.text) == comparable(title):
                 out[i] = Verdict("clutter", "title repeated")
     return out
@@ -202,14 +206,15 @@ def judge_images(page: list[PageBlock], verdicts: list[Verdict], images: list[st
     """Images stay only when saved with the page; captions only beside an image that stays."""
     out = list(verdicts)
     figures = images_by_figure(page)
-    for i, (block, verdict) in enumerate(zip(page, verdicts)):
+    for i, (block, verdict) in enumerate(zip(page, verdicts, strict=True)):
         if block.kind == "image" and verdict.role == "story" and not images[i]:
             out[i] = Verdict("clutter", "remote image")
         elif block.kind == "caption" or verdict.reason in ("caption", "image credit"):
             near = any(images[j] for j in captioned_images(page, i, figures))
-            if near and verdict.reason != "image credit" and (verdict.role == "story" or verdict.reason == "caption"):
+            captioning = verdict.role == "story" or verdict.reason == "caption"
+            if near and verdict.reason != "image credit" and captioning:
                 out[i] = STORY
-            elif verdict.role == "story" or verdict.reason == "caption":
+            elif captioning:
                 out[i] = Verdict("clutter", "caption without image")
     return out
 
