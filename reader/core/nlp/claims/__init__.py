@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from reader.core.model import Claim, ClaimKind, Entity, Span
+from reader.core.nlp.claims.confidence import claim_confidence
 from reader.core.nlp.claims.content_edges import complete_clause, trim_dangling
 from reader.core.nlp.claims.cues import (
     ANAPHORIC_CLAIM_NOUNS,
@@ -271,8 +272,9 @@ def _to_claim(d: Draft, doc: Doc, text: str, quotes: QuoteIndex,
     if d.speaker is not None and d.speaker_head is not None:
         speaker = Span(d.speaker[0], d.speaker[1], text[d.speaker[0]:d.speaker[1]])
         entity, vague = resolver.resolve(doc[d.speaker_head], d.speaker)
+    cue = Span(d.cue[0], d.cue[1], text[d.cue[0]:d.cue[1]])
+    kind = _kind(d.content, quotes)
     return Claim(
-        cue=Span(d.cue[0], d.cue[1], text[d.cue[0]:d.cue[1]]),
-        content=tuple(Span(s, e, text[s:e]) for s, e in d.content),
-        kind=_kind(d.content, quotes), speaker=speaker, speaker_entity=entity,
-        disputes=d.disputes, vague=vague)
+        cue=cue, content=tuple(Span(s, e, text[s:e]) for s, e in d.content),
+        kind=kind, speaker=speaker, speaker_entity=entity, disputes=d.disputes, vague=vague,
+        confidence=claim_confidence(d, cue.text, kind, entity))

@@ -44,6 +44,25 @@ KNOWN_GENDER_REACH = 300
 # How many characters before a person's mention a title word may stand ("President Donald").
 TITLE_WINDOW = 40
 _WORD = re.compile(r"[\w.]+")
+# Nouns that stand for an entity of one type named earlier: "the company said" is the company
+# last named, "the minister said" (when no minister was named as such) the person last named.
+ORGANIZATION_NOUNS = (
+    "company", "firm", "group", "ministry", "agency", "bank", "party", "union", "council",
+    "club", "charity", "department", "commission", "organisation", "organization", "carmaker",
+    "automaker", "retailer", "airline", "insurer", "lender", "regulator", "broadcaster",
+    "newspaper", "publisher", "manufacturer", "startup", "university", "committee", "board",
+    "court", "watchdog", "network", "league", "federation", "association", "institute",
+)
+PLACE_NOUNS = ("country", "city", "state", "region", "province", "town", "village", "capital")
+PERSON_NOUNS = (
+    "minister", "president", "spokesman", "spokeswoman", "spokesperson", "senator", "mayor",
+    "governor", "chairman", "chairwoman", "chair", "chief", "director", "leader", "premier",
+    "secretary", "ambassador", "judge", "lawmaker", "candidate", "nominee", "executive",
+    "founder", "coach", "manager", "engineer", "economist", "analyst", "official", "actor",
+    "singer", "author", "player", "commander", "general", "prosecutor", "lawyer", "doctor",
+)
+NOMINAL_TYPES = {**dict.fromkeys(ORGANIZATION_NOUNS, "organization"),
+                 **dict.fromkeys(PLACE_NOUNS, "place"), **dict.fromkeys(PERSON_NOUNS, "person")}
 
 
 @dataclass(frozen=True)
@@ -63,6 +82,7 @@ class SpeakerResolver:
              for m in e.mentions), key=lambda m: m.start)
         self._starts = [m.start for m in self.mentions]
         self.gender = _infer_genders(doc, self.mentions, text)
+        self.subjects = _subject_mentions(doc, self.mentions)
 
     def resolve(self, head: Token, span: tuple[int, int]) -> tuple[str | None, bool]:
         """(entity name or None, vague) for the speaker phrase ``span`` headed by ``head``."""
@@ -77,6 +97,9 @@ class SpeakerResolver:
         described = self._described(span[0], head)
         if described is not None:
             return described, False
+        kind = NOMINAL_TYPES.get(low)
+        if kind is not None and _is_definite_singular(head):
+            return self._nearest_of_type(span[0], kind), False
         inner = [m for m in self._within(*span) if m.entity.type != "group"]
         return (inner[-1].entity.name if inner else None), False
 
@@ -105,6 +128,10 @@ class SpeakerResolver:
         wanted = "m" if pronoun in MALE_PRONOUNS else "f" if pronoun in FEMALE_PRONOUNS else None
         unknown: str | None = None
         for m in self._before(pos):
+            if unknown is not None and m.entity.name != unknown and pos - m.end <= KNOWN_GENDER_REACH \
+                    and m.start in self.subjects and m.entity.type == "person" \
+                    and self.gender.get(m.entity.name) is None and pronoun not in GROUP_PRONOUNS:
+                unknown = m.entity.name  # the subject of the last sentences is what "she" continues
             if pronoun in GROUP_PRONOUNS:
                 if m.entity.type in COLLECTIVE_TYPES:
                     return m.entity.name
@@ -120,6 +147,10 @@ class SpeakerResolver:
                 unknown = m.entity.name
         return unknown
 
+    def _nearest_of_type(self, pos: int, kind: str) -> str | None:
+        """ "The company said": the nearest entity of that type named before."""
+        return next((m.entity.name for m in self._before(pos) if m.entity.type == kind), None)
+
     def _described(self, pos: int, head: Token) -> str | None:
         word = head.lower_
         if len(word) < 3 or not head.text.isalpha():
@@ -132,6 +163,16 @@ class SpeakerResolver:
                 if word in _WORD.findall(before):
                     return m.entity.name
         return None
+
+
+def _subject_mentions(doc: Doc, mentions: list[_Mention]) -> set[int]:
+    """Starts of the mentions that are the subject of their clause ("Lina Okafor welcomed ...")."""
+    starts = set()
+    for m in mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+            starts.add(m.start)
+    return starts
 
 
 def _is_definite_singular(head: Token) -> bool:
