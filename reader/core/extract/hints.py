@@ -25,7 +25,8 @@ TEXT_BOILERPLATE_MAX_WORDS = 12
 TEXT_TEASER_MIN_WORDS = 5
 
 _TEXT_FURNITURE: tuple[tuple[str, str], ...] = (
-    ("share bar", r"(share|share (this|the) (article|story|post|page)|share (this|on \w+)|share (this )?(with|on|via) \w+|tweet|"
+    ("share bar", r"(share|share (this|the) (article|story|post|page)|share (this|on \w+)"
+                  r"|share (this )?(with|on|via) \w+|tweet|"
                   r"click to (share|email|print|tweet)\b.*|"
                   r"(facebook|twitter|x|email|e-mail|whatsapp|linkedin|pinterest|reddit|flipboard|"
                   r"telegram|messenger|print|copy( link)?|comment)( (icon|share))*)"
@@ -37,6 +38,7 @@ _TEXT_FURNITURE: tuple[tuple[str, str], ...] = (
                   r"( (stories|articles|content|news|posts|coverage|links|topics))?|read (more|next)"
                   r"|recommended( for you)?|most (popular|read|viewed|shared)( .{1,20})?"
                   r"|more (stories|news|articles)|also read|see also|top stories|latest( news)?"
+                  r"|featured( (stories|articles|posts|content))?"
                   r"|don'?t miss|editor'?s picks?|what to read next|popular( now)?|up next|"
                   r"more on( this)?|recent posts|next story|previous story|more)\s*[:.…]*"),
     ("related link", r"(read more|also read|related|see also|see more|watch|listen|more|read next|"
@@ -143,7 +145,8 @@ HTML_HINTS: tuple[tuple[str, str], ...] = (
     ("related links", r"related\w*|recommend\w*|read ?more|more ?stories|more from|outbrain|taboola"
                       r"|trending|popular|teasers?|also ?read|you may|read ?next|most (read|popular|viewed)"),
     ("tags", r"tags?|tag ?(box|list|cloud|links)|taxonomy|categories|keywords|topics"),
-    ("byline", r"bylines?|authors?|author ?(name|info|box|bio)|attribution|contributors?|writer|posted by"),
+    ("author bio", r"author ?(bio|biography|box|info|about|description|details)|about (the )?author"),
+    ("byline", r"bylines?|authors?|author ?name|attribution|contributors?|writer|posted by"),
     ("reading time", r"read ?time|reading ?time|estimated read|min read"),
     ("date", r"date|dateline|timestamp|pubdate|published|updated|post ?date|time|date ?time"),
     ("caption", r"captions?|credits?|copyright|photo ?credit"),
@@ -153,7 +156,9 @@ HTML_HINTS: tuple[tuple[str, str], ...] = (
     ("comments", r"comments?|commenting|comment ?(list|form|respond)|commentlist|disqus|respond|discussion"
                  r"|reviews|(customer|user) reviews?"),
     ("navigation", r"nav|navbar|navigation|menu\w*|breadcrumbs?|pagination|pager|skip ?links?"),
-    ("footer", r"footer\w*|foot|colophon"),
+    ("footer", r"footer\w*|foot|colophon|about ?us"),
+    ("sidebar", r"sidebar|widget ?area"),  # not "widget" alone: embedded posts come in widgets too
+    ("back matter", r"references|bibliography|acknowledg\w*"),
     ("cookie notice", r"cookies?|cookie\w*|consent|gdpr"),
 )
 # Class names that file the page under a topic (WordPress writes every tag and category of a
@@ -186,8 +191,10 @@ HTML_PHRASES: tuple[tuple[str, str], ...] = (
                      r"(getty|reuters|ap|afp|images?|shutterstock|alamy|epa|pa)\b"),
     ("image credit", r"\((image|photo|picture|credit)s?:[^)]{1,60}\)$"),
     ("image credit", r"^(credit|photo|image|source|photograph)s?:\s*\S.{0,60}$"),
-    ("image credit", r"[.!?\u201d](getty( images)?|reuters|ap|afp|epa|shutterstock)$|/(getty|reuters|ap|afp)( images)?$"),
-    ("contributors", r"\bcontributed (reporting|to this (report|story|article))\b|^(additional )?reporting by\b"),
+    ("image credit", r"[.!?\u201d](getty( images)?|reuters|ap|afp|epa|shutterstock)$"
+                     r"|/(getty|reuters|ap|afp)( images)?$"),
+    ("contributors", r"\bcontributed (reporting|to this (report|story|article))\b"
+                     r"|^(additional )?reporting by\b"),
     ("author contact", r"\b(may|can) be reached at\b|^have a (news )?tip\??"),
     ("related links", r"^follow (\w+'s |our )?(full |all |complete )?coverage\b"),
     ("navigation", r"^[\d\s|.,·»«<>\u2039\u203a-]{3,}$"),

@@ -21,7 +21,8 @@ def test_class_names_are_cut_into_words() -> None:
 
 @pytest.mark.parametrize(("names", "reason"), [
     ("share-tools", "share bar"), ("socialShare", "share bar"), ("post-byline", "byline"),
-    ("author-bio", "byline"), ("ad-slot", "advertisement"), ("adSlot", "advertisement"),
+    ("author-bio", "author bio"), ("ad-slot", "advertisement"), ("adSlot", "advertisement"),
+    ("about-us", "footer"), ("sidebar-right", "sidebar"), ("references", "back matter"),
     ("comment-list", "comments"), ("main-nav", "navigation"), ("read-more", "related links"),
     ("tag-list", "tags"), ("newsletter-signup", "newsletter prompt"),
 ])

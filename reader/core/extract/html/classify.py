@@ -207,7 +207,7 @@ SENTENCE_ENDS = (".", "!", "?", "\u3002", "\u201d", '"', "\u2019", ")", ":")
 # Surroundings that make even well-formed sentences furniture (a comment, a teaser's summary).
 FURNITURE_SURROUNDINGS = frozenset({
     "navigation", "footer", "sidebar", "header", "popup", "comments", "related links",
-    "newsletter prompt", "advertisement", "share bar", "cookie notice",
+    "newsletter prompt", "advertisement", "share bar", "cookie notice", "author bio", "back matter",
 })
 
 

@@ -23,7 +23,7 @@ CONTAINER_SHARE = 0.85
 # characters has never been a share bar or a date in the corpus); comments excepted.
 LONG_PROSE_CHARS = 400
 # Reasons that keep a block out even when it is long prose.
-ALWAYS_CLUTTER = frozenset({"comments", "newsletter prompt", "cookie notice"})
+ALWAYS_CLUTTER = frozenset({"comments", "newsletter prompt", "cookie notice", "author bio"})
 # Kinds of story readability tends to discard: subheadings, lists, tables, quotes and tweets,
 # and images with their captions (kept later only when the image was saved with the page).
 RESTORABLE_KINDS = frozenset({"heading", "list-item", "table", "quote", "preformatted", "image", "caption"})
