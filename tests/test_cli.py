@@ -83,7 +83,7 @@ def test_extract_reports_each_bad_file_and_goes_on(tmp_path: Path) -> None:
     assert_clean_stderr(result)
     out = records(result)
     assert [r["path"] for r in out] == [str(path) for path, _ in inputs]  # argument order
-    for record, (path, kind) in zip(out, inputs):
+    for record, (path, kind) in zip(out, inputs, strict=True):
         if kind is None:
             assert "error" not in record and set(record) == EXTRACT_FIELDS, record
         else:
@@ -119,8 +119,10 @@ sys.exit(main(sys.argv[1:]))
 
 
 @pytest.mark.parametrize(("debug", "traceback_shown"), [(False, False), (True, True)])
-def test_library_log_tracebacks_show_only_with_debug(tmp_path: Path, debug: bool, traceback_shown: bool) -> None:
-    args = ["extract", "--no-analysis", *(["--debug"] if debug else []), str(write(tmp_path, "a.html", page()))]
+def test_library_log_tracebacks_show_only_with_debug(tmp_path: Path, debug: bool,
+                                                     traceback_shown: bool) -> None:
+    flags = ["--debug"] if debug else []
+    args = ["extract", "--no-analysis", *flags, str(write(tmp_path, "a.html", page()))]
     result = subprocess.run([sys.executable, "-c", LOGGING_LIBRARY, *args], capture_output=True, text=True,
                             timeout=TIMEOUT_SECONDS)
     assert result.returncode == 1
