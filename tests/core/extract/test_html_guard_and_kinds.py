@@ -117,3 +117,18 @@ def test_boxes_of_a_declared_article_are_not_a_thread() -> None:
 ])
 def test_page_kind_from_what_the_page_says(head: str, kind: str | None) -> None:
     assert page_kind(gather_signals(parse_html(f"<html><head>{head}</head><body></body></html>"))) == kind
+
+
+def test_story_split_by_an_ad_slot_is_read_whole() -> None:
+    """A candidate holding the first section only still gives the sections of the same shape,
+    and only those (the box of another shape after them stays out)."""
+    html = ("<body><main><div class='article-body'><p>" + STORY[0] + "</p><p>" + STORY[1] + "</p></div>"
+            "<div class='ad-slot'><p>Advertisement</p></div>"
+            "<div class='article-body'><p>" + STORY[2] + "</p><p>" + STORY[3] + "</p></div>"
+            "<div class='more'><p>" + BIO + "</p></div></main></body>")
+    blocks = blocks_of(html)
+    first_section = {0, 1}
+    verdicts = judge_blocks(blocks, first_section)
+    kept = [b.text for b, v in zip(blocks, verdicts, strict=True) if v.role == "story"]
+    assert kept == STORY
+

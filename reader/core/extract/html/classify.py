@@ -63,6 +63,12 @@ def class_words(name: str) -> str:
     return " ".join(w for w in _WORD_BREAK.split(name) if w).lower()
 
 
+def signature(el: HtmlElement) -> tuple[str, str]:
+    """A box's shape: its tag and its class words without numbers ("post post-17" ≈ "post post-18")."""
+    words = class_words(el.get("class") or "").split()
+    return tag_of(el), " ".join(sorted({w for w in words if not w.isdigit()}))
+
+
 def hint_reason(el: HtmlElement) -> str | None:
     """The furniture an element's class/id names, e.g. "share bar" for class="share-tools";
     never for an element that wraps the whole page (see mark_page_wide)."""

@@ -31,6 +31,9 @@ RESTORABLE_KINDS = frozenset({"heading", "list-item", "table", "quote", "preform
 CARRIED_REASONS = frozenset({"related links", "comments", "tags", "newsletter prompt"})
 # A section label ("More Great Stories", "Read next:") set as a plain line is this short at most.
 LABEL_MAX_CHARS = 60
+# Containers whose same-shaped siblings may hold the rest of the story: boxes, not paragraphs or
+# list items (sibling <p>s of a one-paragraph candidate are not a second container).
+BOX_TAGS = frozenset({"div", "section", "article"})
 # How far back to look for other text in the lead's box: a box holding more than the lead is a
 # teaser list or a header, not a lead standing alone.
 LEAD_BOX_REACH = 20
@@ -68,6 +71,20 @@ def candidate_container(blocks: list[PageBlock], picks: set[int]) -> HtmlElement
 
 def inside(block: PageBlock, container: HtmlElement | None) -> bool:
     return container is not None and (block.elem is container or container in block.path)
+
+
+def twin_boxes(container: HtmlElement | None) -> list[HtmlElement]:
+    """Boxes beside the container with its shape (same tag and classes): the rest of a story
+    cut into sections by an ad slot or a pull quote ("article-body" … ad … "article-body")."""
+    if container is None or tag_of(container) not in BOX_TAGS or container.getparent() is None:
+        return []
+    shape = classify.signature(container)
+    return [el for el in container.getparent() if el is not container and isinstance(el.tag, str)
+            and classify.signature(el) == shape]
+
+
+def inside_any(block: PageBlock, boxes: list[HtmlElement]) -> bool:
+    return any(inside(block, box) for box in boxes)
 
 
 def inner_reason(block: PageBlock, container: HtmlElement | None) -> str | None:
@@ -127,9 +144,11 @@ def judge_blocks(blocks: list[PageBlock], picks: set[int]) -> list[Verdict]:
     """A verdict for every block: the candidate's own pass, then the page around it."""
     container = candidate_container(blocks, picks)
     lead = lead_paragraph(blocks, picks, container)
+    twins = twin_boxes(container)
     verdicts = []
     for i, block in enumerate(blocks):
         dropped = inside(block, container) and (restorable(block) or classify.is_story_prose(block))
+        dropped = dropped or bool(twins) and inside_any(block, twins) and classify.is_story_prose(block)
         if not (i in picks or i == lead or dropped):
             verdicts.append(Verdict("clutter", classify.outside_reason(block)))
         elif block.kind == "image":

@@ -13,8 +13,8 @@ import re
 
 from lxml.html import HtmlElement
 
-from reader.core.extract.html.blocks import PageBlock, tag_of
-from reader.core.extract.html.classify import class_words
+from reader.core.extract.html.blocks import PageBlock
+from reader.core.extract.html.classify import class_words, signature
 from reader.core.extract.html.story import Verdict
 
 # Class/id words that mark the element naming a post's author in forum software.
@@ -27,12 +27,6 @@ MIN_POSTS = 2
 # and a stray line of the forum's own text beside the posts.
 THREAD_SHARE = 0.8
 REPLY = Verdict("clutter", "comments")
-
-
-def signature(el: HtmlElement) -> tuple[str, str]:
-    """A box's shape: its tag and its class words without numbers ("post post-17" ≈ "post post-18")."""
-    words = class_words(el.get("class") or "").split()
-    return tag_of(el), " ".join(sorted({w for w in words if not w.isdigit()}))
 
 
 def names_poster(el: HtmlElement) -> bool:
