@@ -142,7 +142,8 @@ def _bordering_quotes(clause: Range, quotes: QuoteIndex,
     q = quotes.at(_skip_back(text, start) - 1)
     if q is not None and q.is_speech and _BEFORE_CLAUSE.fullmatch(text, q.end, start):
         before = q
-    gap = _AFTER_CLAUSE.match(text, end).end()
+    after = _AFTER_CLAUSE.match(text, end)  # every part is optional: it always matches
+    gap = after.end() if after else end
     link = _LINKING_WORD.match(text, gap)
     q = quotes.at(link.end() if link else gap)
     if q is None or not q.is_speech or q.start != (link.end() if link else gap):
