@@ -9,11 +9,13 @@ sentences, so each sentence exists once, here.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
 Translate = Callable[[str], str]
+log = logging.getLogger(__name__)
 
 # What a sentence calls a file when the error names none (an in-memory text, a library row).
 UNNAMED = "this article"
@@ -29,7 +31,8 @@ class ReaderError(Exception):
     kind: ClassVar[str] = "internal"
     template: ClassVar[str] = "Sift could not read “{name}”."
 
-    def __init__(self, path: Path | str | None = None, template: str | None = None, **details: object) -> None:
+    def __init__(self, path: Path | str | None = None, template: str | None = None,
+                 **details: object) -> None:
         self.path = Path(path) if path is not None and str(path) else None
         self.sentence = template or type(self).template
         self.details = details
@@ -47,7 +50,8 @@ class ReaderError(Exception):
         return (_rebuild, (type(self), self.path, self.sentence, self.details))
 
 
-def _rebuild(cls: type[ReaderError], path: Path | None, sentence: str, details: dict[str, object]) -> ReaderError:
+def _rebuild(cls: type[ReaderError], path: Path | None, sentence: str,
+             details: dict[str, object]) -> ReaderError:
     return cls(path, sentence, **details)
 
 
@@ -57,7 +61,8 @@ def render(error: ReaderError, translate: Translate | None = None) -> str:
     name = error.path.name if error.path is not None else UNNAMED
     try:
         return template.format(name=name, **error.details)
-    except (KeyError, IndexError, ValueError):  # a translation that lost a field still says something
+    except (KeyError, IndexError, ValueError) as exc:  # a translation that lost a field still says something
+        log.warning("translation %r does not fit its error (%r); the English sentence is used", template, exc)
         return error.sentence.format(name=name, **error.details)
 
 
