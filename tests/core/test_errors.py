@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import pickle
 from pathlib import Path
 
@@ -33,9 +34,11 @@ def test_translation_is_applied_to_the_template_before_the_fields() -> None:
     assert errors.render(error, lambda s: german.get(s, s)) == "„a.txt“ ist leer."
 
 
-def test_a_translation_that_lost_a_field_falls_back_to_english() -> None:
+def test_a_translation_that_lost_a_field_falls_back_to_english(caplog: pytest.LogCaptureFixture) -> None:
     error = errors.TooLarge(Path("a.txt"), size="1", limit="2")
-    assert errors.render(error, lambda s: "{nope}") == error.message
+    with caplog.at_level(logging.WARNING, logger=errors.__name__):
+        assert errors.render(error, lambda s: "{nope}") == error.message
+    assert any("{nope}" in record.getMessage() for record in caplog.records), "the translation is logged"
 
 
 @pytest.mark.parametrize("error", [errors.Timeout("p.html", seconds="10"),
