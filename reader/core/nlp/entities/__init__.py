@@ -30,7 +30,7 @@ from reader.core.nlp.entities.phrases import (
 )
 from reader.core.nlp.entities.platforms import PLATFORM_NAMES
 from reader.core.nlp.entities.span_cleanup import NAME_LABELS, clean_span
-from reader.core.nlp.entities.teams import find_team_names
+from reader.core.nlp.entities.teams import find_team_names, is_club_mention, is_sports_report
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -293,9 +293,12 @@ def find_entities(doc: Doc, text: str) -> list[Entity]:
     types = form_types(doc, votes, totals)
     add_repeats(doc, votes, types, add_surnames(doc, votes, types))
     found = []
+    sports = is_sports_report(doc)
     for a, b in sorted(votes):
         span = doc[a:b]
         kind = types.get(span.text)
+        if sports and kind == "place" and is_club_mention(doc, a, b):
+            kind = "organization"
         if kind in TIME_TYPES:
             if is_frequency(span.text):
                 continue  # "annual", "each week": how often, not when

@@ -81,6 +81,61 @@ def is_person_or_country(doc: Doc, start: int, end: int) -> bool:
     return place is not None and place.kind == "country"
 
 
+# A story with this many lines of results or standings is a sports report: there a town,
+# county or state named without a place preposition is a club ("Surrey closed on 429",
+# "Birmingham's Gary Breen", "TEXAS 76 58"), as sports pages and news annotation treat it.
+MIN_RESULTS_LINES = 2
+# Figures after a name that make a standings row (played/won/lost, points, percentage).
+STANDINGS_FIGURES = 3
+# Words before a town that keep it a place even in a sports report: "in Pittsburgh", "at Leeds".
+VENUE_WORDS = frozenset({"in", "at", "near", "from", "to", "into", "outside", "In", "At", "From",
+                         "of", "Of"})
+
+
+def is_sports_report(doc: Doc) -> bool:
+    """Whether the text holds enough lines of scores, fixtures or standings to be a sports
+    report (a table of prices or a chronology has figures, but not these shapes)."""
+    lines = sum(1 for start, end in line_token_ranges(doc)
+                if is_results_line(doc, start, end) and is_contest_line(doc, start, end))
+    return lines >= MIN_RESULTS_LINES
+
+
+def is_contest_line(doc: Doc, start: int, end: int) -> bool:
+    """ "Bath v Leicester", "Millwall 2 Burnley 1" (two names scored) or a standings row ("Texas
+    76 58 .567", a name and three figures)."""
+    if any(t.text in VERSUS for t in doc[start:end]):
+        return True
+    scored = 0
+    i = start
+    while i < end:
+        run_end = name_run_right(doc, i)
+        if run_end > i:
+            figures = 0
+            while run_end + figures < end and is_figure(doc[run_end + figures]):
+                figures += 1
+            if figures >= STANDINGS_FIGURES:
+                return True
+            scored += figures >= 1
+        i = max(run_end, i + 1)
+    return scored >= 2
+
+
+def is_club_mention(doc: Doc, start: int, end: int) -> bool:
+    """A town's or county's name used for its club in a sports report: not a country, not after
+    a venue word, not a dateline ("BIRMINGHAM, England 1996-08-31") or followed by its country."""
+    place = lookup_place(doc[start:end].text)
+    if place is not None and place.kind in ("country", "continent"):
+        return False
+    if start > 0 and doc[start - 1].text in VENUE_WORDS | {"("}:
+        return False  # "in Pittsburgh", "Ato Boldon ( Trinidad )"
+    after = doc[end].text if end < len(doc) else ""
+    if after in (",", "(", ")") and end + 1 < len(doc) and lookup_place(doc[end + 1].text) is not None:
+        return False  # "Headingley ( Leeds )", "BIRMINGHAM , England"
+    line_start = start == 0 or "\n" in doc[start - 1].text
+    dated = end < len(doc) and bool(ISO_DATE_RE.fullmatch(whole_word(doc[end])))
+    return not (line_start and (after in (",", ":") or dated))  # datelines, venue headings
+
+
 def find_team_names(doc: Doc) -> Iterator[Hit]:
     """Names followed by a score or a table row in a results line: teams, i.e. organizations.
 
