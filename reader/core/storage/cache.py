@@ -138,7 +138,7 @@ class ResultCache:
         path = self._path(key, suffix)
         try:
             data = json.loads(path.read_bytes())
-        except FileNotFoundError:
+        except (FileNotFoundError, NotADirectoryError):  # never stored (or no folder to store in)
             return None
         except (OSError, ValueError) as exc:
             log.info("cache entry %s unreadable (%s); the file is read again", path, exc)
