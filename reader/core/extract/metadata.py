@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import json
+import logging
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -16,6 +17,8 @@ from datetime import date, datetime
 from lxml.html import HtmlElement
 
 from reader.core.extract import collapse_visible
+
+log = logging.getLogger(__name__)
 
 # Meta names/properties by field, most specific first; compared lower-cased.
 TITLE_KEYS = ("og:title", "twitter:title", "dc.title", "dcterms.title", "dc:title", "parsely-title",
@@ -167,7 +170,8 @@ def parse_jsonld(text: str) -> list[dict]:
         return []
     try:
         data = json.loads(_CDATA.sub("", text).strip().removesuffix(";"))
-    except (ValueError, RecursionError):
+    except (ValueError, RecursionError) as exc:  # the page's own broken JSON-LD: its metadata is left out
+        log.debug("JSON-LD not read: %s", exc)
         return []
     items = data if isinstance(data, list) else [data]
     out: list[dict] = []

@@ -50,6 +50,8 @@ KIND_MESSAGES = {
                "product's description.",
     "list": "This page is a list (of articles, products or results) rather than an article: Sift "
             "shows the part of it that reads best.",
+    "no-story": "Sift found no article text on this page (it may be a list of links, a gallery or a "
+                "shop page), so it shows the part of the page that reads best.",
 }
 
 

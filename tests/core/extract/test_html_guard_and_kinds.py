@@ -51,22 +51,36 @@ def blocks_of(html: str) -> list:
 def test_guard_leaves_a_story_of_fair_size_alone() -> None:
     blocks = blocks_of(PAGE)
     story = {i for i, b in enumerate(blocks) if "ferry" in b.text}
-    assert fallback_module.guard_story(blocks, judge_blocks(blocks, story), None, judge_blocks) is None
+    verdicts = judge_blocks(blocks, story)
+    assert fallback_module.guard_story(blocks, verdicts, None, judge_blocks) == (verdicts, None)
 
 
 def test_guard_replaces_an_author_bio_with_the_largest_region() -> None:
     blocks = blocks_of(PAGE)
     bio = {i for i, b in enumerate(blocks) if b.text == BIO}
-    verdicts = fallback_module.guard_story(blocks, judge_blocks(blocks, bio), bio, judge_blocks)
-    assert verdicts is not None
+    verdicts, how = fallback_module.guard_story(blocks, judge_blocks(blocks, bio), bio, judge_blocks)
+    assert how == fallback_module.GUARDED
     kept = " ".join(b.text for b, v in zip(blocks, verdicts, strict=True) if v.role == "story")
     assert STORY[0][:40] in kept and STORY[3][:40] in kept
 
 
 def test_guard_fills_an_empty_story() -> None:
     blocks = blocks_of(PAGE)
-    verdicts = fallback_module.guard_story(blocks, judge_blocks(blocks, set()), None, judge_blocks)
-    assert verdicts is not None and any(v.role == "story" for v in verdicts)
+    verdicts, how = fallback_module.guard_story(blocks, judge_blocks(blocks, set()), None, judge_blocks)
+    assert how == fallback_module.GUARDED and any(v.role == "story" for v in verdicts)
+
+
+def test_a_page_without_prose_shows_its_most_readable_part() -> None:
+    """A list of headlines, not the menu or the footer, and the reader is told it is no article."""
+    items = "".join(f"<li><a href='/s/{n}'>Headline {n} about the ferry timetable</a></li>"
+                    for n in range(30))
+    html = (f"<html><head><title>Ferries</title></head><body><nav><a href='/'>Home</a> "
+            f"<a href='/x'>News</a></nav><main><h1>Ferries</h1><ul class='teasers'>{items}</ul></main>"
+            f"<footer>Copyright 2024</footer></body></html>")
+    article = extract_html(source_of(html))
+    assert "Headline 7 about the ferry timetable" in article.body
+    assert "Home" not in article.body and "Copyright" not in article.body
+    assert [w.kind for w in article.warnings] == ["not-an-article"]
 
 
 def test_wrong_container_end_to_end_says_so(monkeypatch: pytest.MonkeyPatch) -> None:

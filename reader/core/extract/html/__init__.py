@@ -77,6 +77,8 @@ def extract_html(source: Source, deadline: Deadline | None = None) -> Article:
     title = meta.title or source.title_hint
     kind = page_kind(signals)
     verdicts, guarded = choose_story(root, page, deadline)
+    if guarded == fallback.NO_STORY:
+        kind, guarded = kind or fallback.NO_STORY, ()  # the not-an-article notice says it all
     if kind == "forum" or not declares_article(signals):
         verdicts, thread = label_replies(page, verdicts)
         kind = "forum" if thread else kind
@@ -90,14 +92,16 @@ def extract_html(source: Source, deadline: Deadline | None = None) -> Article:
 
 
 def choose_story(root: HtmlElement, page: list[PageBlock], deadline: Deadline
-                 ) -> tuple[list[Verdict], tuple[Notice, ...]]:
+                 ) -> tuple[list[Verdict], tuple[Notice, ...] | str]:
     """The verdicts of the chosen candidate, unless the empty-body guard overrules them (with
-    its notice): see fallback.guard_story."""
+    its notice, or fallback.NO_STORY when the page has no prose at all): see fallback.guard_story."""
     picks, theirs = choose_picks(root, page, deadline)
     verdicts = judge_blocks(page, picks)
-    guarded = fallback.guard_story(page, verdicts, theirs, judge_blocks)
-    if guarded is None:
-        return verdicts, ()
+    guarded, how = fallback.guard_story(page, verdicts, theirs, judge_blocks)
+    if how == fallback.NO_STORY:
+        return guarded, how
+    if how is None:
+        return guarded, ()
     return guarded, (Notice("uncertain-story", "Sift could not tell this page's story from the rest "
                                               "with confidence, so it shows the largest stretch of "
                                               "text on the page."),)

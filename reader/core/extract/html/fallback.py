@@ -24,6 +24,8 @@ FURNITURE_WEIGHT = 0.5
 # a widget. The lowest share of a corpus page whose story is right is 0.19 (yahoo-2, with a long
 # comment thread in the region); 0.15 stays below it, as HTML_MIN_READABILITY_SHARE does.
 MIN_STORY_SHARE = 0.15
+# How guard_story got its verdicts: a region instead of the candidate, or no prose on the page.
+GUARDED, NO_STORY = "guarded", "no-story"
 
 
 def fallback_picks(blocks: list[PageBlock]) -> set[int]:
@@ -61,20 +63,46 @@ def verdict_chars(blocks: list[PageBlock], verdicts: list[Verdict]) -> int:
 
 
 def guard_story(blocks: list[PageBlock], verdicts: list[Verdict], theirs: set[int] | None,
-                judge: Callable[[list[PageBlock], set[int]], list[Verdict]]) -> list[Verdict] | None:
-    """New verdicts when the chosen story is empty or far smaller than the largest region of
-    prose (MIN_STORY_SHARE), else None: readability's own article judged again, then the region
-    judged, then the region as it stands, whichever first holds enough of it."""
-    story = verdict_chars(blocks, verdicts)
+                judge: Callable[[list[PageBlock], set[int]], list[Verdict]]
+                ) -> tuple[list[Verdict], str | None]:
+    """The verdicts to keep and how the guard got them (None: untouched; GUARDED; NO_STORY).
+
+    A story that is empty or far smaller than the largest region of prose (MIN_STORY_SHARE) is
+    replaced by readability's own article judged again, then the region judged, then the region
+    as it stands, whichever first holds enough of it. A page with no prose at all still shows
+    its most readable region (a list of headlines, a product's short lines): never an empty body.
+    """
     region = fallback_picks(blocks)
-    needed = max(MIN_STORY_SHARE * story_chars(blocks, region), 1)
+    # With no prose on the page, a heading or two is not a story either.
+    floor = 1 if region else patterns.HTML_MIN_STORY_CHARS
+    needed = max(MIN_STORY_SHARE * story_chars(blocks, region), floor)
+    story = verdict_chars(blocks, verdicts)
     if story >= needed:
-        return None
+        return verdicts, None
     for picks in (theirs, region):
         if picks:
             judged = judge(blocks, picks)
             if verdict_chars(blocks, judged) >= needed:
-                return judged
-    if not region:
-        return None
-    return [STORY if i in region else v for i, v in enumerate(verdicts)]
+                return judged, GUARDED
+    if region:
+        return [STORY if i in region else v for i, v in enumerate(verdicts)], GUARDED
+    readable = readable_region(blocks)  # no prose on the page, and a headline at most as story
+    if story_chars(blocks, readable) <= story:
+        return verdicts, None
+    return [STORY if i in readable else v for i, v in enumerate(verdicts)], NO_STORY
+
+
+def readable_region(blocks: list[PageBlock]) -> set[int]:
+    """The element with the most text outside landmarks (nav, footer, aside...) and furniture
+    phrases, counting links and short lines too, and those of its blocks."""
+    score: dict[HtmlElement, float] = {}
+    readable = [bool(b.text) and b.landmark is None and classify.phrase_reason(b.text) is None
+                for b in blocks]
+    for block, good in zip(blocks, readable, strict=True):
+        weight = float(len(block.text)) if good else -FURNITURE_WEIGHT * len(block.text)
+        for el in block.path:
+            score[el] = score.get(el, 0.0) + weight
+    if not score or max(score.values()) <= 0:
+        return set()
+    best = max(score, key=lambda el: score[el])
+    return {i for i, (b, good) in enumerate(zip(blocks, readable, strict=True)) if good and best in b.path}

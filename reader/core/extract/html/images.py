@@ -6,10 +6,13 @@ inside the page's "NAME_files" folder. Nothing is fetched and no path may leave 
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 from reader.core.model import Source
+
+log = logging.getLogger(__name__)
 
 # A data: URL longer than this is not kept inline (a 12 MiB page could hold one huge image).
 MAX_DATA_URL_CHARS = 4 * 1024 * 1024
@@ -44,7 +47,8 @@ def saved_file(src: str, page_dir: Path, resources_dir: Path) -> str | None:
     try:
         candidate = (page_dir / unquote(parts.path)).resolve()
         folder = resources_dir.resolve()
-    except (OSError, ValueError):
+    except (OSError, ValueError) as exc:  # a NUL byte or a symlink loop in the page's src
+        log.debug("image source %r not resolved: %s", src[:200], exc)
         return None
     if folder not in candidate.parents or not candidate.is_file():
         return None
