@@ -29,6 +29,7 @@ FORBIDDEN_ARROWS = (
     ("reader.core.nlp", "reader.core.library"),
     ("reader.ui.reading", "reader.ui.window"),
     ("reader.ui.side_panel", "reader.ui.window"),
+    ("reader.ui.library", "reader.ui.window"),  # the window composes the feature packages, not the reverse
 )
 
 
