@@ -121,6 +121,17 @@ class ArticleTab(QWidget):
         if self.find_bar.isVisible():
             self.find_bar.close_bar()
 
+    def dismiss(self) -> bool:
+        """Esc: close the find bar, else leave caret browsing. False when nothing was open, so the
+        window's Esc can go on to its own meaning (back to the library)."""
+        if self.find_bar.isVisible():
+            self.find_bar.close_bar()
+            return True
+        if self.reading_view.caret_browsing:
+            self.reading_view.set_caret_browsing(False)
+            return True
+        return False
+
     # position and layout ------------------------------------------------------------------------
     def reading_position(self) -> float:
         return self.reading_view.reading_position()

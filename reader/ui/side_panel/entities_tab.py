@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -21,11 +21,15 @@ from reader.core.model import Analysis
 from reader.ui.reading.theme import DEFAULT_THEME, Theme, theme_named
 from reader.ui.side_panel.entity_marks import (
     GROUP_TITLE_ROLE,
+    ICON_SIZE,
     INDEX_ROLE,
     MUTED_ROLE,
     PROMINENCE_ROLE,
+    QUOTED_ROLE,
     TYPE_ROLE,
-    EntityRowDelegate,
+    mark_icon,
+    prominence_icon,
+    speech_icon,
 )
 from reader.ui.side_panel.grouping import (
     GROUPS,
@@ -40,6 +44,9 @@ from reader.ui.side_panel.grouping import (
 from reader.ui.side_panel.positions import sorted_mentions
 
 __all__ = ["INDEX_ROLE", "EntitiesTab"]
+
+# Rows a line and a half high: room around each name, so the list reads as a list, not a table.
+ROW_HEIGHT_LINES = 1.6
 
 
 class EntitiesTab(QWidget):
@@ -71,8 +78,8 @@ class EntitiesTab(QWidget):
         self.tree.setAccessibleDescription(self.tr(
             "People, organizations, places and other names, grouped by type, most prominent first. "
             "Enter steps to the next mention in the text."))
-        self.delegate = EntityRowDelegate(theme_named(DEFAULT_THEME), self.tree)
-        self.tree.setItemDelegate(self.delegate)
+        self.theme = theme_named(DEFAULT_THEME)
+        self.tree.setIconSize(ICON_SIZE)
         self.tree.setUniformRowHeights(True)
         self.tree.setColumnCount(3)
         self.tree.setHeaderLabels([self.tr("Name"), self.tr("Mentions"), self.tr("Quoted")])
@@ -137,6 +144,7 @@ class EntitiesTab(QWidget):
             font.setBold(True)
             group.setFont(0, font)
             group.setFirstColumnSpanned(True)
+            self._paint_row(group)
             for index in members:
                 self._add_entity_row(group, index, analysis.entities[index].name in quoted)
             group.setExpanded(True)
@@ -153,14 +161,19 @@ class EntitiesTab(QWidget):
     def _add_entity_row(self, group: QTreeWidgetItem, index: int, quoted: bool) -> None:
         entity = self.analysis.entities[index]
         count = len(sorted_mentions(entity))
-        row = QTreeWidgetItem(group, [entity.name, str(count), self.tr("quoted") if quoted else ""])
+        row = QTreeWidgetItem(group, [entity.name, str(count), ""])
         row.setData(0, INDEX_ROLE, index)
         row.setData(0, TYPE_ROLE, entity.type)
         row.setData(1, PROMINENCE_ROLE, prominence(entity, self._lead_end) / self._top_prominence)
+        row.setData(2, QUOTED_ROLE, quoted)
         row.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         muted = is_low_confidence(entity)
-        for column in range(3):
-            row.setData(column, MUTED_ROLE, muted)
+        row.setData(0, MUTED_ROLE, muted)
+        if muted:
+            font = row.font(0)
+            font.setItalic(True)
+            row.setFont(0, font)
+        self._paint_row(row)
         aliases = [a for a in entity.aliases if a != entity.name]
         lines = [entity.name, self.tr("{0} · {1} mentions").format(self.tr(entity.type), count)]
         if aliases:
@@ -205,9 +218,29 @@ class EntitiesTab(QWidget):
             group.setText(0, f"{self.tr(group.data(0, GROUP_TITLE_ROLE))} ({shown})")
 
     def set_theme(self, theme: Theme) -> None:
-        """The type marks and bars in the theme's colours."""
-        self.delegate.theme = theme
-        self.tree.viewport().update()
+        """The type marks, bars and muted names in the theme's colours."""
+        self.theme = theme
+        for group in self._groups():
+            self._paint_row(group)
+            for row in self._rows(group):
+                self._paint_row(row)
+
+    def _paint_row(self, item: QTreeWidgetItem) -> None:
+        """Icons for a row in the current theme: type mark, prominence bar, speech mark."""
+        theme, ratio = self.theme, self.devicePixelRatioF()
+        metrics = self.tree.fontMetrics()
+        item.setSizeHint(0, QSize(metrics.horizontalAdvance(item.text(0)) + ICON_SIZE.width() + 12,
+                                  round(metrics.height() * ROW_HEIGHT_LINES)))
+        kind = str(item.data(0, TYPE_ROLE) or "other")
+        item.setIcon(0, mark_icon(kind, theme.type_colour(kind), ratio))
+        if item.data(0, INDEX_ROLE) is None:
+            return  # a group header: the mark only
+        item.setIcon(1, prominence_icon(float(item.data(1, PROMINENCE_ROLE) or 0.0), theme, ratio))
+        item.setForeground(1, QBrush(QColor(theme.muted)))
+        if item.data(2, QUOTED_ROLE):
+            item.setIcon(2, speech_icon(theme.type_colour("person"), ratio))
+        if item.data(0, MUTED_ROLE):
+            item.setForeground(0, QBrush(QColor(theme.muted)))
 
     def _select_first_visible(self) -> None:
         for row in self._rows():

@@ -1,14 +1,16 @@
 """How an entity row looks: a type mark (colour and shape), prominence as a bar, a speech mark.
 
 Colour never carries meaning alone (WCAG 1.4.1): every type also has its own shape, so people and
-places differ in grey-scale print and for colour-blind readers alike.
+places differ in grey-scale print and for colour-blind readers alike. The marks are small pixmaps
+painted once per theme and shown as item icons, so Qt draws the rows itself (no Python per paint).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPolygonF
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from functools import lru_cache
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPen, QPixmap, QPolygonF
 
 from reader.ui.reading.theme import Theme
 
@@ -17,6 +19,7 @@ TYPE_ROLE = Qt.ItemDataRole.UserRole + 1  # entity type (rows and group headers)
 PROMINENCE_ROLE = Qt.ItemDataRole.UserRole + 2  # 0..1, relative to the article's most prominent
 MUTED_ROLE = Qt.ItemDataRole.UserRole + 3  # True for low-confidence entities
 GROUP_TITLE_ROLE = Qt.ItemDataRole.UserRole + 4  # the untranslated group title (group headers)
+QUOTED_ROLE = Qt.ItemDataRole.UserRole + 5  # True when the entity speaks in a claim
 
 # The shape of each type's mark; unlisted types get the ring.
 TYPE_SHAPES = {
@@ -25,9 +28,12 @@ TYPE_SHAPES = {
 }
 MARK_PX = 10
 # Short enough to leave the name most of a narrow panel, long enough to compare at a glance.
-BAR_WIDTH_PX = 26
+BAR_WIDTH_PX = 22
 BAR_HEIGHT_PX = 5
-ROW_PADDING_PX = 6
+# Every icon of the tree shares one size (Qt has one icon size per view): the bar's.
+ICON_SIZE = QSize(BAR_WIDTH_PX, 12)
+# Prominence bars are drawn in 20 steps: finer differences are not visible at this width.
+BAR_STEPS = 20
 
 
 def shape_for(entity_type: str) -> str:
@@ -38,8 +44,8 @@ def paint_mark(painter: QPainter, box: QRectF, entity_type: str, colour: QColor)
     """The type's shape, filled with the type's colour, in ``box``."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(colour)
+    painter.setPen(QPen(Qt.PenStyle.NoPen))
+    painter.setBrush(QBrush(colour))
     shape = shape_for(entity_type)
     c = box.center()
     r = box.width() / 2
@@ -70,94 +76,67 @@ def paint_speech_mark(painter: QPainter, box: QRectF, colour: QColor) -> None:
     """A small speech bubble: this person speaks in at least one claim."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    path = QPainterPath()
+    painter.setPen(QPen(Qt.PenStyle.NoPen))
+    painter.setBrush(QBrush(colour))
     body = QRectF(box.left(), box.top(), box.width(), box.height() * 0.72)
-    path.addRoundedRect(body, 3, 3)
-    tail = QPolygonF([QPointF(body.left() + body.width() * 0.25, body.bottom() - 1),
-                      QPointF(body.left() + body.width() * 0.2, box.bottom()),
-                      QPointF(body.left() + body.width() * 0.5, body.bottom() - 1)])
-    path.addPolygon(tail)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(colour)
-    painter.drawPath(path.simplified())
+    painter.drawRoundedRect(body, 3, 3)
+    painter.drawPolygon(QPolygonF([QPointF(body.left() + body.width() * 0.25, body.bottom() - 1),
+                                   QPointF(body.left() + body.width() * 0.2, box.bottom()),
+                                   QPointF(body.left() + body.width() * 0.5, body.bottom() - 1)]))
     painter.restore()
 
 
-class EntityRowDelegate(QStyledItemDelegate):
-    """Paints the Entities tree: marks in column 0, the bar and count in 1, the speech mark in 2."""
+def _canvas(device_ratio: float) -> QPixmap:
+    pixmap = QPixmap(round(ICON_SIZE.width() * device_ratio), round(ICON_SIZE.height() * device_ratio))
+    pixmap.setDevicePixelRatio(device_ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    return pixmap
 
-    def __init__(self, theme: Theme, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.theme = theme
 
-    def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802
-                 index: QModelIndex | QPersistentModelIndex) -> QSize:
-        size = super().sizeHint(option, index)
-        if index.column() == 1:
-            digits = option.fontMetrics.horizontalAdvance(str(index.data() or ""))
-            size.setWidth(BAR_WIDTH_PX + ROW_PADDING_PX * 2 + digits)
-        if index.column() == 2:
-            size.setWidth(MARK_PX + ROW_PADDING_PX + 2)
-        return QSize(size.width(), max(size.height() + ROW_PADDING_PX, MARK_PX * 2 + 6))
+def _centred_box() -> QRectF:
+    return QRectF((ICON_SIZE.width() - MARK_PX) / 2, (ICON_SIZE.height() - MARK_PX) / 2,
+                  MARK_PX, MARK_PX)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        text = opt.text
-        opt.text = ""
-        style = opt.widget.style() if opt.widget is not None else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        rect = QRect(opt.rect).adjusted(ROW_PADDING_PX // 2, 0, -ROW_PADDING_PX // 2, 0)
-        muted = bool(index.data(MUTED_ROLE))
-        colour = QColor(self.theme.muted if muted else self.theme.text)
-        painter.save()
-        painter.setFont(opt.font)
-        painter.setPen(colour)
-        if index.column() == 0:
-            self._paint_name(painter, rect, index, text, muted)
-        elif index.column() == 1 and text:
-            self._paint_count(painter, rect, index, text)
-        elif index.column() == 2 and text:
-            box = QRectF(rect.center().x() - MARK_PX / 2 - 1, rect.center().y() - MARK_PX / 2 - 1,
-                         MARK_PX + 2, MARK_PX + 2)
-            paint_speech_mark(painter, box, QColor(self.theme.type_colour("person")))
-        painter.restore()
 
-    def _paint_name(self, painter: QPainter, rect: QRect, index: QModelIndex | QPersistentModelIndex,
-                    text: str, muted: bool) -> None:
-        entity_type = str(index.data(TYPE_ROLE) or "")
-        mark = QRectF(rect.left(), rect.center().y() - MARK_PX / 2, MARK_PX, MARK_PX)
-        if entity_type:
-            paint_mark(painter, mark, entity_type, QColor(self.theme.type_colour(entity_type)))
-        text_rect = rect.adjusted(MARK_PX + ROW_PADDING_PX, 0, 0, 0)
-        if muted:
-            font = QFont(painter.font())
-            font.setItalic(True)
-            painter.setFont(font)
-        elided = painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, text_rect.width())
-        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-                         elided)
+@lru_cache(maxsize=64)
+def mark_icon(entity_type: str, colour: str, device_ratio: float = 1.0) -> QIcon:
+    """The type's shape in the type's colour, centred in an icon."""
+    pixmap = _canvas(device_ratio)
+    painter = QPainter(pixmap)
+    paint_mark(painter, _centred_box(), entity_type, QColor(colour))
+    painter.end()
+    return QIcon(pixmap)
 
-    def _paint_count(self, painter: QPainter, rect: QRect, index: QModelIndex | QPersistentModelIndex,
-                     text: str) -> None:
-        fraction = float(index.data(PROMINENCE_ROLE) or 0.0)
-        track = QRectF(rect.left(), rect.center().y() - BAR_HEIGHT_PX / 2, BAR_WIDTH_PX, BAR_HEIGHT_PX)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        faint = QColor(self.theme.bar)
-        faint.setAlphaF(0.25)
-        painter.setBrush(faint)
-        painter.drawRoundedRect(track, 2, 2)
-        painter.setBrush(QColor(self.theme.bar))
-        filled = QRectF(track.left(), track.top(), max(2.0, track.width() * min(1.0, fraction)),
-                        track.height())
-        painter.drawRoundedRect(filled, 2, 2)
-        painter.restore()
-        count_rect = rect.adjusted(BAR_WIDTH_PX + ROW_PADDING_PX, 0, 0, 0)
-        painter.setPen(QColor(self.theme.muted))
-        painter.drawText(count_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight),
-                         text)
 
+@lru_cache(maxsize=64)
+def speech_icon(colour: str, device_ratio: float = 1.0) -> QIcon:
+    """The speech bubble of a quoted entity."""
+    pixmap = _canvas(device_ratio)
+    painter = QPainter(pixmap)
+    paint_speech_mark(painter, _centred_box().adjusted(-1, -1, 1, 1), QColor(colour))
+    painter.end()
+    return QIcon(pixmap)
+
+
+@lru_cache(maxsize=128)
+def bar_icon(step: int, colour: str, device_ratio: float = 1.0) -> QIcon:
+    """A track with ``step``/BAR_STEPS of it filled: an entity's prominence."""
+    pixmap = _canvas(device_ratio)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(Qt.PenStyle.NoPen))
+    track = QRectF(0, (ICON_SIZE.height() - BAR_HEIGHT_PX) / 2, BAR_WIDTH_PX, BAR_HEIGHT_PX)
+    faint = QColor(colour)
+    faint.setAlphaF(0.25)
+    painter.setBrush(QBrush(faint))
+    painter.drawRoundedRect(track, 2, 2)
+    painter.setBrush(QBrush(QColor(colour)))
+    filled = max(2.0, track.width() * step / BAR_STEPS)
+    painter.drawRoundedRect(QRectF(track.left(), track.top(), filled, track.height()), 2, 2)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def prominence_icon(fraction: float, theme: Theme, device_ratio: float = 1.0) -> QIcon:
+    step = max(0, min(BAR_STEPS, round(fraction * BAR_STEPS)))
+    return bar_icon(step, theme.bar, device_ratio)

@@ -84,15 +84,16 @@ def test_shift_arrows_select_text_without_a_visible_caret(qtbot: QtBot, view: Re
     assert len(view.textCursor().selectedText()) > 5
 
 
-def test_every_listed_reading_key_works(qtbot: QtBot, view: ReadingView) -> None:
+def test_every_listed_reading_key_works(qtbot: QtBot, view: ReadingView,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
     """The overlay's rows and the view's dispatch come from one table: each key reaches its method."""
     called: list[str] = []
     for name, _, _ in READING_KEYS:
-        assert callable(getattr(view, name)), name
-        view.__dict__[name] = lambda name=name: called.append(name)
+        assert callable(getattr(ReadingView, name)), name
+        monkeypatch.setattr(ReadingView, name,
+                            lambda self, name=name: called.append(name))
     for _name, keys, _ in READING_KEYS:
-        sequence = QKeySequence(keys[0])
-        combination = sequence[0]
+        combination = QKeySequence(keys[0])[0]  # type: ignore[index]
         qtbot.keyClick(view, combination.key(), combination.keyboardModifiers())
     assert called == [name for name, _, _ in READING_KEYS]
 
@@ -179,3 +180,16 @@ def test_the_overlay_lists_every_row_and_closes_with_escape(qtbot: QtBot) -> Non
     assert overlay.isVisible()
     overlay.toggle(sections)
     assert not overlay.isVisible()
+
+
+def test_escape_in_the_article_closes_the_find_bar_then_caret_browsing_then_lets_go(qtbot: QtBot) -> None:
+    tab = ArticleTab()
+    qtbot.addWidget(tab)
+    tab.show_article(sample_article())
+    tab.show()
+    qtbot.waitExposed(tab)
+    tab.open_find()
+    tab.reading_view.set_caret_browsing(True)
+    assert tab.dismiss() and tab.find_bar.isHidden() and tab.reading_view.caret_browsing
+    assert tab.dismiss() and not tab.reading_view.caret_browsing
+    assert not tab.dismiss()  # nothing left open: the window goes back to the library

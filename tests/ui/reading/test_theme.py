@@ -65,7 +65,7 @@ def test_the_panel_takes_the_theme(qtbot: QtBot, name: str) -> None:
     panel.show_analysis(sample_analysis(), 0)
     panel.set_theme(THEMES[name])
     assert panel.palette().color(QPalette.ColorRole.Window).name() == THEMES[name].panel
-    assert panel.entities_tab.delegate.theme is THEMES[name]
+    assert panel.entities_tab.theme is THEMES[name]
     assert THEMES[name].page in panel.claims_tab.container.styleSheet()
     palette = panel_palette(THEMES[name], QApplication.palette())
     assert palette.color(QPalette.ColorRole.Text).name() == THEMES[name].text

@@ -15,7 +15,13 @@ from reader.core.model import Analysis, Entity, Span
 from reader.ui.reading.theme import THEMES
 from reader.ui.side_panel import SidePanel
 from reader.ui.side_panel.claims_tab import content_text
-from reader.ui.side_panel.entity_marks import MUTED_ROLE, PROMINENCE_ROLE, TYPE_ROLE, shape_for
+from reader.ui.side_panel.entity_marks import (
+    MUTED_ROLE,
+    PROMINENCE_ROLE,
+    QUOTED_ROLE,
+    TYPE_ROLE,
+    shape_for,
+)
 from reader.ui.side_panel.grouping import (
     LOW_CONFIDENCE,
     grouped_entities,
@@ -46,7 +52,8 @@ def tree_rows(panel: SidePanel) -> dict[str, list[tuple[str, str, str]]]:
         if group.isHidden():
             continue
         rows = [group.child(r) for r in range(group.childCount()) if not group.child(r).isHidden()]
-        result[group.text(0)] = [(r.text(0), r.text(1), r.text(2)) for r in rows]
+        result[group.text(0)] = [(r.text(0), r.text(1), "quoted" if r.data(2, QUOTED_ROLE) else "")
+                                 for r in rows]
     return result
 
 
@@ -222,7 +229,9 @@ def test_rows_carry_type_prominence_and_speech_marks(panel: SidePanel) -> None:
     okafor, brandt = people.child(0), people.child(1)
     assert okafor.data(0, TYPE_ROLE) == "person" and okafor.data(1, PROMINENCE_ROLE) == 1.0
     assert 0 < brandt.data(1, PROMINENCE_ROLE) < 1.0
-    assert okafor.text(2) == "quoted" and "quoted" in okafor.data(0, Qt.ItemDataRole.AccessibleTextRole)
+    assert okafor.data(2, QUOTED_ROLE) and not okafor.icon(2).isNull()  # the speech mark
+    assert "quoted" in okafor.data(0, Qt.ItemDataRole.AccessibleTextRole)
+    assert not okafor.icon(0).isNull() and not okafor.icon(1).isNull()  # type mark, prominence bar
     assert {shape_for(t) for t in ("person", "organization", "place", "group", "date")} == {
         "circle", "square", "diamond", "triangle", "bar"}  # a shape per type, not colour alone
 
@@ -236,6 +245,7 @@ def test_type_marks_are_painted_in_the_theme_colour(panel: SidePanel) -> None:
                    for y in range(0, min(image.height(), 120), 2)}
         assert theme.type_colour("person") in colours, name
         assert theme.panel in colours, name
+        assert theme.bar in colours, name
 
 
 def test_low_confidence_entities_and_claims_are_muted(qtbot: QtBot) -> None:
@@ -249,6 +259,8 @@ def test_low_confidence_entities_and_claims_are_muted(qtbot: QtBot) -> None:
     widget.show_analysis(analysis, LEAD_END)
     people = widget.entities_tab.tree.topLevelItem(0)
     assert people.child(1).data(0, MUTED_ROLE) and not people.child(0).data(0, MUTED_ROLE)
+    assert people.child(1).foreground(0).color().name() == THEMES["light"].muted
+    assert people.child(1).font(0).italic()
     assert "Low confidence" in people.child(1).toolTip(0)
     assert "low confidence" in people.child(1).data(0, Qt.ItemDataRole.AccessibleTextRole)
     cards = widget.claims_tab.cards
