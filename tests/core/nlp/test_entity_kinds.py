@@ -155,3 +155,21 @@ def test_every_entity_has_a_confidence_and_agreement_scores_higher() -> None:
     assert all(0.0 <= e.confidence <= 1.0 for e in found)
     named = {e.name: e for e in found}
     assert named["Lena Holm"].confidence >= 0.8
+
+
+# ----------------------------------------------------------------- sports: towns for clubs
+@pytest.mark.slow
+def test_in_a_sports_report_a_town_named_for_its_club_is_an_organization() -> None:
+    text = ("The striker Jonas Vik scored twice as Leeds beat Norwich in the league on Sunday. The "
+            "Leeds coach said the squad had earned the win. Norwich host Everton next week, and "
+            "the club plays in Manchester in May.")
+    found = types_of(text)
+    assert found.get("Leeds") == "organization" and found.get("Norwich") == "organization"
+    assert found.get("Manchester") == "place"  # after a venue word it stays a place
+
+
+@pytest.mark.slow
+def test_outside_sport_a_town_stays_a_place() -> None:
+    found = types_of("The mayor of Leeds opened a new library on Monday, and Norwich will open one "
+                     "in spring.")
+    assert found.get("Leeds") == "place" and found.get("Norwich") == "place"

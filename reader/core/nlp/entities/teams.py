@@ -85,6 +85,16 @@ def is_person_or_country(doc: Doc, start: int, end: int) -> bool:
 # county or state named without a place preposition is a club ("Surrey closed on 429",
 # "Birmingham's Gary Breen", "TEXAS 76 58"), as sports pages and news annotation treat it.
 MIN_RESULTS_LINES = 2
+# Words of sports reporting that other news seldom uses; a story with this many different ones
+# is a sports report. ("Victory", "title", "season", "final" are left out: elections have them.)
+SPORTS_WORDS = frozenset({
+    "striker", "midfielder", "goalkeeper", "wicket", "wickets", "innings", "inning", "homer",
+    "homers", "homered", "pitcher", "batsman", "bowler", "halftime", "half-time", "semifinal",
+    "semi-final", "quarterfinal", "quarter-final", "league", "coach", "club", "squad",
+    "tournament", "seeded", "goals", "scored", "championship", "fixture", "fixtures", "stadium",
+    "playoff", "playoffs", "touchdown", "referee", "tries", "unbeaten", "relegation",
+})
+MIN_SPORTS_WORDS = 3
 # Figures after a name that make a standings row (played/won/lost, points, percentage).
 STANDINGS_FIGURES = 3
 # Words before a town that keep it a place even in a sports report: "in Pittsburgh", "at Leeds".
@@ -93,8 +103,12 @@ VENUE_WORDS = frozenset({"in", "at", "near", "from", "to", "into", "outside", "I
 
 
 def is_sports_report(doc: Doc) -> bool:
-    """Whether the text holds enough lines of scores, fixtures or standings to be a sports
-    report (a table of prices or a chronology has figures, but not these shapes)."""
+    """Whether the text is a sports report: it holds lines of scores, fixtures or standings (a
+    table of prices or a chronology has figures, but not these shapes), or it speaks the
+    language of sport (several of SPORTS_WORDS)."""
+    words = {t.lower_ for t in doc} & SPORTS_WORDS
+    if len(words) >= MIN_SPORTS_WORDS:
+        return True
     lines = sum(1 for start, end in line_token_ranges(doc)
                 if is_results_line(doc, start, end) and is_contest_line(doc, start, end))
     return lines >= MIN_RESULTS_LINES
