@@ -30,6 +30,12 @@ log = logging.getLogger(__name__)
 
 # Two threads: one article loads while another may still be extracting.
 LOAD_THREADS = 2
+# Lanes. Extraction can take seconds, so quick file work (the results cache, exports, clearing)
+# has a thread of its own and never waits behind a drop of fifty files; being one thread, it
+# also does that work in the order it was asked for (a cache write queued before Clear History
+# is done before the clearing).
+LOAD_LANE = "load"
+FILE_LANE = "files"
 # Seconds to wait for the analysis process to finish its request before it is terminated on quit.
 PROCESS_JOIN_SECONDS = 2.0
 # The analysis process's request that loads the model; real requests count from 1.
@@ -63,10 +69,11 @@ class Task(Generic[T]):
     """
 
     def __init__(self, function: Callable[[], T], success: Callable[[T], None],
-                 failure: Failure | None = None) -> None:
+                 failure: Failure | None = None, lane: str = LOAD_LANE) -> None:
         self.function = function
         self.success = success
         self.failure = failure
+        self.lane = lane
 
     def deliver(self, outcome: Outcome, default_failure: Failure) -> None:
         failure = self.failure or default_failure
@@ -80,7 +87,8 @@ class Task(Generic[T]):
 
 
 class TaskRunner(QObject):
-    """Runs :class:`Task` functions on a small thread pool; their callbacks run on the GUI thread.
+    """Runs :class:`Task` functions on small thread pools (one per lane); their callbacks run on
+    the GUI thread.
 
     ``show_error`` receives the sentence of a failed task that brought no ``failure`` of its own.
     """
@@ -90,7 +98,8 @@ class TaskRunner(QObject):
     def __init__(self, parent: QObject | None = None, threads: int = LOAD_THREADS,
                  show_error: Callable[[str], None] | None = None) -> None:
         super().__init__(parent)
-        self._pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="sift-load")
+        self._pools = {LOAD_LANE: ThreadPoolExecutor(max_workers=threads, thread_name_prefix="sift-load"),
+                       FILE_LANE: ThreadPoolExecutor(max_workers=1, thread_name_prefix="sift-files")}
         self._tickets = itertools.count(1)
         self._tasks: dict[int, Task[Any]] = {}
         self._show_error = show_error
@@ -102,7 +111,7 @@ class TaskRunner(QObject):
         """Start ``task``; the ticket it returns can :meth:`cancel` it."""
         ticket = next(self._tickets)
         self._tasks[ticket] = task
-        future = self._pool.submit(task.function)
+        future = self._pools[task.lane].submit(task.function)
         future.add_done_callback(lambda f: self._report(ticket, f))
         return ticket
 
@@ -118,7 +127,8 @@ class TaskRunner(QObject):
         closes at once and Python waits for it at exit (extraction is bounded in time)."""
         self._closed = True
         self._tasks.clear()
-        self._pool.shutdown(wait=wait, cancel_futures=True)
+        for pool in self._pools.values():
+            pool.shutdown(wait=wait, cancel_futures=True)
 
     def show_failure(self, error: BaseException) -> None:
         """The default failure: the error in words where the reader sees it (else in the log)."""

@@ -110,6 +110,20 @@ def test_after_shutdown_nothing_is_answered(qtbot: QtBot, runner: TaskRunner) ->
     assert answers == [] and runner.pending() == 0
 
 
+def test_file_work_does_not_wait_behind_extraction_and_keeps_its_order(qtbot: QtBot,
+                                                                       runner: TaskRunner) -> None:
+    gate = threading.Event()
+    done: list[str] = []
+    for _ in range(tasks.LOAD_THREADS + 1):  # every loading thread busy, one more queued
+        runner.run(Task(lambda: gate.wait(WAIT_MS / 1000), success=lambda _: done.append("load")))
+    for name in ("store", "clear"):
+        runner.run(Task(lambda n=name: n, success=done.append, lane=tasks.FILE_LANE))
+    qtbot.waitUntil(lambda: len(done) == 2, timeout=WAIT_MS)
+    assert done == ["store", "clear"]
+    gate.set()
+    qtbot.waitUntil(lambda: len(done) == 2 + tasks.LOAD_THREADS + 1, timeout=WAIT_MS)
+
+
 def test_an_outcome_carries_a_value_or_an_error() -> None:
     with ThreadPoolExecutor(max_workers=1) as pool:
         good = tasks.outcome_of(1, pool.submit(lambda: "value"))

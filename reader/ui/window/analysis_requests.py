@@ -54,12 +54,13 @@ class AnalysisRequests(QObject):
             self._analyze(item)
             return
         from reader.core.storage.cache import ResultCache  # here: not needed before the window shows
-        from reader.ui.tasks import Task
+        from reader.ui.tasks import FILE_LANE, Task
 
         key, text = item.cache_key, item.article.text
         self.window.tasks.run(Task(lambda: ResultCache().analysis(key, text),
                                    success=lambda cached: self._cache_read(item, text, cached),
-                                   failure=lambda error: self._cache_unreadable(item, text, error)))
+                                   failure=lambda error: self._cache_unreadable(item, text, error),
+                                   lane=FILE_LANE))
 
     def cancel(self, item: Item) -> None:
         request = self.window.session.forget_analysis(item)
@@ -101,13 +102,14 @@ class AnalysisRequests(QObject):
             return
         if item.cache_key:
             from reader.core.storage.cache import ResultCache
-            from reader.ui.tasks import Task
+            from reader.ui.tasks import FILE_LANE, Task
 
             key, text = item.cache_key, item.article.text
             self.window.tasks.run(Task(lambda: ResultCache().store_analysis(key, text, analysis),
                                        success=lambda _: None,
                                        failure=lambda error: log.warning("analysis of %s not cached: %s",
-                                                                         item.path, error)))
+                                                                         item.path, error),
+                                       lane=FILE_LANE))
         self._show(item, analysis)
 
     def _show(self, item: Item, analysis: Analysis) -> None:

@@ -65,11 +65,11 @@ class ExportActions(QObject):
         path = Path(target)
         if path.exists() and not self.confirm_overwrite(path):
             return False
-        from reader.ui.tasks import Task
+        from reader.ui.tasks import FILE_LANE, Task
 
         self.window.tasks.run(Task(lambda: write_export(kind, item.article, item.analysis, path),
                                    success=self._written,
-                                   failure=lambda error: self._not_written(path, error)))
+                                   failure=lambda error: self._not_written(path, error), lane=FILE_LANE))
         return True
 
     def ask_path(self, item: OpenArticle[Any], kind: str) -> str:

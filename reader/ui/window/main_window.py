@@ -264,12 +264,12 @@ class MainWindow(QMainWindow):
     def clear_history(self) -> None:
         """Forget recent files, reading positions, closed tabs and (in the background) cached results."""
         from reader.core.storage.cache import ResultCache
-        from reader.ui.tasks import Task
+        from reader.ui.tasks import FILE_LANE, Task
 
         self.session.clear_history()
         self.clear_recent()
         self.update_actions()
-        self.tasks.run(Task(ResultCache().clear, success=lambda _: self._history_cleared()))
+        self.tasks.run(Task(ResultCache().clear, success=lambda _: self._history_cleared(), lane=FILE_LANE))
 
     def _history_cleared(self) -> None:
         self.message_bar.show_message(self.tr("History and caches cleared."), "info")

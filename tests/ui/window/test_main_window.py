@@ -635,9 +635,8 @@ def test_preferences_apply_and_clear_history(qtbot: QtBot, window: MainWindow, a
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     from reader.ui.window.dialogs import PreferencesDialog
 
-    with qtbot.waitSignal(window.analysis_shown, timeout=WAIT_MS):
+    with qtbot.waitSignal(window.analysis_shown, timeout=WAIT_MS):  # its caching is queued by then
         open_and_wait(qtbot, window, article_file)
-    qtbot.waitUntil(lambda: window.tasks.pending() == 0)  # the analysis is cached in the background
     item = window.current_article()
     assert item is not None
     window.corrections.remember(item.original, 1, "clutter")
