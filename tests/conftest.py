@@ -11,10 +11,7 @@ import pytest
 if not os.environ.get("QT_QPA_PLATFORM"):
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-SEED = SHARED / "corpus" / "seed" / "000_f2ed90793f4af516.txt"
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+from corpus_paths import FIXTURES, ROOT, SEED, SHARED  # noqa: F401 (fixtures below and older imports)
 
 
 @pytest.fixture(autouse=True)

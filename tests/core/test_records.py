@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES
+from corpus_paths import FIXTURES
 
 from reader.core.model import Analysis, Article, Block, Claim, Entity, Span
 from reader.core.reading import open_article

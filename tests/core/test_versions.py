@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SEED
+from corpus_paths import SEED
 
 from reader.core.model import Article, Block
 from reader.core.versions import VersionDiff, are_versions, diff_paragraphs, diff_versions

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import SHARED
+from corpus_paths import SHARED
 from loading_fixtures import snapshot_tree
 
 from reader.core.extract import extract

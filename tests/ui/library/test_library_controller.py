@@ -6,7 +6,7 @@ import shutil
 import threading
 from pathlib import Path
 
-from conftest import FIXTURES
+from corpus_paths import FIXTURES
 from pytestqt.qtbot import QtBot
 
 from reader.core.library.library import Library
