@@ -77,7 +77,7 @@ def extract_html(source: Source, deadline: Deadline | None = None) -> Article:
     title = meta.title or source.title_hint
     kind = page_kind(signals)
     verdicts, guarded = choose_story(root, page, deadline)
-    if guarded == fallback.NO_STORY:
+    if isinstance(guarded, str):  # fallback.NO_STORY, the one word choose_story returns
         kind, guarded = kind or fallback.NO_STORY, ()  # the not-an-article notice says it all
     if kind == "forum" or not declares_article(signals):
         verdicts, thread = label_replies(page, verdicts)
