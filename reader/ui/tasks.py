@@ -3,7 +3,7 @@
 The op/worker habit (Anki's ``QueryOp``): a :class:`Task` is a plain function for the background,
 which never touches a widget, and ``success``/``failure`` callbacks that run on the GUI thread
 when it is done. Every core call the window makes (loading, cache reads and writes, exports,
-clearing the cache) is a Task run by a :class:`TaskRunner` (a small thread pool). Analysis runs
+clearing the cache) is a Task run by a :class:`TaskRunner` (small thread pools). Analysis runs
 in one separate process instead (:class:`AnalysisService`: spaCy holds the GIL long enough to
 stall the window), started right after the window shows so the language model loads while the
 reader looks at the story. Both hand their answers over as an :class:`Outcome` through a queued
@@ -18,7 +18,7 @@ import multiprocessing
 from collections.abc import Callable
 from concurrent.futures import BrokenExecutor, Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar, cast
+from typing import Any, Generic, Literal, TypeVar, cast
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 
@@ -34,8 +34,9 @@ LOAD_THREADS = 2
 # has a thread of its own and never waits behind a drop of fifty files; being one thread, it
 # also does that work in the order it was asked for (a cache write queued before Clear History
 # is done before the clearing).
-LOAD_LANE = "load"
-FILE_LANE = "files"
+Lane = Literal["load", "files"]
+LOAD_LANE: Lane = "load"
+FILE_LANE: Lane = "files"
 # Seconds to wait for the analysis process to finish its request before it is terminated on quit.
 PROCESS_JOIN_SECONDS = 2.0
 # The analysis process's request that loads the model; real requests count from 1.
@@ -69,7 +70,7 @@ class Task(Generic[T]):
     """
 
     def __init__(self, function: Callable[[], T], success: Callable[[T], None],
-                 failure: Failure | None = None, lane: str = LOAD_LANE) -> None:
+                 failure: Failure | None = None, lane: Lane = LOAD_LANE) -> None:
         self.function = function
         self.success = success
         self.failure = failure
@@ -98,8 +99,9 @@ class TaskRunner(QObject):
     def __init__(self, parent: QObject | None = None, threads: int = LOAD_THREADS,
                  show_error: Callable[[str], None] | None = None) -> None:
         super().__init__(parent)
-        self._pools = {LOAD_LANE: ThreadPoolExecutor(max_workers=threads, thread_name_prefix="sift-load"),
-                       FILE_LANE: ThreadPoolExecutor(max_workers=1, thread_name_prefix="sift-files")}
+        self._pools: dict[Lane, ThreadPoolExecutor] = {
+            LOAD_LANE: ThreadPoolExecutor(max_workers=threads, thread_name_prefix="sift-load"),
+            FILE_LANE: ThreadPoolExecutor(max_workers=1, thread_name_prefix="sift-files")}
         self._tickets = itertools.count(1)
         self._tasks: dict[int, Task[Any]] = {}
         self._show_error = show_error
