@@ -173,3 +173,10 @@ def test_outside_sport_a_town_stays_a_place() -> None:
     found = types_of("The mayor of Leeds opened a new library on Monday, and Norwich will open one "
                      "in spring.")
     assert found.get("Leeds") == "place" and found.get("Norwich") == "place"
+
+
+@pytest.mark.slow
+def test_an_initial_and_a_surname_are_a_person() -> None:
+    found = types_of("Glamorgan 259 ( A. Dale 69 , H. Morris 69 ; D. Blenkiron 4-43 ) , Durham 114")
+    assert found.get("H. Morris") == "person" and found.get("D. Blenkiron") == "person"
+    assert found.get("U.S.") != "person"

@@ -226,7 +226,10 @@ def find_initialled_names(doc: Doc) -> Iterator[Hit]:
         while end < len(doc) and INITIALS_RE.match(doc[end].text):
             end += 1
         if end < len(doc) and is_name_token(doc[end]) and len(doc[end].text) > 1:
-            yield Hit(token.i, end + 1, "PERSON", GUESS_WEIGHT)
+            # One initial then a surname is a person's name however the model reads it
+            # ("H. Morris"); run-together capitals may be a country's ("U.S. Steel").
+            single = end == token.i + 1 and len(token.text) == 2
+            yield Hit(token.i, end + 1, "PERSON", PATTERN_WEIGHT if single else GUESS_WEIGHT)
 
 
 def is_list_edge(doc: Doc, i: int) -> bool:
