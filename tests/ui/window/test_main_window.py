@@ -13,9 +13,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QByteArray, QMimeData, QPointF, Qt, QUrl, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QPalette
-from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton, QTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.core.model import Analysis, Article, Block, Entity, Notice, Span
@@ -754,3 +754,80 @@ def test_a_killed_analysis_process_is_replaced(qtbot: QtBot, monkeypatch: pytest
         assert "quay" in again.args[1] and service.process_ids() != [pid]
     finally:
         service.shutdown()
+
+
+# ------------------------------------------------------------------------------- the tab contract
+class RecordingTab(QWidget):
+    """The smallest ReaderTab: records what the window asks of it (tab_contract.ReaderTab)."""
+
+    correction_requested = Signal(int, str)
+    link_activated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.calls: list[str] = []
+        self.reading_view = QTextEdit(self)
+        self.panel = True
+        self.position = 0.0
+        self.splitter = QByteArray()
+
+    def show_article(self, article: Article, resources: object = None, resources_dir: object = None) -> None:
+        self.calls.append("show_article")
+        self.reading_view.setPlainText(article.text)
+
+    def show_analysis_pending(self, message: str) -> None:
+        self.calls.append("pending")
+
+    def show_analysis(self, analysis: Analysis) -> None:
+        self.calls.append("show_analysis")
+
+    def show_analysis_failed(self, message: str) -> None:
+        self.calls.append("failed")
+
+    def set_show_removed(self, on: bool) -> None:
+        self.calls.append(f"removed={on}")
+
+    def set_appearance(self, theme: str, font: str, size_pt: int, column_chars: int) -> None:
+        self.calls.append(f"theme={theme}")
+
+    def zoom_reset(self) -> None: ...
+    def open_find(self) -> None: ...
+    def find_next(self) -> None: ...
+    def find_previous(self) -> None: ...
+
+    def reading_position(self) -> float:
+        return self.position
+
+    def set_reading_position(self, fraction: float) -> None:
+        self.position = fraction
+
+    def toggle_side_panel(self) -> None:
+        self.panel = not self.panel
+
+    def side_panel_visible(self) -> bool:
+        return self.panel
+
+    def splitter_state(self) -> QByteArray:
+        return self.splitter
+
+    def restore_splitter_state(self, state: QByteArray) -> None:
+        self.splitter = state
+
+
+def test_any_tab_that_keeps_the_contract_works(qtbot: QtBot, stub_analysis: StubAnalysis,
+                                               article_file: Path) -> None:
+    window = MainWindow(tab_factory=RecordingTab)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.analysis_shown, timeout=WAIT_MS):
+        open_and_wait(qtbot, window, article_file)
+    item = window.current_article()
+    assert item is not None and isinstance(item.tab, RecordingTab)
+    assert item.tab.calls[:3] == ["theme=light", "removed=False", "show_article"]
+    assert item.tab.calls[-2:] == ["pending", "show_analysis"]
+    index = next(i for i, b in enumerate(item.original.blocks) if b.text.startswith("Engineers"))
+    with qtbot.waitSignal(window.analysis_shown, timeout=WAIT_MS):
+        item.tab.correction_requested.emit(index, "clutter")
+    assert "Engineers" not in item.tab.reading_view.toPlainText()
+    window.menus.theme_actions["dark"].trigger()
+    assert item.tab.calls[-2:] == ["theme=dark", "removed=False"]
