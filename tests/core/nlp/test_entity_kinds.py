@@ -180,3 +180,11 @@ def test_an_initial_and_a_surname_are_a_person() -> None:
     found = types_of("Glamorgan 259 ( A. Dale 69 , H. Morris 69 ; D. Blenkiron 4-43 ) , Durham 114")
     assert found.get("H. Morris") == "person" and found.get("D. Blenkiron") == "person"
     assert found.get("U.S.") != "person"
+
+
+@pytest.mark.slow
+def test_company_and_county_context_words() -> None:
+    found = types_of("Brenholt shares rose 4 percent on Friday after the tyre maker won the order, "
+                     "and Lancashire captain Tom Hale said the county would play on.")
+    assert found.get("Brenholt") == "organization"
+    assert found.get("Lancashire") != "person"

@@ -67,6 +67,16 @@ TITLES = frozenset({
     "Chancellor", "Judge", "Justice", "Mayor", "Secretary", "Ambassador", "Bishop", "Rev.", "Father",
     "Sheikh", "Ayatollah", "Saint", "St.", "Chairman", "Commissioner", "Officer", "Sgt.", "Lt.",
 })
+# Lower-case words after a name that make it a company's or a publication's.
+ORG_FOLLOWER_WORDS = frozenset({"shares", "shareholders", "stock", "subsidiary", "daily", "weekly"})
+# Roles in a team between the team's one-word name and a player's ("Everton striker Duncan
+# Ferguson"); a country before them stays a place (national sides).
+TEAM_ROLE_WORDS = frozenset({
+    "captain", "coach", "striker", "midfielder", "goalkeeper", "defender", "winger", "skipper",
+    "batsman", "bowler", "pitcher", "all-rounder", "fullback", "scrum-half", "fly-half",
+})
+# Endings of English county names, never of a person's.
+COUNTY_SUFFIXES = ("shire",)
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "into", "outside", "across", "to", "around"})
 # Types a known place name is relabelled from: the model's usual confusions for unfamiliar
 # place names (Kyiv as a person, Kursk as a product). Organizations keep their label unless
@@ -179,6 +189,14 @@ def context_votes(doc: Doc, span: tuple[int, int], form: str) -> Tally:
         votes["person"] += TITLE_WEIGHT
     elif before in PLACE_PREPOSITIONS and lookup_place(form):
         votes["place"] += PLACE_CONTEXT_WEIGHT
+    after = doc[span[1]].text if span[1] < len(doc) else ""
+    if after in ORG_FOLLOWER_WORDS:  # "Pirelli shares", "Zycie Warszawy daily said"
+        votes["organization"] += PATTERN_WEIGHT
+    elif after in TEAM_ROLE_WORDS and span[1] - span[0] == 1 and not is_sure_place(form) \
+            and span[1] + 1 < len(doc) and is_name_token(doc[span[1] + 1]):
+        votes["organization"] += PATTERN_WEIGHT  # "Warwickshire captain Tim Munton"
+    if form.endswith(COUNTY_SUFFIXES) and " " not in form:
+        votes["place"] += PATTERN_WEIGHT  # "Derbyshire" is no one's name
     return votes
 
 
