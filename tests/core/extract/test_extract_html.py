@@ -322,3 +322,14 @@ def test_guard_runs_only_on_pages_beyond_its_bounds() -> None:
     assert not html_module.beyond_bounds(parse_html(page(STORY)))
     assert html_module.beyond_bounds(parse_html("<div>" * 200 + "deep" + "</div>" * 200))
     assert html_module.beyond_bounds(parse_html(page("<p>x</p>" * 30_000)))
+
+
+def test_text_cut_by_two_line_breaks_is_several_paragraphs() -> None:
+    """Pages without <p> (forums, old blogs) separate paragraphs with <br><br>; one <br> is a line."""
+    first, second = STORY.split("</p><p>")[:2]
+    html = page(f"<div class='post'>{first.removeprefix('<p>')}<br>\n<br>{second}<br>and a line</div>")
+    body = body_of(parse_html(html))
+    strip_invisible(body)
+    blocks = segment_blocks(body)
+    assert [b.text[:20] for b in blocks] == ["The lighthouse keepe", "Her logbooks, kept s"]
+    assert blocks[1].text.endswith("on Sundays. and a line")

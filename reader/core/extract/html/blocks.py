@@ -134,11 +134,52 @@ def leaf_blocks(el: HtmlElement, path: tuple[HtmlElement, ...]) -> list[PageBloc
         text = " ".join(" ".join(c for c in row if c) for row in rows)
         return [PageBlock(elem=el, path=path, text=text, kind="table", rows=rows, link_chars=link_chars(el))]
     kind, level = leaf_kind(el, path)
+    if kind == "paragraph" and has_paragraph_breaks(el):  # not quotes: an embedded post keeps its lines
+        return [*(PageBlock(elem=el, path=path, text=text, kind=kind, link_chars=links, flags={"part"})
+                  for text, links in paragraph_parts(el)), *image_blocks(el, path)]
     text = preformatted_text(el) if kind == "preformatted" else collapse_visible(el.text_content())
     if not text:
         return image_blocks(el, path)
     return [PageBlock(elem=el, path=path, text=text, kind=kind, level=level, link_chars=link_chars(el)),
             *image_blocks(el, path)]
+
+
+def is_double_break(child: HtmlElement, previous: HtmlElement | None) -> bool:
+    """A <br> right after another <br> (only spaces between): the end of a paragraph."""
+    return (tag_of(child) == "br" and previous is not None and tag_of(previous) == "br"
+            and (not previous.tail or previous.tail.isspace()))
+
+
+def has_paragraph_breaks(el: HtmlElement) -> bool:
+    """Whether two <br> in a row cut the element's own text into paragraphs, as pages without
+    <p> write them (only the element's children count; nested inline markup does not)."""
+    previous: HtmlElement | None = None
+    for child in el:
+        if is_double_break(child, previous):
+            return True
+        previous = child
+    return False
+
+
+def paragraph_parts(el: HtmlElement) -> list[tuple[str, int]]:
+    """The element's text cut at each run of two or more <br>: (text, link characters) per part."""
+    parts: list[tuple[str, int]] = []
+    pieces: list[str] = [el.text or ""]
+    links = 0
+    previous: HtmlElement | None = None
+    for child in el:
+        if is_double_break(child, previous):
+            text = collapse_visible("".join(pieces))
+            parts.extend([(text, min(links, len(text)))] if text else [])
+            pieces, links = [], 0
+        elif tag_of(child) != "br":
+            pieces.append(child.text_content())
+            own = collapse_visible(child.text_content())
+            links += len(own) if tag_of(child) == "a" else link_chars(child)
+        pieces.append(child.tail or "")
+        previous = child
+    text = collapse_visible("".join(pieces))
+    return [*parts, (text, min(links, len(text)))] if text else parts
 
 
 # One item of the walk: (action, element, path, text). Actions: visit an element, add loose text
