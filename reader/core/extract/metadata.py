@@ -50,6 +50,7 @@ _CDATA = re.compile(r"^\s*(?://)?\s*<!\[CDATA\[|(?://)?\s*\]\]>\s*$")
 # Elements whose text is a visible byline: their class/id/itemprop/rel names an author.
 _BYLINE_XPATH = ("//body//*[@itemprop='author' or @rel='author' or contains(@class, 'byline')"
                  " or contains(@class, 'author') or contains(@id, 'byline')]")
+_AUTHOR_WORD = re.compile(r"(?<![^ ])(author|authors|byline|bylines)(?![^ ])")
 # A visible byline is short; longer "author" boxes are biographies.
 MAX_BYLINE_CHARS = 100
 # Only the first few candidates are looked at: the story's byline comes before the footer's.
@@ -143,6 +144,17 @@ def first_author_group(links: list[HtmlElement]) -> list[str]:
     return [collapse_visible(a.text_content()) for a in group or named[:1]]
 
 
+def names_author(el: HtmlElement) -> bool:
+    """itemprop/rel "author", or a class/id with the word "author" or "byline" in it; the XPath's
+    substring test alone would take "tag-housing-authority" or "coauthoring-tools" for one."""
+    if el.get("itemprop") == "author" or el.get("rel") == "author":
+        return True
+    from reader.core.extract.html.classify import class_words  # the one splitter of class names
+
+    names = f"{el.get('class') or ''} {el.get('id') or ''}".split()
+    return any(_AUTHOR_WORD.search(class_words(name)) for name in names)
+
+
 def visible_bylines(root: HtmlElement) -> list[str]:
     """Short texts of elements marked as the author or byline, in document order.
 
@@ -150,7 +162,7 @@ def visible_bylines(root: HtmlElement) -> list[str]:
     innermost is taken: the outer one also holds dates and labels.
     """
     found = []
-    candidates = root.xpath(_BYLINE_XPATH)[:MAX_BYLINE_CANDIDATES]
+    candidates = [el for el in root.xpath(_BYLINE_XPATH) if names_author(el)][:MAX_BYLINE_CANDIDATES]
     for index, el in enumerate(candidates):
         following = candidates[index + 1] if index + 1 < len(candidates) else None
         if following is not None and any(a is el for a in following.iterancestors()):

@@ -164,3 +164,14 @@ def test_byline_ignores_authors_of_related_stories_and_outer_boxes() -> None:
     nested = ('<html><body><div class="post-author-date"><em class="byline-by">By</em>'
               '<span class="byline-author">Joan Sokolova</span> May 2, 2020</div></body></html>')
     assert metadata_of(nested).byline == "Joan Sokolova"
+
+
+def test_visible_byline_needs_the_word_author_not_a_substring() -> None:
+    """"tag-housing-authority" holds "author" but names a topic (issue 18's substring hints)."""
+    from reader.core.extract.metadata import gather_signals, read_metadata
+
+    def byline_of(body: str) -> str | None:
+        return read_metadata(gather_signals(parse_html(f"<html><body>{body}</body></html>")), None).byline
+
+    assert byline_of("<span class='tag-housing-authority'>Housing Authority</span>") is None
+    assert byline_of("<span class='post-author'>Ana Lindqvist</span>") == "Ana Lindqvist"
