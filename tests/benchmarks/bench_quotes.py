@@ -10,6 +10,10 @@ gold / gold, F1 their harmonic mean, at t = 0.3 and t = 0.8.
 Speaker accuracy: of the gold attributions matched at 0.3, the share whose predicted speaker
 span overlaps the gold source span (or both have none). "Exact" requires the same tokens.
 
+PolNeAR annotates beliefs, intentions and judgements as attributions besides speech, where the
+Gender Gap Tracker counts quotes. The same figures are also given for quotations alone: gold
+attributions whose content holds a quotation mark against claims whose content does.
+
 Usage: python tests/benchmarks/bench_quotes.py [--cmd sift] [--split dev] [--corpus DIR] [--json]
 Run it with the project's environment first on PATH so that ``sift`` is this checkout's.
 """
@@ -30,6 +34,8 @@ ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 POLNEAR_TOOLS = ROOT.parent / "shared" / "tools" / "polnear"
 THRESHOLDS = (0.3, 0.8)
+QUOTE_MARKS = ('"', "“", "”", "''", "``")
+SUBSETS = ("all", "quotations")
 # Files per CLI call: one model load for many articles, short enough command lines.
 BATCH = 100
 
@@ -42,6 +48,7 @@ class Quote:
 
     content: TokenSet
     speaker: TokenSet
+    quoted: bool  # the content holds a quotation mark
 
 
 def token_set(tokenizer: Any, fragments: Iterable[Sequence[int]]) -> TokenSet:
@@ -102,7 +109,8 @@ def predicted(record: dict[str, Any], tokenizer: Any) -> list[Quote]:
         content = token_set(tokenizer, [(s["start"], s["end"]) for s in claim["content"]])
         speaker = claim.get("speaker")
         who = token_set(tokenizer, [(speaker["start"], speaker["end"])]) if speaker else frozenset()
-        quotes.append(Quote(content, who))
+        quoted = any(mark in s["text"] for s in claim["content"] for mark in QUOTE_MARKS)
+        quotes.append(Quote(content, who, quoted))
     return quotes
 
 
@@ -113,7 +121,8 @@ def gold_quotes(document: Any, tokenizer: Any) -> list[Quote]:
             continue
         content = token_set(tokenizer, attribution.content.fragments)
         source = token_set(tokenizer, attribution.source.fragments) if attribution.source else frozenset()
-        quotes.append(Quote(content, source))
+        quoted = any(mark in attribution.content.text for mark in QUOTE_MARKS)
+        quotes.append(Quote(content, source, quoted))
     return quotes
 
 
@@ -130,31 +139,37 @@ def evaluate(cmd: str, split: str, corpus: Path) -> dict[str, Any]:
     documents = list(load.load_split(split, annotators="first", data_dir=str(root)))
     files = sorted((root / split / "text").glob("*.txt"))
     records = run_cli(cmd, files)
-    counts = {t: [0, 0, 0] for t in THRESHOLDS}  # matched, predicted, gold
-    speakers = [0, 0, 0]  # overlapping, exact, judged
+    counts = {(subset, t): [0, 0, 0] for subset in SUBSETS for t in THRESHOLDS}  # matched, pred, gold
+    speakers = {subset: [0, 0, 0] for subset in SUBSETS}  # overlapping, exact, judged
     for document in documents:
         tokenizer = score.Tok(document.text)
-        pred = predicted(records.get(document.article, {}), tokenizer)
-        gold = gold_quotes(document, tokenizer)
-        for t in THRESHOLDS:
-            pairs = match(pred, gold, t)
-            counts[t][0] += len(pairs)
-            counts[t][1] += len(pred)
-            counts[t][2] += len(gold)
-            if t == THRESHOLDS[0]:
-                for i, j in pairs:
-                    speakers[0] += speaker_right(pred[i], gold[j], exact=False)
-                    speakers[1] += speaker_right(pred[i], gold[j], exact=True)
-                    speakers[2] += 1
+        every_pred = predicted(records.get(document.article, {}), tokenizer)
+        every_gold = gold_quotes(document, tokenizer)
+        for subset in SUBSETS:
+            pred = [q for q in every_pred if subset == "all" or q.quoted]
+            gold = [q for q in every_gold if subset == "all" or q.quoted]
+            for t in THRESHOLDS:
+                pairs = match(pred, gold, t)
+                tally = counts[(subset, t)]
+                tally[0] += len(pairs)
+                tally[1] += len(pred)
+                tally[2] += len(gold)
+                if t == THRESHOLDS[0]:
+                    for i, j in pairs:
+                        speakers[subset][0] += speaker_right(pred[i], gold[j], exact=False)
+                        speakers[subset][1] += speaker_right(pred[i], gold[j], exact=True)
+                        speakers[subset][2] += 1
     result: dict[str, Any] = {"split": split, "documents": len(documents)}
-    for t, (matched, n_pred, n_gold) in counts.items():
+    for (subset, t), (matched, n_pred, n_gold) in counts.items():
         p = matched / n_pred if n_pred else 0.0
         r = matched / n_gold if n_gold else 0.0
-        result[f"quote_span_{round(t * 100)}"] = {"precision": p, "recall": r, "f1": f1(p, r)}
-    judged = speakers[2] or 1
-    result["speaker_accuracy"] = speakers[0] / judged
-    result["speaker_accuracy_exact"] = speakers[1] / judged
-    result["speakers_judged"] = speakers[2]
+        prefix = "" if subset == "all" else f"{subset}_"
+        result[f"{prefix}quote_span_{round(t * 100)}"] = {"precision": p, "recall": r, "f1": f1(p, r)}
+    for subset, (overlapping, exact, judged) in speakers.items():
+        prefix = "" if subset == "all" else f"{subset}_"
+        result[f"{prefix}speaker_accuracy"] = overlapping / (judged or 1)
+        result[f"{prefix}speaker_accuracy_exact"] = exact / (judged or 1)
+        result[f"{prefix}speakers_judged"] = judged
     return result
 
 
@@ -171,12 +186,16 @@ def main() -> int:
         print(json.dumps(result))
         return 0
     print(f"PolNeAR {result['split']}, {result['documents']} documents")
-    for t in THRESHOLDS:
-        m = result[f"quote_span_{round(t * 100)}"]
-        print(f"  quote-span at {t:.0%} overlap: P {m['precision']:.3f}  R {m['recall']:.3f}  "
-              f"F1 {m['f1']:.3f}")
-    print(f"  speaker accuracy (matched at 30%): {result['speaker_accuracy']:.3f} overlapping, "
-          f"{result['speaker_accuracy_exact']:.3f} exact, of {result['speakers_judged']}")
+    for subset in SUBSETS:
+        prefix = "" if subset == "all" else f"{subset}_"
+        print(f"  {subset} attributions:")
+        for t in THRESHOLDS:
+            m = result[f"{prefix}quote_span_{round(t * 100)}"]
+            print(f"    quote-span at {t:.0%} overlap: P {m['precision']:.3f}  R {m['recall']:.3f}  "
+                  f"F1 {m['f1']:.3f}")
+        print(f"    speaker accuracy (matched at 30%): {result[prefix + 'speaker_accuracy']:.3f} "
+              f"overlapping, {result[prefix + 'speaker_accuracy_exact']:.3f} exact, "
+              f"of {result[prefix + 'speakers_judged']}")
     return 0
 
 

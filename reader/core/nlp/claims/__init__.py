@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from reader.core.model import Claim, ClaimKind, Entity, Span
 from reader.core.nlp.claims.confidence import claim_confidence
-from reader.core.nlp.claims.content_edges import complete_clause, trim_dangling
+from reader.core.nlp.claims.content_edges import complete_clause, cut_writer_aside, trim_dangling
 from reader.core.nlp.claims.cues import (
     ANAPHORIC_CLAIM_NOUNS,
     CUE_VERB_LEMMAS,
@@ -57,6 +57,7 @@ def find_claims(doc: Doc, text: str, entities: Sequence[Entity]) -> list[Claim]:
     for draft in drafts:
         _cut_content_tail(draft, doc, quotes)
         complete_clause(draft, doc, text, quotes)
+        cut_writer_aside(draft, text, quotes)
         trim_dangling(draft, text)
         _snap_to_quotes(draft, quotes, text)
     drafts = _outermost([d for d in drafts if d.content])

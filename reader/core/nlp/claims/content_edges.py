@@ -36,6 +36,22 @@ MAX_COMPLETION_WORDS = 12
 LAYOUT_CUES = frozenset(("―", ":"))
 
 
+# A comma and one of these after a reported clause opens the writer's aside ("..., although he
+# again refused to release his returns"), which the parser often hangs inside the content.
+_WRITER_ASIDE = re.compile(r",\s+(?:although|though|even though|even as|whereas)\b", re.IGNORECASE)
+
+
+def cut_writer_aside(draft: Draft, text: str, quotes: QuoteIndex) -> None:
+    """End an indirect content before ", although ..." and the like (outside quotation marks)."""
+    if not draft.content or draft.lemma in LAYOUT_CUES:
+        return
+    start, end = draft.content[-1]
+    for m in _WRITER_ASIDE.finditer(text, start, end):
+        if quotes.at(m.start()) is None and m.start() > start:
+            draft.content[-1] = (start, m.start())
+            return
+
+
 def trim_dangling(draft: Draft, text: str) -> None:
     """Drop a trailing conjunction or comma from every content fragment."""
     trimmed = []
