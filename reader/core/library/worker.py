@@ -17,10 +17,12 @@ log = logging.getLogger(__name__)
 
 
 def prepare_worker() -> None:
-    """Pool initializer: end with the importing process, even when it is killed."""
-    from reader.core.analysis_worker import end_with_parent
+    """Pool initializer, as for the window's analysis process: a little below the window's
+    priority (the reader keeps reading smoothly while a folder imports), and ending with the
+    importing process even when it is killed."""
+    from reader.core.analysis_worker import prepare_process
 
-    end_with_parent()
+    prepare_process()
     logging.getLogger().addHandler(logging.NullHandler())  # libraries' own tracebacks stay quiet
 
 
