@@ -64,7 +64,7 @@ def bad_inputs(folder: Path) -> list[tuple[Path, str | None]]:
         (good_html, None),
         (folder / "missing.html", "not-found"),
         (write(folder, "empty.txt", b""), "empty"),
-        (write(folder, "report.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"), "unsupported-format"),
+        (write(folder, "report.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"), "malformed"),  # a PDF, damaged
         (write(folder, "photo.png", PNG_1X1), "unsupported-format"),
         (deep, "is-directory"),
         (write(folder, "noise.txt", bytes(range(0x80, 0x100)) * 20), "undecodable"),

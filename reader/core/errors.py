@@ -93,10 +93,17 @@ class UnsupportedFormat(ReaderError):
     kind = "unsupported-format"
     template = "“{name}” is not a regular file."
     KNOWN_BINARY = ("“{name}” is {what}, not a saved article; Sift opens saved web pages "
-                    "(.html, .mhtml, .webarchive) and plain-text articles.")
+                    "and web archives, e-mails, pages saved as PDF and plain-text articles.")
     BINARY = ("“{name}” looks like a binary file, not a saved article; Sift opens saved web "
-              "pages (.html, .mhtml, .webarchive) and plain-text articles.")
+              "pages and web archives, e-mails, pages saved as PDF and plain-text articles.")
     DOUBLE_COMPRESSED = "“{name}” is compressed twice; Sift does not open that."
+    NESTED_ARCHIVE = ("“{name}” holds its page inside another archive; Sift does not open "
+                      "archives in archives.")
+    SCANNED_PDF = ("“{name}” is a PDF without text (a scan or pictures of pages); Sift reads PDFs "
+                   "saved from a web page.")
+    ENCRYPTED_PDF = "“{name}” is a password-protected PDF, so Sift cannot read it."
+    NOT_AN_ARTICLE_PDF = ("“{name}” does not read as an article ({what}); Sift reads PDFs saved "
+                          "from a web page.")
 
 
 class TooLarge(ReaderError):
@@ -104,6 +111,8 @@ class TooLarge(ReaderError):
     template = "“{name}” is {size}, more than the {limit} Sift opens; it is unlikely to be a single article."
     TEXT = "“{name}” holds {size} of text, more than the {limit} Sift reads as one article."
     UNPACKED = "“{name}” unpacks to more than Sift reads as one article."
+    PART = "“{name}” holds a part of {size} or more, larger than the {limit} Sift reads from an archive."
+    PAGES = "“{name}” has {pages} pages, more than the {limit} Sift reads as one article."
 
 
 class Undecodable(ReaderError):
@@ -121,6 +130,16 @@ class Malformed(ReaderError):
     MHTML_WITHOUT_PAGE = "“{name}” is a web archive without a web page in it."
     DAMAGED_WEBARCHIVE = "“{name}” is a damaged Safari web archive."
     WEBARCHIVE_WITHOUT_PAGE = "“{name}” is a Safari web archive without a web page in it."
+    DAMAGED_ZIP = "“{name}” is a damaged ZIP archive."
+    ZIP_WITHOUT_PAGE = "“{name}” is a ZIP archive without a saved web page (index.html) in it."
+    DAMAGED_WARC = "“{name}” is a damaged web archive (WARC): its records cannot be read."
+    WARC_WITHOUT_PAGE = "“{name}” is a web archive without an HTML page in it."
+    NO_SUCH_PAGE = "“{name}” holds no page at “{page}”."
+    SNAPSHOT_WITHOUT_PAGE = ("“{name}” is an ArchiveBox snapshot without a saved page in it "
+                             "(a SingleFile page, a DOM dump or a wget copy).")
+    DAMAGED_EMAIL = "“{name}” is a damaged e-mail: its headers cannot be read."
+    EMAIL_WITHOUT_TEXT = "“{name}” is an e-mail without text or HTML to read."
+    DAMAGED_PDF = "“{name}” is a damaged PDF."
 
 
 class Timeout(ReaderError):

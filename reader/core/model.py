@@ -11,7 +11,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
-Format = Literal["html", "mhtml", "text"]
+# The saved form a file came in; the CLI record's "format" (extraction reads all but "text" as HTML).
+Format = Literal["html", "mhtml", "text", "singlefile", "singlefile-zip", "warc", "wacz", "archivebox",
+                 "eml", "mbox", "pdf"]
 Role = Literal["title", "byline", "story", "clutter"]
 BlockKind = Literal[
     "paragraph", "heading", "list-item", "quote", "caption", "image", "table", "preformatted"

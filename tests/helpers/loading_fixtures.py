@@ -9,9 +9,16 @@ from __future__ import annotations
 import base64
 import gzip
 import hashlib
+import io
+import json
 import os
 import plistlib
 import quopri
+import re
+import shutil
+import signal
+import subprocess
+import zipfile
 from pathlib import Path
 
 STORY = (
@@ -96,3 +103,244 @@ def fingerprint(path: Path) -> tuple[str, int, int]:
 def snapshot_tree(folder: Path) -> dict[str, tuple[str, int, int]]:
     """Every file under ``folder`` with its fingerprint: detects writes, moves and new files."""
     return {str(p.relative_to(folder)): fingerprint(p) for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+# --- the saved forms of issue 17: SingleFile, WARC/WACZ, ArchiveBox, e-mail, PDF -------------------
+
+SINGLEFILE_DATE = "Sun Mar 09 2025 10:15:00 GMT+0100 (Central European Standard Time)"
+PNG_DATA_URL = "data:image/png;base64," + base64.b64encode(PNG_1X1).decode("ascii")
+
+
+def singlefile_html(html: str = page(), url: str = "https://news.example.org/pier",
+                    saved: str = SINGLEFILE_DATE) -> str:
+    """A page as SingleFile saves it: its comment with URL and date after <html>, scripts gone."""
+    comment = f"<!--\n Page saved with SingleFile \n url: {url} \n saved date: {saved}\n-->"
+    html = re.sub(r"<script\b.*?</script>", "", html, flags=re.I | re.S)
+    at = re.search(r"<html[^>]*>", html, re.I)
+    return html[:at.end()] + comment + html[at.end():] if at else comment + html
+
+
+def singlefile_zip(html: str = page(), url: str = "https://news.example.org/pier",
+                   images: dict[str, bytes] | None = None) -> bytes:
+    """A SingleFile ZIP save: index.html (with its comment) and its images beside it."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("index.html", singlefile_html(html, url))
+        for name, data in (images or {"images/0.png": PNG_1X1}).items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def self_extracting(zip_html: str = page(), url: str = "https://news.example.org/pier") -> bytes:
+    """A self-extracting SingleFile save: an HTML page whose bytes are also the ZIP (in a comment)."""
+    prefix = (b"<!DOCTYPE html><html><head><meta charset=windows-1252><title>Please wait...</title>"
+              b"</head><body><p>Please wait...</p><!--")
+    buffer = io.BytesIO(prefix)
+    buffer.seek(0, io.SEEK_END)
+    with zipfile.ZipFile(buffer, "a", zipfile.ZIP_STORED) as archive:  # appended: offsets count the page
+        archive.writestr("index.html", singlefile_html(zip_html, url))
+        archive.writestr("images/0.png", PNG_1X1)
+        archive.comment = b"--><script>/* unpacks the archive in a browser */</script></body></html>"
+    return buffer.getvalue()
+
+
+def warc_bytes(pages: list[tuple[str, str]], images: dict[str, bytes] | None = None, *,
+               compress: bool = True, date: str = "2025-03-09T09:15:00Z", redirect_first: bool = True,
+               chunked: bool = False, gzip_encoded: bool = False) -> bytes:
+    """A WARC as crawlers write it: per page a request, (a redirect), a response; then the images."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=compress)
+    headers = {"WARC-Date": date}
+
+    def response(url: str, status: str, media_type: str, body: bytes, extra: list[tuple[str, str]]) -> None:
+        http = StatusAndHeaders(status, [("Content-Type", media_type), *extra], protocol="HTTP/1.1")
+        record = writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=http,
+                                           warc_headers_dict=headers)
+        writer.write_record(record)
+
+    for number, (url, html) in enumerate(pages):
+        if number == 0 and redirect_first:
+            response(url.replace("https://", "http://"), "301 Moved Permanently", "text/html", b"",
+                     [("Location", url)])
+        body = html.encode("utf-8")
+        extra: list[tuple[str, str]] = []
+        if gzip_encoded:
+            body = gzip.compress(body, mtime=0)
+            extra.append(("Content-Encoding", "gzip"))
+        if chunked:
+            chunks = [c for c in (body[:100], body[100:]) if c]
+            body = b"".join(b"%x\r\n%s\r\n" % (len(c), c) for c in chunks) + b"0\r\n\r\n"
+            extra.append(("Transfer-Encoding", "chunked"))
+        response(url, "200 OK", "text/html; charset=utf-8", body, extra)
+    for url, data in (images or {}).items():
+        response(url, "200 OK", "image/png", data, [])
+    return out.getvalue()
+
+
+def wacz_bytes(warc: bytes, pages: list[tuple[str, str]]) -> bytes:
+    """A WACZ: the WARC under archive/, pages/pages.jsonl (main page first), datapackage.json."""
+    lines = [json.dumps({"format": "json-pages-1.0", "id": "pages", "title": "All Pages"})]
+    lines += [json.dumps({"id": str(i), "url": url, "title": title, "ts": "2025-03-09T09:15:00Z"})
+              for i, (url, title) in enumerate(pages)]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(zipfile.ZipInfo("archive/data.warc.gz"), warc)  # stored, as WACZ asks
+        archive.writestr("pages/pages.jsonl", "\n".join(lines) + "\n")
+        archive.writestr("datapackage.json", json.dumps({"profile": "data-package", "wacz_version": "1.1.1"}))
+    return buffer.getvalue()
+
+
+def archivebox_snapshot(folder: Path, html: str = page(), *, url: str = "https://news.example.org/pier",
+                        title: str = "Pier to reopen", timestamp: str = "1741511700.0",
+                        outputs: tuple[str, ...] = ("singlefile", "dom", "wget")) -> Path:
+    """An ArchiveBox snapshot folder: index.json and the outputs asked for."""
+    folder.mkdir(parents=True, exist_ok=True)
+    canonical = {}
+    if "singlefile" in outputs:
+        write(folder, "singlefile.html", singlefile_html(html, url))
+        canonical["singlefile_path"] = "singlefile.html"
+    if "dom" in outputs:
+        write(folder, "output.html", html)
+        canonical["dom_path"] = "output.html"
+    if "wget" in outputs:
+        (folder / "news.example.org").mkdir(exist_ok=True)
+        write(folder / "news.example.org", "pier.html", html)
+        canonical["wget_path"] = "news.example.org/pier.html"
+    index = {"url": url, "title": title, "timestamp": timestamp, "canonical": canonical}
+    write(folder, "index.json", json.dumps(index))
+    return folder
+
+
+NEWSLETTER_CLUTTER = (
+    '<p><a href="https://news.example.org/view">View in browser</a></p>',
+    '<p>You are receiving this because you subscribed. <a href="https://x.example/u">Unsubscribe</a> · '
+    '<a href="https://x.example/p">Manage preferences</a></p>',
+)
+TRACKING_PIXEL = '<img src="https://track.example/open.gif?id=42" width="1" height="1" alt="">'
+
+
+def eml_bytes(html: str | None = page(), text: str | None = STORY, *, subject: str = "Pier to reopen",
+              sender: str = "Harbour Weekly <news@harbour.example>",
+              date: str = "Sun, 9 Mar 2025 10:15:00 +0100", image: bytes | None = PNG_1X1) -> bytes:
+    """A newsletter e-mail: multipart/related around multipart/alternative (text, HTML) and a cid: image."""
+    parts = []
+    if text is not None:
+        parts.append("Content-Type: text/plain; charset=utf-8\r\n"
+                     "Content-Transfer-Encoding: quoted-printable\r\n\r\n"
+                     + quopri.encodestring(text.encode("utf-8")).decode("ascii"))
+    if html is not None:
+        parts.append("Content-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                     + base64.encodebytes(html.encode("utf-8")).decode("ascii"))
+    alternative = "".join(f"--alt\r\n{p}\r\n" for p in parts) + "--alt--\r\n"
+    related = f"--rel\r\nContent-Type: multipart/alternative; boundary=alt\r\n\r\n{alternative}"
+    if image is not None:
+        related += ("--rel\r\nContent-Type: image/png\r\nContent-ID: <pier@harbour>\r\n"
+                    "Content-Disposition: inline\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                    + base64.encodebytes(image).decode("ascii") + "\r\n")
+    related += "--rel--\r\n"
+    headers = (f"Return-Path: <news@harbour.example>\r\nMessage-ID: <1@harbour.example>\r\nFrom: {sender}\r\n"
+               f"To: reader@example.org\r\nSubject: {subject}\r\nDate: {date}\r\nMIME-Version: 1.0\r\n"
+               "List-Unsubscribe: <https://x.example/u>\r\n"
+               'Content-Type: multipart/related; boundary="rel"\r\n\r\n')
+    return (headers + related).encode("utf-8")
+
+
+def mbox_bytes(messages: list[bytes]) -> bytes:
+    """A mailbox: each message after its "From " envelope line, "From " in bodies escaped."""
+    out = b""
+    for message in messages:
+        body = message.replace(b"\r\n", b"\n").replace(b"\nFrom ", b"\n>From ")
+        out += b"From news@harbour.example Sun Mar  9 10:15:00 2025\n" + body + b"\n"
+    return out
+
+
+CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-extensions",
+                  "--disable-default-apps",
+                  # never the network: every host resolves to nothing and every request goes to a dead proxy
+                  "--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=http://127.0.0.1:9")
+
+
+# Chromium prints a corpus page in 2-5 s here, on a busy machine up to ~15 s.
+PRINT_SECONDS = 30
+
+
+def chromium() -> str | None:
+    """Debian's headless Chromium, or None (tests that print PDFs then skip)."""
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def print_pdf(html: str | bytes, folder: Path, name: str = "page") -> Path:
+    """The page printed to PDF by headless Chromium, with its header and footer, from a file:// page
+    in ``folder`` (its scripts removed, a fresh profile, no network). Chromium's own switch for
+    scripts (--blink-settings=scriptEnabled=false) makes headless printing write nothing, so the
+    scripts are taken out of the page instead."""
+    binary = chromium()
+    assert binary is not None, "callers skip when Chromium is absent"
+    source = folder / f"{name}.html"
+    text = html if isinstance(html, str) else html.decode("utf-8", "replace")
+    source.write_text(re.sub(r"<script\b.*?</script\s*>", "", text, flags=re.I | re.S), encoding="utf-8")
+    target = folder / f"{name}.pdf"
+    profile = folder / f"{name}-profile"
+    command = [binary, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", f"--print-to-pdf={target}",
+               source.as_uri()]
+    # Its own session, so a Chromium that never finishes (a few corpus pages hang it here, network
+    # or not) is stopped with all its helper processes; stdin closed (with a pipe it can hang too).
+    process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, env={**os.environ, "HOME": str(folder)},
+                               start_new_session=True)
+    try:
+        process.wait(timeout=PRINT_SECONDS)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+    shutil.rmtree(profile, ignore_errors=True)
+    if not target.exists():
+        raise RuntimeError(f"Chromium printed no PDF for {source}")
+    return target
+
+
+FORMS = ("singlefile", "singlefile-zip", "self-extracting", "warc", "wacz", "archivebox", "eml", "pdf")
+_IMG_SRC = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*["']([^"']+)["']""", re.I)
+# Images per generated archive: enough to check they are served, few enough to keep tests quick.
+MAX_FIXTURE_IMAGES = 8
+
+
+def page_url(html: str, fallback: str) -> str:
+    """The page's own canonical address when it states one, else ``fallback``."""
+    match = re.search(r"""<link[^>]+rel=["']canonical["'][^>]*href=["'](https?://[^"']+)""", html, re.I)
+    return match.group(1) if match else fallback
+
+
+def page_images(html: str, url: str) -> dict[str, bytes]:
+    """Stand-in bytes (a 1x1 PNG) for the first images the page names, by absolute address."""
+    from urllib.parse import urljoin
+
+    found = [urljoin(url, m.group(1)) for m in _IMG_SRC.finditer(html) if not m.group(1).startswith("data:")]
+    return dict.fromkeys([u for u in found if u.startswith("http")][:MAX_FIXTURE_IMAGES], PNG_1X1)
+
+
+def saved_form(form: str, html: str, folder: Path, url: str) -> Path:
+    """The page saved as ``form`` (one of FORMS) in ``folder``; "pdf" needs Chromium."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if form == "singlefile":
+        return write(folder, "page.html", singlefile_html(html, url))
+    if form == "singlefile-zip":
+        return write(folder, "page.zip", singlefile_zip(html, url))
+    if form == "self-extracting":
+        return write(folder, "page-sfx.html", self_extracting(html, url))
+    if form in ("warc", "wacz"):
+        warc = warc_bytes([(url, html)], page_images(html, url))
+        if form == "warc":
+            return write(folder, "page.warc.gz", warc)
+        return write(folder, "page.wacz", wacz_bytes(warc, [(url, "")]))
+    if form == "archivebox":
+        return archivebox_snapshot(folder / "snapshot", html, url=url)
+    if form == "eml":
+        return write(folder, "page.eml", eml_bytes(html, text=None, image=None))
+    if form == "pdf":
+        return print_pdf(html, folder)
+    raise ValueError(form)

@@ -226,3 +226,25 @@ HTML_META_LINE_MAX_CHARS = 100
 HTML_MIN_READABILITY_SHARE = 0.15
 # Below this many characters of story a candidate has found no article at all.
 HTML_MIN_STORY_CHARS = 250
+
+# ---------------------------------------------------------------------------------------------
+# Newsletters (e-mails saved as .eml/.mbox, read by reader/core/sources/mail.py). The furniture a
+# mailing wraps around its story: "View in browser", unsubscribe and preference footers, sponsor
+# lines, share/forward rows. Added by the sources owner; reasons are the existing ones, so the
+# HTML extractor treats them like any page's (ALWAYS_CLUTTER for "newsletter prompt").
+# ---------------------------------------------------------------------------------------------
+NEWSLETTER_PHRASES: tuple[tuple[str, str], ...] = (
+    ("newsletter prompt", r"^(view|read|open|see) (this |the )?(e-?mail|newsletter|issue|post|it)? ?"
+                          r"(online|in (your |a |the )?(web )?browser)\b"
+                          r"|^having trouble (viewing|reading)\b"),
+    ("newsletter prompt", r"\bunsubscribe\b|\b(manage|update|change) (your )?(e-?mail |subscription )?"
+                          r"(preferences|settings|subscriptions?)\b"),
+    ("newsletter prompt", r"^(you('re| are) receiving this|you received this"
+                          r"|this (e-?mail|message|newsletter) was sent to)\b"
+                          r"|^(was this|were you) forwarded\b|^not subscribed yet\b"),
+    ("advertisement", r"^(sponsored by|presented by|brought to you by|together with|in partnership with"
+                      r"|a message from (our|this week'?s) sponsor)\b"),
+    ("share bar", r"^(share|forward) (this|it)( (e-?mail|newsletter|issue|story|post))?"
+                  r"( (with|to) a friend)?\b|^(tweet|share) (this|on)\b"),
+)
+HTML_PHRASES = HTML_PHRASES + NEWSLETTER_PHRASES

@@ -25,7 +25,22 @@ MAX_FILE_BYTES = 96 * MiB
 SNIFF_BYTES = 64 * 1024
 # Real saves hold a few hundred parts at most; a hostile archive may hold millions of empty ones.
 MAX_MIME_PARTS = 5000
+# Web archives (WARC, WACZ), ZIP saves and PDFs hold a whole crawl or many images: the issue's
+# target is a 200 MB WARC; 320 MiB read once keeps the peak under its 500 MB bound (measured in
+# tests/benchmarks/bench_formats.py), and anything bigger is a crawl, not an article.
+MAX_ARCHIVE_BYTES = 320 * MiB
+# One archive record, ZIP entry or message that claims to be a page is read up to this size; the
+# page itself must still fit MAX_DOCUMENT_BYTES once its inline images are set aside.
+MAX_RECORD_BYTES = 48 * MiB
+# An archive lists at most this many pages (a crawl of a whole site has tens of thousands): the
+# picker stays usable and listing stays within the 3 s target on a 200 MB WARC.
+MAX_PAGES = 2000
 GZIP_MAGIC = b"\x1f\x8b"
+# Files allowed past MAX_FILE_BYTES (up to MAX_ARCHIVE_BYTES), by their names.
+ARCHIVE_NAME_ENDINGS = (".warc", ".warc.gz", ".wacz", ".zip", ".pdf", ".mbox")
+WARC_MAGIC = b"WARC/"
+# An ArchiveBox snapshot is a folder; this file inside it says what the folder holds.
+SNAPSHOT_INDEX = "index.json"
 
 
 @dataclass(frozen=True)
@@ -36,6 +51,9 @@ class Limits:
     max_document_bytes: int = MAX_DOCUMENT_BYTES
     max_text_bytes: int = MAX_TEXT_BYTES
     max_parts: int = MAX_MIME_PARTS
+    max_archive_bytes: int = MAX_ARCHIVE_BYTES
+    max_record_bytes: int = MAX_RECORD_BYTES
+    max_pages: int = MAX_PAGES
 
 
 DEFAULT_LIMITS = Limits()
@@ -54,14 +72,17 @@ def read_bytes(path: Path, limits: Limits) -> bytes:
     except OSError as exc:
         raise errors.NotFound(path, errors.NotFound.UNREACHABLE, reason=exc.strerror or exc) from None
     if path.is_dir():
+        if (path / SNAPSHOT_INDEX).is_file():  # an ArchiveBox snapshot reads as its index
+            return read_bytes(path / SNAPSHOT_INDEX, limits)
         raise errors.IsDirectory(path)
     if not path.is_file():
         raise errors.UnsupportedFormat(path)
-    if info.st_size > limits.max_file_bytes:
-        raise errors.TooLarge(path, size=human_size(info.st_size), limit=human_size(limits.max_file_bytes))
+    limit = file_limit(path, info.st_size, limits)
+    if info.st_size > limit:
+        raise errors.TooLarge(path, size=human_size(info.st_size), limit=human_size(limit))
     try:
         with open(path, "rb") as handle:
-            data = handle.read(limits.max_file_bytes + 1)
+            data = handle.read(limit + 1)
     except PermissionError:
         raise errors.PermissionDenied(path) from None
     except IsADirectoryError:
@@ -71,6 +92,27 @@ def read_bytes(path: Path, limits: Limits) -> bytes:
     if not data.strip():
         raise errors.EmptyFile(path)
     return data
+
+
+def file_limit(path: Path, size: int, limits: Limits) -> int:
+    """How many bytes of this file Sift reads: more for archives and PDFs, which carry images.
+
+    Decided by the name, so a file over the ordinary limit is refused without being opened.
+    """
+    name = path.name.lower()
+    if size > limits.max_file_bytes and name.endswith(ARCHIVE_NAME_ENDINGS):
+        return limits.max_archive_bytes
+    return limits.max_file_bytes
+
+
+def gzipped_warc(head: bytes) -> bool:
+    """True for a .warc.gz: gzip members whose first one starts a WARC record."""
+    if not head.startswith(GZIP_MAGIC):
+        return False
+    try:
+        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, len(WARC_MAGIC)) == WARC_MAGIC
+    except zlib.error:
+        return False
 
 
 def check_document_size(path: Path, size: int, limit: int) -> None:

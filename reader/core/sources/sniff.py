@@ -9,12 +9,21 @@ from pathlib import Path
 from reader.core import errors
 from reader.core.sources.charsets import BOMS, guess_bomless_utf16
 from reader.core.sources.files import SNIFF_BYTES
+from reader.core.sources.mail import EMAIL_SUFFIXES, MBOX_SUFFIXES, looks_like_email, looks_like_mbox
+from reader.core.sources.pdf import PDF_MAGIC
+from reader.core.sources.warc import is_warc
+from reader.core.sources.zips import ZIP_MAGIC
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml", ".xht"}
 MHTML_SUFFIXES = {".mhtml", ".mht"}
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 WEBARCHIVE_SUFFIXES = {".webarchive"}
-SUPPORTED_SUFFIXES = HTML_SUFFIXES | MHTML_SUFFIXES | TEXT_SUFFIXES | WEBARCHIVE_SUFFIXES
+ARCHIVE_SUFFIXES = {".warc", ".wacz", ".zip"}  # web archives and SingleFile ZIP saves
+PDF_SUFFIXES = {".pdf"}
+SUPPORTED_SUFFIXES = (HTML_SUFFIXES | MHTML_SUFFIXES | TEXT_SUFFIXES | WEBARCHIVE_SUFFIXES | ARCHIVE_SUFFIXES
+                      | EMAIL_SUFFIXES | MBOX_SUFFIXES | PDF_SUFFIXES)
+# Names whose last suffix alone (".gz") would say too little.
+COMPOUND_SUFFIXES = {".warc.gz"}
 # Magic numbers of files people drop by mistake: (prefix, what to call it). A magic made of
 # printable letters ("MZ", "ID3", ...) also starts ordinary sentences, so it only counts when the
 # head holds binary control bytes too (see looks_binary).
@@ -54,16 +63,30 @@ _MIME_HEADER = re.compile(
     rb"^(?:[A-Za-z0-9-]+:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*)*?"
     rb"Content-Type:\s*(?:multipart/(?:related|mixed|alternative)|text/html)", re.I
 )
+# The first line of a header block ("Name: value"), for e-mails saved with a plain-text body.
+_HEADER_LINE = re.compile(rb"^[A-Za-z0-9-]+:[^\r\n]*\r?\n")
 
 
 def sniff_format(path: Path, data: bytes) -> str:
-    """"html", "mhtml", "webarchive" or "text": the content decides, the name only breaks ties."""
+    """"html", "mhtml", "webarchive", "pdf", "zip", "warc", "eml", "mbox" or "text": the content
+    decides, the name only breaks ties."""
     head = data[:SNIFF_BYTES]
     suffix = path.suffix.lower()
+    if head.startswith(PDF_MAGIC):
+        return "pdf"
+    if head.startswith(ZIP_MAGIC):
+        return "zip"  # a SingleFile ZIP save or a WACZ; anything else is refused by its reader
+    if is_warc(head):
+        return "warc"
     if head.startswith(PLIST_MAGIC) or (b"<plist" in head[:1024] and b"<key>WebMainResource</key>" in head):
         return "webarchive"  # binary, or the XML property list some tools write
+    if looks_like_mbox(head) or (suffix in MBOX_SUFFIXES and head.startswith(b"From ")):
+        return "mbox"
     if _MIME_HEADER.match(head.lstrip()) or (suffix in MHTML_SUFFIXES and b"multipart/" in head[:4096]):
-        return "mhtml"
+        is_email = suffix in EMAIL_SUFFIXES or (suffix not in MHTML_SUFFIXES and looks_like_email(head))
+        return "eml" if is_email else "mhtml"
+    if suffix in EMAIL_SUFFIXES and _HEADER_LINE.match(head):
+        return "eml"
     refuse_binary(path, head)
     probe = ascii_view(head)
     if _HTML_START.match(probe) or suffix in HTML_SUFFIXES and b"<" in probe:
@@ -105,4 +128,4 @@ def ascii_view(head: bytes) -> bytes:
 
 def suffix_filter() -> list[str]:
     """The file-name patterns Sift opens, for open dialogs and desktop files."""
-    return sorted("*" + s for s in SUPPORTED_SUFFIXES)
+    return sorted("*" + s for s in SUPPORTED_SUFFIXES | COMPOUND_SUFFIXES)

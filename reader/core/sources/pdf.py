@@ -1,0 +1,259 @@
+"""Pages saved as PDF from a browser ("Print › Save as PDF") → an HTML page for the extractor.
+
+pypdfium2 (PDFium, BSD/Apache-2.0) gives each page's text with its lines; the lines are put in
+reading order (top to bottom), joined into paragraphs (across line and page breaks, hyphens
+undone), larger type becomes headings, and the browser's print header and footer (date and
+time, page title, URL, "3/7") become ``<header>``/``<footer>`` elements, which the extractor
+labels as clutter like any page's; the URL and title are recovered from them. The story is
+then separated from the printed menus and link lists by the same extraction as any page.
+Nothing in the PDF is run: no JavaScript, no forms, no links followed.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+import statistics
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reader.core import errors
+from reader.core.model import Source
+from reader.core.sources.origin import web_url
+
+log = logging.getLogger(__name__)
+
+PDF_MAGIC = b"%PDF-"
+# A browser prints a long article on 10-30 pages; a book or a report runs to hundreds.
+MAX_PDF_PAGES = 300
+# Reading the text of 300 pages takes ~3 s here; past this the PDF is not read further.
+MAX_PDF_SECONDS = 20
+# Fewer visible characters than this in the whole PDF: a scan or pictures of pages.
+MIN_TEXT_CHARS = 200
+# Chromium prints its header and footer within 0.4 in (29 pt) of the page's edge, the body
+# inside a margin of at least 0.4 in: lines whose box lies in this band are print furniture.
+PRINT_BAND_PT = 30.0
+# A gap between lines wider than this many line heights starts a new paragraph (the corpus'
+# printed pages use ~0.6 line heights between lines of a paragraph, ≥1.2 between paragraphs).
+PARAGRAPH_GAP_LINES = 0.9
+# Type this much larger than the body's is a heading; type a tenth smaller or larger is another block.
+HEADING_SIZE_RATIO = 1.18
+SIZE_CHANGE_RATIO = 0.1
+# Slides: most pages wider than tall with little text on each (a printed article fills its pages).
+SLIDE_MAX_WORDS_PER_PAGE = 90
+# A form: fillable fields and little prose.
+FORM_MAX_WORDS = 400
+SOFT_HYPHEN = "\x02"  # PDFium's mark for a hyphen the line break made
+_SENTENCE_END = re.compile(r"[.!?:…\"”’)\]]$")
+_PRINT_HEADER = re.compile(r"^(\d{1,4}[./-]\d{1,2}[./-]\d{1,4}),?\s+"
+                           r"(\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?)\s*(.*)$")
+_PRINT_FOOTER = re.compile(r"^(\S+:\S*)?\s*(\d+)\s*/\s*(\d+)$")
+_PAGE_COUNTER = re.compile(r"\d+\s*/\s*\d+$")
+
+
+@dataclass
+class Line:
+    text: str
+    left: float
+    bottom: float
+    top: float
+    size: float
+
+
+@dataclass
+class Printed:
+    """What the print header and footer said, and the HTML built so far."""
+
+    title: str | None = None
+    url: str | None = None
+    parts: list[str] = field(default_factory=list)
+
+
+def load_pdf(path: Path, data: bytes) -> Source:
+    """A PDF saved from a browser, as an HTML page the extractor reads like any other."""
+    import pypdfium2 as pdfium
+
+    document = open_document(path, data, pdfium)
+    try:
+        pages = len(document)
+        if pages > MAX_PDF_PAGES:
+            raise errors.TooLarge(path, errors.TooLarge.PAGES, pages=pages, limit=MAX_PDF_PAGES)
+        lines, sizes = read_lines(path, document)
+        refuse_non_article(path, document, lines, sizes)
+    finally:
+        document.close()
+    printed = assemble(lines, [height for _, height in sizes])
+    meta = document_title(printed)
+    page = f"<html><head>{meta}</head><body>{''.join(printed.parts)}</body></html>"
+    return Source(path=path, format="pdf", text=page, encoding="utf-8", url=printed.url,
+                  title_hint=printed.title)
+
+
+def open_document(path: Path, data: bytes, pdfium: Any) -> Any:
+    """The PDFium document; encrypted and damaged files become sentences."""
+    try:
+        return pdfium.PdfDocument(data)
+    except Exception as exc:  # PdfiumError, with PDFium's error code in its message
+        log.info("%s: PDFium refused it (%s)", path.name, exc)
+        if "password" in str(exc).lower():
+            raise errors.UnsupportedFormat(path, errors.UnsupportedFormat.ENCRYPTED_PDF) from None
+        raise errors.Malformed(path, errors.Malformed.DAMAGED_PDF) from None
+
+
+def read_lines(path: Path, document: Any) -> tuple[list[list[Line]], list[tuple[float, float]]]:
+    """Each page's lines in reading order, and each page's size, within the time budget."""
+    started = time.monotonic()
+    pages: list[list[Line]] = []
+    sizes: list[tuple[float, float]] = []
+    for index in range(len(document)):
+        if time.monotonic() - started > MAX_PDF_SECONDS:
+            raise errors.Timeout(path, seconds=MAX_PDF_SECONDS)
+        page = document[index]
+        try:
+            width, height = page.get_size()
+            textpage = page.get_textpage()
+            try:
+                pages.append(page_lines(textpage, height))
+            finally:
+                textpage.close()
+        except errors.ReaderError:
+            raise
+        except Exception as exc:  # a malformed page object: its text is lost, not the document
+            log.info("%s: page %d unreadable (%s)", path.name, index + 1, exc)
+            width, height = 0.0, 0.0
+            pages.append([])
+        finally:
+            page.close()
+        sizes.append((width, height))
+    return pages, sizes
+
+
+def page_lines(textpage: Any, height: float) -> list[Line]:
+    """One page's text lines with their boxes and type size, top to bottom."""
+    import pypdfium2.raw as raw
+
+    text = textpage.get_text_range()
+    lines: list[Line] = []
+    index = 0
+    for raw_line in text.split("\n"):
+        content = raw_line.rstrip("\r")
+        visible = [i for i, ch in enumerate(content) if not ch.isspace()]
+        if visible:
+            probes = sorted({visible[0], visible[len(visible) // 2], visible[-1]})
+            boxes = [textpage.get_charbox(index + i) for i in probes]
+            size = raw.FPDFText_GetFontSize(textpage.raw, index + visible[len(visible) // 2])
+            lines.append(Line(content.strip(), min(b[0] for b in boxes), min(b[1] for b in boxes),
+                              max(b[3] for b in boxes), float(size)))
+        index += len(raw_line) + 1
+    lines.sort(key=lambda line: (-round(line.top / 2), line.left))  # rows within 2 pt read as one
+    return lines
+
+
+def refuse_non_article(path: Path, document: Any, pages: list[list[Line]],
+                       sizes: list[tuple[float, float]]) -> None:
+    """A clear sentence for PDFs that are not a page saved from a browser."""
+    chars = sum(len(line.text) for page in pages for line in page)
+    if chars < MIN_TEXT_CHARS:
+        raise errors.UnsupportedFormat(path, errors.UnsupportedFormat.SCANNED_PDF)
+    words = [sum(len(line.text.split()) for line in page) for page in pages]
+    landscape = sum(1 for width, height in sizes if width > height)
+    if landscape > len(sizes) / 2 and statistics.median(words) < SLIDE_MAX_WORDS_PER_PAGE:
+        raise errors.UnsupportedFormat(path, errors.UnsupportedFormat.NOT_AN_ARTICLE_PDF, what="slides")
+    if document.get_formtype() != 0 and sum(words) < FORM_MAX_WORDS:
+        raise errors.UnsupportedFormat(path, errors.UnsupportedFormat.NOT_AN_ARTICLE_PDF, what="a form")
+
+
+def assemble(pages: list[list[Line]], heights: list[float]) -> Printed:
+    """Paragraphs and headings across the pages, with the print furniture set apart."""
+    printed = Printed()
+    body_size = typical_size([[line for line in page if not is_print_furniture(line, height)]
+                              for page, height in zip(pages, heights, strict=True)])
+    paragraph: list[Line] = []
+    pending: list[str] = []  # furniture met inside an open paragraph goes right after it
+    for page, height in zip(pages, heights, strict=True):
+        first = True  # the first line of a page continues the paragraph the last page left open
+        for line in page:
+            if is_print_furniture(line, height):
+                pending.append(furniture_html(line, printed, at_top=line.bottom > height / 2))
+                continue
+            previous = paragraph[-1] if paragraph else None
+            if previous is not None and starts_block(previous, line, body_size, first):
+                flush(paragraph, printed, body_size)
+                printed.parts.extend(pending)
+                paragraph, pending = [], []
+            paragraph.append(line)
+            first = False
+        # a page break ends a paragraph only where a sentence ends
+        if paragraph and _SENTENCE_END.search(paragraph[-1].text):
+            flush(paragraph, printed, body_size)
+            printed.parts.extend(pending)
+            paragraph, pending = [], []
+    flush(paragraph, printed, body_size)
+    printed.parts.extend(pending)
+    return printed
+
+
+def typical_size(pages: list[list[Line]]) -> float:
+    """The body's type size: the size most characters are set in."""
+    weights: dict[float, int] = {}
+    for page in pages:
+        for line in page:
+            weights[round(line.size, 1)] = weights.get(round(line.size, 1), 0) + len(line.text)
+    return max(weights, key=lambda size: weights[size]) if weights else 0.0
+
+
+def is_print_furniture(line: Line, height: float) -> bool:
+    """A line in the page's top or bottom band that reads like a browser's header or footer."""
+    in_band = line.bottom < PRINT_BAND_PT or line.top > height - PRINT_BAND_PT
+    return in_band and bool(_PRINT_HEADER.match(line.text) or _PAGE_COUNTER.search(line.text))
+
+
+def furniture_html(line: Line, printed: Printed, at_top: bool) -> str:
+    """The header or footer line as a landmark; its title and URL are kept for the article."""
+    header = _PRINT_HEADER.match(line.text)
+    if header and header.group(3) and printed.title is None:
+        printed.title = header.group(3).strip()
+    footer = _PRINT_FOOTER.match(line.text)
+    if footer and footer.group(1) and printed.url is None:
+        printed.url = web_url(footer.group(1))
+    tag = "header" if at_top else "footer"
+    return f"<{tag}><p>{html.escape(line.text)}</p></{tag}>"
+
+
+def starts_block(previous: Line, line: Line, body_size: float, new_page: bool = False) -> bool:
+    """Whether ``line`` begins a new paragraph or heading rather than continuing the last one."""
+    height = max(previous.top - previous.bottom, 1.0)
+    gap = previous.bottom - line.top
+    if not new_page and (gap > PARAGRAPH_GAP_LINES * height or gap < -height):  # a wide gap, a new column
+        return True
+    return abs(line.size - previous.size) > SIZE_CHANGE_RATIO * max(previous.size, 1.0)
+
+
+def flush(paragraph: list[Line], printed: Printed, body_size: float) -> None:
+    """One paragraph (or heading) of lines as HTML, its line breaks and hyphens undone."""
+    if not paragraph:
+        return
+    text = join_lines([line.text for line in paragraph])
+    size = statistics.median(line.size for line in paragraph)
+    tag = "h2" if body_size and size >= HEADING_SIZE_RATIO * body_size and len(text) < 300 else "p"
+    printed.parts.append(f"<{tag}>{html.escape(text)}</{tag}>")
+
+
+def join_lines(lines: list[str]) -> str:
+    """Lines joined by spaces; a word broken by the line's hyphen is made whole again."""
+    text = ""
+    for line in lines:
+        if text.endswith(SOFT_HYPHEN):
+            text = text[:-1] + line
+        elif text.endswith("-") and len(text) > 1 and text[-2].isalpha() and line[:1].islower():
+            text += line  # "well-" + "known": the hyphen is the word's own
+        else:
+            text = f"{text} {line}" if text else line
+    return " ".join(text.replace(SOFT_HYPHEN, "-").split())
+
+
+def document_title(printed: Printed) -> str:
+    return f"<title>{html.escape(printed.title)}</title>" if printed.title else ""
