@@ -146,21 +146,25 @@ def search(conn: sqlite3.Connection, text: str = "", filters: Filters = NO_FILTE
 
 def ranked_search(conn: sqlite3.Connection, query: Query, clauses: list[str], params: list[object],
                   limit: int | None, prefix_last: bool) -> list[SearchHit]:
-    """Rank inside the FTS index first (no join, no snippet: SQLite would compute both for every
-    match before sorting), then snippets and summaries for the matches kept only."""
+    """Rank inside the FTS index first, without a join: SQLite computes every column of every
+    match before sorting. With a limit, snippets are then made for the kept matches only;
+    without one, every match needs its snippet anyway, so it is made in the same pass."""
     expression = fts_expression(query.required, prefix_last)
     expression += "".join(f" NOT {fts_string(t)}" for t in query.excluded)
     kept = f"SELECT a.num FROM articles a WHERE {' AND '.join(clauses)}"
     restrict = f" AND rowid IN ({kept})" if clauses else ""
-    sql = (f"SELECT rowid, bm25(articles_fts, {TITLE_WEIGHT}, 1.0) AS rank FROM articles_fts "
-           f"WHERE articles_fts MATCH ?{restrict} ORDER BY rank")
-    args: list[object] = [expression, *params]
+    whole = limit is None
+    snippet = f", snippet(articles_fts, -1, ?, ?, ?, {SNIPPET_TOKENS})" if whole else ""
+    sql = (f"SELECT rowid, bm25(articles_fts, {TITLE_WEIGHT}, 1.0){snippet} FROM articles_fts "
+           f"WHERE articles_fts MATCH ?{restrict} ORDER BY 2")
+    args: list[object] = [*((MARK_OPEN, MARK_CLOSE, ELLIPSIS) if whole else ()), expression, *params]
     if limit is not None:
         sql += " LIMIT ?"
         args.append(limit)
-    ranked = [(int(r[0]), -float(r[1])) for r in conn.execute(sql, args)]
+    matches = conn.execute(sql, args).fetchall()
+    ranked = [(int(m[0]), -float(m[1])) for m in matches]
     nums = [num for num, _ in ranked]
-    snippets = marked_snippets(conn, expression, nums, whole=limit is None)
+    snippets = {int(m[0]): m[2] for m in matches} if whole else snippets_of(conn, expression, nums)
     rows: dict[int, sqlite3.Row] = {}
     for chunk in chunks(nums):
         rows.update((r["num"], r) for r in conn.execute(
@@ -170,16 +174,12 @@ def ranked_search(conn: sqlite3.Connection, query: Query, clauses: list[str], pa
             for summary, (num, score) in zip(found, ranked, strict=True)]
 
 
-def marked_snippets(conn: sqlite3.Connection, expression: str, nums: list[int],
-                    whole: bool) -> dict[int, str]:
-    """Snippets of the matches kept: by rowid for a first screen; for every match (``whole``) in
-    one pass over the index, which is cheaper than looking them up in chunks."""
-    select = (f"SELECT rowid, snippet(articles_fts, -1, ?, ?, ?, {SNIPPET_TOKENS}) FROM articles_fts "
-              "WHERE articles_fts MATCH ?")
-    if whole:
-        return dict(conn.execute(select, [MARK_OPEN, MARK_CLOSE, ELLIPSIS, expression]).fetchall())
+def snippets_of(conn: sqlite3.Connection, expression: str, nums: list[int]) -> dict[int, str]:
+    """Marked snippets of some matches (the first screen), by rowid."""
     found: dict[int, str] = {}
     for chunk in chunks(nums):
-        found.update(conn.execute(f"{select} AND rowid IN ({marks(chunk)})",
-                                  [MARK_OPEN, MARK_CLOSE, ELLIPSIS, expression, *chunk]).fetchall())
+        found.update(conn.execute(
+            f"SELECT rowid, snippet(articles_fts, -1, ?, ?, ?, {SNIPPET_TOKENS}) FROM articles_fts "
+            f"WHERE articles_fts MATCH ? AND rowid IN ({marks(chunk)})",
+            [MARK_OPEN, MARK_CLOSE, ELLIPSIS, expression, *chunk]).fetchall())
     return found
