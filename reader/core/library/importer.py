@@ -2,10 +2,13 @@
 
 The plan is made here (cheap): a file whose size and mtime match what the library saw is
 unchanged without being read; otherwise its content hash says whether the library already has
-it (found again at a new path: *moved*), or it must be extracted and analysed. That work runs in
-a process pool sized to the cores; each result is written in its own transaction as it
-arrives, so a kill loses only the files in flight. Files under an imported folder that the
-library saw before and that are gone are marked missing (kept, readable from the stored text).
+it (found again at a new path: *moved*), or it must be extracted and analysed. A file whose
+content changed becomes a new article (*updated*): the old copy stays as an earlier version, the
+new one inherits the reader's state, tags and highlights (re-anchored, see highlights.py).
+Extraction runs in a process pool sized to the cores; each result is written in its own
+transaction as it arrives, so a kill loses only the files in flight. Files under an imported
+folder that the library saw before and that are gone are marked missing (kept, readable from the
+stored text).
 Progress and cancellation are plain callables so the GUI can drive an import from a thread.
 """
 
@@ -27,7 +30,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from reader.core import errors
-from reader.core.library import articles
+from reader.core.library import articles, highlights
 from reader.core.library.entities import garbage_collect, relink
 from reader.core.library.store import now_iso, transaction
 from reader.core.library.worker import prepare_worker, record_for_library
@@ -203,6 +206,8 @@ class Importer:
                 return Work(path, stat.st_size, stat.st_mtime_ns, digest)
             moved = held is None and not articles.old_paths_exist(self.conn, known["num"], str(path))
             articles.see_path(self.conn, known["num"], str(path), stat.st_size, stat.st_mtime_ns, now_iso())
+            if held is not None and held["num"] != known["num"]:  # the file went back to an older copy
+                highlights.follow_edit(self.conn, held["num"], known["num"])
             self.conn.execute("DELETE FROM failures WHERE path = ?", (str(path),))
         return ImportResult(path, "moved" if moved else "unchanged", known["id"], known["title"])
 
@@ -262,11 +267,14 @@ class Importer:
             elif self.analysis and not known["analysed"]:
                 num = known["num"]
                 articles.replace_analysis(self.conn, num, record)
+                highlights.reanchor_article(self.conn, num, record["text"])  # the text may differ
                 status = "updated"
             else:  # the same content came in at another path meanwhile (a copy in this run, another process)
                 num = known["num"]
                 moved = held is None and not articles.old_paths_exist(self.conn, num, path)
                 status = "moved" if moved else "unchanged"
+            if held is not None and held["num"] != num:  # edited: highlights go to the newest copy
+                highlights.follow_edit(self.conn, held["num"], num)
             articles.see_path(self.conn, num, path, item.size, item.mtime_ns, seen)
             self.conn.execute("DELETE FROM failures WHERE path = ?", (path,))
         self.stored += status in ("added", "updated")

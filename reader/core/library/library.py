@@ -17,13 +17,23 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from reader.core.library import articles, search, views
+from reader.core.anchoring import find_occurrence
+from reader.core.library import articles, highlights, search, views
 from reader.core.library.entities import garbage_collect, relink
+from reader.core.library.errors import NotInLibrary
 from reader.core.library.importer import CancelCheck, Importer, ImportProgress, ImportResult
 from reader.core.library.records import SearchHit, StoredArticle, Summary
 from reader.core.library.store import Recovery, library_path, now_iso, open_database, transaction
+from reader.core.model import HIGHLIGHT_COLORS, Highlight
 
 log = logging.getLogger(__name__)
+
+
+class Unchanged:
+    """The default of :meth:`Library.update_highlight`'s fields: leave it as it is (None clears a note)."""
+
+
+UNCHANGED = Unchanged()
 
 
 class Library:
@@ -140,7 +150,8 @@ class Library:
             [summary] = articles.summaries(self.conn, [row])
             current = [p for p in summary.paths] if not summary.missing else []
             record = articles.load_record(self.conn, num, current[0] if current else None)
-            return StoredArticle(summary, record)
+            marks = [highlights.record(h) for h in highlights.of_article(self.conn, num)]
+            return StoredArticle(summary, record, marks)
 
     def entity_articles(self, name: str) -> list[views.EntityArticle]:
         """Articles mentioning the library entity ``name`` means ("Putin" finds "Vladimir Putin")."""
@@ -216,12 +227,74 @@ class Library:
                 "JOIN entities e ON e.key = ae.key JOIN entities r ON r.key = e.resolved "
                 "WHERE r.type = ? GROUP BY r.key ORDER BY n DESC, r.name LIMIT ?", (entity_type, limit))]
 
+    # -- highlights (see highlights.py; the GUI calls these from background tasks) ----------
+
+    def add_highlight(self, ref: str, start: int, end: int, color: str = "yellow",
+                      note: str | None = None) -> Highlight:
+        """Highlight ``text[start:end]`` of an article (NotInLibrary, or ValueError for an empty
+        span or an unknown colour)."""
+        with self.lock, transaction(self.conn):
+            num = self._num(ref)
+            row = self.conn.execute("SELECT id, text FROM articles WHERE num = ?", (num,)).fetchone()
+            made = highlights.new_highlight(row["id"], row["text"], start, end, color, note, now_iso())
+            highlights.insert(self.conn, num, made)
+            return made
+
+    def highlight_quote(self, ref: str, quote: str, occurrence: int = 1, color: str = "yellow",
+                        note: str | None = None) -> Highlight:
+        """Highlight the ``occurrence``-th (1-based) exact appearance of ``quote`` in the
+        article's text (highlights.QuoteNotFound when there is none)."""
+        with self.lock, transaction(self.conn):
+            num = self._num(ref)
+            row = self.conn.execute("SELECT id, text FROM articles WHERE num = ?", (num,)).fetchone()
+            span = find_occurrence(row["text"], quote, occurrence)
+            if span is None:
+                template = highlights.QuoteNotFound.OCCURRENCE if occurrence > 1 else None
+                raise highlights.QuoteNotFound(None, template, quote=quote, article=row["id"],
+                                               occurrence=occurrence)
+            made = highlights.new_highlight(row["id"], row["text"], *span, color, note, now_iso())
+            highlights.insert(self.conn, num, made)
+            return made
+
+    def update_highlight(self, highlight_id: str, *, note: str | None | Unchanged = UNCHANGED,
+                         color: str | Unchanged = UNCHANGED) -> Highlight:
+        """Change a highlight's note (None or blank: no note) or colour; the rest stays."""
+        if not isinstance(color, Unchanged) and color not in HIGHLIGHT_COLORS:
+            raise ValueError(f"unknown highlight colour {color!r}")
+        with self.lock, transaction(self.conn):
+            highlights.get(self.conn, highlight_id)  # HighlightNotFound
+            if not isinstance(note, Unchanged):
+                self.conn.execute("UPDATE highlights SET note = ? WHERE id = ?",
+                                  (highlights.clean_note(note), highlight_id))
+            if not isinstance(color, Unchanged):
+                self.conn.execute("UPDATE highlights SET color = ? WHERE id = ?", (color, highlight_id))
+            return highlights.get(self.conn, highlight_id)
+
+    def delete_highlight(self, highlight_id: str) -> None:
+        with self.lock, transaction(self.conn):
+            if not self.conn.execute("DELETE FROM highlights WHERE id = ?", (highlight_id,)).rowcount:
+                raise highlights.HighlightNotFound(highlight=highlight_id)
+
+    def highlights(self, ref: str | None = None, *, color: str | None = None, tag: str | None = None,
+                   text: str | None = None) -> list[Highlight]:
+        """Highlights in reading order within an article (orphaned last); all articles, newest
+        first, when ``ref`` is None. ``text``: the search syntax, on the highlighted words and notes."""
+        with self.lock:
+            num = None if ref is None else self._num(ref)
+            return highlights.select(self.conn, num, color, tag, text)
+
+    def reanchor_highlights(self, ref: str, new_text: str) -> list[Highlight]:
+        """The article's text became ``new_text`` (a per-site correction shown in the GUI): its
+        highlights re-anchor there, and are stored so; what is not found is kept, orphaned."""
+        with self.lock, transaction(self.conn):
+            return highlights.reanchor_article(self.conn, self._num(ref), new_text)
+
     # -- forgetting -----------------------------------------------------------------------
 
     def forget(self, refs: Sequence[str]) -> list[tuple[str, str | None]]:
         """Remove articles and everything derived from them (paths, tags, entity rows, claims,
-        search index), then compact the search index and the log so their words are gone from
-        the file too. Returns (ref, id or None when ``ref`` names no article)."""
+        highlights and notes, search index), then compact the search index and the log so their
+        words are gone from the file too. Returns (ref, id or None when ``ref`` names no article)."""
         done: list[tuple[str, str | None]] = []
         with self.lock:
             with transaction(self.conn):
@@ -241,6 +314,12 @@ class Library:
 
     def _id_of(self, num: int) -> str:
         return str(self.conn.execute("SELECT id FROM articles WHERE num = ?", (num,)).fetchone()[0])
+
+    def _num(self, ref: str) -> int:
+        num = articles.resolve_reference(self.conn, ref)
+        if num is None:
+            raise NotInLibrary(ref)
+        return num
 
     def _nums(self, refs: Sequence[str]) -> list[int]:
         nums = [articles.resolve_reference(self.conn, r) for r in refs]

@@ -22,6 +22,10 @@ The tables, and why they look this way (issues 15 and 16 add theirs in later ver
   re-import.
 - v2: ``watched_folders`` (the folders Sift scans for new saves) and ``failures`` (files that
   could not be read, remembered by size and mtime so a re-import does not retry them).
+- v3: ``highlights`` (issue 15): one row per reader's highlight, tied to its article, with the
+  W3C quote and position selectors (see highlights.py). ``articles.annotations`` holds the
+  article's highlighted passages and notes, kept in step by triggers, and the FTS index gets it
+  as a third column, so the library search finds a note's words.
 """
 
 from __future__ import annotations
@@ -131,8 +135,70 @@ V2: tuple[str, ...] = (
     ) WITHOUT ROWID""",
 )
 
+# The article's highlights and notes as the search index sees them (one line per highlight).
+_ANNOTATIONS_OF = ("(SELECT coalesce(group_concat(exact || ' ' || coalesce(note, ''), char(10)), '') "
+                   "FROM highlights WHERE article_num = {num})")
+
+V3: tuple[str, ...] = (
+    """CREATE TABLE highlights (
+        id TEXT PRIMARY KEY,
+        article_num INTEGER NOT NULL REFERENCES articles(num) ON DELETE CASCADE,
+        pos_start INTEGER NOT NULL,
+        pos_end INTEGER NOT NULL,
+        exact TEXT NOT NULL,
+        prefix TEXT NOT NULL DEFAULT '',
+        suffix TEXT NOT NULL DEFAULT '',
+        note TEXT,
+        color TEXT NOT NULL,
+        created TEXT NOT NULL,
+        orphaned INTEGER NOT NULL DEFAULT 0
+    )""",
+    "CREATE INDEX highlights_article ON highlights(article_num, orphaned, pos_start)",
+    "ALTER TABLE articles ADD COLUMN annotations TEXT NOT NULL DEFAULT ''",
+    # The FTS table gains a column: drop it and its triggers, make it again and rebuild it
+    # from the articles (external content: the text itself is not copied).
+    "DROP TRIGGER articles_fts_insert",
+    "DROP TRIGGER articles_fts_delete",
+    "DROP TRIGGER articles_fts_update",
+    "DROP TABLE articles_fts",
+    """CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, annotations, content='articles', content_rowid='num',
+        tokenize='unicode61 remove_diacritics 2'
+    )""",
+    "INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')",
+    """CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text, annotations)
+        VALUES (new.num, new.title, new.text, new.annotations);
+    END""",
+    """CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text, annotations)
+        VALUES ('delete', old.num, old.title, old.text, old.annotations);
+    END""",
+    """CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text, annotations ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text, annotations)
+        VALUES ('delete', old.num, old.title, old.text, old.annotations);
+        INSERT INTO articles_fts(rowid, title, text, annotations)
+        VALUES (new.num, new.title, new.text, new.annotations);
+    END""",
+    f"""CREATE TRIGGER highlights_annotations_insert AFTER INSERT ON highlights BEGIN
+        UPDATE articles SET annotations = {_ANNOTATIONS_OF.format(num="new.article_num")}
+        WHERE num = new.article_num;
+    END""",
+    f"""CREATE TRIGGER highlights_annotations_delete AFTER DELETE ON highlights BEGIN
+        UPDATE articles SET annotations = {_ANNOTATIONS_OF.format(num="old.article_num")}
+        WHERE num = old.article_num;
+    END""",
+    f"""CREATE TRIGGER highlights_annotations_update
+    AFTER UPDATE OF article_num, exact, note ON highlights BEGIN
+        UPDATE articles SET annotations = {_ANNOTATIONS_OF.format(num="old.article_num")}
+        WHERE num = old.article_num;
+        UPDATE articles SET annotations = {_ANNOTATIONS_OF.format(num="new.article_num")}
+        WHERE num = new.article_num;
+    END""",
+)
+
 # MIGRATIONS[n - 1] takes a database from version n - 1 to n.
-MIGRATIONS: tuple[Step, ...] = (V1, V2)
+MIGRATIONS: tuple[Step, ...] = (V1, V2, V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
