@@ -138,28 +138,32 @@ def boilerplate_reason(text: str) -> str | None:
 # cover whole words (patterns may span words: "read more"), so "authority" is never "author" and
 # "commentary" never "comment". Checked on the element and its ancestors inside the article;
 # page-wide elements (<body>, <html>, a wrapper around nearly all the page's text) never count.
-# html/classify.py compiles them into one pattern (one named group per reason).
+# The names of widely used third-party widgets (share, related-content, comment and consent
+# services) are furniture wherever they appear. html/classify.py compiles the patterns into one
+# (one named group per reason).
 HTML_HINTS: tuple[tuple[str, str], ...] = (
     ("share bar", r"share|shares|sharing|(social)?share(bar|tools?|buttons?|links|icons?|this|daddy)s?"
-                  r"|social|sociable|addthis|addtoany|whatsapp"),
+                  r"|social|sociable|addthis|addtoany|a 2 a|whatsapp|shareaholic|heateor|ssba"),
     ("related links", r"related\w*|recommend\w*|read ?more|more ?stories|more from|outbrain|taboola"
-                      r"|trending|popular|teasers?|also ?read|you may|read ?next|most (read|popular|viewed)"),
+                      r"|trending|popular|teasers?|also ?read|you may|read ?next|most (read|popular|viewed)"
+                      r"|yarpp|zergnet|revcontent|mgid|plista|ob widget"),
     ("tags", r"tags?|tag ?(box|list|cloud|links)|taxonomy|categories|keywords|topics"),
     ("author bio", r"author ?(bio|biography|box|info|about|description|details)|about (the )?author"),
     ("byline", r"bylines?|authors?|author ?name|attribution|contributors?|writer|posted by"),
     ("reading time", r"read ?time|reading ?time|estimated read|min read"),
     ("date", r"date|dateline|timestamp|pubdate|published|updated|post ?date|time|date ?time"),
     ("caption", r"captions?|credits?|copyright|photo ?credit"),
-    ("newsletter prompt", r"newsletter\w*|subscribe\w*|subscription|sign ?up|opt ?in|mailchimp"),
+    ("newsletter prompt", r"newsletter\w*|subscribe\w*|subscription|sign ?up|opt ?in|mailchimp|mc 4 wp"
+                          r"|klaviyo|convertkit|optinmonster"),
     ("advertisement", r"ads?|advert\w*|ad ?(slot|unit|container|wrapper|wrap|box|block)s?|adsense|dfp"
-                      r"|sponsor\w*|promo|promos|banner"),
+                      r"|sponsor\w*|promo|promos|promoted|banner|adsbygoogle|native ad|ad ?choices"),
     ("comments", r"comments?|commenting|comment ?(list|form|respond)|commentlist|disqus|respond|discussion"
-                 r"|reviews|(customer|user) reviews?"),
+                 r"|reviews|(customer|user) reviews?|wpdiscuz|livefyre|viafoura|spot ?im|coral ?talk"),
     ("navigation", r"nav|navbar|navigation|menu\w*|breadcrumbs?|pagination|pager|skip ?links?"),
     ("footer", r"footer\w*|foot|colophon|about ?us"),
     ("sidebar", r"sidebar|widget ?area"),  # not "widget" alone: embedded posts come in widgets too
     ("back matter", r"references|bibliography|acknowledg\w*"),
-    ("cookie notice", r"cookies?|cookie\w*|consent|gdpr"),
+    ("cookie notice", r"cookies?|cookie\w*|consent|gdpr|onetrust|cookiebot|didomi|usercentrics"),
 )
 # Class names that file the page under a topic (WordPress writes every tag and category of a
 # post onto its <article>: "tag-new-york-city-housing-authority", "category-share-news"): content

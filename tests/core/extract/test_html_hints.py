@@ -23,6 +23,9 @@ def test_class_names_are_cut_into_words() -> None:
     ("share-tools", "share bar"), ("socialShare", "share bar"), ("post-byline", "byline"),
     ("author-bio", "author bio"), ("ad-slot", "advertisement"), ("adSlot", "advertisement"),
     ("about-us", "footer"), ("sidebar-right", "sidebar"), ("references", "back matter"),
+    ("yarpp-related", "related links"), ("wpdiscuz-comment-body", "comments"),
+    ("onetrust-banner-sdk", "cookie notice"),
+    ("mc4wp-form", "newsletter prompt"), ("a2a_kit", "share bar"),
     ("comment-list", "comments"), ("main-nav", "navigation"), ("read-more", "related links"),
     ("tag-list", "tags"), ("newsletter-signup", "newsletter prompt"),
 ])
