@@ -1,11 +1,10 @@
-"""Preferences, Help › Keyboard Shortcuts and Help › About."""
+"""Preferences and Help › About (Help › Keyboard Shortcuts is the ``?`` overlay)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,8 +18,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -146,35 +143,6 @@ class PreferencesDialog(QDialog):
         return replace(self._settings, theme=self.theme_box.currentData(), font=self.font_box.currentData(),
                        size_pt=self.size_box.value(), column_chars=self.column_box.value(),
                        show_removed=self.removed_box.isChecked()).normalized()
-
-
-class ShortcutsDialog(QDialog):
-    """Every menu action that has a shortcut, read from the actions themselves."""
-
-    def __init__(self, actions: list[QAction], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Keyboard Shortcuts"))
-        rows = [(a.text().replace("&", ""), ", ".join(
-            s.toString(QKeySequence.SequenceFormat.NativeText) for s in a.shortcuts()))
-            for a in actions if a.shortcuts()]
-        rows += [(self.tr("Next / previous find match or mention"), "Enter, Shift+Enter"),
-                 (self.tr("Close the find bar"), "Esc"), (self.tr("Zoom with the mouse"), "Ctrl+Wheel")]
-        self.table = table = QTableWidget(len(rows), 2, self)
-        table.setAccessibleName(self.tr("Keyboard shortcuts"))
-        table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Shortcut")])
-        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        table.verticalHeader().hide()
-        for row, (name, keys) in enumerate(rows):
-            table.setItem(row, 0, QTableWidgetItem(name))
-            table.setItem(row, 1, QTableWidgetItem(keys))
-        table.resizeColumnsToContents()
-        table.horizontalHeader().setStretchLastSection(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(table)
-        layout.addWidget(buttons)
-        self.resize(520, 560)
 
 
 class AboutDialog(QDialog):

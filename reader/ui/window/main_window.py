@@ -29,9 +29,11 @@ from reader.ui.window.appearance import Appearance
 from reader.ui.window.corrections import BlockCorrections
 from reader.ui.window.drops import DropTarget
 from reader.ui.window.geometry import apply_window_geometry
+from reader.ui.window.keys import WindowKeys
 from reader.ui.window.menus import WindowMenus
 from reader.ui.window.message_bar import MessageBar
 from reader.ui.window.opening import Opener
+from reader.ui.window.read_aloud_control import WindowReadAloud
 from reader.ui.window.session import Session
 from reader.ui.window.tab_contract import Item, ReaderTab, TabFactory, article_tab_factory
 from reader.ui.window.tabs import ArticleTabs, TabRow
@@ -79,6 +81,8 @@ class MainWindow(QMainWindow):
         self.opener = Opener(self, self.article_tabs.show_loaded)
         self.open_failed.connect(lambda _path, _text: self._welcome_if_nothing_open())
         self._build_body()
+        self.keys = WindowKeys(self)
+        self.read_aloud_control = WindowReadAloud(self)
         self.menus = WindowMenus(self)
         self.installEventFilter(DropTarget(self))
         self.appearance.chrome.apply(self.appearance.resolved_theme())
@@ -232,6 +236,7 @@ class MainWindow(QMainWindow):
         item = self.current_article()
         self.setWindowTitle(self.tr("%1 — Sift").replace("%1", item.title) if item else APP_NAME)
         self.menus.show_state(item is not None, self.session.has_closed())
+        self.read_aloud_control.follow_current_tab()
 
     # ----------------------------------------------------------------- view
     def set_theme(self, theme: str) -> None:
@@ -280,11 +285,6 @@ class MainWindow(QMainWindow):
         settings_io.save_window_state(self.session.state)
         self._refresh_empty_state()
 
-    def show_shortcuts(self) -> None:
-        from reader.ui.window.dialogs import ShortcutsDialog
-
-        ShortcutsDialog(self.actions(), self).exec()
-
     def show_about(self) -> None:
         from reader.ui.window.dialogs import AboutDialog
 
@@ -315,6 +315,7 @@ class MainWindow(QMainWindow):
         except OSError as exc:
             log.error("Sift could not save its window state: %s", exc)
         self.appearance.chrome.restore()
+        self.read_aloud_control.close()
         self.analysis_requests.shutdown()
         if self._tasks is not None:
             self._tasks.shutdown()

@@ -55,10 +55,12 @@ class WindowMenus:
         bar = window.menuBar()
         self._build_file_menu(bar.addMenu(window.tr("&File")))
         self._build_edit_menu(bar.addMenu(window.tr("&Edit")))
-        self._build_view_menu(bar.addMenu(window.tr("&View")))
+        view_menu = bar.addMenu(window.tr("&View"))
+        self._build_view_menu(view_menu)
+        self._build_reading_keys(view_menu, bar.addMenu(window.tr("&Go")))
         help_menu = bar.addMenu(window.tr("&Help"))
-        self._action(help_menu, window.tr("&Keyboard Shortcuts"), window.show_shortcuts,
-                     [QKeySequence.StandardKey.HelpContents])
+        self._action(help_menu, window.tr("&Keyboard Shortcuts"), lambda: window.keys.toggle_shortcuts(),
+                     ["?", "F1"])
         self._action(help_menu, window.tr("&About Sift"), window.show_about)
 
     def _action(self, menu: QMenu, text: str, slot: Callable[..., Any], shortcuts: Iterable[Shortcut] = (),
@@ -101,7 +103,7 @@ class WindowMenus:
         self._action(menu, w.tr("&Copy"), lambda: w.call_tab(lambda t: t.reading_view.copy()), [K.Copy],
                      needs_article=True)
         menu.addSeparator()
-        self._action(menu, w.tr("&Find…"), lambda: w.call_tab(lambda t: t.open_find()), [K.Find],
+        self._action(menu, w.tr("&Find…"), lambda: w.call_tab(lambda t: t.open_find()), [K.Find, "/"],
                      needs_article=True)
         self._action(menu, w.tr("Find &Next"), lambda: w.call_tab(lambda t: t.find_next()), ["F3"],
                      needs_article=True)
@@ -141,6 +143,18 @@ class WindowMenus:
         self._action(menu, w.tr("Ne&xt Tab"), lambda: w.tabs.step(1), ["Ctrl+Tab", "Ctrl+PgDown"])
         self._action(menu, w.tr("Pre&vious Tab"), lambda: w.tabs.step(-1), ["Ctrl+Shift+Tab", "Ctrl+PgUp"])
         self.show_settings(s)
+
+    def _build_reading_keys(self, view_menu: QMenu, go_menu: QMenu) -> None:
+        """Single keys for reading (line edits keep typed letters; the reading view claims only
+        its own keys), and Read Aloud, which :meth:`MainWindow.update_actions` turns on."""
+        w = self.window
+        self._action(go_menu, w.tr("&Next Article"), lambda: w.keys.step_article(1), ["N"])
+        self._action(go_menu, w.tr("&Previous Article"), lambda: w.keys.step_article(-1), ["P"])
+        back = self._action(go_menu, w.tr("&Back"), lambda: w.keys.escape(), ["Esc"])
+        back.setToolTip(w.tr("Close the shortcuts, the find bar or the caret; else back to the library"))
+        view_menu.addSeparator()
+        self.read_aloud_action = self._action(view_menu, w.tr("Read &Aloud"),
+                                              lambda: w.read_aloud_control.toggle(), ["Ctrl+Shift+Space"])
 
     def _choice_menu(self, menu: QMenu, slot: Callable[[Any], None],
                      choices: tuple[tuple[str, Any], ...]) -> dict[Any, QAction]:

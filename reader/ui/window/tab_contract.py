@@ -54,6 +54,10 @@ class ReaderTab(Protocol):
 
     def find_previous(self) -> None: ...
 
+    def dismiss(self) -> bool:
+        """Esc: close what the tab has open (find bar, caret); False when nothing was, so the
+        window's Esc goes on to its own meaning."""
+
     def reading_position(self) -> float: ...
 
     def set_reading_position(self, fraction: float) -> None: ...

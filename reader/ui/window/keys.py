@@ -1,0 +1,60 @@
+"""The window's reading keys: ``?`` the shortcuts overlay, ``n``/``p`` the next or previous
+article, Esc one step back out (overlay, find bar or caret, then the library).
+
+The actions and their keys are made by :mod:`.menus`; this is what they do. The overlay is built
+from the window's actions each time it opens, so it lists exactly the keys that work.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction
+
+if TYPE_CHECKING:
+    from reader.ui.reading.shortcuts_overlay import ShortcutsOverlay
+    from reader.ui.window.main_window import MainWindow
+
+
+class WindowKeys:
+    """What the window's single-key actions do; the overlay is built the first time it is asked for."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self._overlay: ShortcutsOverlay | None = None
+
+    @property
+    def overlay(self) -> ShortcutsOverlay:
+        if self._overlay is None:
+            from reader.ui.reading.shortcuts_overlay import ShortcutsOverlay
+
+            self._overlay = ShortcutsOverlay(self.window)
+        return self._overlay
+
+    def overlay_visible(self) -> bool:
+        return self._overlay is not None and self._overlay.isVisible()
+
+    def toggle_shortcuts(self) -> None:
+        """``?``: show every shortcut of the window's actions and the reading keys, or hide them."""
+        from reader.ui.reading.keyboard import shortcut_sections
+        from reader.ui.reading.theme import theme_named
+
+        actions = self.window.findChildren(QAction)
+        self.overlay.toggle(shortcut_sections(actions), theme_named(self.window.appearance.resolved_theme()))
+
+    def step_article(self, step: int) -> None:
+        """``n`` (1) / ``p`` (-1): the next or previous article in the tab row, round the ends."""
+        self.window.tabs.step(step)
+
+    def escape(self) -> None:
+        """Esc closes the overlay, else what the tab has open (find bar, caret), else goes back to
+        the library when the window has one."""
+        if self.overlay_visible():
+            self.overlay.close_overlay()
+            return
+        item = self.window.current_article()
+        if item is not None and item.tab.dismiss():
+            return
+        show_library = getattr(self.window, "show_library", None)  # the library view is being added
+        if callable(show_library):
+            show_library()
