@@ -74,3 +74,15 @@ def test_taxonomy_classes_on_the_article_do_not_label_the_story() -> None:
     annotate_surroundings(blocks)
     verdicts = judge_blocks(blocks, {0, 1, 2})  # a candidate that took the comment along
     assert [v.role for v in verdicts] == ["story", "story", "clutter"]
+
+
+def test_footer_and_nav_inside_a_candidate_are_furniture_but_not_the_article_header() -> None:
+    """readability sometimes takes the page's footer along; <header> inside <article> holds the lead."""
+    html = (f"<body><article><header><p>{PROSE.upper()}</p></header><p>{PROSE}</p></article>"
+            f"<footer><p>City of Riverside Council, Town Hall. Open Monday to Friday, 9am to 5pm.</p>"
+            f"</footer></body>")
+    body = body_of(parse_html(html))
+    blocks = segment_blocks(body)
+    annotate_surroundings(blocks)
+    verdicts = judge_blocks(blocks, {0, 1, 2})
+    assert [(v.role, v.reason) for v in verdicts] == [("story", None), ("story", None), ("clutter", "footer")]

@@ -39,6 +39,9 @@ _BYLINE = re.compile(r"^(by|written by|words by|reporting by|story by|posted by)
 # Not <form>: ASP.NET pages wrap the whole page, story included, in one.
 LANDMARK_REASONS = {"nav": "navigation", "footer": "footer", "aside": "sidebar",
                     "menu": "navigation", "header": "header", "dialog": "popup"}
+# The landmarks that are furniture even inside a candidate article: not <header>, which inside an
+# <article> holds its headline, byline and standfirst.
+INNER_LANDMARKS = {tag: reason for tag, reason in LANDMARK_REASONS.items() if tag != "header"}
 
 
 def combined(pairs: list[tuple[str, str]], prefix: str) -> tuple[re.Pattern[str], dict[str, str]]:
@@ -113,7 +116,8 @@ def mark_page_wide(blocks: list[PageBlock]) -> None:
 
 
 def inner_hint_reason(block: PageBlock, top: HtmlElement | None) -> str | None:
-    """The first furniture hint on the block's element or its ancestors below ``top``."""
+    """The first furniture hint (a class/id word or a landmark but <header>) on the block's
+    element or its ancestors below ``top``."""
     chain = [block.elem] if "run" not in block.flags else []
     for ancestor in reversed(block.path):
         if ancestor is top:
@@ -123,7 +127,8 @@ def inner_hint_reason(block: PageBlock, top: HtmlElement | None) -> str | None:
         if top is not None:  # the block lies outside ``top``: its ancestors are not "inner"
             chain = chain[:1]
     for el in chain:
-        reason = hint_reason(el)
+        reason = INNER_LANDMARKS.get(tag_of(el)) if el.get(PAGE_WIDE) is None else None
+        reason = reason or hint_reason(el)
         if reason:
             return reason
     return None
