@@ -86,3 +86,12 @@ def test_footer_and_nav_inside_a_candidate_are_furniture_but_not_the_article_hea
     annotate_surroundings(blocks)
     verdicts = judge_blocks(blocks, {0, 1, 2})
     assert [(v.role, v.reason) for v in verdicts] == [("story", None), ("story", None), ("clutter", "footer")]
+
+
+def test_aria_roles_are_landmarks_like_their_tags() -> None:
+    html = (f"<body><div><p>{PROSE}</p></div><div role='dialog'><p>{PROSE.upper()}</p></div>"
+            f"<div role='contentinfo'><p>{PROSE.lower()}</p></div></body>")
+    found = surroundings_of(html)
+    assert found[PROSE[:20]] is None
+    assert found[PROSE.upper()[:20]] == "popup"
+    assert found[PROSE.lower()[:20]] == "footer"

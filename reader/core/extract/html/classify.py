@@ -39,9 +39,21 @@ _BYLINE = re.compile(r"^(by|written by|words by|reporting by|story by|posted by)
 # Not <form>: ASP.NET pages wrap the whole page, story included, in one.
 LANDMARK_REASONS = {"nav": "navigation", "footer": "footer", "aside": "sidebar",
                     "menu": "navigation", "header": "header", "dialog": "popup"}
-# The landmarks that are furniture even inside a candidate article: not <header>, which inside an
-# <article> holds its headline, byline and standfirst.
-INNER_LANDMARKS = {tag: reason for tag, reason in LANDMARK_REASONS.items() if tag != "header"}
+# The same landmarks named by ARIA roles, which pages built of <div>s set instead of the tags.
+ROLE_REASONS = {"navigation": "navigation", "contentinfo": "footer", "complementary": "sidebar",
+                "menu": "navigation", "menubar": "navigation", "banner": "header", "dialog": "popup",
+                "alertdialog": "popup", "search": "navigation"}
+# The landmarks that are furniture even inside a candidate article: not the header, which inside
+# an <article> holds its headline, byline and standfirst.
+INNER_LANDMARKS = frozenset(LANDMARK_REASONS.values()) - {"header"}
+
+
+def landmark_reason(el: HtmlElement) -> str | None:
+    """The furniture a landmark element is (by tag or ARIA role), unless it wraps the whole page."""
+    if el.get(PAGE_WIDE) is not None:
+        return None
+    role = el.get("role")
+    return LANDMARK_REASONS.get(tag_of(el)) or (ROLE_REASONS.get(role.strip().lower()) if role else None)
 
 
 def combined(pairs: list[tuple[str, str]], prefix: str) -> tuple[re.Pattern[str], dict[str, str]]:
@@ -127,8 +139,8 @@ def inner_hint_reason(block: PageBlock, top: HtmlElement | None) -> str | None:
         if top is not None:  # the block lies outside ``top``: its ancestors are not "inner"
             chain = chain[:1]
     for el in chain:
-        reason = INNER_LANDMARKS.get(tag_of(el)) if el.get(PAGE_WIDE) is None else None
-        reason = reason or hint_reason(el)
+        landmark = landmark_reason(el)
+        reason = (landmark if landmark in INNER_LANDMARKS else None) or hint_reason(el)
         if reason:
             return reason
     return None
@@ -188,7 +200,7 @@ def element_surroundings(el: HtmlElement, memo: dict[HtmlElement, tuple[str | No
         node = node.getparent() if node.tag != "body" else None
     found = memo[node] if node is not None else (None, None)
     for node in reversed(chain):
-        landmark = LANDMARK_REASONS.get(tag_of(node)) if node.get(PAGE_WIDE) is None else None
+        landmark = landmark_reason(node)
         own = landmark or hint_reason(node)
         found = (landmark or found[0], own or found[1])
         memo[node] = found
