@@ -44,6 +44,11 @@ HEADING_SIZE_RATIO = 1.18
 SIZE_CHANGE_RATIO = 0.1
 # Slides: most pages wider than tall with little text on each (a printed article fills its pages).
 SLIDE_MAX_WORDS_PER_PAGE = 90
+# A short line printed this many times is a menu entry ("Back To Main Menu"); a story repeats no line.
+REPEATED_LINE_COUNT = 3
+REPEATED_LINE_MAX_CHARS = 80
+# Links read per page at most (a printed site map has a few hundred).
+MAX_LINKS_PER_PAGE = 2000
 # A form: fillable fields and little prose.
 FORM_MAX_WORDS = 400
 SOFT_HYPHEN = "\x02"  # PDFium's mark for a hyphen the line break made
@@ -61,6 +66,11 @@ class Line:
     bottom: float
     top: float
     size: float
+    right: float = 0.0
+    html: str = ""  # the text as HTML, links marked; empty: the escaped text
+
+    def markup(self) -> str:
+        return self.html or html.escape(self.text)
 
 
 @dataclass
@@ -116,7 +126,7 @@ def read_lines(path: Path, document: Any) -> tuple[list[list[Line]], list[tuple[
             width, height = page.get_size()
             textpage = page.get_textpage()
             try:
-                pages.append(page_lines(textpage, height))
+                pages.append(page_lines(textpage, page))
             finally:
                 textpage.close()
         except errors.ReaderError:
@@ -131,11 +141,13 @@ def read_lines(path: Path, document: Any) -> tuple[list[list[Line]], list[tuple[
     return pages, sizes
 
 
-def page_lines(textpage: Any, height: float) -> list[Line]:
-    """One page's text lines with their boxes and type size, top to bottom."""
+def page_lines(textpage: Any, page: Any) -> list[Line]:
+    """One page's text lines (as PDFium orders them: the order the browser painted them) with their
+    boxes, type size and which characters are links."""
     import pypdfium2.raw as raw
 
     text = textpage.get_text_range()
+    rects = link_rects(page)
     lines: list[Line] = []
     index = 0
     for raw_line in text.split("\n"):
@@ -145,11 +157,49 @@ def page_lines(textpage: Any, height: float) -> list[Line]:
             probes = sorted({visible[0], visible[len(visible) // 2], visible[-1]})
             boxes = [textpage.get_charbox(index + i) for i in probes]
             size = raw.FPDFText_GetFontSize(textpage.raw, index + visible[len(visible) // 2])
-            lines.append(Line(content.strip(), min(b[0] for b in boxes), min(b[1] for b in boxes),
-                              max(b[3] for b in boxes), float(size)))
+            line = Line(content, min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[3] for b in boxes),
+                        float(size), right=max(b[2] for b in boxes))
+            line.html = line_html(textpage, index, line, rects)
+            lines.append(line)
         index += len(raw_line) + 1
-    lines.sort(key=lambda line: (-round(line.top / 2), line.left))  # rows within 2 pt read as one
     return lines
+
+
+def link_rects(page: Any) -> list[tuple[float, float, float, float]]:
+    """(left, bottom, right, top) of each link on the page: printed menus and link lists are links."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    found: list[tuple[float, float, float, float]] = []
+    position, link = ctypes.c_int(0), raw.FPDF_LINK()
+    while len(found) < MAX_LINKS_PER_PAGE and raw.FPDFLink_Enumerate(page.raw, ctypes.byref(position),
+                                                                      ctypes.byref(link)):
+        rect = raw.FS_RECTF()
+        if raw.FPDFLink_GetAnnotRect(link, ctypes.byref(rect)):
+            found.append((rect.left, rect.bottom, rect.right, rect.top))
+    return found
+
+
+def line_html(textpage: Any, start: int, line: Line, rects: list[tuple[float, float, float, float]]) -> str:
+    """The line as HTML, its linked characters inside <a> (no address: only their share counts)."""
+    near = [r for r in rects if min(r[3], line.top) - max(r[1], line.bottom) > 0]
+    if not near:
+        return html.escape(line.text)
+    pieces: list[tuple[str, bool]] = []
+    for offset, char in enumerate(line.text):
+        inside = False
+        if not char.isspace():
+            left, bottom, right, top = textpage.get_charbox(start + offset)
+            x, y = (left + right) / 2, (bottom + top) / 2
+            inside = any(r[0] <= x <= r[2] and r[1] <= y <= r[3] for r in near)
+        elif pieces:
+            inside = pieces[-1][1]
+        if pieces and pieces[-1][1] == inside:
+            pieces[-1] = (pieces[-1][0] + char, inside)
+        else:
+            pieces.append((char, inside))
+    return "".join(f"<a>{html.escape(t)}</a>" if link else html.escape(t) for t, link in pieces)
 
 
 def refuse_non_article(path: Path, document: Any, pages: list[list[Line]],
@@ -167,10 +217,13 @@ def refuse_non_article(path: Path, document: Any, pages: list[list[Line]],
 
 
 def assemble(pages: list[list[Line]], heights: list[float]) -> Printed:
-    """Paragraphs and headings across the pages, with the print furniture set apart."""
+    """Paragraphs and headings across the pages, with the print furniture set apart: the print
+    header and footer, and lines printed again and again (menus)."""
     printed = Printed()
-    body_size = typical_size([[line for line in page if not is_print_furniture(line, height)]
-                              for page, height in zip(pages, heights, strict=True)])
+    body = [[line for line in page if not is_print_furniture(line, height)]
+            for page, height in zip(pages, heights, strict=True)]
+    body_size = typical_size(body)
+    repeated = repeated_lines(body)
     paragraph: list[Line] = []
     pending: list[str] = []  # furniture met inside an open paragraph goes right after it
     for page, height in zip(pages, heights, strict=True):
@@ -179,11 +232,15 @@ def assemble(pages: list[list[Line]], heights: list[float]) -> Printed:
             if is_print_furniture(line, height):
                 pending.append(furniture_html(line, printed, at_top=line.bottom > height / 2))
                 continue
+            landmark = "nav" if " ".join(line.text.split()) in repeated else None
             previous = paragraph[-1] if paragraph else None
-            if previous is not None and starts_block(previous, line, body_size, first):
+            if landmark or (previous is not None and starts_block(previous, line, body_size, first)):
                 flush(paragraph, printed, body_size)
                 printed.parts.extend(pending)
                 paragraph, pending = [], []
+            if landmark:
+                printed.parts.append(f"<{landmark}><p>{line.markup().strip()}</p></{landmark}>")
+                continue
             paragraph.append(line)
             first = False
         # a page break ends a paragraph only where a sentence ends
@@ -194,6 +251,17 @@ def assemble(pages: list[list[Line]], heights: list[float]) -> Printed:
     flush(paragraph, printed, body_size)
     printed.parts.extend(pending)
     return printed
+
+
+def repeated_lines(pages: list[list[Line]]) -> set[str]:
+    """Short lines printed at least REPEATED_LINE_COUNT times: menu entries, not story."""
+    counts: dict[str, int] = {}
+    for page in pages:
+        for line in page:
+            text = " ".join(line.text.split())
+            if len(text) <= REPEATED_LINE_MAX_CHARS:
+                counts[text] = counts.get(text, 0) + 1
+    return {text for text, count in counts.items() if count >= REPEATED_LINE_COUNT}
 
 
 def typical_size(pages: list[list[Line]]) -> float:
@@ -236,10 +304,10 @@ def flush(paragraph: list[Line], printed: Printed, body_size: float) -> None:
     """One paragraph (or heading) of lines as HTML, its line breaks and hyphens undone."""
     if not paragraph:
         return
-    text = join_lines([line.text for line in paragraph])
+    text = join_lines([line.markup().strip() for line in paragraph])
     size = statistics.median(line.size for line in paragraph)
     tag = "h2" if body_size and size >= HEADING_SIZE_RATIO * body_size and len(text) < 300 else "p"
-    printed.parts.append(f"<{tag}>{html.escape(text)}</{tag}>")
+    printed.parts.append(f"<{tag}>{text}</{tag}>")
 
 
 def join_lines(lines: list[str]) -> str:
