@@ -163,8 +163,9 @@ class Analysis:
     warnings: tuple[Notice, ...] = ()
 
 
-HighlightColor = Literal["yellow", "green", "blue", "pink", "purple"]
-HIGHLIGHT_COLORS: tuple[HighlightColor, ...] = ("yellow", "green", "blue", "pink", "purple")
+# The reading themes give each of these a background with checked contrast (ui/reading/theme.py).
+HighlightColor = Literal["yellow", "green", "blue", "pink"]
+HIGHLIGHT_COLORS: tuple[HighlightColor, ...] = ("yellow", "green", "blue", "pink")
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ _ZIP_TIME = (2000, 1, 1, 0, 0, 0)
 STYLE = """body{font-family:serif;line-height:1.5;margin:0 1em}h1{line-height:1.2}
 .meta{color:#555;font-style:italic}blockquote{border-left:3px solid #999;margin-left:0;padding-left:1em}
 mark{padding:0 .1em}mark.yellow{background:#fff3a3}mark.green{background:#c8f0c0}
-mark.blue{background:#cfe3ff}mark.pink{background:#ffd1e3}mark.purple{background:#e5d4ff}
+mark.blue{background:#cfe3ff}mark.pink{background:#ffd1e3}
 img{max-width:100%}figure{margin:1em 0}figcaption{font-size:.9em;color:#555}
 table{border-collapse:collapse}td{border:1px solid #999;padding:.2em .4em}
 aside.note{font-size:.9em}"""

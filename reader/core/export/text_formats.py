@@ -175,7 +175,7 @@ table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.3em .6em}img
 
 
 HIGHLIGHT_STYLE = """mark{padding:0 .1em}mark.yellow{background:#fff3a3}mark.green{background:#c8f0c0}
-mark.blue{background:#cfe3ff}mark.pink{background:#ffd1e3}mark.purple{background:#e5d4ff}
+mark.blue{background:#cfe3ff}mark.pink{background:#ffd1e3}
 .note{font-size:.85em;color:#555}"""
 
 

@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QByteArray, QPoint, Qt, Signal
+from PySide6.QtWidgets import QMenu, QSplitter, QVBoxLayout, QWidget
 
-from reader.core.model import Analysis, Article, Resource
+from reader.core.model import HIGHLIGHT_COLORS, Analysis, Article, Highlight, Resource
 from reader.ui.reading.find_bar import FindBar
-from reader.ui.reading.reading_view import ZOOM_STEP, ReadingView
+from reader.ui.reading.reading_view import USER_HIGHLIGHT_PREFIX, ZOOM_STEP, ReadingView
 from reader.ui.side_panel import SidePanel
 from reader.ui.side_panel.grouping import quoted_names
 from reader.ui.side_panel.positions import claim_at, claim_extent, mention_at, sorted_mentions
 
 ENTITY_LAYER = "entity"
+# The reader's highlights: one reading-view layer per colour ("user-yellow", …).
+HIGHLIGHT_LAYER = "user-"
 CLAIM_LAYER = "claim"
 # The reading view gets about three quarters of the width when the panel first opens.
 INITIAL_SPLIT = (3, 1)
@@ -26,11 +28,16 @@ class ArticleTab(QWidget):
 
     correction_requested = Signal(int, str)  # (index into article.blocks, "story" | "clutter")
     link_activated = Signal(str)  # an http(s) URL the user clicked
+    # The reader's highlights: the window stores them (off the GUI thread) and calls set_highlights.
+    highlight_requested = Signal(int, int, str, object)  # Article.text span, colour, note (str | None)
+    highlight_edit_requested = Signal(str, object, object)  # id, new note (str | None: keep), new colour
+    highlight_delete_requested = Signal(str)  # id
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.article: Article | None = None
         self.analysis: Analysis | None = None
+        self.highlights: list[Highlight] = []
         self.reading_view = ReadingView(self)
         self.find_bar = FindBar(self.reading_view, self)
         self.side_panel = SidePanel(self)
@@ -56,6 +63,10 @@ class ArticleTab(QWidget):
         self.reading_view.mention_step_requested.connect(self.step_mention)
         self.side_panel.mention_changed.connect(self._on_mention_changed)
         self.side_panel.claim_selected.connect(self._on_claim_selected)
+        self.side_panel.highlight_selected.connect(self.scroll_to_highlight)
+        self.reading_view.highlight_at = self._highlight_at
+        self.reading_view.highlight_requested.connect(self._on_highlight_requested)
+        self.reading_view.highlight_menu_requested.connect(self._show_highlight_menu)
 
     # content ------------------------------------------------------------------------------------
     def show_article(self, article: Article, resources: Mapping[str, Resource] | None = None,
@@ -63,11 +74,19 @@ class ArticleTab(QWidget):
         """Show the story at once; a changed article (a correction) keeps the reading position."""
         same = self.article is not None and self.article.path == article.path
         position = self.reading_position() if same else 0.0
-        if self.article is None or self.article.text != article.text:
+        changed = self.article is not None and self.article.text != article.text
+        if self.article is None or changed:
             self.analysis = None  # its offsets index the old text; re-analysis will follow
         self.article = article
         self.reading_view.show_article(article, resources, resources_dir)
         self.reading_view.set_reading_position(position)
+        if self.highlights:  # a correction moved text: the highlights follow their quotes
+            if changed:
+                from reader.core.library.highlights import reanchor
+
+                self.set_highlights(reanchor(self.highlights, article.text))
+            else:
+                self.set_highlights(self.highlights)
 
     def show_analysis_pending(self, message: str) -> None:
         self.side_panel.show_pending(message)
@@ -198,8 +217,75 @@ class ArticleTab(QWidget):
         if claim is not None:
             self.side_panel.select_claim(claim)
 
+    # the reader's highlights -----------------------------------------------------------------
+    def set_highlights(self, highlights: Sequence[Highlight]) -> None:
+        """Show the reader's highlights in the text (one layer per colour) and the Notes tab."""
+        self.highlights = list(highlights)
+        view = self.reading_view
+        for colour in HIGHLIGHT_COLORS:
+            spans = [(h.start, h.end) for h in self.highlights if h.color == colour and not h.orphaned]
+            view.set_text_highlights(HIGHLIGHT_LAYER + colour, spans, colour=USER_HIGHLIGHT_PREFIX + colour)
+        self.side_panel.show_highlights(self.highlights)
+
+    def scroll_to_highlight(self, ident: str) -> None:
+        highlight = next((h for h in self.highlights if h.id == ident), None)
+        if highlight is not None and not highlight.orphaned:
+            self.reading_view.scroll_to_position(highlight.start, highlight.end)
+
+    def _highlight_at(self, offset: int) -> str | None:
+        hits = [h for h in self.highlights if not h.orphaned and h.start <= offset < h.end]
+        return min(hits, key=lambda h: h.end - h.start).id if hits else None
+
+    def _on_highlight_requested(self, start: int, end: int, colour: str, with_note: bool) -> None:
+        note: str | None = None
+        if with_note:
+            note = self._ask_note("")
+            if note is None:
+                return
+        self.highlight_requested.emit(start, end, colour, note or None)
+
+    def _ask_note(self, current: str) -> str | None:
+        """The note the reader typed, or None when they cancelled."""
+        from PySide6.QtWidgets import QInputDialog
+
+        text, ok = QInputDialog.getMultiLineText(self, self.tr("Note"), self.tr("Note on this highlight:"),
+                                                 current)
+        return text.strip() if ok else None
+
+    def highlight_menu(self, ident: str) -> QMenu:
+        """Edit the note, recolour or delete one highlight."""
+        highlight = next(h for h in self.highlights if h.id == ident)
+        menu = QMenu(self)
+        note = menu.addAction(self.tr("Edit &Note…") if highlight.note else self.tr("Add &Note…"))
+        note.triggered.connect(lambda: self._edit_note(highlight))
+        colours = menu.addMenu(self.tr("&Colour"))
+        for colour in HIGHLIGHT_COLORS:
+            action = colours.addAction(self.tr(colour.capitalize()))
+            action.setCheckable(True)
+            action.setChecked(colour == highlight.color)
+            action.triggered.connect(
+                lambda _=False, c=colour: self.highlight_edit_requested.emit(ident, None, c))
+        menu.addSeparator()
+        delete = menu.addAction(self.tr("&Delete Highlight"))
+        delete.triggered.connect(lambda: self.highlight_delete_requested.emit(ident))
+        return menu
+
+    def _show_highlight_menu(self, ident: str, where: QPoint) -> None:
+        if any(h.id == ident for h in self.highlights):
+            menu = self.highlight_menu(ident)
+            menu.popup(where)
+
+    def _edit_note(self, highlight: Highlight) -> None:
+        note = self._ask_note(highlight.note or "")
+        if note is not None and note != (highlight.note or ""):
+            self.highlight_edit_requested.emit(highlight.id, note, None)
+
     def _tooltip_at(self, offset: int) -> str | None:
-        """The entity behind the mention under the mouse."""
+        """The note of the highlight, or the entity behind the mention, under the mouse."""
+        ident = self._highlight_at(offset)
+        note = next((h.note for h in self.highlights if h.id == ident and h.note), None)
+        if note:
+            return note
         if self.analysis is None:
             return None
         hit = mention_at(self.analysis.entities, offset)

@@ -47,6 +47,7 @@ READING_KEYS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("scroll_page_up", ("Shift+Space",), "Scroll up a screen"),
     ("next_mention", ("]",), "Next mention of the selected entity"),
     ("previous_mention", ("[",), "Previous mention of the selected entity"),
+    ("highlight_selection", ("H",), "Highlight the selected text"),
     ("toggle_caret_browsing", ("F7",), "Show a text caret to select with the keyboard (caret browsing)"),
 )
 # Keys the view handles the standard Qt way, listed so the overlay is complete.

@@ -27,13 +27,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
-from reader.core.model import Article, Resource
+from reader.core.model import HIGHLIGHT_COLORS, Article, Resource
 from reader.ui.reading.article_resources import load_resource
 from reader.ui.reading.document import Appearance, DocumentWriter
 from reader.ui.reading.keyboard import reading_action_for
 from reader.ui.reading.system_preferences import prefers_reduced_motion, system_text_scale
 from reader.ui.reading.text_map import Segment, TextMap
-from reader.ui.reading.theme import DEFAULT_THEME, reading_font, reading_palette, theme_named
+from reader.ui.reading.theme import DEFAULT_THEME, Theme, reading_font, reading_palette, theme_named
 
 __all__ = ["ReadingView", "Segment", "TextMap"]
 
@@ -48,6 +48,8 @@ PAGE_OVERLAP_LINES = 1
 # A short glide for keyboard scrolling; none at all when the desktop asks for reduced motion.
 SCROLL_ANIMATION_MS = 120
 CARET_WIDTH_PX = 2
+# A highlight layer's colour naming one of the reader's highlight colours ("highlight:yellow").
+USER_HIGHLIGHT_PREFIX = "highlight:"
 # Keys that move the (hidden) caret in Qt but should scroll the page while caret browsing is off.
 SCROLL_KEYS = {
     Qt.Key.Key_Down: "line_down", Qt.Key.Key_Up: "line_up", Qt.Key.Key_PageDown: "page_down",
@@ -65,6 +67,8 @@ class ReadingView(QTextBrowser):
     document_rebuilt = Signal()
     mention_step_requested = Signal(int)  # +1 next / -1 previous mention of the selected entity
     caret_browsing_changed = Signal(bool)
+    highlight_requested = Signal(int, int, str, bool)  # Article.text span, colour, ask for a note
+    highlight_menu_requested = Signal(str, QPoint)  # a user highlight's id, where to show its menu
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,6 +95,8 @@ class ReadingView(QTextBrowser):
         self.appearance = Appearance(theme_named(DEFAULT_THEME), scale=system_text_scale())
         self.show_removed = False
         self.tooltip_for: Callable[[int], str | None] = lambda offset: None
+        # The id of the reader's highlight covering an Article.text offset (set by the tab).
+        self.highlight_at: Callable[[int], str | None] = lambda offset: None
         self._text_layers: dict[str, tuple[list[tuple[int, int]], int | None, str]] = {}
         self._doc_layers: dict[str, tuple[list[tuple[int, int]], int | None, str]] = {}
         self.document().setUndoRedoEnabled(False)
@@ -313,7 +319,7 @@ class ReadingView(QTextBrowser):
                 doc_range = self.text_map.document_range(start, end) if in_text else (start, end)
                 if doc_range is None:
                     continue
-                background = theme.current if i == current else getattr(theme, colour)
+                background = theme.current if i == current else layer_background(theme, colour)
                 selections.append(self._selection(doc_range, background))
         self.setExtraSelections(selections)
 
@@ -377,6 +383,14 @@ class ReadingView(QTextBrowser):
 
     def previous_mention(self) -> None:
         self.mention_step_requested.emit(-1)
+
+    def highlight_selection(self, colour: str = HIGHLIGHT_COLORS[0], with_note: bool = False) -> bool:
+        """Ask to highlight the selected story text (H); False when nothing of the story is selected."""
+        selected = self.selected_text_range()
+        if selected is None or selected[1] <= selected[0]:
+            return False
+        self.highlight_requested.emit(selected[0], selected[1], colour, with_note)
+        return True
 
     def toggle_caret_browsing(self) -> None:
         self.set_caret_browsing(not self.caret_browsing)
@@ -453,6 +467,9 @@ class ReadingView(QTextBrowser):
                 and not self.anchorAt(point)):
             offset = self.offset_at(point)
             if offset is not None:
+                highlight = self.highlight_at(offset)
+                if highlight is not None:
+                    self.highlight_menu_requested.emit(highlight, self.viewport().mapToGlobal(point))
                 self.text_clicked.emit(offset)
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
@@ -491,6 +508,7 @@ class ReadingView(QTextBrowser):
         content = QPointF(point.x() + self.horizontalScrollBar().value(),
                           point.y() + self.verticalScrollBar().value())
         pos = self.document().documentLayout().hitTest(content, Qt.HitTestAccuracy.FuzzyHit)
+        self._add_highlight_actions(menu)
         index = self.block_index_at(pos) if pos >= 0 else None
         if index is not None and self.article is not None:
             menu.addSeparator()
@@ -502,6 +520,18 @@ class ReadingView(QTextBrowser):
                 action.triggered.connect(lambda: self.correction_requested.emit(index, "story"))
         return menu
 
+    def _add_highlight_actions(self, menu: QMenu) -> None:
+        """Highlight the selection in a colour, or with a note."""
+        if self.selected_text_range() is None:
+            return
+        menu.addSeparator()
+        colours = menu.addMenu(self.tr("&Highlight"))
+        for colour in HIGHLIGHT_COLORS:
+            action = colours.addAction(self.tr(colour.capitalize()))
+            action.triggered.connect(lambda _=False, c=colour: self.highlight_selection(c))
+        note = menu.addAction(self.tr("Highlight with &Note…"))
+        note.triggered.connect(lambda: self.highlight_selection(HIGHLIGHT_COLORS[0], with_note=True))
+
     def document_position_point(self, position: int) -> QPoint:
         """The viewport point in the middle of the character at a document position (tests)."""
         cursor = QTextCursor(self.document())
@@ -512,3 +542,11 @@ class ReadingView(QTextBrowser):
         x = (left.x() + right.x()) // 2 if right.y() == left.y() else left.x() + 2
         return QPoint(x, left.center().y())
 
+
+
+def layer_background(theme: Theme, colour: str) -> str:
+    """A layer's colour: a theme attribute ("mention", "claim", "find"), or "highlight:<name>" for the
+    reader's own highlights in that colour."""
+    if colour.startswith(USER_HIGHLIGHT_PREFIX):
+        return theme.highlight(colour.removeprefix(USER_HIGHLIGHT_PREFIX))
+    return str(getattr(theme, colour))

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QFont, QPalette
 
+from reader.core.model import HIGHLIGHT_COLORS
+
 THEME_NAMES = ("light", "sepia", "dark")
 DEFAULT_THEME = "light"
 
@@ -19,8 +21,8 @@ MIN_TEXT_CONTRAST = 4.5
 MIN_GRAPHIC_CONTRAST = 3.0
 # Entity types with a colour of their own in the side panel; others take ``other``.
 MARKED_TYPES = ("person", "organization", "place", "group", "date")
-# Highlight colours offered to the reader (issue 15), in menu order.
-HIGHLIGHT_COLOURS = ("yellow", "green", "blue", "pink")
+# Highlight colours offered to the reader (issue 15), in menu order: the model's list.
+HIGHLIGHT_COLOURS = HIGHLIGHT_COLORS
 
 SERIF_FAMILIES = ["Source Serif 4", "Georgia", "Charter", "DejaVu Serif", "Nimbus Roman", "serif"]
 SANS_FAMILIES = ["Inter", "Noto Sans", "Segoe UI", "DejaVu Sans", "Nimbus Sans", "sans-serif"]

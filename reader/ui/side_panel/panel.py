@@ -1,6 +1,8 @@
-"""The side panel: a status page (pending, failed) or the Entities and Claims tabs."""
+"""The side panel: a status page (pending, failed) or the Entities, Claims and Notes tabs."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -13,10 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.model import Analysis
+from reader.core.model import Analysis, Highlight
 from reader.ui.reading.theme import DEFAULT_THEME, Theme, panel_palette, theme_named
 from reader.ui.side_panel.claims_tab import ClaimsTab
 from reader.ui.side_panel.entities_tab import EntitiesTab
+from reader.ui.side_panel.notes_tab import NotesTab
 
 
 class SidePanel(QWidget):
@@ -24,6 +27,7 @@ class SidePanel(QWidget):
 
     mention_changed = Signal(int, int)  # (entity index, mention index); (-1, -1) when none
     claim_selected = Signal(int)
+    highlight_selected = Signal(str)  # a reader's highlight, by id
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,6 +59,9 @@ class SidePanel(QWidget):
                                                             "entity list and the claim cards"))
         self.tabs.addTab(self.entities_tab, self.tr("&Entities"))
         self.tabs.addTab(self.claims_tab, self.tr("&Claims"))
+        self.notes_tab = NotesTab(self)
+        self.tabs.addTab(self.notes_tab, self.tr("&Notes"))
+        self.notes_tab.highlight_selected.connect(self.highlight_selected)
         self.entities_tab.mention_changed.connect(self.mention_changed)
         self.claims_tab.claim_selected.connect(self.claim_selected)
         self.stack = QStackedWidget(self)
@@ -80,6 +87,7 @@ class SidePanel(QWidget):
         self.setPalette(panel_palette(theme, self.palette()))
         self.entities_tab.set_theme(theme)
         self.claims_tab.set_theme(theme)
+        self.notes_tab.set_theme(theme)
 
     def _status_page(self) -> QWidget:
         page = QWidget(self)
@@ -97,7 +105,8 @@ class SidePanel(QWidget):
         self.state = "pending"
         self.status_label.setText(message)
         self.progress.show()
-        self.stack.setCurrentIndex(0)
+        if not self.notes_tab.highlights:
+            self.stack.setCurrentIndex(0)
 
     def show_failed(self, message: str) -> None:
         """Say that the analysis failed; the article stays readable."""
@@ -123,6 +132,13 @@ class SidePanel(QWidget):
     def select_entity(self, index: int, mention: int = 0) -> None:
         self.tabs.setCurrentWidget(self.entities_tab)
         self.entities_tab.select_entity(index, mention)
+
+    def show_highlights(self, highlights: Sequence[Highlight]) -> None:
+        """The reader's highlights in the Notes tab (shown whatever the analysis is doing)."""
+        self.notes_tab.show_highlights(highlights)
+        if highlights and self.state != "ready":
+            self.stack.setCurrentIndex(1)
+            self.tabs.setCurrentWidget(self.notes_tab)
 
     def select_claim(self, index: int) -> None:
         self.tabs.setCurrentWidget(self.claims_tab)
