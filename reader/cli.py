@@ -74,6 +74,9 @@ def build_verb_parser(verb: str) -> argparse.ArgumentParser:
         parser.add_argument("--jobs", type=positive_int, default=os.cpu_count() or 1, metavar="N",
                             help="read N files at once (default: the number of cores); "
                                  "the records still come in argument order")
+        parser.add_argument("--all-pages", action="store_true",
+                            help="for a web archive (WARC, WACZ) or a mailbox: one record per page, main "
+                                 "page first (by default only the main page is extracted)")
     parser.add_argument("--user-state", action="store_true",
                         help="apply your per-site corrections (off by default: output is deterministic)")
     parser.add_argument("--debug", action="store_true", help=DEBUG_HELP)
@@ -140,7 +143,40 @@ def run_extract(args: argparse.Namespace) -> int:
     from reader.core.reading import extract_record
 
     make = partial(extract_record, analysis=not args.no_analysis, user_state=args.user_state)
+    if args.all_pages:
+        return emit_page_records(args.files, analysis=not args.no_analysis)
     return emit_records(args.files, make, jobs=args.jobs)
+
+
+def emit_page_records(files: Iterable[Path], analysis: bool) -> int:
+    """``extract --all-pages``: every page of each file as its own record, in the file's page order."""
+    from functools import partial
+
+    from reader.core.extract import extract
+    from reader.core.extract.guard import time_limit
+    from reader.core.reading import analyze_article
+    from reader.core.records import article_record
+    from reader.core.sources.loading import list_pages, load
+
+    def page_record(key: str | None, path: Path) -> dict[str, Any]:
+        with time_limit(path.name):
+            article = extract(load(path, page=key))
+        return article_record(article, analyze_article(article) if analysis else None)
+
+    configure_stdout()
+    status = 0
+    for path in (Path(os.path.abspath(f.expanduser())) for f in files):
+        try:
+            keys: list[str | None] = [page.key for page in list_pages(path)] or [None]
+        except Exception:  # the file's error comes out as its record below
+            log.debug("no page list for %s; its record says why", path, exc_info=True)
+            keys = [None]
+        for key in keys:
+            record = record_of(partial(page_record, key), path)
+            status = max(status, 1 if "error" in record else 0)
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+    return status
 
 
 def run_analyze(args: argparse.Namespace) -> int:

@@ -357,3 +357,22 @@ def test_pdf_with_too_many_pages_is_refused(tmp_path: Path) -> None:
     with pytest.raises(errors.TooLarge) as info:
         load(write(tmp_path, "book.pdf", buffer.getvalue()))
     assert "301 pages" in info.value.message
+
+
+# --- the command line ---------------------------------------------------------------------------
+
+def test_extract_all_pages_gives_one_record_per_page(tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    from reader.cli import main
+
+    crawl = write(tmp_path, "crawl.warc.gz", warc_bytes([(URL, page()), (SECOND, page(title="Second"))]))
+    single = write(tmp_path, "pier.html", singlefile_html())
+    assert main(["extract", "--no-analysis", str(crawl), str(single)]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(r["format"], r["url"]) for r in records] == [("warc", URL), ("singlefile", URL)]
+    assert main(["extract", "--no-analysis", "--all-pages", str(crawl), str(single)]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(r["format"], r["url"], r["title"]) for r in records] == [
+        ("warc", URL, "Pier to reopen"), ("warc", SECOND, "Second"), ("singlefile", URL, "Pier to reopen")]
+    assert main(["extract", "--no-analysis", "--all-pages", str(tmp_path / "gone.warc")]) == 1
+    assert json.loads(capsys.readouterr().out)["error"]["kind"] == "not-found"
