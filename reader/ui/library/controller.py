@@ -35,6 +35,9 @@ SEARCH_DEBOUNCE_MS = 150
 # Milliseconds after a watched folder changes before it is scanned: a browser writes a page and
 # its "_files" folder in several steps; one scan after they settle is enough.
 WATCH_SETTLE_MS = 1500
+# Seconds the window waits, when it closes, for the last reading positions to be written: the
+# library is local and a write takes milliseconds; only another process's long import waits longer.
+CLOSE_WAIT_SECONDS = 2.0
 # How many values each facet group shows.
 FACET_LIMIT = 12
 # Filters of the view's filter box, as core filters.
@@ -59,6 +62,8 @@ class LibraryController(QObject):
     article_opened = Signal(object)  # a StoredArticle, to open in a tab
     message = Signal(str, str)  # a sentence and its level ("information", "warning", "error")
     changed = Signal()  # the library's content changed (after an import or an action)
+    opened = Signal()  # the library database is open (queries and imports may start)
+    imported = Signal(list)  # the ImportResults of an import that finished (or was cancelled)
     _import_progress = Signal(object)
     _import_done = Signal(list, bool)
 
@@ -82,6 +87,7 @@ class LibraryController(QObject):
         self._latest = 0
         self.import_options: dict[str, Any] = {}  # passed to Library.import_paths (tests: no analysis)
         self._cancel_import: threading.Event | None = None
+        self._quiet = False
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
         self._search_timer.timeout.connect(self.refresh)
         self._watcher = QFileSystemWatcher(self)
@@ -114,13 +120,25 @@ class LibraryController(QObject):
             self.import_paths([str(p) for p in library.recovery.paths])
         self.refresh()
         self.runner.run(Task(library.watched_folders, self._watch))
+        self.opened.emit()
 
-    def close(self) -> None:
+    def close(self, last_writes: Callable[[Library], object] | None = None) -> None:
+        """Stop the import and the queries; ``last_writes`` (the reading positions of the open
+        tabs) run on a thread of their own, waited for at most :data:`CLOSE_WAIT_SECONDS`."""
         self.cancel_import()
         self.runner.shutdown()
         library, self.library = self.library, None
-        if library is not None:
-            library.close()
+        if library is None:
+            return
+        if last_writes is not None:
+            writer = threading.Thread(target=lambda: write_last(library, last_writes),
+                                      name="sift-library-close", daemon=True)
+            writer.start()
+            writer.join(CLOSE_WAIT_SECONDS)
+            if writer.is_alive():
+                log.warning("the library was busy at closing; the last reading positions are not saved")
+                return  # closing the connection under the writer would break its transaction
+        library.close()
 
     # ------------------------------------------------------------------ listing and searching
     def _search_typed(self, text: str) -> None:
@@ -189,6 +207,14 @@ class LibraryController(QObject):
     def set_progress(self, ident: str, fraction: float) -> None:
         self._act(lambda lib: lib.set_progress(ident, fraction), refresh=False)
 
+    def mark_opened(self, refs: Sequence[str]) -> None:
+        """Note that these articles (ids or paths) were opened now."""
+        def mark(library: Library) -> None:
+            for ref in refs:
+                library.mark_opened(ref)
+
+        self._act(mark, refresh=False)
+
     # ------------------------------------------------------------------ actions
     def _act(self, action: Callable[[Library], object], refresh: bool = True) -> None:
         library = self.library
@@ -218,13 +244,16 @@ class LibraryController(QObject):
             self._act(lambda lib: lib.forget(ids))
 
     # ------------------------------------------------------------------ import
-    def import_paths(self, paths: Sequence[str]) -> bool:
-        """Import files and folders in the background; False when an import is already running."""
+    def import_paths(self, paths: Sequence[str], quiet: bool = False) -> bool:
+        """Import files and folders in the background; False when an import is already running.
+        ``quiet``: no progress bar and no message (files the reader opened join the library)."""
         library = self.library
         if library is None or not paths or self._cancel_import is not None:
             return False
         cancel = self._cancel_import = threading.Event()
-        self.view.show_import(0, 0, self.tr("looking for articles…"), None)
+        self._quiet = quiet
+        if not quiet:
+            self.view.show_import(0, 0, self.tr("looking for articles…"), None)
 
         def run() -> None:
             results: list[ImportResult] = []
@@ -248,12 +277,19 @@ class LibraryController(QObject):
         return self._cancel_import is not None
 
     def _show_progress(self, progress: ImportProgress) -> None:
+        if self._quiet:
+            return
         name = progress.current.name if progress.current else ""
         self.view.show_import(progress.done, progress.total, name, progress.seconds_left)
 
     def _import_finished(self, results: list[ImportResult], cancelled: bool) -> None:
         self._cancel_import = None
         self.view.hide_import()
+        self.imported.emit(results)
+        if self._quiet:
+            self.refresh()
+            self.changed.emit()
+            return
         failed = [r for r in results if r.status == "error"]
         added = sum(r.status in ("added", "updated", "moved") for r in results)
         text = self.tr("Imported %1 article(s)").replace("%1", str(added))
@@ -271,6 +307,12 @@ class LibraryController(QObject):
         self._act(lambda lib: lib.watch(folder), refresh=False)
         self._watch([Path(folder)])
         self.import_paths([folder])
+
+    def unwatch_folder(self, folder: str) -> None:
+        """Stop watching ``folder``; its articles stay in the library."""
+        self._act(lambda lib: lib.unwatch(folder), refresh=False)
+        if folder in self._watcher.directories():
+            self._watcher.removePath(folder)
 
     def _watch(self, folders: list[Path]) -> None:
         existing = [str(f) for f in folders if f.is_dir() and str(f) not in self._watcher.directories()]
@@ -295,3 +337,11 @@ def facets_of(library: Library) -> dict[str, list[tuple[str, int]]]:
         groups[kind] = library.top_entities(kind, FACET_LIMIT)
     log.debug("facets in %.1f ms", (time.perf_counter() - started) * 1000)
     return groups
+
+
+def write_last(library: Library, writes: Callable[[Library], object]) -> None:
+    """The writes made as the window closes, on their own thread; a failure is logged."""
+    try:
+        writes(library)
+    except Exception:
+        log.exception("the last reading positions could not be saved")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import (
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
@@ -31,6 +32,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -70,6 +72,9 @@ FACET_GROUPS = (
     ("organization", "Organizations"),
     ("place", "Places"),
 )
+# The empty state's drop zone: tall enough to aim at, narrow enough to read on a wide window.
+DROP_ZONE_PX = 160
+EMPTY_COLUMN_PX = 560
 # Lines of text a row shows (title, then a snippet line for search hits).
 ROW_LINES = 2.6
 
@@ -139,6 +144,9 @@ class LibraryView(QWidget):
     forget_requested = Signal(list)
     tag_requested = Signal(list, str)  # article ids, tag
     import_cancel_requested = Signal()
+    import_folder_requested = Signal()  # the empty state's buttons
+    open_file_requested = Signal()
+    sample_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -184,16 +192,7 @@ class LibraryView(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
-        self.empty = QLabel(
-            self.tr(
-                "<h2>Your library is empty</h2><p>Drop saved articles or folders here, or use "
-                "<b>File › Import Folder…</b>. Sift reads them on this computer and never fetches "
-                "anything.</p>"
-            ),
-            self,
-        )
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
+        self.empty = self._build_empty_state()
         self.no_match = QLabel(self.tr("No article matches."), self)
         self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack = QStackedWidget(self)
@@ -213,7 +212,7 @@ class LibraryView(QWidget):
         bar.addWidget(self.cancel)
         self.import_bar.hide()
 
-        top = QHBoxLayout()
+        self.top_row = top = QHBoxLayout()  # the window adds its own buttons at the end
         top.addWidget(self.search, 1)
         top.addWidget(self.filter)
         top.addWidget(self.count)
@@ -228,6 +227,53 @@ class LibraryView(QWidget):
         layout.addWidget(self.import_bar)
         self._connect()
         self.show_items([], library_empty=True)
+
+    def _build_empty_state(self) -> QWidget:
+        """An empty library invites drops: a dashed zone, and buttons for those who do not drag."""
+        page = QWidget(self)
+        zone = self.drop_zone = QFrame(page)
+        zone.setObjectName("dropZone")
+        zone.setMinimumHeight(DROP_ZONE_PX)
+        zone.setMaximumWidth(EMPTY_COLUMN_PX)
+        zone.setAccessibleName(self.tr("Drop zone"))
+        text = QLabel(
+            self.tr(
+                "<h2>Your library is empty</h2><p>Drop saved articles or folders here, or import "
+                "a folder. Sift reads them on this computer and never fetches anything.</p>"
+            ),
+            zone,
+        )
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text.setWordWrap(True)
+        QVBoxLayout(zone).addWidget(text)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.import_button = QPushButton(self.tr("Import Folder…"), page)
+        self.import_button.clicked.connect(self.import_folder_requested)
+        self.import_button.setDefault(True)
+        self.open_button = QPushButton(self.tr("Open File…"), page)
+        self.open_button.clicked.connect(self.open_file_requested)
+        self.sample_button = QPushButton(self.tr("Open the Sample Article"), page)
+        self.sample_button.clicked.connect(self.sample_requested)
+        for button in (self.import_button, self.open_button, self.sample_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        column = QVBoxLayout(page)
+        column.addStretch(1)
+        column.addWidget(zone, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addLayout(buttons)
+        column.addStretch(2)
+        self.set_drop_active(False)
+        return page
+
+    def set_drop_active(self, on: bool) -> None:
+        """Light the drop zone up while files are dragged over the window."""
+        colour, fill = (
+            ("palette(highlight)", "palette(alternate-base)") if on else ("palette(mid)", "transparent")
+        )
+        self.drop_zone.setStyleSheet(
+            f"#dropZone {{ border: 2px dashed {colour}; border-radius: 10px; background: {fill}; }}"
+        )
 
     def _connect(self) -> None:
         self.search.textChanged.connect(self.search_changed)
@@ -314,7 +360,10 @@ class LibraryView(QWidget):
     def focus_list(self) -> None:
         self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
         if not self.table.selectionModel().hasSelection() and self.proxy.rowCount():
-            self.table.selectRow(0)
+            # Not selectRow(): it reads the keyboard's modifiers, and a held Ctrl would toggle.
+            first = self.proxy.index(0, 0)
+            flags = QItemSelectionModel.SelectionFlag
+            self.table.selectionModel().setCurrentIndex(first, flags.ClearAndSelect | flags.Rows)
 
     # ------------------------------------------------------------------ internals
     def _emit_selected(self, signal: SignalInstance) -> None:

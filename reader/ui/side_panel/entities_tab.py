@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -45,6 +46,8 @@ from reader.ui.side_panel.positions import sorted_mentions
 
 __all__ = ["INDEX_ROLE", "EntitiesTab"]
 
+# The column that says in how many other library articles an entity appears ("+3").
+LIBRARY_COLUMN = 3
 # Rows a line and a half high: room around each name, so the list reads as a list, not a table.
 ROW_HEIGHT_LINES = 1.6
 
@@ -53,12 +56,14 @@ class EntitiesTab(QWidget):
     """Selecting an entity reports its mentions; Next/Previous step through them."""
 
     mention_changed = Signal(int, int)  # (entity index, mention index); (-1, -1) when none
+    library_requested = Signal(str)  # an entity's name: list the other articles that mention it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.analysis = Analysis()
         self.entity = -1
         self.mention = -1
+        self.library_counts: dict[str, int] = {}  # entity name → other library articles naming it
         self._lead_end, self._top_prominence = 0, 1
         self.filter = QLineEdit(self)
         self.filter.setPlaceholderText(self.tr("Filter entities"))
@@ -81,21 +86,29 @@ class EntitiesTab(QWidget):
         self.theme = theme_named(DEFAULT_THEME)
         self.tree.setIconSize(ICON_SIZE)
         self.tree.setUniformRowHeights(True)
-        self.tree.setColumnCount(3)
-        self.tree.setHeaderLabels([self.tr("Name"), self.tr("Mentions"), self.tr("Quoted")])
+        self.tree.setColumnCount(4)
+        self.tree.setHeaderLabels([self.tr("Name"), self.tr("Mentions"), self.tr("Quoted"),
+                                   self.tr("Other articles")])
         self.tree.setHeaderHidden(True)  # the group rows say what the columns hold
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2):
+        for column in (1, 2, LIBRARY_COLUMN):
             self.tree.header().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.setRootIsDecorated(False)
         self.tree.setIndentation(12)  # the type mark already sets rows apart from their group
         self.tree.currentItemChanged.connect(self._on_current_item)
+        self.tree.itemClicked.connect(self._on_item_clicked)
         self.tree.installEventFilter(self)
         self.previous_button = self._step_button("▲", self.tr("Previous mention"), -1)
         self.next_button = self._step_button("▼", self.tr("Next mention"), 1)
         self.position_label = QLabel(self)
         self.position_label.setAccessibleName(self.tr("Mention position"))
+        self.library_button = QPushButton(self)  # "In N other articles" of the selected entity
+        self.library_button.setFlat(True)
+        self.library_button.setAccessibleDescription(self.tr(
+            "Lists the other articles of your library that mention this entity"))
+        self.library_button.clicked.connect(self._request_library)
+        self.library_button.hide()
         self.empty_label = QLabel(self.tr("No people, places or organizations were found."), self)
         self.empty_label.setWordWrap(True)
         self._lay_out()
@@ -122,6 +135,7 @@ class EntitiesTab(QWidget):
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.empty_label)
         layout.addLayout(stepper)
+        layout.addWidget(self.library_button, 0, Qt.AlignmentFlag.AlignLeft)
 
     # filling ------------------------------------------------------------------------------------
     def set_analysis(self, analysis: Analysis, lead_end: int) -> None:
@@ -149,6 +163,7 @@ class EntitiesTab(QWidget):
                 self._add_entity_row(group, index, analysis.entities[index].name in quoted)
             group.setExpanded(True)
         self.tree.blockSignals(False)
+        self.library_counts = {}
         self.empty_label.setVisible(not analysis.entities)
         self._apply_filter(self.filter.text())
         names = [e.name for e in analysis.entities]
@@ -183,7 +198,7 @@ class EntitiesTab(QWidget):
         if muted:
             lines.append(self.tr("Low confidence ({:.0%}): the analysis is unsure of this name")
                          .format(confidence_of(entity)))
-        for column in range(3):
+        for column in range(LIBRARY_COLUMN + 1):
             row.setToolTip(column, "\n".join(lines))
         spoken = self.tr("{0}, {1}, {2} mentions").format(entity.name, self.tr(entity.type), count)
         if quoted:
@@ -191,6 +206,36 @@ class EntitiesTab(QWidget):
         if muted:
             spoken += ", " + self.tr("low confidence")
         row.setData(0, Qt.ItemDataRole.AccessibleTextRole, spoken)
+
+    # the library ------------------------------------------------------------------------------------
+    def set_library_counts(self, counts: dict[str, int]) -> None:
+        """How many other articles of the library name each entity (by name); 0 shows nothing."""
+        self.library_counts = dict(counts)
+        for row in self._rows():
+            count = self.library_counts.get(self.analysis.entities[row.data(0, INDEX_ROLE)].name, 0)
+            row.setText(LIBRARY_COLUMN, f"+{count}" if count else "")
+            row.setForeground(LIBRARY_COLUMN, QBrush(QColor(self.theme.link)))
+            row.setToolTip(LIBRARY_COLUMN, self.in_other_articles(count) if count else "")
+            row.setTextAlignment(LIBRARY_COLUMN, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._update_library_button()
+
+    def in_other_articles(self, count: int) -> str:
+        return self.tr("In %n other article(s)", "", count)
+
+    def _update_library_button(self) -> None:
+        name = self.analysis.entities[self.entity].name if self.entity >= 0 else None
+        count = self.library_counts.get(name, 0) if name else 0
+        self.library_button.setText(self.in_other_articles(count) + " …")
+        self.library_button.setAccessibleName(self.in_other_articles(count))
+        self.library_button.setVisible(count > 0)
+
+    def _on_item_clicked(self, item: QTreeWidgetItem, column: int) -> None:
+        if column == LIBRARY_COLUMN and item.text(LIBRARY_COLUMN):
+            self._request_library()
+
+    def _request_library(self) -> None:
+        if self.entity >= 0:
+            self.library_requested.emit(self.analysis.entities[self.entity].name)
 
     def _groups(self) -> list[QTreeWidgetItem]:
         items = (self.tree.topLevelItem(g) for g in range(self.tree.topLevelItemCount()))
@@ -224,6 +269,7 @@ class EntitiesTab(QWidget):
             self._paint_row(group)
             for row in self._rows(group):
                 self._paint_row(row)
+        self.set_library_counts(self.library_counts)
 
     def _paint_row(self, item: QTreeWidgetItem) -> None:
         """Icons for a row in the current theme: type mark, prominence bar, speech mark."""
@@ -297,6 +343,7 @@ class EntitiesTab(QWidget):
             self._set_current(self.entity, (self.mention + direction) % count)
 
     def _update_stepper(self) -> None:
+        self._update_library_button()
         has = self.entity >= 0
         count = len(sorted_mentions(self.analysis.entities[self.entity])) if has else 0
         self.previous_button.setEnabled(count > 1)

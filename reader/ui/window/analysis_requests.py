@@ -62,6 +62,11 @@ class AnalysisRequests(QObject):
                                    failure=lambda error: self._cache_unreadable(item, text, error),
                                    lane=FILE_LANE))
 
+    def show_known(self, item: Item, analysis: Analysis) -> None:
+        """An analysis that came with the article (the library's record): shown, not asked for."""
+        self.cancel(item)
+        self._show(item, analysis)
+
     def cancel(self, item: Item) -> None:
         request = self.window.session.forget_analysis(item)
         if request is not None and self._service is not None:

@@ -43,6 +43,8 @@ class PreferencesDialog(QDialog):
     """Reading settings, the remembered corrections (each undoable), and clearing history."""
 
     clear_history_requested = Signal()
+    watch_requested = Signal(str)  # a folder to watch (applied at once, not on OK)
+    unwatch_requested = Signal(str)
 
     def __init__(self, current: Settings, corrections: CorrectionStore,
                  parent: QWidget | None = None) -> None:
@@ -54,6 +56,7 @@ class PreferencesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self._build_reading_group(current))
         layout.addWidget(self._build_corrections_group())
+        layout.addWidget(self._build_watched_group())
         clear = QPushButton(self.tr("Clear History and Caches"), self)
         clear.setAccessibleName(self.tr("Clear history and caches"))
         clear.setToolTip(self.tr("Forget recent files, reading positions and cached results"))
@@ -135,6 +138,55 @@ class PreferencesDialog(QDialog):
         scope, key = item.data(Qt.ItemDataRole.UserRole)
         self._corrections.forget(scope, key)
         self._fill_corrections()
+
+    def _build_watched_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Watched folders"), self)
+        layout = QVBoxLayout(group)
+        note = QLabel(self.tr("Pages saved in these folders (for example your browser's downloads) "
+                              "join the library within seconds."), group)
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        self.watched_list = QListWidget(group)
+        self.watched_list.setAccessibleName(self.tr("Watched folders"))
+        layout.addWidget(self.watched_list)
+        row = QHBoxLayout()
+        self.add_folder_button = QPushButton(self.tr("Add Folder…"), group)
+        self.add_folder_button.clicked.connect(self._add_watched)
+        self.remove_folder_button = QPushButton(self.tr("Remove"), group)
+        self.remove_folder_button.setAccessibleName(self.tr("Stop watching the selected folder"))
+        self.remove_folder_button.clicked.connect(self._remove_watched)
+        row.addWidget(self.add_folder_button)
+        row.addWidget(self.remove_folder_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.set_watched([])
+        return group
+
+    def set_watched(self, folders: list[str]) -> None:
+        """The folders the library watches (read in the background, shown when known)."""
+        self.watched_list.clear()
+        self.watched_list.addItems(folders)
+        self.remove_folder_button.setEnabled(bool(folders))
+        if folders:
+            self.watched_list.setCurrentRow(0)
+
+    def watched(self) -> list[str]:
+        return [self.watched_list.item(i).text() for i in range(self.watched_list.count())]
+
+    def _add_watched(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Watch a Folder"))
+        if folder and folder not in self.watched():
+            self.set_watched(sorted([*self.watched(), folder]))
+            self.watch_requested.emit(folder)
+
+    def _remove_watched(self) -> None:
+        item = self.watched_list.currentItem()
+        if item is not None:
+            folder = item.text()
+            self.set_watched([f for f in self.watched() if f != folder])
+            self.unwatch_requested.emit(folder)
 
     def _clear_history(self) -> None:
         self.clear_history_requested.emit()

@@ -1,7 +1,9 @@
-"""What a drop on the window holds: local files open, anything else is explained, never fetched."""
+"""What a drop on the window holds: local files open (or, on the library, are imported; a folder
+always is), anything else is explained, never fetched."""
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QMimeData, QObject
@@ -38,7 +40,7 @@ def split_drop(mime: QMimeData) -> tuple[list[str], list[str]]:
 
 
 class DropTarget(QObject):
-    """The window's drag and drop: lights the welcome page's drop zone, opens dropped files and
+    """The window's drag and drop: lights the library's drop zone, opens or imports dropped files and
     explains anything else. Installed as an event filter on the window, where drops on any
     child that ignores them arrive (a read-only reading view does)."""
 
@@ -64,9 +66,9 @@ class DropTarget(QObject):
         return False
 
     def _light_drop_zone(self, on: bool) -> None:
-        page = self.window.welcome_page()
-        if page is not None:
-            page.set_drop_active(on)
+        home = self.window.library_page()
+        if home is not None:
+            home.view.set_drop_active(on)
 
     def _drop(self, event: QDropEvent) -> None:
         files, others = split_drop(event.mimeData())
@@ -74,4 +76,11 @@ class DropTarget(QObject):
         self._light_drop_zone(False)
         if others or not files:
             self.window.message_bar.show_message(self.window.tr(str(DROP_REFUSAL)), "warning")
-        self.window.open_paths(files)
+        home = self.window.library_page()
+        if home is not None and home.is_shown():
+            self.window.import_paths(files)
+            return
+        folders = [f for f in files if os.path.isdir(f)]
+        if folders:
+            self.window.import_paths(folders)
+        self.window.open_paths([f for f in files if f not in folders])

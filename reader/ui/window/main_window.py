@@ -42,9 +42,9 @@ if TYPE_CHECKING:
     from reader.core.storage.corrections import CorrectionStore
     from reader.ui.tasks import AnalysisService, TaskRunner
     from reader.ui.window.export_actions import ExportActions
-    from reader.ui.window.welcome import EmptyState
+    from reader.ui.window.library_home import LibraryHome
 # The corrections (hashlib, urllib, their patterns), the workers (concurrent.futures, ctypes,
-# the data model), export and the welcome page are imported on first use, after the first paint,
+# the data model), export and the library are imported on first use, after the first paint,
 # which needs none of them (tests/benchmarks/bench.py: window shown vs the bare window).
 
 log = logging.getLogger(__name__)
@@ -53,8 +53,8 @@ log = logging.getLogger(__name__)
 class MainWindow(QMainWindow):
     """Sift's window. ``story_shown``/``analysis_shown`` carry the file's path.
 
-    ``opening``: files are about to be opened, so the welcome page is not built for the first
-    paint (it would flash before the story); it is built when no article is open after all.
+    ``opening``: files are about to be opened, so the library is not built for the first paint
+    (it would flash before the story); it is built when no article is open after all.
     """
 
     story_shown = Signal(str)
@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         self.analysis_requests = AnalysisRequests(self, analysis)
         self.article_tabs = ArticleTabs(self, tab_factory or article_tab_factory)
         self.opener = Opener(self, self.article_tabs.show_loaded)
-        self.open_failed.connect(lambda _path, _text: self._welcome_if_nothing_open())
+        self.open_failed.connect(lambda _path, _text: self._library_if_nothing_open())
         self._build_body()
         self.keys = WindowKeys(self)
         self.read_aloud_control = WindowReadAloud(self)
@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
         apply_window_geometry(self, state.geometry)
         self.update_actions()
         if not opening:
-            self._show_welcome()
+            self.show_library()
         for problem in (settings_problem, state_problem):
             if problem:
                 self.message_bar.show_message(problem, "warning", append=True)
@@ -136,6 +136,7 @@ class MainWindow(QMainWindow):
         """What the first paint does not need, run right after it (``reader.ui.app.run``): read
         the corrections, so a damaged file is reported at start rather than at first use."""
         _ = self.corrections
+        _ = self.library_home  # files opened at start join the library; Esc has it ready
 
     def _build_body(self) -> None:
         central = QWidget(self)
@@ -146,45 +147,44 @@ class MainWindow(QMainWindow):
         self.message_bar.cancel_requested.connect(self.cancel_loading)
         layout.addWidget(self.message_bar)
         self.stack = QStackedWidget(central)
-        self._empty_state: EmptyState | None = None
+        self._library_home: LibraryHome | None = None
         self.tabs = TabRow(self.stack)
         self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.tabs.library_button.clicked.connect(self.show_library)
         self.tabs.currentChanged.connect(lambda _index: self.update_actions())
         self.stack.addWidget(self.tabs)
+        self.stack.currentChanged.connect(lambda _index: self.update_actions())  # library ↔ tabs
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
+    # ----------------------------------------------------------------- the library, the home page
     @property
-    def empty_state(self) -> EmptyState:
-        """The welcome page, built the first time no article is open."""
-        if self._empty_state is None:
-            from reader.ui.window.welcome import EmptyState
+    def library_home(self) -> LibraryHome:
+        """The library page and its links to the tabs, built the first time it is needed."""
+        if self._library_home is None:
+            from reader.ui.window.library_home import LibraryHome
 
-            page = self._empty_state = EmptyState(self.stack)
-            page.open_requested.connect(self.open_with_dialog)
-            page.sample_requested.connect(self.open_sample)
-            page.recent_activated.connect(lambda p: self.open_paths([p]))
-            self.stack.insertWidget(0, page)
-            self._refresh_empty_state()
-        return self._empty_state
+            self._library_home = LibraryHome(self)
+            self.stack.insertWidget(0, self._library_home.view)
+        return self._library_home
 
-    def welcome_page(self) -> EmptyState | None:
-        """The welcome page if it was built (a drag lights its drop zone)."""
-        return self._empty_state
+    def library_page(self) -> LibraryHome | None:
+        """The library if it was built (a drag lights its drop zone)."""
+        return self._library_home
 
-    def _show_welcome(self) -> None:
-        self._refresh_empty_state()
-        self.stack.setCurrentWidget(self.empty_state)
+    def show_library(self) -> None:
+        """The library in front of the tabs (Esc from a tab; the tabs stay open behind it)."""
+        self.library_home.show()
 
-    def _refresh_empty_state(self) -> None:
-        if self._empty_state is not None:  # else it is filled when built
-            self._empty_state.set_recent(self.session.state.existing_recent())
+    def import_paths(self, paths: list[str]) -> None:
+        """Import files and folders into the library in the background."""
+        self.library_home.import_paths(paths)
 
-    def _welcome_if_nothing_open(self) -> None:
-        """After ``opening`` files that all failed or were cancelled, the welcome page."""
-        if (not self.session.articles() and not self.session.is_loading()
-                and self.stack.currentWidget() is not self._empty_state):
-            self._show_welcome()
+    def _library_if_nothing_open(self) -> None:
+        """After ``opening`` files that all failed or were cancelled, the library."""
+        if not self.session.articles() and not self.session.is_loading() and (
+                self._library_home is None or not self._library_home.is_shown()):
+            self.show_library()
 
     # ----------------------------------------------------------------- opening
     def open_paths(self, paths: Iterable[str | os.PathLike[str]]) -> None:
@@ -199,7 +199,7 @@ class MainWindow(QMainWindow):
 
     def cancel_loading(self) -> None:
         self.opener.cancel()
-        self._welcome_if_nothing_open()
+        self._library_if_nothing_open()
 
     # ----------------------------------------------------------------- tabs
     def current_article(self) -> Item | None:
@@ -217,7 +217,7 @@ class MainWindow(QMainWindow):
     def close_tab(self, index: int) -> None:
         self.article_tabs.close(index)
         if not self.session.articles():
-            self._show_welcome()
+            self.show_library()
 
     def reopen_closed_tab(self) -> None:
         closed = self.session.take_closed()
@@ -261,6 +261,7 @@ class MainWindow(QMainWindow):
 
         dialog = PreferencesDialog(self.settings, self.corrections, self)
         dialog.clear_history_requested.connect(self.clear_history)
+        self.library_home.offer_watched_folders(dialog)
         if dialog.exec():
             self.appearance.apply(dialog.chosen_settings())
         for item in self.session.articles():
@@ -283,7 +284,6 @@ class MainWindow(QMainWindow):
     def clear_recent(self) -> None:
         self.session.clear_recent()
         settings_io.save_window_state(self.session.state)
-        self._refresh_empty_state()
 
     def show_about(self) -> None:
         from reader.ui.window.dialogs import AboutDialog
@@ -317,5 +317,7 @@ class MainWindow(QMainWindow):
         self.appearance.chrome.restore()
         self.read_aloud_control.close()
         self.analysis_requests.shutdown()
+        if self._library_home is not None:
+            self._library_home.shutdown()
         if self._tasks is not None:
             self._tasks.shutdown()

@@ -84,6 +84,7 @@ class WindowMenus:
         self.recent_menu = menu.addMenu(w.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
         self._action(menu, w.tr("Open the &Sample Article"), w.open_sample)
+        self._build_library_actions(menu)
         menu.addSeparator()
         export = menu.addMenu(w.tr("&Export"))
         for kind, label in (("markdown", w.tr("As &Markdown…")), ("html", w.tr("As &Web Page…")),
@@ -97,6 +98,15 @@ class WindowMenus:
                                           ["Ctrl+Shift+T"])
         menu.addSeparator()
         self._action(menu, w.tr("&Quit"), w.close, [K.Quit])
+
+    def _build_library_actions(self, menu: QMenu) -> None:
+        """The library: showing it, and importing files and folders into it in the background."""
+        w = self.window
+        menu.addSeparator()
+        self._action(menu, w.tr("Show the &Library"), w.show_library, ["Ctrl+Shift+L"])
+        self._action(menu, w.tr("&Import Folder…"), lambda: w.library_home.import_folder_with_dialog(),
+                     ["Ctrl+Shift+I"])
+        self._action(menu, w.tr("Import &Files…"), lambda: w.library_home.import_files_with_dialog())
 
     def _build_edit_menu(self, menu: QMenu) -> None:
         w, K = self.window, QKeySequence.StandardKey

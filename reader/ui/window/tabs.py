@@ -12,11 +12,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QLineEdit, QTabWidget, QWidget
+from PySide6.QtWidgets import QLineEdit, QTabWidget, QToolButton, QWidget
 
 from reader.ui.window.tab_contract import Item, ReaderTab, TabFactory, widget_of
 
 if TYPE_CHECKING:
+    from reader.core.model import Analysis
     from reader.core.reading import Loaded
     from reader.ui.window.main_window import MainWindow
 
@@ -38,6 +39,12 @@ class TabRow(QTabWidget):
         self.setTabsClosable(True)
         self.setMovable(True)
         self.tabBar().installEventFilter(self)
+        self.library_button = QToolButton(self)  # back to the library, left of the tabs
+        self.library_button.setText(self.tr("Library"))
+        self.library_button.setToolTip(self.tr("Back to the library (Esc)"))
+        self.library_button.setAccessibleName(self.tr("Back to the library"))
+        self.library_button.setAutoRaise(True)
+        self.setCornerWidget(self.library_button, Qt.Corner.TopLeftCorner)
 
     def add_at(self, position: int, tab: QWidget) -> None:
         """Insert ``tab`` at ``position`` and show it; a file dropped on its search box opens."""
@@ -76,11 +83,18 @@ class ArticleTabs:
         self._factory = factory
 
     def current(self) -> Item | None:
+        """The article in front; None while the library is (the tabs wait behind it)."""
+        if self.window.stack.currentWidget() is not self.window.tabs:
+            return None
         return self.window.session.item_for(self.window.tabs.currentWidget())
 
     def show_loaded(self, path: str, loaded: Loaded, override: str | None, reload_tab: ReaderTab | None,
-                    order: int) -> None:
-        """Show a loaded file in a new tab (in the order it was asked for) or in ``reload_tab``."""
+                    order: int, analysis: Analysis | None = None, position: float | None = None) -> None:
+        """Show a loaded file in a new tab (in the order it was asked for) or in ``reload_tab``.
+
+        ``analysis``: known already (a stored article), shown instead of asked for while the
+        text is the one it was made for; ``position``: where to open (default: where the reader
+        left the file)."""
         w, session = self.window, self.window.session
         if reload_tab is not None and not session.is_open(reload_tab):
             return  # the tab was closed while its file was being re-read
@@ -93,7 +107,7 @@ class ArticleTabs:
         if replaced is not None:
             w.analysis_requests.cancel(replaced)
         try:
-            self.show_article(item, session.state.positions.get(path))
+            self.show_article(item, session.state.positions.get(path) if position is None else position)
         except Exception:  # a bug in drawing this article: no half-made tab is left behind
             if reload_tab is None:
                 session.drop(tab)
@@ -109,7 +123,10 @@ class ArticleTabs:
         for notice in original.warnings:  # a paywall, not an article, another language...
             w.message_bar.show_message(f"“{Path(path).name}”: {notice.message}", "warning", append=True)
         w.story_shown.emit(path)
-        w.analysis_requests.request(item)
+        if analysis is not None and item.article.text == original.text:  # no correction moved the offsets
+            w.analysis_requests.show_known(item, analysis)
+        else:
+            w.analysis_requests.request(item)
 
     def _new_tab(self) -> ReaderTab:
         w = self.window

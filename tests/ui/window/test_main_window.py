@@ -164,28 +164,33 @@ def test_open_by_dialog(qtbot: QtBot, window: MainWindow, tmp_path: Path,
 
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", fake_dialog)
     with qtbot.waitSignals([window.story_shown] * 2, timeout=WAIT_MS):
-        window.empty_state.open_button.click()
+        window.library_home.view.open_button.click()
     assert window.tabs.count() == 2
     assert "*.mhtml" in seen["filters"] and "*.webarchive" in seen["filters"] and "*.txt" in seen["filters"]
 
 
 def test_sample_article_opens(qtbot: QtBot, window: MainWindow) -> None:
     with qtbot.waitSignal(window.story_shown, timeout=WAIT_MS):
-        window.empty_state.sample_button.click()
+        window.library_home.view.sample_button.click()
     assert window.current_article() is not None
     assert Path(window.current_article().path).name == "sample.txt"  # type: ignore[union-attr]
 
 
 # ------------------------------------------------------------------------------- drops
-def test_drop_one_file_on_the_empty_page(qtbot: QtBot, window: MainWindow, article_file: Path) -> None:
+def test_a_file_dropped_on_the_library_is_imported_not_opened(qtbot: QtBot, window: MainWindow,
+                                                               article_file: Path) -> None:
+    view = window.library_home.view
     mime = file_mime(article_file)
     enter = drag_event(QDragEnterEvent, QPointF(10, 10), mime)
-    QApplication.sendEvent(window.empty_state, enter)
-    assert enter.isAccepted() and "highlight" in window.empty_state.drop_zone.styleSheet()
-    with qtbot.waitSignal(window.story_shown, timeout=WAIT_MS):
-        drop = send_drop(window.empty_state, mime)
-    assert drop.isAccepted() and window.tabs.count() == 1
-    assert "highlight" not in window.empty_state.drop_zone.styleSheet()
+    QApplication.sendEvent(view, enter)
+    assert enter.isAccepted() and "highlight" in view.drop_zone.styleSheet()
+    qtbot.waitUntil(lambda: window.library_home.controller.library is not None, timeout=WAIT_MS)
+    with qtbot.waitSignal(window.library_home.controller.imported, timeout=WAIT_MS) as imported:
+        drop = send_drop(view, mime)
+    assert drop.isAccepted() and window.tabs.count() == 0
+    assert [(r.path, r.status) for r in imported.args[0]] == [(article_file, "added")]
+    assert "highlight" not in view.drop_zone.styleSheet()
+    qtbot.waitUntil(lambda: view.proxy.rowCount() == 1, timeout=WAIT_MS)
 
 
 def test_drop_several_files_on_the_tab_bar(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
@@ -200,11 +205,12 @@ def test_drop_several_files_on_the_tab_bar(qtbot: QtBot, window: MainWindow, tmp
 
 def test_dropping_fifty_files_opens_them_all_in_order(qtbot: QtBot, window: MainWindow,
                                                      tmp_path: Path) -> None:
-    files = write_articles(tmp_path, 50)
+    first, *files = write_articles(tmp_path, 51)
+    open_and_wait(qtbot, window, first)  # on a tab, a drop opens (on the library it imports)
     with qtbot.waitSignals([window.story_shown] * 50, timeout=6 * WAIT_MS):
-        send_drop(window.empty_state, file_mime(*files))
-    assert window.tabs.count() == 50
-    opened = [Path(path_in_tab(window, i)).name for i in range(50)]
+        send_drop(window.tabs.tabBar(), file_mime(*files))
+    assert window.tabs.count() == 51
+    opened = [Path(path_in_tab(window, i)).name for i in range(1, 51)]
     assert opened == [f.name for f in files]
     window.shutdown()
     loaders = [t for t in threading.enumerate() if t.name.startswith("sift-load")]
@@ -365,7 +371,7 @@ def test_tab_keyboard_and_mouse_behaviour(qtbot: QtBot, window: MainWindow, tmp_
     assert reopened.args == [str(files[2])]
     window.close_tab(0)
     window.close_tab(0)
-    assert window.stack.currentWidget() is window.empty_state and window.windowTitle() == "Sift"
+    assert window.stack.currentWidget() is window.library_home.view and window.windowTitle() == "Sift"
 
 
 def test_recent_files_menu_and_clear(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
@@ -377,11 +383,10 @@ def test_recent_files_menu_and_clear(qtbot: QtBot, window: MainWindow, tmp_path:
     assert names[:2] == ["article-2.txt", "article-0.txt"] and "article-1.txt" not in names
     for _ in range(3):
         window.close_tab(0)
-    assert window.empty_state.recent_list.count() == 2
     clear = next(a for a in window.menus.recent_menu.actions() if a.text() == "Clear Recent Files")
     clear.trigger()
     window.menus.fill_recent_menu()
-    assert window.empty_state.recent_list.count() == 0
+    assert window.window_state.recent == ()
     assert [a.text() for a in window.menus.recent_menu.actions() if a.text()][0] == "No Recent Files"
 
 
@@ -587,7 +592,6 @@ def test_state_restored_after_restart(qtbot: QtBot, stub_analysis: StubAnalysis,
     assert second.settings.theme == "sepia" and second.menus.theme_actions["sepia"].isChecked()
     assert (second.size().width(), second.size().height()) == (700, 500)
     assert second.window_state.recent[0] == str(path)
-    assert second.empty_state.recent_list.count() == 1
     assert second.window_state.positions[str(path)] == pytest.approx(0.5, abs=0.05)
     open_and_wait(qtbot, second, path)
     tab = second.current_article().tab  # type: ignore[union-attr]
@@ -654,7 +658,7 @@ def test_preferences_apply_and_clear_history(qtbot: QtBot, window: MainWindow, a
     assert cache.size() > 0 and item.cache_key and cache.article(item.cache_key) is not None
     with qtbot.waitSignal(window.history_cleared, timeout=WAIT_MS):
         window.clear_history()
-        assert window.window_state.recent == () and window.empty_state.recent_list.count() == 0
+        assert window.window_state.recent == ()
     assert cache.size() == 0 and cache.article(item.cache_key) is None
     assert settings_io.load_window_state()[0].recent == ()
     assert window.message_bar.text() == "History and caches cleared."
