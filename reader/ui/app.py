@@ -8,9 +8,13 @@ model) and the first files start loading on the first turn of the event loop.
 from __future__ import annotations
 
 import json
+import logging
 import os
+import signal
+import socket
 import sys
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from reader import APP_ID, APP_NAME, __version__
@@ -21,10 +25,15 @@ if TYPE_CHECKING:
     from reader.ui.single_instance import InstanceServer
     from reader.ui.window.main_window import MainWindow
 
+log = logging.getLogger(__name__)
+
 # Imported-at time: the fallback for process start where /proc is missing.
 IMPORTED_AT = time.time()
 # --measure-startup gives up (exit 1) when the story and panel are not shown within this time.
 MEASURE_TIMEOUT_MS = 120_000
+# Signals that end Sift the way closing its window does (state saved, child processes stopped):
+# a logout or ``kill``, Ctrl+C in the terminal, the terminal closed. Missing ones (Windows) are skipped.
+CLOSING_SIGNALS = ("SIGTERM", "SIGINT", "SIGHUP")
 
 
 def process_start_time() -> float:
@@ -152,7 +161,9 @@ def run(files: list[str], sample: bool = False, measure_startup: str | None = No
     QTimer.singleShot(0, window.finish_start)  # after the first paint: not needed for it
     QTimer.singleShot(0, lambda: file_opens.attach(window.open_paths))
     server = None if measure_startup else listen_for_instances(window)
+    restore_signals = close_on_signals(window)
     status = app.exec()
+    restore_signals()
     window.shutdown()
     if server is not None:
         server.close()
@@ -177,3 +188,48 @@ def listen_for_instances(window: MainWindow) -> InstanceServer | None:
 
     server.files_received.connect(receive)
     return server
+
+
+def close_on_signals(window: MainWindow, quit_loops: Callable[[], None] | None = None) -> Callable[[], None]:
+    """SIGTERM, SIGINT and SIGHUP close the window as the window manager would, then
+    ``quit_loops`` (default: QApplication.quit, which also leaves a modal dialog's loop); returns
+    what puts the previous handlers back.
+
+    Python runs its signal handlers only between bytecodes, never while Qt's event loop waits in
+    C++: the signal's number is written to a socket (``signal.set_wakeup_fd``) whose notifier
+    wakes the loop, and that Python slot does the closing, outside the handler.
+    """
+    from PySide6.QtCore import QSocketNotifier
+    from PySide6.QtWidgets import QApplication
+
+    quit_loops = quit_loops or QApplication.quit
+    receiver, sender = socket.socketpair()
+    for end in (receiver, sender):
+        end.setblocking(False)
+    previous_fd = signal.set_wakeup_fd(sender.fileno(), warn_on_full_buffer=False)
+    numbers = [getattr(signal, name) for name in CLOSING_SIGNALS if hasattr(signal, name)]
+    previous = {number: signal.signal(number, lambda _number, _frame: None) for number in numbers}
+    notifier = QSocketNotifier(receiver.fileno(), QSocketNotifier.Type.Read, window)
+
+    def close_window() -> None:
+        try:
+            received = receiver.recv(64)
+        except OSError:  # woken with nothing to read
+            return
+        names = ", ".join(signal.Signals(number).name for number in received if number in numbers)
+        if names:
+            log.info("%s received: closing the window", names)
+            window.close()  # closeEvent saves the state and stops the workers and processes
+            quit_loops()
+
+    notifier.activated.connect(close_window)
+
+    def restore() -> None:
+        notifier.setEnabled(False)
+        signal.set_wakeup_fd(previous_fd)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+        receiver.close()
+        sender.close()
+
+    return restore
