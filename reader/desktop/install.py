@@ -28,6 +28,10 @@ DESKTOP_ID = f"{APP_ID}.desktop"
 # .txt and .md (.webarchive has no registered type on Linux).
 MIME_TYPES = ("text/html", "application/xhtml+xml", "application/x-mimearchive",
               "text/plain", "text/markdown")
+# Saved forms Sift also reads (web archives, e-mails, pages saved as PDF): offered in "Open with",
+# never made the default (--make-default leaves them to the user's archive, mail and PDF apps).
+OPEN_WITH_TYPES = ("application/warc", "application/wacz", "message/rfc822", "application/mbox",
+                   "application/pdf")
 # Must equal the window's WM_CLASS class, which Qt takes from QApplication.applicationName().
 WM_CLASS = APP_NAME
 ADDED_SECTION = "Added Associations"
@@ -72,7 +76,7 @@ class DesktopPaths:
 def render_desktop_entry(command: str) -> str:
     """The desktop entry's text, launching ``command`` (already quoted for the Exec key)."""
     return ENTRY_TEMPLATE.format(name=APP_NAME, exec_=command, app_id=APP_ID,
-                                 wm_class=WM_CLASS, mime_types=";".join(MIME_TYPES))
+                                 wm_class=WM_CLASS, mime_types=";".join(MIME_TYPES + OPEN_WITH_TYPES))
 
 
 def quote_exec_argument(argument: str) -> str:
@@ -194,7 +198,7 @@ def add_associations(text: str, section: str, first: bool) -> str:
             sections[-1][1].append("")
         body = []
         sections.append((section, body))
-    for mime in MIME_TYPES:
+    for mime in MIME_TYPES + (OPEN_WITH_TYPES if section == ADDED_SECTION else ()):
         for index, line in enumerate(body):
             edited = edit_value(line, mime, first)
             if edited is not None:
