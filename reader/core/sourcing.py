@@ -17,6 +17,8 @@ from typing import Literal
 from reader.core.model import Analysis, Claim, Entity, Span
 
 SourceType = Literal["person", "organization", "document", "anonymous", "other"]
+# The name of the "source" of claims that name none (a cue with no speaker).
+UNATTRIBUTED = "unattributed"
 SOURCE_TYPES: tuple[SourceType, ...] = ("person", "organization", "document", "anonymous", "other")
 
 # Heads of a speaker phrase that name a document, not a person ("the report said").
@@ -123,7 +125,7 @@ def source_name(claim: Claim) -> str:
         return claim.speaker_entity
     if claim.speaker is not None:
         return " ".join(claim.speaker.text.split())
-    return "unattributed"
+    return UNATTRIBUTED
 
 
 def tally_sources(text: str, analysis: Analysis) -> StorySources:

@@ -95,7 +95,7 @@ class ArticleTab(QWidget):
         self.analysis = analysis
         self.reading_view.clear_highlights(ENTITY_LAYER)
         self.reading_view.clear_highlights(CLAIM_LAYER)
-        self.side_panel.show_analysis(analysis, self._lead_end())
+        self.side_panel.show_analysis(analysis, self._lead_end(), self.article.text if self.article else "")
 
     def show_analysis_failed(self, message: str) -> None:
         self.analysis = None

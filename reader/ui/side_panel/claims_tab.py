@@ -29,6 +29,7 @@ from reader.ui.reading.theme import DEFAULT_THEME, Theme, theme_named
 from reader.ui.side_panel.entity_marks import MARK_PX, paint_speech_mark
 from reader.ui.side_panel.grouping import confidence_of, is_low_confidence
 from reader.ui.side_panel.positions import disputed_by
+from reader.ui.side_panel.sources_section import SourcesSection
 
 QUOTE_MARKS = "\"“”„«»‘’'"
 # Dispute links quote the other claim; longer text is cut so a link stays on one or two lines.
@@ -295,13 +296,18 @@ class ClaimsTab(QWidget):
         filter_row.addWidget(self.show_all_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        self.sources = SourcesSection(self.container)
+        self.sources.source_chosen.connect(self.set_speaker_filter)
+        self.cards_layout.insertWidget(0, self.sources)
         layout.addLayout(filter_row)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.scroll_area, 1)
         self._update_filter_row()
         self.set_theme(self.theme)
 
-    def set_analysis(self, analysis: Analysis) -> None:
+    def set_analysis(self, analysis: Analysis, text: str = "") -> None:
+        """One card per claim, under the story's sources (``text``: the Article.text they index)."""
+        self.sources.set_analysis(text, analysis)
         for card in self.cards:
             self.cards_layout.removeWidget(card)
             card.hide()
@@ -325,6 +331,7 @@ class ClaimsTab(QWidget):
         """Cards in the theme's colours (the stylesheet reaches cards made later too)."""
         self.theme = theme
         self.container.setStyleSheet(cards_stylesheet(theme))
+        self.sources.set_theme(theme)
         for card in self.cards:
             card.apply_theme(theme)
 

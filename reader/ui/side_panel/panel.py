@@ -117,8 +117,8 @@ class SidePanel(QWidget):
         self.progress.hide()
         self.stack.setCurrentIndex(0)
 
-    def show_analysis(self, analysis: Analysis, lead_end: int) -> None:
-        """Fill both tabs; ``lead_end`` is where the article's lead ends in Article.text."""
+    def show_analysis(self, analysis: Analysis, lead_end: int, text: str = "") -> None:
+        """Fill the tabs; ``lead_end`` is where the article's lead ends in ``text`` (Article.text)."""
         self.state = "ready"
         self.analysis = analysis
         self.progress.hide()
@@ -126,7 +126,7 @@ class SidePanel(QWidget):
         self.warnings_label.setText("\n".join(messages))
         self.warnings_label.setVisible(bool(messages))
         self.entities_tab.set_analysis(analysis, lead_end)
-        self.claims_tab.set_analysis(analysis)
+        self.claims_tab.set_analysis(analysis, text)
         self.stack.setCurrentIndex(1)
 
     def select_entity(self, index: int, mention: int = 0) -> None:

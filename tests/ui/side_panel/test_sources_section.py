@@ -1,0 +1,72 @@
+"""The Sources section of the Claims tab: totals, kinds of source, the most cited, a click filters."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+from sample_articles import sample_analysis, sample_article
+
+from reader.core.model import Analysis, Claim, Span
+from reader.core.sourcing import tally_sources
+from reader.ui.side_panel.claims_tab import ClaimsTab
+from reader.ui.side_panel.sources_section import TYPE_GLYPHS, summary_line
+
+
+def test_the_section_counts_and_lists_the_sources(qtbot: QtBot) -> None:
+    article = sample_article()
+    analysis = sample_analysis(article)
+    tab = ClaimsTab()
+    qtbot.addWidget(tab)
+    tab.set_analysis(analysis, article.text)
+    tab.show()
+    section = tab.sources
+    assert section.isVisible()
+    story = tally_sources(article.text, analysis)
+    assert section.summary.text() == summary_line(story)
+    names = [section.rows.itemAtPosition(r, 1).widget().text() for r in range(min(6, len(story.sources)))]
+    assert names == [s.name for s in story.sources[:6]]
+    assert TYPE_GLYPHS[story.sources[0].type] in section.legend.text()
+
+
+def test_choosing_a_source_filters_the_cards(qtbot: QtBot) -> None:
+    article = sample_article()
+    analysis = sample_analysis(article)
+    tab = ClaimsTab()
+    qtbot.addWidget(tab)
+    tab.set_analysis(analysis, article.text)
+    first = tab.sources.rows.itemAtPosition(0, 1).widget()
+    first.click()
+    assert tab.speaker_filter == first.text()
+    assert tab.visible_claims() and len(tab.visible_claims()) <= len(analysis.claims)
+
+
+def test_unnamed_sources_are_counted_apart(qtbot: QtBot) -> None:
+    text = "Officials said the talks had stalled. Putin said the war would go on."
+    claims = (
+        Claim(
+            cue=Span(10, 14, "said"),
+            content=(Span(15, 36, text[15:36]),),
+            kind="indirect",
+            speaker=Span(0, 9, "Officials"),
+            vague=True,
+        ),
+        Claim(
+            cue=Span(44, 48, "said"),
+            content=(Span(49, 69, text[49:69]),),
+            kind="indirect",
+            speaker=Span(38, 43, "Putin"),
+        ),
+    )
+    story = tally_sources(text, Analysis(claims=claims))
+    assert summary_line(story) == "1 named source · 2 claims · 0 quoted · 1 from unnamed sources"
+    tab = ClaimsTab()
+    qtbot.addWidget(tab)
+    tab.set_analysis(Analysis(claims=claims), text)
+    assert "unnamed 1" in tab.sources.legend.text()
+
+
+def test_no_claims_no_section(qtbot: QtBot) -> None:
+    tab = ClaimsTab()
+    qtbot.addWidget(tab)
+    tab.set_analysis(Analysis(), "")
+    tab.show()
+    assert not tab.sources.isVisible()
