@@ -108,3 +108,12 @@ def test_with_no_gender_known_she_continues_the_last_subject() -> None:
     claims = analyse("Mayor Lina Okafor welcomed Tomas Brandt to the harbour on Monday. She said "
                      "the quay would reopen in spring.")
     assert by_cue(claims)["said"].speaker_entity == "Lina Okafor"
+
+
+@pytest.mark.slow
+def test_a_content_cut_before_a_spaced_comma_is_handled() -> None:
+    # Tokenized text puts a space before commas: the content is cut at ", a claim ..." and
+    # then ends on that space, which belongs to no token.
+    claims = analyse("The economist said growth appears on balance to be a bit strong , a claim "
+                     "the bank rejected .")
+    assert claims and all(c.content for c in claims)

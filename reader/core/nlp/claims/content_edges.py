@@ -80,8 +80,8 @@ def complete_clause(draft: Draft, doc: Doc, text: str, quotes: QuoteIndex) -> No
     if end <= draft.cue[0] or quotes.at(end - 1) is not None or not is_reported_clause(draft, doc):
         return
     span = doc.char_span(end - 1, end, alignment_mode="expand")
-    if span is None:
-        return
+    if span is None or len(span) == 0:
+        return  # the content ends inside whitespace the tokenizer kept as no token
     sent = span[0].sent
     rest = [t for t in doc[span.end:sent.end] if not t.is_space]
     while rest and rest[-1].is_punct and rest[-1].text in ".!?":
