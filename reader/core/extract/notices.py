@@ -55,9 +55,17 @@ KIND_MESSAGES = {
 }
 
 
-def kind_notice(kind: str | None) -> Notice | None:
+# A page that declares itself a list or a product but carries more story than this reads as an
+# article (a listicle typed as an ItemList, a long review typed as a Product): no notice. Product
+# descriptions and list blurbs run to a few hundred characters; 2,000 is ~330 words.
+DECLARED_KIND_MAX_STORY_CHARS = 2000
+
+
+def kind_notice(kind: str | None, story_chars: int = 0) -> Notice | None:
     """A page that says (or shows, for a thread) it is a thread, a product or a list."""
     message = KIND_MESSAGES.get(kind or "")
+    if kind in ("list", "product") and story_chars > DECLARED_KIND_MAX_STORY_CHARS:
+        return None
     return Notice("not-an-article", message) if message else None
 
 
@@ -65,7 +73,7 @@ def article_warnings(story_chars: int, link_blocks: int, page_text: str, marked_
                      declared_article: bool, language: str | None, kind: str | None = None
                      ) -> tuple[Notice, ...]:
     """Every notice about the article, at most one of each kind."""
-    notices = (paywall_notice(story_chars, page_text, marked_paid), kind_notice(kind),
+    notices = (paywall_notice(story_chars, page_text, marked_paid), kind_notice(kind, story_chars),
                index_notice(story_chars, link_blocks, declared_article), language_notice(language))
     out: dict[str, Notice] = {}
     for notice in notices:

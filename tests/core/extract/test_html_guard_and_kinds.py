@@ -146,3 +146,12 @@ def test_story_split_by_an_ad_slot_is_read_whole() -> None:
     kept = [b.text for b, v in zip(blocks, verdicts, strict=True) if v.role == "story"]
     assert kept == STORY
 
+
+
+def test_a_long_story_on_a_page_typed_as_a_list_is_an_article() -> None:
+    from reader.core.extract.notices import kind_notice
+
+    assert kind_notice("list", 400) is not None
+    assert kind_notice("list", 6000) is None
+    assert kind_notice("product", 6000) is None
+    assert kind_notice("forum", 6000) is not None  # a thread is found in the page itself
