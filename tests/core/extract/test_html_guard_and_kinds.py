@@ -155,3 +155,11 @@ def test_a_long_story_on_a_page_typed_as_a_list_is_an_article() -> None:
     assert kind_notice("list", 6000) is None
     assert kind_notice("product", 6000) is None
     assert kind_notice("forum", 6000) is not None  # a thread is found in the page itself
+
+
+def test_boxes_by_one_poster_are_not_a_thread() -> None:
+    """Timed entries by one reporter (a live page without metadata) stay one story."""
+    article = extract_html(source_of(thread_page().replace("user1", "user0").replace("user2", "user0")
+                                     .replace("user3", "user0")))
+    assert all(text[:40] in article.body for text in STORY)
+    assert not article.warnings

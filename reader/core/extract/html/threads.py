@@ -13,6 +13,7 @@ import re
 
 from lxml.html import HtmlElement
 
+from reader.core.extract import collapse_visible
 from reader.core.extract.html.blocks import PageBlock
 from reader.core.extract.html.classify import class_words, signature
 from reader.core.extract.html.story import Verdict
@@ -20,8 +21,9 @@ from reader.core.extract.html.story import Verdict
 # Class/id words that mark the element naming a post's author in forum software.
 POSTER_WORDS = re.compile(r"(?<![^ ])(user|username|users|author|poster|member|nick|nickname|avatar"
                           r"|postauthor|postername|byline)(?![^ ])")
-# A thread has a first post and at least one reply.
+# A thread has a first post and at least one reply, by at least two people.
 MIN_POSTS = 2
+MIN_POSTERS = 2
 # The posts must hold this share of the story's text: an article with a few boxed asides is
 # not a thread. The hand-made thread pages hold 1.0; 0.8 leaves room for a thread's heading
 # and a stray line of the forum's own text beside the posts.
@@ -29,17 +31,23 @@ THREAD_SHARE = 0.8
 REPLY = Verdict("clutter", "comments")
 
 
-def names_poster(el: HtmlElement) -> bool:
-    """Whether a box holds an element naming its poster (by class/id, rel or itemprop)."""
+def poster_of(el: HtmlElement) -> str | None:
+    """The text of the element naming a box's poster (by class/id, rel or itemprop), or None."""
     for node in el.iter():
         if not isinstance(node.tag, str):
             continue
-        if node.get("rel") == "author" or node.get("itemprop") == "author":
-            return True
         names = f"{node.get('class') or ''} {node.get('id') or ''}".strip()
-        if names and POSTER_WORDS.search(" ".join(class_words(n) for n in names.split())):
-            return True
-    return False
+        if (node.get("rel") == "author" or node.get("itemprop") == "author"
+                or names and POSTER_WORDS.search(" ".join(class_words(n) for n in names.split()))):
+            return collapse_visible(node.text_content())
+    return None
+
+
+def by_several_posters(boxes: list[HtmlElement]) -> bool:
+    """Each box names its poster and at least two posters differ: people answering each other,
+    not one reporter's timed entries."""
+    posters = [poster_of(box) for box in boxes]
+    return None not in posters and len(set(posters)) >= MIN_POSTERS
 
 
 def thread_posts(blocks: list[PageBlock], verdicts: list[Verdict]) -> list[HtmlElement]:
@@ -57,7 +65,7 @@ def thread_posts(blocks: list[PageBlock], verdicts: list[Verdict]) -> list[HtmlE
     best: list[HtmlElement] = []
     for boxes in groups.values():
         larger = sum(chars[b] for b in boxes) > sum(chars[b] for b in best)
-        if len(boxes) >= MIN_POSTS and larger and all(names_poster(box) for box in boxes):
+        if len(boxes) >= MIN_POSTS and larger and by_several_posters(boxes):
             best = boxes
     return best if best and sum(chars[b] for b in best) >= THREAD_SHARE * total else []
 
