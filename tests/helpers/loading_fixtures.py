@@ -344,3 +344,44 @@ def saved_form(form: str, html: str, folder: Path, url: str) -> Path:
     if form == "pdf":
         return print_pdf(html, folder)
     raise ValueError(form)
+
+
+def text_pdf(pages: list[list[tuple[str, float, float, float]]],
+             size: tuple[float, float] = (612, 792)) -> bytes:
+    """A PDF made here with PDFium (no browser needed): per page, (text, x, y, type size) lines in
+    the standard Helvetica font."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    document = pdfium.PdfDocument.new()
+    for lines in pages:
+        sheet = document.new_page(*size)
+        for text, x, y, points in lines:
+            obj = raw.FPDFPageObj_NewTextObj(document.raw, b"Helvetica", ctypes.c_float(points))
+            encoded = (text + "\0").encode("utf-16-le")
+            raw.FPDFText_SetText(obj, (ctypes.c_ushort * (len(encoded) // 2)).from_buffer_copy(encoded))
+            raw.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, y)
+            raw.FPDFPage_InsertObject(sheet.raw, obj)
+        raw.FPDFPage_GenerateContent(sheet.raw)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def printed_article_pdf(paragraphs: int = 6, url: str = "https://news.example.org/pier") -> bytes:
+    """A two-page PDF laid out as a browser prints a page: header, title, paragraphs, footer."""
+    pages = []
+    for number in (1, 2):
+        lines = [("3/9/25, 10:15 AM Pier to reopen | Harbour News", 25, 770, 8),
+                 (f"{url} {number}/2", 25, 16, 8)]
+        if number == 1:
+            lines.append(("Pier to reopen", 36, 700, 24))
+        top = 660.0
+        for index in range(paragraphs):
+            lines += [(f"({number}.{index}) " + STORY[:70], 36, top, 12),
+                      (STORY[70:140] + ".", 36, top - 14, 12)]
+            top -= 40
+        pages.append(lines)
+    return text_pdf(pages)

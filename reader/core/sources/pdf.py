@@ -254,12 +254,13 @@ def assemble(pages: list[list[Line]], heights: list[float]) -> Printed:
 
 
 def repeated_lines(pages: list[list[Line]]) -> set[str]:
-    """Short lines printed at least REPEATED_LINE_COUNT times: menu entries, not story."""
+    """Short lines printed at least REPEATED_LINE_COUNT times: menu entries, not story (a line
+    that ends a sentence is left to the extractor: a story may repeat a short sentence)."""
     counts: dict[str, int] = {}
     for page in pages:
         for line in page:
             text = " ".join(line.text.split())
-            if len(text) <= REPEATED_LINE_MAX_CHARS:
+            if len(text) <= REPEATED_LINE_MAX_CHARS and not _SENTENCE_END.search(text):
                 counts[text] = counts.get(text, 0) + 1
     return {text for text, count in counts.items() if count >= REPEATED_LINE_COUNT}
 

@@ -26,7 +26,22 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from loading_fixtures import PNG_1X1, STORY, mhtml_bytes, page, webarchive_bytes
+from loading_fixtures import (
+    PNG_1X1,
+    STORY,
+    eml_bytes,
+    mbox_bytes,
+    mhtml_bytes,
+    page,
+    printed_article_pdf,
+    self_extracting,
+    singlefile_html,
+    singlefile_zip,
+    text_pdf,
+    wacz_bytes,
+    warc_bytes,
+    webarchive_bytes,
+)
 
 from reader.core import errors
 from reader.core.extract import extract
@@ -35,7 +50,7 @@ from reader.core.sources.loading import Limits, load
 
 ERROR_KINDS = {"not-found", "is-directory", "permission-denied", "empty", "unsupported-format",
                "too-large", "undecodable", "malformed", "timeout", "internal"}
-HYPOTHESIS_TESTS = 7
+HYPOTHESIS_TESTS = 8
 TOTAL_EXAMPLES = int(os.environ.get("SIFT_FUZZ_EXAMPLES", "2100"))
 EXAMPLES_PER_TEST = max(1, TOTAL_EXAMPLES // HYPOTHESIS_TESTS)
 LONG_MODE = TOTAL_EXAMPLES > 10_000
@@ -94,7 +109,8 @@ def assert_unicode(article: Article) -> None:
             text.encode("utf-8")  # raises on lone surrogates
 
 
-def check_pipeline(path: Path, data: bytes, seconds: float = SECONDS_PER_SMALL_INPUT) -> Article | None:
+def check_pipeline(path: Path, data: bytes, seconds: float = SECONDS_PER_SMALL_INPUT,
+                   page: str | None = None) -> Article | None:
     """Write ``data`` to ``path``, load and extract it, and check the three properties."""
     path.write_bytes(data)
     TRIED["inputs"] += 1
@@ -104,7 +120,7 @@ def check_pipeline(path: Path, data: bytes, seconds: float = SECONDS_PER_SMALL_I
     recorder = ErrorLogRecorder()
     logging.getLogger().addHandler(recorder)
     try:
-        article = extract(load(path, Limits()))
+        article = extract(load(path, Limits(), page=page))
     except errors.ReaderError as exc:
         TRIED["errors"] += 1
         assert exc.kind in ERROR_KINDS and exc.message.strip(), exc
@@ -124,7 +140,8 @@ def check_pipeline(path: Path, data: bytes, seconds: float = SECONDS_PER_SMALL_I
 
 # --- strategies ------------------------------------------------------------------------------
 
-SUFFIXES = ["", ".html", ".htm", ".xhtml", ".txt", ".md", ".mhtml", ".mht", ".webarchive", ".gz", ".pdf"]
+SUFFIXES = ["", ".html", ".htm", ".xhtml", ".txt", ".md", ".mhtml", ".mht", ".webarchive", ".gz", ".pdf",
+            ".zip", ".warc", ".wacz", ".eml", ".mbox"]
 CODECS = ["utf-8", "utf-16-le", "utf-16-be", "utf-16", "utf-32", "cp1252", "latin-1", "shift_jis",
           "gb18030", "big5", "euc-kr", "koi8-r", "cp1251", "iso-8859-7", "utf-7"]
 CHARSET_LABELS = CODECS + ["", "utf-16", "x-user-defined", "base64", "zlib", "rot13", "bogus-charset",
@@ -298,10 +315,23 @@ VALID_FILES = [page().encode(), mhtml_bytes(), webarchive_bytes(), STORY.encode(
                page(SCRIPTS[4], head='<meta charset="shift_jis">').encode("cp932")]
 
 
+# The saved forms of issue 17, each valid (sources/test_saved_forms.py), here to be damaged.
+_PIER = "https://news.example.org/pier"
+SAVED_FORMS = {
+    ".html": singlefile_html().encode(), ".zip": singlefile_zip(), "-sfx.html": self_extracting(),
+    ".warc.gz": warc_bytes([(_PIER, page())], {_PIER + ".png": PNG_1X1}),
+    ".warc": warc_bytes([(_PIER, page())], compress=False, chunked=True, gzip_encoded=True),
+    ".wacz": wacz_bytes(warc_bytes([(_PIER, page())]), [(_PIER, "Pier")]),
+    ".eml": eml_bytes(), ".mbox": mbox_bytes([eml_bytes(), eml_bytes(subject="Second")]),
+    ".pdf": printed_article_pdf(),
+}
+VALID_FILES += list(SAVED_FORMS.values())
+
+
 @st.composite
-def mutated_valid_file(draw: st.DrawFn) -> bytes:
+def mutated_valid_file(draw: st.DrawFn, files: list[bytes] = VALID_FILES) -> bytes:
     """A valid save of each format, truncated anywhere and with random bytes flipped or inserted."""
-    data = bytearray(draw(st.sampled_from(VALID_FILES)))
+    data = bytearray(draw(st.sampled_from(files)))
     for _ in range(draw(st.integers(0, 6))):
         if not data:
             break
@@ -328,6 +358,15 @@ def test_random_bytes(fuzz_dir: Path, data: bytes, suffix: str) -> None:
 @given(data=mutated_valid_file(), suffix=st.sampled_from(SUFFIXES))
 def test_truncated_and_mutated_saves(fuzz_dir: Path, data: bytes, suffix: str) -> None:
     check_pipeline(fuzz_dir / f"mutated{suffix}", data)
+
+
+@FUZZ_SETTINGS
+@given(form=st.sampled_from(list(SAVED_FORMS)), data=st.data(),
+       page_key=st.sampled_from([None, "2", _PIER, "x"]))
+def test_damaged_saved_forms(fuzz_dir: Path, form: str, data: st.DataObject, page_key: str | None) -> None:
+    """SingleFile, ZIP, WARC, WACZ, e-mail, mailbox and PDF saves, damaged, under their own names."""
+    damaged = data.draw(mutated_valid_file([SAVED_FORMS[form]]))
+    check_pipeline(fuzz_dir / f"damaged{form}", damaged, page=page_key)
 
 
 @FUZZ_SETTINGS
@@ -407,6 +446,37 @@ def short_line_mhtml() -> bytes:
     return mhtml_bytes().replace(base64.encodebytes(PNG_1X1), image)
 
 
+def zip_of(entries: dict[str, bytes]) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def nested_zip(depth: int = 20) -> bytes:
+    data = singlefile_zip()
+    for level in range(depth):
+        data = zip_of({f"level{level}.zip": data})
+    return data
+
+
+def many_records_warc() -> bytes:
+    """One page among 30,000 image records: listing and opening must stay quick."""
+    images = {f"https://news.example.org/img/{n}.png": PNG_1X1 for n in range(30_000)}
+    return warc_bytes([("https://news.example.org/pier", page())], images)
+
+
+def singlefile_with_huge_inline_data() -> bytes:
+    picture = "data:image/png;base64," + "A" * (6 * 1024 * 1024)
+    font = "data:font/woff2;base64," + "B" * (30 * 1024 * 1024)
+    style = f"<style>@font-face{{src:url({font})}}</style>"
+    return singlefile_html(page(STORY + f'<img src="{picture}">' + style)).encode()
+
+
 # Inputs too large for hypothesis to generate quickly, each built only when its test runs.
 GIANT_INPUTS: dict[str, Callable[[], bytes]] = {
     "nested-100k-divs.html": nested_divs,
@@ -422,6 +492,13 @@ GIANT_INPUTS: dict[str, Callable[[], bytes]] = {
     "recursive.mhtml": recursive_mhtml,
     "many-parts.mhtml": many_parts_mhtml,
     "short-lines-37mb.mhtml": short_line_mhtml,
+    "zip-bomb-200mb.zip": lambda: zip_of({"index.html": page().encode() + b" " * (200 * 1024 * 1024)}),
+    "nested-20.zip": nested_zip,
+    "giant-record-60mb.warc.gz": lambda: warc_bytes([("https://news.example.org/pier",
+                                                       page(STORY + " word" * 12_000_000))]),
+    "many-records.warc.gz": many_records_warc,
+    "many-pages-400.pdf": lambda: text_pdf([[(STORY[:60], 36, 700, 12)]] * 400),
+    "inline-data-36mb.html": singlefile_with_huge_inline_data,
 }
 
 

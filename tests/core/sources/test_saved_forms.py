@@ -376,3 +376,29 @@ def test_extract_all_pages_gives_one_record_per_page(tmp_path: Path,
         ("warc", URL, "Pier to reopen"), ("warc", SECOND, "Second"), ("singlefile", URL, "Pier to reopen")]
     assert main(["extract", "--no-analysis", "--all-pages", str(tmp_path / "gone.warc")]) == 1
     assert json.loads(capsys.readouterr().out)["error"]["kind"] == "not-found"
+
+
+def test_printed_pdf_made_without_a_browser_reads_as_the_article(tmp_path: Path) -> None:
+    from loading_fixtures import printed_article_pdf
+
+    source = load_unchanged(write(tmp_path, "pier.pdf", printed_article_pdf()))
+    assert (source.format, source.url, source.title_hint) == ("pdf", URL, "Pier to reopen | Harbour News")
+    article = extract(source)
+    assert article.title == "Pier to reopen" and article.url == URL
+    for page_number in (1, 2):
+        for index in range(6):
+            assert f"({page_number}.{index}) The harbour authority" in article.body
+    furniture = [(b.reason, b.text) for b in article.blocks if b.role == "clutter"]
+    assert sum(reason == "header" and "10:15 AM" in text for reason, text in furniture) == 2
+    assert sum(reason == "footer" and text.endswith("/2") for reason, text in furniture) == 2
+    assert "10:15 AM" not in article.body and "1/2" not in article.body
+
+
+def test_slides_are_not_an_article(tmp_path: Path) -> None:
+    from loading_fixtures import text_pdf
+
+    slide = [("Quarterly harbour results and the plan for the pier", 50, 400, 28),
+             ("Ferry traffic is up by a tenth on last year", 50, 300, 20)]
+    with pytest.raises(errors.UnsupportedFormat) as info:
+        load(write(tmp_path, "deck.pdf", text_pdf([slide] * 6, size=(792, 612))))
+    assert "slides" in info.value.message
