@@ -87,8 +87,12 @@ class EntitiesTab(QWidget):
         self.tree.setIconSize(ICON_SIZE)
         self.tree.setUniformRowHeights(True)
         self.tree.setColumnCount(4)
-        self.tree.setHeaderLabels([self.tr("Name"), self.tr("Mentions"), self.tr("Quoted"),
-                                   self.tr("Other articles")])
+        # The hidden header's words still count when Qt sizes a column to its contents, so the narrow
+        # columns carry their names for screen readers only; else they would squeeze the names out.
+        self.tree.setHeaderLabels([self.tr("Name"), "", "", ""])
+        for column, name in ((1, self.tr("Mentions")), (2, self.tr("Quoted")),
+                             (LIBRARY_COLUMN, self.tr("Other articles"))):
+            self.tree.headerItem().setData(column, Qt.ItemDataRole.AccessibleTextRole, name)
         self.tree.setHeaderHidden(True)  # the group rows say what the columns hold
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -220,7 +224,9 @@ class EntitiesTab(QWidget):
         self._update_library_button()
 
     def in_other_articles(self, count: int) -> str:
-        return self.tr("In %n other article(s)", "", count)
+        if count == 1:
+            return self.tr("In 1 other article")
+        return self.tr("In %1 other articles").replace("%1", str(count))
 
     def _update_library_button(self) -> None:
         name = self.analysis.entities[self.entity].name if self.entity >= 0 else None
