@@ -204,6 +204,7 @@ HTML_PHRASES: tuple[tuple[str, str], ...] = (
     ("navigation", r"^[\d\s|.,·»«<>\u2039\u203a-]{3,}$"),
     ("reading time", r"^(estimated )?(reading|read) time\b|^\d+\s*min(ute)?s?\s+read$"),
     ("tags", r"^tags?\s*:?"),
+    ("back matter", r"^(references|bibliography|works cited|acknowledge?ments|notes and references)\s*:?$"),
     ("newsletter prompt", r"\b(sign up|subscribe)\b.{0,80}\b(newsletter|inbox|e-?mail|daily|weekly|"
                           r"magazine|issues?)\b"),
     ("share bar", r"^(follow|like) ([\w.@ ]{1,40}) on (twitter|facebook|instagram|youtube|linkedin)"),

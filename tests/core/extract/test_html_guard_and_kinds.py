@@ -163,3 +163,16 @@ def test_boxes_by_one_poster_are_not_a_thread() -> None:
                                      .replace("user3", "user0")))
     assert all(text[:40] in article.body for text in STORY)
     assert not article.warnings
+
+
+def test_a_reference_list_is_back_matter() -> None:
+    """A journal article's references, under their heading, are not the story."""
+    refs = "".join(f"<li>Author {n}, A study of ferries, Journal of Boats {n} (2001) 1-10.</li>"
+                   for n in range(5))
+    html = ("<html><head><title>Ferries</title></head><body><article><h1>Ferries</h1>"
+            + "".join(f"<p>{s}</p>" for s in STORY)
+            + f"<h2>References</h2><ol>{refs}</ol></article></body></html>")
+    article = extract_html(source_of(html))
+    assert STORY[3][:40] in article.body
+    assert "Journal of Boats" not in article.body
+    assert {b.reason for b in article.blocks if "Journal of Boats" in b.text} == {"back matter"}

@@ -28,7 +28,7 @@ ALWAYS_CLUTTER = frozenset({"comments", "newsletter prompt", "cookie notice", "a
 # and images with their captions (kept later only when the image was saved with the page).
 RESTORABLE_KINDS = frozenset({"heading", "list-item", "table", "quote", "preformatted", "image", "caption"})
 # Section headings whose reason extends to the list below them.
-CARRIED_REASONS = frozenset({"related links", "comments", "tags", "newsletter prompt"})
+CARRIED_REASONS = frozenset({"related links", "comments", "tags", "newsletter prompt", "back matter"})
 # A section label ("More Great Stories", "Read next:") set as a plain line is this short at most.
 LABEL_MAX_CHARS = 60
 # Containers whose same-shaped siblings may hold the rest of the story: boxes, not paragraphs or
