@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.cli import DEBUG_HELP, configure_logging, configure_stdout
+from reader.core.model import HIGHLIGHT_COLORS
 
 if TYPE_CHECKING:
     from reader.core.library import Library
@@ -26,6 +27,7 @@ log = logging.getLogger(__name__)
 
 LIBRARY_HELP = "the library file (default: $SIFT_LIBRARY, then the user data folder)"
 SORTS = ("added", "published", "title", "site")
+EXPORT_FORMATS = ("md", "html", "json", "epub")
 
 
 def positive_int(text: str) -> int:
@@ -56,13 +58,38 @@ def build_parser() -> argparse.ArgumentParser:
     find.add_argument("--site", metavar="S")
     find.add_argument("--tag", metavar="T")
     find.add_argument("--limit", type=positive_int, metavar="N")
-    show = verbs.add_parser("show", parents=[common], help="one article: summary, text, entities, claims")
+    show = verbs.add_parser("show", parents=[common],
+                            help="one article: summary, text, entities, claims, highlights")
     show.add_argument("ref", metavar="ID", help="an article id, or a path it was seen at")
     forget = verbs.add_parser("forget", parents=[common], help="remove articles and all derived from them")
     forget.add_argument("refs", nargs="+", metavar="ID")
-    speaker = verbs.add_parser("speaker", parents=[common], help="every claim by a person or organization")
-    speaker.add_argument("name", metavar="NAME")
+    add_story_verbs(verbs, common)
+    add_highlight_verbs(verbs, common)
     return parser
+
+
+def add_highlight_verbs(verbs: Any, common: argparse.ArgumentParser) -> None:
+    """``highlight``, ``highlights`` and ``export`` (issue 15)."""
+    mark = verbs.add_parser("highlight", parents=[common], help="highlight a quote of an article")
+    mark.add_argument("ref", metavar="ID", help="an article id, or a path it was seen at")
+    mark.add_argument("--quote", required=True, type=quote_text, metavar="TEXT", help="the text to mark")
+    mark.add_argument("--note", metavar="TEXT")
+    mark.add_argument("--color", choices=HIGHLIGHT_COLORS, default="yellow")
+    mark.add_argument("--occurrence", type=positive_int, default=1, metavar="N",
+                      help="which appearance of the quote (default: the first)")
+    listing = verbs.add_parser("highlights", parents=[common], help="highlights and notes, in reading order")
+    listing.add_argument("ref", nargs="?", metavar="ID", help="one article's (default: every article's)")
+    export = verbs.add_parser("export", parents=[common], help="articles with their highlights as files")
+    export.add_argument("refs", nargs="+", metavar="ID")
+    export.add_argument("--format", required=True, choices=EXPORT_FORMATS)
+    export.add_argument("--output", required=True, type=Path, metavar="PATH",
+                        help="the file; a folder for several articles (md, html, json); one book (epub)")
+
+
+def quote_text(text: str) -> str:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("the quote is empty")
+    return text
 
 
 def main(argv: list[str]) -> int:
@@ -146,8 +173,109 @@ def run_forget(library: Library, args: argparse.Namespace) -> int:
                 for ref, found in library.forget(args.refs))
 
 
+# -- across articles: speaker, disputes, sources, versions (issue 16) ------------------------
+SPEAKER_FORMATS = ("jsonl", "md", "csv")
+
+
+def add_story_verbs(verbs: Any, common: argparse.ArgumentParser) -> None:
+    speaker = verbs.add_parser("speaker", parents=[common], help="every claim by a person or organization")
+    speaker.add_argument("name", metavar="NAME")
+    speaker.add_argument("--format", choices=SPEAKER_FORMATS, default="jsonl",
+                         help="jsonl: one claim per line (default); md or csv: the whole page")
+    disputes = verbs.add_parser("disputes", parents=[common], help="every dispute link (A contradicts B)")
+    disputes.add_argument("name", nargs="?", metavar="NAME", help="only links where NAME speaks")
+    sources = verbs.add_parser("sources", parents=[common], help="who an article quotes, named or not")
+    sources.add_argument("ref", metavar="ID", help="an article id, or a path it was seen at")
+    versions = verbs.add_parser("versions", parents=[common], help="a story's saved versions and changes")
+    versions.add_argument("ref", metavar="ID", help="an article id, or a path it was seen at")
+
+
 def run_speaker(library: Library, args: argparse.Namespace) -> int:
-    return emit(claim.record() for claim in library.speaker_claims(args.name))
+    if args.format == "jsonl":
+        return emit(claim.record() for claim in library.speaker_claims(args.name))
+    from reader.core.library.speaker_page import page_csv, page_markdown
+
+    page = library.speaker_page(args.name)
+    sys.stdout.write(page_markdown(page) if args.format == "md" else page_csv(page))
+    return 0
+
+
+def run_disputes(library: Library, args: argparse.Namespace) -> int:
+    return emit(link.record() for link in library.disputes(args.name))
+
+
+def run_sources(library: Library, args: argparse.Namespace) -> int:
+    from reader.core.library.story_sources import sources_record
+
+    found = library.resolve(args.ref)
+    if found is None:
+        return emit([not_in_library(args.ref)])
+    return emit([sources_record(found, library.sources(found))])
+
+
+def run_versions(library: Library, args: argparse.Namespace) -> int:
+    found = library.resolve(args.ref)
+    if found is None:
+        return emit([not_in_library(args.ref)])
+    return emit([library.versions(found).record(found)])
+
+
+def run_highlight(library: Library, args: argparse.Namespace) -> int:
+    from reader.core.library import NotInLibrary
+    from reader.core.library.highlights import QuoteNotFound, record
+
+    try:
+        made = library.highlight_quote(args.ref, args.quote, args.occurrence, args.color, args.note)
+    except NotInLibrary:
+        return emit([not_in_library(args.ref)])
+    except QuoteNotFound as exc:
+        return emit([{"article": args.ref, "error": {"kind": exc.kind, "message": exc.message}}])
+    return emit([record(made)])
+
+
+def run_highlights(library: Library, args: argparse.Namespace) -> int:
+    from reader.core.library.highlights import record
+
+    if args.ref is not None and library.resolve(args.ref) is None:
+        return emit([not_in_library(args.ref)])
+    return emit(record(h) for h in library.highlights(args.ref))
+
+
+def run_export(library: Library, args: argparse.Namespace) -> int:
+    """The articles found are exported even when some ID is not (its line says so; exit 1)."""
+    from reader.core.library.exporting import (
+        LibraryArticle,
+        OutputHoldsArticle,
+        export_articles,
+        stored_article,
+    )
+
+    output: Path = args.output.expanduser().absolute()
+    if args.format != "epub" and len(args.refs) > 1 and output.exists() and not output.is_dir():
+        print(f"sift library export: several articles as {args.format} need a folder; "
+              f"“{output}” is a file.", file=sys.stderr)
+        return 2
+    found: list[LibraryArticle] = []
+    status = 0
+    for ref in args.refs:
+        item = stored_article(library, ref)
+        if item is None:
+            status = max(status, emit([not_in_library(ref)]))
+        elif all(item.summary.id != f.summary.id for f in found):  # an article named twice: once
+            found.append(item)
+    if not found:
+        return status
+    try:
+        written = export_articles(library, found, args.format, output)
+    except OutputHoldsArticle as exc:
+        print(f"sift library export: {exc.message}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        log.debug("export failed", exc_info=True)
+        error = {"kind": "permission-denied" if isinstance(exc, PermissionError) else "internal",
+                 "message": f"“{exc.filename or output}” could not be written: {exc.strerror or exc}."}
+        return max(status, emit([{"output": str(output), "error": error}]))
+    return max(status, emit(e.record() for e in written))
 
 
 def not_in_library(ref: str, status: str | None = None) -> dict[str, Any]:
@@ -164,4 +292,6 @@ def not_in_library(ref: str, status: str | None = None) -> dict[str, Any]:
 VERBS: dict[str, Callable[[Library, argparse.Namespace], int]] = {
     "add": run_add, "list": run_list, "search": run_search, "show": run_show,
     "forget": run_forget, "speaker": run_speaker,
+    "disputes": run_disputes, "sources": run_sources, "versions": run_versions,
+    "highlight": run_highlight, "highlights": run_highlights, "export": run_export,
 }

@@ -31,10 +31,18 @@ def orphaned(highlights: Sequence[Highlight]) -> list[Highlight]:
 
 
 def block_runs(article: Article, highlights: Sequence[Highlight]) -> list[tuple[Block, list[Run]]]:
-    """Every story block with its text cut at highlight boundaries."""
+    """Every story block with its text cut at highlight boundaries; an image without words
+    (no alt text, its caption a block of its own) is not in ``Article.text`` but still exported."""
     ordered = placed(highlights)
+    offsets = iter(article.story_offsets())
     out: list[tuple[Block, list[Run]]] = []
-    for block, (start, end) in zip(article.story_blocks, article.story_offsets(), strict=True):
+    for block in article.blocks:
+        if block.role != "story" or not (block.text or block.image):
+            continue
+        if not block.text:
+            out.append((block, []))
+            continue
+        start, end = next(offsets)
         inside = [h for h in ordered if h.start < end and h.end > start]
         out.append((block, runs_of(block.text, start, inside)))
     return out
