@@ -48,6 +48,9 @@ def build_open_parser() -> argparse.ArgumentParser:
     parser.add_argument("files", nargs="*", type=Path, metavar="FILE", help="saved articles to open")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument("--sample", action="store_true", help="open the bundled sample article")
+    parser.add_argument("--library", type=Path, metavar="PATH",
+                        help="the library file the window shows (default: $SIFT_LIBRARY, then the user "
+                             "data folder)")
     parser.add_argument("--debug", action="store_true", help=DEBUG_HELP)
     parser.add_argument("--measure-startup", type=Path, metavar="FILE",
                         help="open FILE, print the start-up times as JSON once story and panel are shown, "
@@ -104,6 +107,10 @@ def run_gui(args: argparse.Namespace) -> int:
         return run_desktop_install(args)
     from reader.ui.app import run
 
+    if args.library:  # the window, its import workers and the library verbs all read it from here
+        from reader.core.library.store import LIBRARY_ENV
+
+        os.environ[LIBRARY_ENV] = str(args.library.expanduser().resolve())
     measure = str(args.measure_startup) if args.measure_startup else None
     return run([str(f) for f in args.files], sample=args.sample, measure_startup=measure)
 

@@ -147,6 +147,7 @@ class PreferencesDialog(QDialog):
         note.setWordWrap(True)
         layout.addWidget(note)
         self.watched_list = QListWidget(group)
+        self.watched_edited = False  # the reader changed the list: the library's answer is older
         self.watched_list.setAccessibleName(self.tr("Watched folders"))
         layout.addWidget(self.watched_list)
         row = QHBoxLayout()
@@ -178,6 +179,7 @@ class PreferencesDialog(QDialog):
 
         folder = QFileDialog.getExistingDirectory(self, self.tr("Watch a Folder"))
         if folder and folder not in self.watched():
+            self.watched_edited = True
             self.set_watched(sorted([*self.watched(), folder]))
             self.watch_requested.emit(folder)
 
@@ -185,6 +187,7 @@ class PreferencesDialog(QDialog):
         item = self.watched_list.currentItem()
         if item is not None:
             folder = item.text()
+            self.watched_edited = True
             self.set_watched([f for f in self.watched() if f != folder])
             self.unwatch_requested.emit(folder)
 

@@ -245,9 +245,14 @@ class LibraryHome(QObject):
         library = self.controller.library
         if library is not None:
             self.controller.runner.run(Task(library.watched_folders,
-                                            lambda folders: dialog.set_watched([str(f) for f in folders])))
+                                            lambda folders: self._show_watched(dialog, folders)))
         dialog.watch_requested.connect(self.controller.watch_folder)
         dialog.unwatch_requested.connect(self.controller.unwatch_folder)
+
+    @staticmethod
+    def _show_watched(dialog: PreferencesDialog, folders: list[Path]) -> None:
+        if not dialog.watched_edited:  # else the reader's own list is newer than this answer
+            dialog.set_watched([str(f) for f in folders])
 
     # ----------------------------------------------------------------- reading progress
     def _position_moved(self, path: str) -> None:

@@ -1,0 +1,310 @@
+"""The library in the window: the home page, opening stored articles without extraction, reading
+progress written back, opened files joining the library, imports, watched folders, and the side
+panel's way into the library. The analysis process is stubbed (a thread that records its calls).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from pytestqt.qtbot import QtBot
+
+from reader.core.library.articles import insert_article, see_path
+from reader.core.library.entities import garbage_collect, relink
+from reader.core.library.library import Library
+from reader.core.library.store import now_iso, transaction
+from reader.core.model import Analysis, Article, Entity, Span
+from reader.core.reading import open_article
+from reader.core.records import article_record
+from reader.ui import tasks as workers
+from reader.ui.side_panel.entities_tab import LIBRARY_COLUMN, EntitiesTab
+from reader.ui.window import library_home, opening
+from reader.ui.window.main_window import MainWindow
+
+WAIT_MS = 15_000
+PLACE = "Porthaven"
+PARAGRAPH = "Paragraph {} about the harbour at Porthaven and the boats that use it."
+
+
+class RecordingAnalysis:
+    """Stands in for the analysis process and remembers every text it was asked about."""
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+
+    def __call__(self, article: Article) -> Analysis:
+        self.texts.append(article.text)
+        return place_analysis(article.text)
+
+
+@pytest.fixture
+def analysis_calls(monkeypatch: pytest.MonkeyPatch) -> RecordingAnalysis:
+    stub = RecordingAnalysis()
+    monkeypatch.setattr(workers, "make_analysis_executor", lambda: ThreadPoolExecutor(max_workers=1))
+    monkeypatch.setattr(workers, "analyze_in_process", stub)
+    monkeypatch.setattr(workers, "warm_up", lambda: True)
+    monkeypatch.setattr(library_home, "PROGRESS_SAVE_MS", 50)
+    return stub
+
+
+@pytest.fixture
+def library_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "library.sqlite3"
+    monkeypatch.setenv("SIFT_LIBRARY", str(path))
+    return path
+
+
+def place_analysis(text: str) -> Analysis:
+    spans = tuple(Span(i, i + len(PLACE), PLACE) for i in find_all(text, PLACE))
+    return Analysis(entities=(Entity(PLACE, "place", (), spans),) if spans else ())
+
+
+def find_all(text: str, needle: str) -> list[int]:
+    found, start = [], text.find(needle)
+    while start >= 0:
+        found.append(start)
+        start = text.find(needle, start + 1)
+    return found
+
+
+def write_story(folder: Path, name: str, paragraphs: int, opening_line: str) -> Path:
+    path = folder / name
+    body = "\n\n".join(PARAGRAPH.format(i) for i in range(paragraphs))
+    path.write_text(f"{opening_line}\n\n{body}\n", encoding="utf-8")
+    return path
+
+
+def store(library_path: Path, file: Path) -> str:
+    """Put a file into the library as an analysed import would (the stub's analysis): its id."""
+    article = open_article(file)
+    record = article_record(article, place_analysis(article.text))
+    digest = hashlib.sha256(file.read_bytes()).hexdigest()
+    stat = file.stat()
+    with Library.open(library_path) as library, transaction(library.conn):
+        num = insert_article(library.conn, record, digest, now_iso())
+        see_path(library.conn, num, str(file), stat.st_size, stat.st_mtime_ns, now_iso())
+        garbage_collect(library.conn)
+        relink(library.conn)
+        return str(library.conn.execute("SELECT id FROM articles WHERE num = ?", (num,)).fetchone()[0])
+
+
+def make_window(qtbot: QtBot) -> MainWindow:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(900, 600)
+    window.show()
+    qtbot.waitUntil(lambda: window.library_home.controller.library is not None, timeout=WAIT_MS)
+    return window
+
+
+def refuse_extraction(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_args: object) -> None:
+        raise AssertionError("a stored article was extracted again")
+
+    monkeypatch.setattr(opening, "load_for_reading", refuse)
+
+
+def send_drop(widget: QWidget, mime: QMimeData) -> QDropEvent:
+    point = QPointF(widget.rect().center())
+    args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    for cls in (QDragEnterEvent, QDragMoveEvent):  # these take a QPoint, the drop a QPointF
+        QApplication.sendEvent(widget, cls(point.toPoint(), *args))
+    drop = QDropEvent(point, *args)
+    QApplication.sendEvent(widget, drop)
+    return drop
+
+
+# ------------------------------------------------------------------------------- the home
+def test_the_library_is_the_home_and_the_tabs_wait_behind_it(qtbot: QtBot, analysis_calls: RecordingAnalysis,
+                                                              library_file: Path, tmp_path: Path) -> None:
+    store(library_file, write_story(tmp_path, "one.txt", 3, "Harbour news"))
+    window = make_window(qtbot)
+    home = window.library_home
+    assert window.stack.currentWidget() is home.view
+    qtbot.waitUntil(lambda: home.view.proxy.rowCount() == 1, timeout=WAIT_MS)
+    with qtbot.waitSignal(window.analysis_shown, timeout=WAIT_MS):
+        home.view.table.activated.emit(home.view.proxy.index(0, 0))
+    assert window.stack.currentWidget() is window.tabs and window.current_article() is not None
+    window.show_library()
+    assert window.stack.currentWidget() is home.view and home.back_button.isVisible()
+    assert window.current_article() is None  # the actions of an article are off behind the library
+    home.back_button.click()
+    assert window.stack.currentWidget() is window.tabs
+    window.tabs.library_button.click()
+    assert window.stack.currentWidget() is home.view
+
+
+def test_opening_from_the_library_neither_extracts_nor_analyses_and_goes_to_the_position(
+        qtbot: QtBot, analysis_calls: RecordingAnalysis, library_file: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    ident = store(library_file, write_story(tmp_path, "long.txt", 200, "A long harbour story"))
+    with Library.open(library_file) as library:
+        library.set_progress(ident, 0.5)
+    refuse_extraction(monkeypatch)
+    window = make_window(qtbot)
+    with qtbot.waitSignal(window.analysis_shown, timeout=WAIT_MS):
+        window.library_home.open_article(ident)
+    item = window.current_article()
+    assert item is not None and item.title == "A long harbour story"
+    assert item.analysis is not None and [e.name for e in item.analysis.entities] == [PLACE]
+    assert analysis_calls.texts == []  # the stored analysis was shown, not asked for
+    qtbot.waitUntil(lambda: abs(item.tab.reading_position() - 0.5) < 0.05, timeout=WAIT_MS)
+
+
+def test_reading_progress_and_opening_are_written_back(qtbot: QtBot, analysis_calls: RecordingAnalysis,
+                                                       library_file: Path, tmp_path: Path) -> None:
+    ident = store(library_file, write_story(tmp_path, "long.txt", 200, "A long harbour story"))
+    window = make_window(qtbot)
+    with qtbot.waitSignal(window.story_shown, timeout=WAIT_MS):
+        window.library_home.open_article(ident)
+    item = window.current_article()
+    assert item is not None
+    item.tab.set_reading_position(0.7)
+
+    def saved() -> bool:
+        with Library.open(library_file) as library:
+            article = library.article(ident)
+        return article is not None and article.summary.opened is not None \
+            and abs(article.summary.progress - 0.7) < 0.05
+
+    qtbot.waitUntil(saved, timeout=WAIT_MS)
+
+
+def test_a_file_opened_from_disk_joins_the_library_as_opened(qtbot: QtBot, analysis_calls: RecordingAnalysis,
+                                                            library_file: Path, tmp_path: Path) -> None:
+    path = write_story(tmp_path, "dropped.txt", 3, "Opened from the disk")
+    window = make_window(qtbot)
+    with qtbot.waitSignal(window.library_home.controller.imported, timeout=WAIT_MS) as imported:
+        window.open_paths([path])
+    assert [(r.path, r.status) for r in imported.args[0]] == [(path, "added")]
+    assert not window.message_bar.isVisible()  # a quiet import: nothing to say
+
+    def opened() -> bool:
+        with Library.open(library_file) as library:
+            article = library.article(str(path))
+        return article is not None and article.summary.opened is not None
+
+    qtbot.waitUntil(opened, timeout=WAIT_MS)
+    window.show_library()
+    qtbot.waitUntil(lambda: window.library_home.view.proxy.rowCount() == 1, timeout=WAIT_MS)
+
+
+# ------------------------------------------------------------------------------- importing
+def test_import_folder_action_imports_while_the_reader_reads(qtbot: QtBot, analysis_calls: RecordingAnalysis,
+                                                            library_file: Path, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    for n in range(3):
+        write_story(folder, f"story-{n}.txt", 2, f"Story number {n}")
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_args: str(folder))
+    window = make_window(qtbot)
+    action = next(a for a in window.findChildren(type(window.menus.reopen_action))
+                  if a.text() == "&Import Folder…")
+    with qtbot.waitSignal(window.library_home.controller.imported, timeout=WAIT_MS) as imported:
+        action.trigger()
+    assert sorted(r.status for r in imported.args[0]) == ["added"] * 3
+    qtbot.waitUntil(lambda: window.library_home.view.proxy.rowCount() == 3, timeout=WAIT_MS)
+    assert "Imported 3 article" in window.message_bar.text()
+
+
+def test_a_folder_dropped_on_the_library_is_imported(qtbot: QtBot, analysis_calls: RecordingAnalysis,
+                                                    library_file: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    for n in range(2):
+        write_story(folder, f"story-{n}.txt", 2, f"Story number {n}")
+    window = make_window(qtbot)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(folder))])
+    with qtbot.waitSignal(window.library_home.controller.imported, timeout=WAIT_MS):
+        send_drop(window.library_home.view, mime)
+    qtbot.waitUntil(lambda: window.library_home.view.proxy.rowCount() == 2, timeout=WAIT_MS)
+    assert window.tabs.count() == 0
+
+
+def test_watched_folders_are_kept_in_preferences(qtbot: QtBot, analysis_calls: RecordingAnalysis,
+                                                 library_file: Path, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.ui.window.dialogs import PreferencesDialog
+
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    write_story(folder, "saved.txt", 2, "Saved by the browser")
+    window = make_window(qtbot)
+    dialog = PreferencesDialog(window.settings, window.corrections, window)
+    qtbot.addWidget(dialog)
+    window.library_home.offer_watched_folders(dialog)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_args: str(folder))
+    with qtbot.waitSignal(window.library_home.controller.imported, timeout=WAIT_MS):
+        dialog.add_folder_button.click()
+    assert dialog.watched() == [str(folder)]
+    with Library.open(library_file) as library:
+        assert library.watched_folders() == [folder]
+    again = PreferencesDialog(window.settings, window.corrections, window)
+    qtbot.addWidget(again)
+    window.library_home.offer_watched_folders(again)
+    qtbot.waitUntil(lambda: again.watched() == [str(folder)], timeout=WAIT_MS)
+    again.remove_folder_button.click()
+
+    def unwatched() -> bool:
+        with Library.open(library_file) as library:
+            return library.watched_folders() == []
+
+    qtbot.waitUntil(unwatched, timeout=WAIT_MS)
+
+
+# ------------------------------------------------------------------------------- panel → library
+@pytest.mark.qt_log_ignore("This plugin does not support grabbing the keyboard")  # the list is a popup
+def test_the_panel_says_in_how_many_other_articles_and_opens_one_at_the_mention(
+        qtbot: QtBot, analysis_calls: RecordingAnalysis, library_file: Path, tmp_path: Path) -> None:
+    first = store(library_file, write_story(tmp_path, "first.txt", 3, "First harbour story"))
+    store(library_file, write_story(tmp_path, "second.txt", 40, "Second harbour story"))
+    store(library_file, write_story(tmp_path, "third.txt", 5, "Third harbour story"))
+    window = make_window(qtbot)
+    with qtbot.waitSignal(window.analysis_shown, timeout=WAIT_MS):
+        window.library_home.open_article(first)
+    item = window.current_article()
+    assert item is not None
+    entities = item.tab.findChild(EntitiesTab)  # type: ignore[attr-defined]
+    assert entities is not None
+    row = entities.tree.topLevelItem(0).child(0)
+    qtbot.waitUntil(lambda: row.text(LIBRARY_COLUMN) == "+2", timeout=WAIT_MS)
+    assert "In 2 other articles" in row.toolTip(LIBRARY_COLUMN)
+    entities.tree.setCurrentItem(row)
+    assert entities.library_button.isVisible() and "In 2 other articles" in entities.library_button.text()
+    links = window.library_home.entity_links
+    qtbot.waitUntil(lambda: links.menu is None, timeout=100)
+    entities.library_button.click()
+    qtbot.waitUntil(lambda: links.menu is not None, timeout=WAIT_MS)
+    assert links.menu is not None
+    choices = [a for a in links.menu.actions() if a.isEnabled()]
+    assert len(choices) == 2 and all(PLACE in a.text() for a in choices)
+    second = next(a for a in choices if a.text().startswith("Second"))
+    with qtbot.waitSignal(window.story_shown, timeout=WAIT_MS):
+        second.trigger()
+    opened = window.current_article()
+    assert opened is not None and opened.title == "Second harbour story" and window.tabs.count() == 2
+    view = opened.tab.reading_view
+    qtbot.waitUntil(lambda: view.textCursor().selectedText() == PLACE, timeout=WAIT_MS)
+
+
+# ------------------------------------------------------------------------------- command line
+def test_library_option_points_the_window_at_a_library(monkeypatch: pytest.MonkeyPatch,
+                                                       tmp_path: Path) -> None:
+    from reader import cli
+    from reader.ui import app
+
+    seen: dict[str, str | None] = {}
+    monkeypatch.setenv("SIFT_LIBRARY", str(tmp_path / "default.sqlite3"))  # restored afterwards
+    monkeypatch.setattr(app, "run",
+                        lambda *_a, **_k: seen.setdefault("library", os.environ.get("SIFT_LIBRARY")))
+    cli.run_gui(cli.build_open_parser().parse_args(["--library", str(tmp_path / "elsewhere.sqlite3")]))
+    assert seen["library"] == str(tmp_path / "elsewhere.sqlite3")
