@@ -164,6 +164,7 @@ HTML_HINTS: tuple[tuple[str, str], ...] = (
     ("sidebar", r"sidebar|widget ?area"),  # not "widget" alone: embedded posts come in widgets too
     ("back matter", r"references|bibliography|acknowledg\w*"),
     ("cookie notice", r"cookies?|cookie\w*|consent|gdpr|onetrust|cookiebot|didomi|usercentrics"),
+    ("popup", r"popup|pop up|modal|lightbox|interstitial"),
 )
 # Class names that file the page under a topic (WordPress writes every tag and category of a
 # post onto its <article>: "tag-new-york-city-housing-authority", "category-share-news"): content

@@ -25,7 +25,7 @@ def test_class_names_are_cut_into_words() -> None:
     ("about-us", "footer"), ("sidebar-right", "sidebar"), ("references", "back matter"),
     ("yarpp-related", "related links"), ("wpdiscuz-comment-body", "comments"),
     ("onetrust-banner-sdk", "cookie notice"),
-    ("mc4wp-form", "newsletter prompt"), ("a2a_kit", "share bar"),
+    ("mc4wp-form", "newsletter prompt"), ("a2a_kit", "share bar"), ("modal-dialog", "popup"),
     ("comment-list", "comments"), ("main-nav", "navigation"), ("read-more", "related links"),
     ("tag-list", "tags"), ("newsletter-signup", "newsletter prompt"),
 ])
