@@ -138,7 +138,7 @@ def test_migration_from_version_2_keeps_articles_searchable_and_adds_highlights(
         see_path(conn, num, "/old/ferry.txt", 10, 10, now_iso())
     conn.close()
     with Library.open(path) as library:
-        assert schema_version(library.conn) == SCHEMA_VERSION == 3
+        assert schema_version(library.conn) == SCHEMA_VERSION >= 3
         [hit] = library.search("authority")
         made = library.highlight_quote(hit.summary.id, "every hour", note="albatross")
         assert [h.summary.id for h in library.search("albatross")] == [hit.summary.id]
