@@ -53,6 +53,10 @@ MAX_BLOCKS = 10_000
 CAPTION_REACH = 3
 # Detection time grows with the text; two paragraphs decide the language as well as ten.
 LANGUAGE_SAMPLE_CHARS = 1200
+# Said when the empty-body guard replaced the chosen story with the page's largest region.
+UNCERTAIN_STORY = Notice("uncertain-story", "Sift could not tell this page's story from the rest "
+                                            "with confidence, so it shows the largest stretch of "
+                                            "text on the page.")
 _TOO_DEEP = "boolean(" + "/*" * (MAX_DEPTH + 1) + ")"  # an element MAX_DEPTH levels below <html>
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
 
@@ -76,15 +80,16 @@ def extract_html(source: Source, deadline: Deadline | None = None) -> Article:
     meta = read_metadata(signals, source.url)
     title = meta.title or source.title_hint
     kind = page_kind(signals)
-    verdicts, guarded = choose_story(root, page, deadline)
-    if isinstance(guarded, str):  # fallback.NO_STORY, the one word choose_story returns
-        kind, guarded = kind or fallback.NO_STORY, ()  # the not-an-article notice says it all
+    verdicts, how = choose_story(root, page, deadline)
+    if how == fallback.NO_STORY:
+        kind = kind or fallback.NO_STORY  # its not-an-article notice says what happened
     if kind == "forum" or not declares_article(signals):
         verdicts, thread = label_replies(page, verdicts)
         kind = "forum" if thread else kind
     blocks = label_page(source, page, verdicts, title)
     blocks += tuple(Block(role="clutter", text=b.text, reason="too long a page", kind=b.kind) for b in rest)
     language = page_language(meta.language, blocks)
+    guarded = (UNCERTAIN_STORY,) if how == fallback.GUARDED else ()
     warnings = truncation(bounds, rest, cut) + guarded + page_warnings(page, blocks, signals, language, kind)
     return Article(path=source.path, format=source.format, title=title, blocks=blocks,
                    byline=meta.byline, published=meta.published, site=meta.site, language=language,
@@ -92,19 +97,11 @@ def extract_html(source: Source, deadline: Deadline | None = None) -> Article:
 
 
 def choose_story(root: HtmlElement, page: list[PageBlock], deadline: Deadline
-                 ) -> tuple[list[Verdict], tuple[Notice, ...] | str]:
-    """The verdicts of the chosen candidate, unless the empty-body guard overrules them (with
-    its notice, or fallback.NO_STORY when the page has no prose at all): see fallback.guard_story."""
+                 ) -> tuple[list[Verdict], str | None]:
+    """The verdicts of the chosen candidate, unless the empty-body guard overrules them, and how
+    (None, fallback.GUARDED or fallback.NO_STORY): see fallback.guard_story."""
     picks, theirs = choose_picks(root, page, deadline)
-    verdicts = judge_blocks(page, picks)
-    guarded, how = fallback.guard_story(page, verdicts, theirs, judge_blocks)
-    if how == fallback.NO_STORY:
-        return guarded, how
-    if how is None:
-        return guarded, ()
-    return guarded, (Notice("uncertain-story", "Sift could not tell this page's story from the rest "
-                                              "with confidence, so it shows the largest stretch of "
-                                              "text on the page."),)
+    return fallback.guard_story(page, judge_blocks(page, picks), theirs, judge_blocks)
 
 
 def label_page(source: Source, page: list[PageBlock], verdicts: list[Verdict], title: str | None
