@@ -137,3 +137,16 @@ def test_long_texts_stay_fast() -> None:
     text = "\n".join(line.format(i) for i in range(5000)) + "\n" + ("word " * 14 + "\n") * 3000
     article = extract_string(text)
     assert len(article.blocks) == 8000
+
+
+def test_plain_text_keeps_its_characters_html_drops_invisible_ones() -> None:
+    """A text file's characters are its source (the contract); in HTML a soft hyphen or a
+    zero-width space is a rendering hint of the markup and never reaches the reader's text."""
+    from reader.core.extract import collapse, collapse_visible
+
+    line = "Die Insel\u00adfähre fährt ab\u200b März."
+    assert collapse(line) == line
+    assert collapse_visible(line) == "Die Inselfähre fährt ab März."
+    story = " ".join([line] * 6)
+    article = extract_string(f"Ferries\n\n{story}\n")
+    assert "\u00ad" in article.body
