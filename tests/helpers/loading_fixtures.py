@@ -385,3 +385,20 @@ def printed_article_pdf(paragraphs: int = 6, url: str = "https://news.example.or
             top -= 40
         pages.append(lines)
     return text_pdf(pages)
+
+
+_TOKEN = re.compile(r"\w+")
+
+
+def token_f1(expected: str, found: str) -> float:
+    """Bag-of-words F1 of two stories (words casefolded): how far one extraction agrees with another."""
+    from collections import Counter
+
+    want, got = Counter(_TOKEN.findall(expected.casefold())), Counter(_TOKEN.findall(found.casefold()))
+    common = sum((want & got).values())
+    if not want and not got:
+        return 1.0
+    if not common:
+        return 0.0
+    precision, recall = common / sum(got.values()), common / sum(want.values())
+    return 2 * precision * recall / (precision + recall)

@@ -13,6 +13,7 @@ import io
 import json
 import logging
 import re
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +40,11 @@ TITLE_PROBE_BYTES = 32 * 1024
 MAX_RECORDS = 200_000
 # The images one page may take from the archive: a long photo story has about a hundred.
 MAX_PAGE_IMAGES = 400
+# Inflated at a time while walking a compressed WARC; the first bytes of each record hold its headers.
+INFLATE_CHUNK_BYTES = 1024 * 1024
+TRAILER_BYTES = 16  # whitespace a writer may leave after the last record
+HEADER_PROBE_BYTES = 64 * 1024
+_CONTENT_LENGTH = re.compile(rb"\r\nContent-Length:\s*(\d+)", re.I)
 _TITLE = re.compile(rb"<title[^>]*>([^<]{1,300})", re.I)
 _IMG_SRC = re.compile(r"""<(?:img|source)\b[^>]*?\b(?:src|srcset|data-src)\s*=\s*["']([^"']+)["']""", re.I)
 
@@ -226,52 +232,103 @@ class BoundedPayload:
 
 
 def index_records(path: Path, archive: int, data: bytes) -> Iterator[Entry]:
-    """Every payload record of one WARC, without reading any payload into memory."""
-    from warcio.archiveiterator import ArchiveIterator
+    """Every payload record of one WARC, reading only its headers.
 
-    if not (data.startswith(WARC_MAGIC) or data.startswith(GZIP_MAGIC)):
+    Our own walk rather than warcio's iterator, which reads every payload through Python-level
+    buffers (8.6 s for a 200 MB WARC here against 2 s for this walk, all of it zlib's): a plain
+    WARC is walked by its Content-Length, a compressed one member by member, its payload inflated
+    in large chunks and dropped. warcio still reads the records Sift opens (dechunking, decoding).
+    """
+    compressed = data.startswith(GZIP_MAGIC)
+    if not (compressed or data.startswith(WARC_MAGIC)):
         raise errors.Malformed(path, errors.Malformed.DAMAGED_WARC)
-    count = 0
+    position, count = 0, 0
+    while position < len(data) and data[position:position + TRAILER_BYTES].strip():
+        count += 1
+        if count > MAX_RECORDS:
+            raise errors.TooLarge(path, errors.TooLarge.UNPACKED)
+        step = next_member(data, position) if compressed else next_record(data, position)
+        if step is None:
+            log.info("%s: WARC unreadable after %d records", path.name, count - 1)
+            if count == 1:
+                raise errors.Malformed(path, errors.Malformed.DAMAGED_WARC)
+            return  # a truncated crawl keeps the records before the damage
+        head, following = step
+        entry = entry_from_head(archive, position, head)
+        if entry is not None:
+            yield entry
+        position = following
+        while not compressed and data.startswith(b"\r\n", position):
+            position += 2
+
+
+def next_member(data: bytes, start: int) -> tuple[bytes, int] | None:
+    """The first bytes of the gzip member at ``start`` and where the next one begins."""
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    view = memoryview(data)
+    head = b""
+    fed = start
     try:
-        records = ArchiveIterator(io.BytesIO(data))
-        for record in records:
-            count += 1
-            if count > MAX_RECORDS:
-                raise errors.TooLarge(path, errors.TooLarge.UNPACKED)
-            if record.rec_type not in PAYLOAD_TYPES:
-                continue
-            entry = entry_of(archive, records.get_record_offset(), record)
-            if entry is not None:
-                yield entry
-    except errors.ReaderError:
-        raise
-    except Exception as exc:  # warcio raises ArchiveLoadFailed, ValueError, zlib errors...
-        log.info("%s: WARC unreadable after %d records (%s)", path.name, count, exc)
-        if count <= 1:
-            raise errors.Malformed(path, errors.Malformed.DAMAGED_WARC) from None
-        # A truncated crawl keeps the records before the damage, as a browser keeps a partial page.
+        while not inflater.eof and fed < len(data):
+            chunk = view[fed:fed + INFLATE_CHUNK_BYTES]
+            fed += len(chunk)
+            out = inflater.decompress(chunk)
+            if len(head) < HEADER_PROBE_BYTES:
+                head += out[:HEADER_PROBE_BYTES - len(head)]
+    except zlib.error:
+        return None
+    if not inflater.eof:
+        return None
+    return head, fed - len(inflater.unused_data)
 
 
-def entry_of(archive: int, offset: int, record: Any) -> Entry | None:
-    """The index entry of one record, or None when it has no address."""
-    rec_headers = record.rec_headers
-    url = (rec_headers.get_header("WARC-Target-URI") or "").strip("<> ")
+def next_record(data: bytes, start: int) -> tuple[bytes, int] | None:
+    """The head of the uncompressed record at ``start`` and where the next one begins."""
+    end = data.find(b"\r\n\r\n", start, start + HEADER_PROBE_BYTES)
+    if end < 0 or not data.startswith(WARC_MAGIC, start):
+        return None
+    match = _CONTENT_LENGTH.search(data, start, end)
+    if match is None:
+        return None
+    following = end + 4 + int(match.group(1))
+    return data[start:min(following, start + HEADER_PROBE_BYTES)], following
+
+
+def entry_from_head(archive: int, offset: int, head: bytes) -> Entry | None:
+    """The index entry of a record from its first bytes (WARC headers, then HTTP headers)."""
+    warc_end = head.find(b"\r\n\r\n")
+    if not head.startswith(WARC_MAGIC) or warc_end < 0:
+        return None
+    warc = header_fields(head[:warc_end])
+    if warc.get("warc-type") not in PAYLOAD_TYPES:
+        return None
+    url = warc.get("warc-target-uri", "").strip("<> ")
     if not url:
         return None
-    http = record.http_headers
-    if http is not None:
-        status = int(http.get_statuscode() or 0) if str(http.get_statuscode() or "").isdigit() else 0
-        content_type = http.get_header("Content-Type") or ""
-    else:  # a "resource" record: the block is the file itself
-        status, content_type = 200, rec_headers.get_header("Content-Type") or ""
+    status, content_type = 200, warc.get("content-type", "")
+    if content_type.startswith("application/http"):
+        http = head[warc_end + 4:head.find(b"\r\n\r\n", warc_end + 4)]
+        status_line, _, rest = http.partition(b"\r\n")
+        parts = status_line.split()
+        status = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 0
+        content_type = header_fields(rest).get("content-type", "")
     media_type, _, params = content_type.partition(";")
     charset = None
     for param in params.split(";"):
         name, _, value = param.partition("=")
         if name.strip().lower() == "charset":
             charset = value.strip().strip("\"'") or None
-    return Entry(archive, offset, url, rec_headers.get_header("WARC-Date"), status,
-                 media_type.strip().lower(), charset)
+    return Entry(archive, offset, url, warc.get("warc-date"), status, media_type.strip().lower(), charset)
+
+
+def header_fields(block: bytes) -> dict[str, str]:
+    """``Name: value`` lines as a dict (names lower-cased; the first of a repeated name wins)."""
+    fields: dict[str, str] = {}
+    for line in block.decode("latin-1").split("\r\n"):
+        name, sep, value = line.partition(":")
+        if sep:
+            fields.setdefault(name.strip().lower(), value.strip())
+    return fields
 
 
 def read_pages_jsonl(data: bytes, max_pages: int) -> list[Page]:
