@@ -21,7 +21,7 @@ import re
 import sqlite3
 import unicodedata
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -122,12 +122,23 @@ def insert(conn: sqlite3.Connection, num: int, highlight: Highlight) -> None:
                   int(highlight.orphaned)))
 
 
-def store_placement(conn: sqlite3.Connection, highlights: Iterable[Highlight], num: int) -> None:
-    """Write re-anchored highlights (position, quote, orphaned) and tie them to article ``num``."""
+def store_placement(conn: sqlite3.Connection, before: Sequence[Highlight], after: Sequence[Highlight],
+                    old_num: int, num: int) -> None:
+    """Write re-anchored highlights (``after``, same order as ``before``, which were on article
+    ``old_num``): position, quote and orphaned, tied to article ``num``.
+
+    A row whose article and quoted text stay the same is written without naming those columns:
+    the trigger that re-indexes the article's notes for search (schema v3) then does not fire,
+    so moving a hundred highlights by an inserted paragraph costs no re-indexing at all."""
+    same = [a for b, a in zip(before, after, strict=True) if old_num == num and a.exact == b.exact]
+    changed = [a for b, a in zip(before, after, strict=True) if old_num != num or a.exact != b.exact]
+    conn.executemany(
+        "UPDATE highlights SET pos_start = ?, pos_end = ?, prefix = ?, suffix = ?, orphaned = ? WHERE id = ?",
+        [(h.start, h.end, h.prefix, h.suffix, int(h.orphaned), h.id) for h in same])
     conn.executemany(
         "UPDATE highlights SET article_num = ?, pos_start = ?, pos_end = ?, exact = ?, prefix = ?, "
         "suffix = ?, orphaned = ? WHERE id = ?",
-        [(num, h.start, h.end, h.exact, h.prefix, h.suffix, int(h.orphaned), h.id) for h in highlights])
+        [(num, h.start, h.end, h.exact, h.prefix, h.suffix, int(h.orphaned), h.id) for h in changed])
 
 
 def get(conn: sqlite3.Connection, highlight_id: str) -> Highlight:
@@ -190,8 +201,9 @@ def has_phrase(words: Sequence[str], phrase: Sequence[str]) -> bool:
 
 def reanchor_article(conn: sqlite3.Connection, num: int, new_text: str) -> list[Highlight]:
     """Re-anchor article ``num``'s highlights in its new text and store where they are now."""
-    placed = reanchor(of_article(conn, num), new_text)
-    store_placement(conn, placed, num)
+    before = of_article(conn, num)
+    placed = reanchor(before, new_text)
+    store_placement(conn, before, placed, num, num)
     return placed
 
 
@@ -203,5 +215,5 @@ def follow_edit(conn: sqlite3.Connection, old_num: int, new_num: int) -> list[Hi
         return []
     new_text = conn.execute("SELECT text FROM articles WHERE num = ?", (new_num,)).fetchone()[0]
     placed = reanchor(moving, new_text)
-    store_placement(conn, placed, new_num)
+    store_placement(conn, moving, placed, old_num, new_num)
     return placed
