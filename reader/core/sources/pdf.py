@@ -121,24 +121,28 @@ def read_lines(path: Path, document: Any) -> tuple[list[list[Line]], list[tuple[
     for index in range(len(document)):
         if time.monotonic() - started > MAX_PDF_SECONDS:
             raise errors.Timeout(path, seconds=MAX_PDF_SECONDS)
-        page = document[index]
         try:
-            width, height = page.get_size()
-            textpage = page.get_textpage()
-            try:
-                pages.append(page_lines(textpage, page))
-            finally:
-                textpage.close()
-        except errors.ReaderError:
-            raise
+            width, height, lines = read_page(document, index)
         except Exception as exc:  # a malformed page object: its text is lost, not the document
             log.info("%s: page %d unreadable (%s)", path.name, index + 1, exc)
-            width, height = 0.0, 0.0
-            pages.append([])
-        finally:
-            page.close()
+            width, height, lines = 0.0, 0.0, []
+        pages.append(lines)
         sizes.append((width, height))
     return pages, sizes
+
+
+def read_page(document: Any, index: int) -> tuple[float, float, list[Line]]:
+    """One page's size and lines; PDFium's objects are closed whatever happens."""
+    page = document[index]
+    try:
+        width, height = page.get_size()
+        textpage = page.get_textpage()
+        try:
+            return float(width), float(height), page_lines(textpage, page)
+        finally:
+            textpage.close()
+    finally:
+        page.close()
 
 
 def page_lines(textpage: Any, page: Any) -> list[Line]:
