@@ -21,6 +21,7 @@ from reader.cli import DEBUG_HELP, configure_logging, configure_stdout
 from reader.core.model import HIGHLIGHT_COLORS
 
 if TYPE_CHECKING:
+    from reader.core.errors import ReaderError
     from reader.core.library import Library
 
 log = logging.getLogger(__name__)
@@ -63,8 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("ref", metavar="ID", help="an article id, or a path it was seen at")
     forget = verbs.add_parser("forget", parents=[common], help="remove articles and all derived from them")
     forget.add_argument("refs", nargs="+", metavar="ID")
-    speaker = verbs.add_parser("speaker", parents=[common], help="every claim by a person or organization")
-    speaker.add_argument("name", metavar="NAME")
+    add_story_verbs(verbs, common)
     add_highlight_verbs(verbs, common)
     return parser
 
@@ -174,8 +174,51 @@ def run_forget(library: Library, args: argparse.Namespace) -> int:
                 for ref, found in library.forget(args.refs))
 
 
+# -- across articles: speaker, disputes, sources, versions (issue 16) ------------------------
+SPEAKER_FORMATS = ("jsonl", "md", "csv")
+
+
+def add_story_verbs(verbs: Any, common: argparse.ArgumentParser) -> None:
+    speaker = verbs.add_parser("speaker", parents=[common], help="every claim by a person or organization")
+    speaker.add_argument("name", metavar="NAME")
+    speaker.add_argument("--format", choices=SPEAKER_FORMATS, default="jsonl",
+                         help="jsonl: one claim per line (default); md or csv: the whole page")
+    disputes = verbs.add_parser("disputes", parents=[common], help="every dispute link (A contradicts B)")
+    disputes.add_argument("name", nargs="?", metavar="NAME", help="only links where NAME speaks")
+    sources = verbs.add_parser("sources", parents=[common], help="who an article quotes, named or not")
+    sources.add_argument("ref", metavar="ID", help="an article id, or a path it was seen at")
+    versions = verbs.add_parser("versions", parents=[common], help="a story's saved versions and changes")
+    versions.add_argument("ref", metavar="ID", help="an article id, or a path it was seen at")
+
+
 def run_speaker(library: Library, args: argparse.Namespace) -> int:
-    return emit(claim.record() for claim in library.speaker_claims(args.name))
+    if args.format == "jsonl":
+        return emit(claim.record() for claim in library.speaker_claims(args.name))
+    from reader.core.library.speaker_page import page_csv, page_markdown
+
+    page = library.speaker_page(args.name)
+    sys.stdout.write(page_markdown(page) if args.format == "md" else page_csv(page))
+    return 0
+
+
+def run_disputes(library: Library, args: argparse.Namespace) -> int:
+    return emit(link.record() for link in library.disputes(args.name))
+
+
+def run_sources(library: Library, args: argparse.Namespace) -> int:
+    from reader.core.library.story_sources import sources_record
+
+    found = library.resolve(args.ref)
+    if found is None:
+        return emit([not_in_library(args.ref)])
+    return emit([sources_record(found, library.sources(found))])
+
+
+def run_versions(library: Library, args: argparse.Namespace) -> int:
+    found = library.resolve(args.ref)
+    if found is None:
+        return emit([not_in_library(args.ref)])
+    return emit([library.versions(found).record(found)])
 
 
 def run_highlight(library: Library, args: argparse.Namespace) -> int:
@@ -184,19 +227,26 @@ def run_highlight(library: Library, args: argparse.Namespace) -> int:
 
     try:
         made = library.highlight_quote(args.ref, args.quote, args.occurrence, args.color, args.note)
-    except NotInLibrary:
-        return emit([not_in_library(args.ref)])
-    except QuoteNotFound as exc:
-        return emit([{"article": args.ref, "error": {"kind": exc.kind, "message": exc.message}}])
+    except (NotInLibrary, QuoteNotFound) as exc:
+        return emit([article_error(args.ref, exc)])
     return emit([record(made)])
 
 
 def run_highlights(library: Library, args: argparse.Namespace) -> int:
+    from reader.core.library import NotInLibrary
     from reader.core.library.highlights import record
 
-    if args.ref is not None and library.resolve(args.ref) is None:
-        return emit([not_in_library(args.ref)])
-    return emit(record(h) for h in library.highlights(args.ref))
+    try:
+        found = library.highlights(args.ref)
+    except NotInLibrary as exc:
+        return emit([article_error(args.ref, exc)])
+    return emit(record(h) for h in found)
+
+
+def article_error(ref: str, error: ReaderError) -> dict[str, Any]:
+    """The error line of a highlight verb: named by ``article`` as its highlights are (their
+    ``id`` is the highlight's own)."""
+    return {"article": ref, "error": {"kind": error.kind, "message": error.message}}
 
 
 def run_export(library: Library, args: argparse.Namespace) -> int:
@@ -250,5 +300,6 @@ def not_in_library(ref: str, status: str | None = None) -> dict[str, Any]:
 VERBS: dict[str, Callable[[Library, argparse.Namespace], int]] = {
     "add": run_add, "list": run_list, "search": run_search, "show": run_show,
     "forget": run_forget, "speaker": run_speaker,
+    "disputes": run_disputes, "sources": run_sources, "versions": run_versions,
     "highlight": run_highlight, "highlights": run_highlights, "export": run_export,
 }

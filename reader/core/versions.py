@@ -8,8 +8,11 @@ which quotes were reworded, which claims appeared or vanished.
 from __future__ import annotations
 
 import difflib
+import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from reader.core.model import Analysis, Article, Claim
 
@@ -23,6 +26,9 @@ CLAIM_SAME_RATIO = 0.5
 # Two copies are versions of one story when their titles match and their texts overlap at
 # least this much (difflib quick ratio on words), or when they share a canonical URL.
 VERSION_TEXT_OVERLAP = 0.6
+# Query parameters that track the reader, not name the page.
+TRACKING_PARAMETER = re.compile(r"^(utm_|fbclid$|gclid$|mc_|ocid$|cmpid$|ref$|smid$)", re.IGNORECASE)
+_NOT_WORD = re.compile(r"[\W_]+")
 
 
 @dataclass(frozen=True)
@@ -69,11 +75,32 @@ def words_ratio(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, a.split(), b.split(), autojunk=False).ratio()
 
 
+def url_key(url: str | None) -> str | None:
+    """A URL as two copies of one page share it: no scheme, ``www.``, fragment, tracking
+    parameters or trailing slash; None when it names no host."""
+    if not url:
+        return None
+    parts = urlsplit(url.strip())
+    host = parts.netloc.casefold().removeprefix("www.")
+    if not host:
+        return None
+    query = urlencode(sorted((k, v) for k, v in parse_qsl(parts.query) if not TRACKING_PARAMETER.match(k)))
+    return f"{host}{parts.path.rstrip('/')}" + (f"?{query}" if query else "")
+
+
+def title_key(title: str | None) -> str | None:
+    """A headline folded to its words (case, punctuation and spacing aside); None when empty."""
+    if not title:
+        return None
+    folded = _NOT_WORD.sub(" ", unicodedata.normalize("NFKC", title).casefold()).strip()
+    return folded or None
+
+
 def are_versions(a: Article, b: Article) -> bool:
     """Two saved copies of one story: the same canonical URL, or the same title and much text."""
-    if a.url and b.url and a.url.rstrip("/") == b.url.rstrip("/"):
+    if url_key(a.url) is not None and url_key(a.url) == url_key(b.url):
         return True
-    if not a.title or (a.title or "").strip().casefold() != (b.title or "").strip().casefold():
+    if title_key(a.title) is None or title_key(a.title) != title_key(b.title):
         return False
     matcher = difflib.SequenceMatcher(None, a.body.split(), b.body.split(), autojunk=False)
     return matcher.quick_ratio() >= VERSION_TEXT_OVERLAP and matcher.ratio() >= VERSION_TEXT_OVERLAP

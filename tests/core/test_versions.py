@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from corpus_paths import SEED
+from story_versions import edited_seed
 
 from reader.core.model import Article, Block
 from reader.core.versions import VersionDiff, are_versions, diff_paragraphs, diff_versions
@@ -43,17 +44,6 @@ def test_versions_are_the_same_url_or_the_same_title_with_much_shared_text() -> 
     assert are_versions(article("Ferry", ONE, TWO, THREE), article("ferry ", ONE, TWO))
     assert not are_versions(article("Ferry", ONE), article("Ferry", "Something else entirely, unrelated."))
     assert not are_versions(article("Ferry", ONE, TWO), article("Bridges", ONE, TWO))
-
-
-def edited_seed(text: str) -> str:
-    """The seed as a later copy: one paragraph changed, a quote reworded, a new source added."""
-    text = text.replace("Kyiv wants to use the territory it holds in Kursk as a potential bargaining chip",
-                        "Kyiv hopes to use the land it holds in Kursk as a bargaining chip")
-    text = text.replace("had “liberated” the small village", "had “freed” the small village")
-    return text.replace(
-        "although it has acknowledged isolated attacks.",
-        "although it has acknowledged isolated attacks.\n"
-        "Ukrainian commander Oleksandr Syrskyi said on Monday that the village was still contested.")
 
 
 @pytest.mark.slow

@@ -13,6 +13,7 @@ from typing import Any
 
 from reader.core.library.entities import chunks, index_article, marks
 from reader.core.library.records import Summary, pack_record, unpack_record, word_count
+from reader.core.library.schema import schema_version
 
 # Characters of the SHA-256 hex digest that make an article's id: 64 bits, so that a library
 # of a million articles has about a 1 in 36 million chance of any two colliding; short
@@ -50,7 +51,17 @@ def insert_article(conn: sqlite3.Connection, record: dict[str, Any], digest: str
          int("entities" in record), record["text"], pack_record(record)))
     num = int(cursor.lastrowid or 0)
     index_article(conn, num, article_id(digest), record.get("entities", []), record.get("claims", []))
+    index_derived(conn, num, record)
     return num
+
+
+def index_derived(conn: sqlite3.Connection, num: int, record: dict[str, Any]) -> None:
+    """Version group and source tallies (issue 16: derived.py, which reads articles through here).
+    A library file older than their tables (written by a test or a migration step) has none."""
+    from reader.core.library import derived
+
+    if schema_version(conn) >= derived.SCHEMA:
+        derived.index_derived(conn, num, record)
 
 
 def replace_analysis(conn: sqlite3.Connection, num: int, record: dict[str, Any]) -> None:
@@ -65,6 +76,7 @@ def replace_analysis(conn: sqlite3.Connection, num: int, record: dict[str, Any])
     conn.execute("DELETE FROM claims WHERE article_num = ?", (num,))
     row = conn.execute("SELECT id FROM articles WHERE num = ?", (num,)).fetchone()
     index_article(conn, num, row["id"], record.get("entities", []), record.get("claims", []))
+    index_derived(conn, num, record)
 
 
 def see_path(conn: sqlite3.Connection, num: int, path: str, size: int, mtime_ns: int, seen: str) -> None:

@@ -11,6 +11,11 @@ Rules (issue 14, extended by user corrections in issue 16):
   alone when no such person, or several ("Joe Biden", "Hunter Biden"), exist.
 - Any other name that is an alias of exactly one longer name of the same type ("US" of
   "United States") is linked to it.
+- A person's key drops the titles before the name ("President Vladimir Putin" is "Vladimir
+  Putin"); "Russia's president", when the analysis resolved it to Putin in its article, is an
+  alias of his entity there and comes along with it.
+- The reader's corrections (corrections.py) are applied after every relink, so they hold
+  however often an article is re-indexed.
 Only named types are indexed (dates, numbers and amounts are not "who or what").
 """
 
@@ -23,12 +28,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from reader.core.nlp.entities import TITLES
+
 T = TypeVar("T")
 INDEXED_TYPES = frozenset({"person", "organization", "place", "group", "event", "work", "product", "law"})
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u00b4": "'", "`": "'"})
 _POSSESSIVE = re.compile(r"'s?$")
 _LEADING_THE = re.compile(r"^the\s+")
 _SPACE = re.compile(r"\s+")
+_PERSON_TITLES = frozenset(title.casefold() for title in TITLES)
 
 
 def normalize_name(name: str) -> str:
@@ -38,13 +46,24 @@ def normalize_name(name: str) -> str:
     return _LEADING_THE.sub("", _POSSESSIVE.sub("", folded))
 
 
+def key_name(entity_type: str, name: str) -> str:
+    """The normalized name a key is made of: a person's without the titles before it."""
+    normalized = normalize_name(name)
+    if entity_type != "person":
+        return normalized
+    words = normalized.split(" ")
+    while len(words) > 1 and words[0] in _PERSON_TITLES:
+        words.pop(0)
+    return " ".join(words)
+
+
 def is_full_name(entity_type: str, normalized: str) -> bool:
     """A name that may be one entity across articles on its own."""
     return entity_type != "person" or len(normalized.split()) >= 2
 
 
 def entity_key(entity_type: str, name: str, article_id: str) -> str:
-    normalized = normalize_name(name)
+    normalized = key_name(entity_type, name)
     key = f"{entity_type}:{normalized}"
     return key if is_full_name(entity_type, normalized) else f"{key}#{article_id}"
 
@@ -66,8 +85,8 @@ def entity_rows(entities: Sequence[dict[str, Any]], article_id: str) -> list[Ent
         if entity["type"] not in INDEXED_TYPES or not normalize_name(entity["name"]):
             continue
         key = entity_key(entity["type"], entity["name"], article_id)
-        normalized = normalize_name(entity["name"])
-        names = {normalize_name(n) for n in (entity["name"], *entity.get("aliases", ()))} - {""}
+        normalized = key_name(entity["type"], entity["name"])
+        names = {normalize_name(n) for n in (normalized, entity["name"], *entity.get("aliases", ()))} - {""}
         if entity["type"] == "person" and " " in normalized:
             names.add(normalized.rsplit(" ", 1)[1])
         row = EntityRow(key, entity["type"], entity["name"], is_full_name(entity["type"], normalized),
@@ -126,6 +145,12 @@ def relink(conn: sqlite3.Connection, keys: Iterable[str] | None = None) -> int:
         if target != row["resolved"]:
             conn.execute("UPDATE entities SET resolved = ? WHERE key = ?", (target, row["key"]))
             changed += 1
+    from reader.core.library.corrections import apply_corrections  # built on this module
+    from reader.core.library.derived import SCHEMA
+    from reader.core.library.schema import schema_version
+
+    if schema_version(conn) >= SCHEMA:  # not a library file older than the corrections table
+        apply_corrections(conn)
     return changed
 
 
@@ -147,8 +172,12 @@ def matching_keys(conn: sqlite3.Connection, name: str) -> list[str]:
     """The resolved library entities a name asked for means.
 
     A full name that is some entity's own name means that entity ("Vladimir Putin"); otherwise
-    every entity the name is a name or alias of ("Putin", "Biden": all of them).
+    every entity the name is a name or alias of ("Putin", "Biden": all of them). A library
+    entity's key means that entity (how the GUI names one a correction made, issue 16).
     """
+    by_key = conn.execute("SELECT resolved FROM entities WHERE key = ?", (name,)).fetchone()
+    if by_key is not None:
+        return [str(by_key[0])]
     normalized = normalize_name(name)
     rows = conn.execute(
         "SELECT DISTINCT r.key, r.name, r.full FROM entity_names n "

@@ -19,3 +19,17 @@ class NotInLibrary(ReaderError):
 
     kind = "not-found"
     template = "“{name}” is not in the library (no article has that id or was seen at that path)."
+
+
+class UnknownEntity(ReaderError):
+    """A name the reader asked to correct that is no library entity (issue 16)."""
+
+    kind = "not-found"
+    template = "No person, organization or place in the library is called “{entity}”."
+
+
+class AmbiguousEntity(ReaderError):
+    """A name that means several library entities: the correction must say which (by key)."""
+
+    kind = "not-found"
+    template = "“{entity}” could be any of {count} entities ({names}); choose one."

@@ -18,13 +18,22 @@ from types import TracebackType
 from typing import Any
 
 from reader.core.anchoring import find_occurrence
-from reader.core.library import articles, highlights, search, views
+from reader.core.library import articles, highlights, search, story_sources, version_groups, views
+from reader.core.library import corrections as entity_fixes
+from reader.core.library import disputes as dispute_links
+from reader.core.library.corrections import EntityCorrection
+from reader.core.library.derived import reindex_entities
+from reader.core.library.disputes import DisputeLink
 from reader.core.library.entities import garbage_collect, relink
 from reader.core.library.errors import NotInLibrary
 from reader.core.library.importer import CancelCheck, Importer, ImportProgress, ImportResult
 from reader.core.library.records import SearchHit, StoredArticle, Summary
+from reader.core.library.speaker_page import SpeakerPage, speaker_page
 from reader.core.library.store import Recovery, library_path, now_iso, open_database, transaction
+from reader.core.library.story_sources import SourceSummary
+from reader.core.library.version_groups import StoryVersions
 from reader.core.model import HIGHLIGHT_COLORS, Highlight
+from reader.core.sourcing import SourceTally, StorySources
 
 log = logging.getLogger(__name__)
 
@@ -225,7 +234,8 @@ class Library:
             return [(r[0], r[1]) for r in self.conn.execute(
                 "SELECT r.name, count(DISTINCT ae.article_num) AS n FROM article_entities ae "
                 "JOIN entities e ON e.key = ae.key JOIN entities r ON r.key = e.resolved "
-                "WHERE r.type = ? GROUP BY r.key ORDER BY n DESC, r.name LIMIT ?", (entity_type, limit))]
+                "WHERE r.type = ? AND r.hidden = 0 "  # hidden by the reader (issue 16)
+                "GROUP BY r.key ORDER BY n DESC, r.name LIMIT ?", (entity_type, limit))]
 
     # -- highlights (see highlights.py; the GUI calls these from background tasks) ----------
 
@@ -288,6 +298,104 @@ class Library:
         highlights re-anchor there, and are stored so; what is not found is kept, orphaned."""
         with self.lock, transaction(self.conn):
             return highlights.reanchor_article(self.conn, self._num(ref), new_text)
+
+    # -- across articles: speakers, disputes, sources, versions (issue 16) ------------------
+
+    def speaker_page(self, name: str) -> SpeakerPage:
+        """A person's or organization's page: their claims by date, with disputes both ways, and
+        the articles that mention them (speaker_page.py exports it as Markdown or CSV)."""
+        with self.lock:
+            return speaker_page(self.conn, name)
+
+    def disputes(self, name: str | None = None) -> list[DisputeLink]:
+        """Every dispute link, oldest article first; with ``name``, those where that library
+        entity speaks on either side."""
+        with self.lock:
+            return dispute_links.disputes(self.conn, name)
+
+    def sources(self, ref: str) -> StorySources:
+        """An article's sources, most cited first, and its anonymous sources' spans (NotInLibrary)."""
+        with self.lock:
+            return story_sources.article_sources(self.conn, self._num(ref))
+
+    def source_summaries(self, refs: Sequence[str]) -> dict[str, SourceSummary]:
+        """Per article id: its sources at a glance (``label()``: "4 sources · 1 anonymous")."""
+        with self.lock:
+            nums = self._nums(refs)
+            found = story_sources.summaries(self.conn, nums)
+            return {self._id_of(num): summary for num, summary in found.items()}
+
+    def aggregate_sources(self, refs: Sequence[str] | None = None,
+                          site: str | None = None) -> list[SourceTally]:
+        """Sources summed over a selection of articles, a site, or the whole library (both None)."""
+        with self.lock:
+            nums = None if refs is None else self._nums(refs)
+            return story_sources.aggregate(self.conn, nums, site)
+
+    def versions(self, ref: str) -> StoryVersions:
+        """The saved copies of the article's story, oldest first, and what changed from the
+        oldest to the newest (NotInLibrary)."""
+        with self.lock:
+            view = version_groups.versions_of(self.conn, self._num(ref))
+            rows = self.conn.execute(
+                f"SELECT {articles.SUMMARY_COLUMNS} FROM articles a WHERE a.num IN "
+                f"({','.join('?' * len(view.nums))})", view.nums).fetchall()
+            order = {num: i for i, num in enumerate(view.nums)}
+            rows.sort(key=lambda row: order[row["num"]])
+            return StoryVersions(articles.summaries(self.conn, rows), view.diff)
+
+    def version_counts(self, refs: Sequence[str]) -> dict[str, int]:
+        """Per article id: how many saved versions its story has (1: no other copy)."""
+        with self.lock:
+            counts = version_groups.version_counts(self.conn, self._nums(refs))
+            return {self._id_of(num): count for num, count in counts.items()}
+
+    # -- the reader's corrections of entities (issue 16, see corrections.py) -----------------
+    # ``name`` is a library entity's key or a name; a name that means several entities raises
+    # AmbiguousEntity, one that means none UnknownEntity.
+
+    def merge_entities(self, name: str, into: str) -> EntityCorrection | None:
+        """``name`` and ``into`` are one entity (``into``'s); None when they were one already."""
+        with self.lock, transaction(self.conn):
+            return entity_fixes.merge(self.conn, name, into)
+
+    def split_entity(self, name: str, article_ids: Sequence[str]) -> EntityCorrection:
+        """In these articles, ``name`` is someone else: an entity of its own (rename it next)."""
+        with self.lock, transaction(self.conn):
+            ids = tuple(self._id_of(num) for num in self._nums(article_ids))
+            return entity_fixes.split(self.conn, name, ids)
+
+    def rename_entity(self, name: str, new_name: str) -> EntityCorrection:
+        with self.lock, transaction(self.conn):
+            return entity_fixes.rename(self.conn, name, new_name)
+
+    def retype_entity(self, name: str, entity_type: str) -> EntityCorrection:
+        """Change the type (person, organization, place, group, event, work, product, law)."""
+        with self.lock, transaction(self.conn):
+            return entity_fixes.retype(self.conn, name, entity_type)
+
+    def hide_entity(self, name: str) -> EntityCorrection:
+        """Keep an entity out of the facets (``hidden_entities`` lists them)."""
+        with self.lock, transaction(self.conn):
+            return entity_fixes.hide(self.conn, name)
+
+    def entity_corrections(self) -> list[EntityCorrection]:
+        """Every correction in force, oldest first."""
+        with self.lock:
+            return entity_fixes.corrections(self.conn)
+
+    def remove_correction(self, correction_id: int) -> None:
+        """Undo a correction: the index is as if it had never been made (other corrections stay)."""
+        with self.lock, transaction(self.conn):
+            reindex = entity_fixes.remove_correction(self.conn, correction_id)
+            if reindex:
+                reindex_entities(self.conn, reindex)
+
+    def hidden_entities(self) -> list[tuple[str, str]]:
+        """(key, name) of the entities the reader hid."""
+        with self.lock:
+            return [(r[0], r[1]) for r in self.conn.execute(
+                "SELECT key, name FROM entities WHERE hidden = 1 ORDER BY name")]
 
     # -- forgetting -----------------------------------------------------------------------
 

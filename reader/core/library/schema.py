@@ -26,6 +26,12 @@ The tables, and why they look this way (issues 15 and 16 add theirs in later ver
   W3C quote and position selectors (see highlights.py). ``articles.annotations`` holds the
   article's highlighted passages and notes, kept in step by triggers, and the FTS index gets it
   as a third column, so the library search finds a note's words.
+- v4 (issue 16): ``entity_corrections``, the reader's corrections of the entity index (merge,
+  split, rename, retype, hide), kept by entity key and re-applied whenever the index is
+  rebuilt (see corrections.py); ``entities.hidden``. ``article_versions`` puts saved copies of
+  one story in a group, with the keys that find candidates without comparing every pair (see
+  versions.py). ``article_sources`` holds each article's source tallies, so a library column
+  and a site's aggregate are one query (see sources.py). Existing articles are filled in.
 """
 
 from __future__ import annotations
@@ -197,8 +203,49 @@ V3: tuple[str, ...] = (
     END""",
 )
 
+V4_TABLES: tuple[str, ...] = (
+    """CREATE TABLE entity_corrections (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        value TEXT,
+        articles TEXT,
+        before TEXT,
+        created TEXT NOT NULL
+    )""",
+    "ALTER TABLE entities ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0",
+    """CREATE TABLE article_versions (
+        article_num INTEGER PRIMARY KEY REFERENCES articles(num) ON DELETE CASCADE,
+        version_group INTEGER NOT NULL,
+        url_key TEXT,
+        title_key TEXT
+    )""",
+    "CREATE INDEX article_versions_group ON article_versions(version_group)",
+    "CREATE INDEX article_versions_url ON article_versions(url_key) WHERE url_key IS NOT NULL",
+    "CREATE INDEX article_versions_title ON article_versions(title_key) WHERE title_key IS NOT NULL",
+    """CREATE TABLE article_sources (
+        article_num INTEGER NOT NULL REFERENCES articles(num) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        type TEXT NOT NULL,
+        direct INTEGER NOT NULL,
+        reported INTEGER NOT NULL,
+        anonymous INTEGER NOT NULL,
+        PRIMARY KEY (article_num, name)
+    ) WITHOUT ROWID""",
+)
+
+
+def v4(conn: sqlite3.Connection) -> None:
+    """Issue 16's tables, then version groups and source tallies for the articles stored before."""
+    from reader.core.library.derived import index_derived  # built on the tables made here
+
+    run_step(conn, V4_TABLES)
+    for (num,) in conn.execute("SELECT num FROM articles ORDER BY num").fetchall():
+        index_derived(conn, num)
+
+
 # MIGRATIONS[n - 1] takes a database from version n - 1 to n.
-MIGRATIONS: tuple[Step, ...] = (V1, V2, V3)
+MIGRATIONS: tuple[Step, ...] = (V1, V2, V3, v4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
