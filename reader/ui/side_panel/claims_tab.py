@@ -149,6 +149,9 @@ class ClaimCard(QFrame):
         layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(5)
         layout.addLayout(self._header(claim, speaker))
+        markers = self._markers(claim)
+        if markers is not None:
+            layout.addLayout(markers)
         self.content_label = QLabel(content_text(claim), self)
         self.content_label.setObjectName("claimContent")
         self.content_label.setWordWrap(True)
@@ -172,7 +175,7 @@ class ClaimCard(QFrame):
 
     def _header(self, claim: Claim, speaker: str | None) -> QHBoxLayout:
         row = QHBoxLayout()
-        row.setSpacing(6)
+        row.setSpacing(4)
         self.speech_mark = SpeechMark(self.theme.type_colour("person"), self)
         row.addWidget(self.speech_mark)
         if speaker:
@@ -192,18 +195,29 @@ class ClaimCard(QFrame):
         font.setItalic(True)
         cue.setFont(font)
         cue.setAccessibleName(self.tr("Cue"))
+        cue.setWordWrap(True)  # a long cue ("has acknowledged") wraps in a narrow panel, not widens it
         row.addWidget(cue)
         row.addStretch(1)
-        if claim.vague:
-            tip = self.tr("The source is not named (e.g. “officials said”).")
-            row.addWidget(boxed_label(self.tr("vague source"), tip, self))
         tips = {"direct": self.tr("Quoted word for word"),
                 "indirect": self.tr("Reported speech, not a quotation"),
                 "mixed": self.tr("Reported speech with quoted words")}
         row.addWidget(boxed_label(self.tr(claim.kind), tips.get(claim.kind, ""), self))
+        return row
+
+    def _markers(self, claim: Claim) -> QHBoxLayout | None:
+        """The vague-source and low-confidence badges, on a row of their own so the header fits a
+        narrow panel."""
+        if not (claim.vague or self.low_confidence):
+            return None
+        row = QHBoxLayout()
+        row.setSpacing(4)
+        if claim.vague:
+            tip = self.tr("The source is not named (e.g. “officials said”).")
+            row.addWidget(boxed_label(self.tr("vague source"), tip, self))
         if self.low_confidence:
             tip = self.tr("The analysis is unsure of this claim ({:.0%})").format(confidence_of(claim))
             row.addWidget(boxed_label(self.tr("unsure"), tip, self))
+        row.addStretch(1)
         return row
 
     def _dispute_link(self, layout: QVBoxLayout, template: str, other: int,
@@ -279,7 +293,7 @@ class ClaimsTab(QWidget):
         self.container = QWidget()
         self.container.setObjectName("claimsContainer")
         self.cards_layout = QVBoxLayout(self.container)
-        self.cards_layout.setContentsMargins(4, 4, 4, 4)
+        self.cards_layout.setContentsMargins(2, 4, 2, 4)
         self.cards_layout.addStretch(1)
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidgetResizable(True)

@@ -21,6 +21,10 @@ from reader.ui.side_panel.claims_tab import ClaimsTab
 from reader.ui.side_panel.entities_tab import EntitiesTab
 from reader.ui.side_panel.notes_tab import NotesTab
 
+# The panel's least width: a claim card's header (speaker, cue and its badges) fits in it, so
+# cards never run past the panel's edge (the seed's widest card needs 233 px at the default font).
+MIN_WIDTH_PX = 260
+
 
 class SidePanel(QWidget):
     """Shows the analysis of one article; reports what the reader selects in it."""
@@ -32,6 +36,7 @@ class SidePanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sidePanel")
+        self.setMinimumWidth(MIN_WIDTH_PX)
         self.setAccessibleName(self.tr("Entities and claims"))
         self.analysis: Analysis | None = None
         self.state = "empty"  # "empty" | "pending" | "failed" | "ready"

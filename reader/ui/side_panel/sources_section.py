@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from reader.core.model import Analysis
 from reader.core.sourcing import (
@@ -27,6 +27,8 @@ from reader.ui.reading.theme import DEFAULT_THEME, Theme, theme_named
 # Sources listed before "and N more": a story rarely has more than a handful worth a row.
 MAX_LISTED = 6
 BAR_HEIGHT_PX = 8
+# Width of the most cited source's bar; the others are shorter in proportion.
+BAR_MAX_PX = 48
 # Glyphs that tell the kinds apart without colour.
 TYPE_GLYPHS: dict[SourceType, str] = {
     "person": "●",
@@ -104,10 +106,13 @@ class SourcesSection(QWidget):
         self.title = QLabel(self.tr("<b>Sources</b>"), self)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
+        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.bar = ShareBar(self)
+        self.bar.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.bar.setAccessibleName(self.tr("Claims by kind of source"))
         self.legend = QLabel(self)
         self.legend.setWordWrap(True)
+        self.legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.rows = QGridLayout()
         self.rows.setHorizontalSpacing(6)
         self.rows.setVerticalSpacing(2)
@@ -155,6 +160,7 @@ class SourcesSection(QWidget):
             self.rows.addWidget(more, len(top), 1)
 
     def _add_row(self, row: int, source: SourceTally, most: int) -> None:
+        """Glyph, name, a bar as long as its share, and its claim count (quoted/reported on hover)."""
         glyph = QLabel(TYPE_GLYPHS[source.type], self)
         glyph.setStyleSheet(f"color: {type_colour(self.theme, source.type)}")
         glyph.setToolTip(self.tr(TYPE_LABELS[source.type]))
@@ -162,20 +168,22 @@ class SourcesSection(QWidget):
         name.setFlat(True)
         name.setCursor(Qt.CursorShape.PointingHandCursor)
         name.setStyleSheet("text-align: left; padding: 0px;")
+        name.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # long names elide
+        detail = self.tr("%1 quoted · %2 reported").replace("%1", str(source.direct)).replace(
+            "%2", str(source.reported))
+        name.setToolTip(f"{source.name}: {detail}")
         name.setAccessibleName(self.tr("Show the claims of %1").replace("%1", source.name))
+        name.setAccessibleDescription(detail)
         name.clicked.connect(lambda _=False, n=source.name: self.source_chosen.emit(n))
         bar = ShareBar(self)
-        bar.setFixedWidth(max(4, round(60 * source.claims / most)))
+        bar.setFixedWidth(max(4, round(BAR_MAX_PX * source.claims / most)))
         bar.set_parts([(source.claims, type_colour(self.theme, source.type))])
-        counts = QLabel(
-            self.tr("%1 quoted · %2 reported")
-            .replace("%1", str(source.direct))
-            .replace("%2", str(source.reported)),
-            self,
-        )
-        counts.setStyleSheet(f"color: {self.theme.muted}")
+        count = QLabel(str(source.claims), self)
+        count.setToolTip(detail)
+        count.setStyleSheet(f"color: {self.theme.muted}")
         self.rows.addWidget(glyph, row, 0)
         self.rows.addWidget(name, row, 1)
-        self.rows.addWidget(bar, row, 2, Qt.AlignmentFlag.AlignVCenter)
-        self.rows.addWidget(counts, row, 3)
+        self.rows.addWidget(bar, row, 2, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
+        self.rows.addWidget(count, row, 3, Qt.AlignmentFlag.AlignRight)
         self.rows.setColumnStretch(1, 1)
+        self.rows.setColumnMinimumWidth(2, BAR_MAX_PX)

@@ -1,4 +1,4 @@
-"""In a narrow panel the entity names keep most of the row (the counts and marks are small)."""
+"""A narrow panel: entity names keep most of the row, claim cards and sources stay inside it."""
 
 from __future__ import annotations
 
@@ -24,3 +24,18 @@ def test_names_are_not_squeezed_out_of_a_narrow_panel(qtbot: QtBot) -> None:
     qtbot.waitExposed(tab)
     tree = tab.side_panel.entities_tab.tree
     assert tree.header().sectionSize(0) >= MIN_NAME_SHARE * tree.viewport().width()
+
+
+def test_claim_cards_and_sources_fit_a_narrow_panel(qtbot: QtBot) -> None:
+    tab = ArticleTab()
+    qtbot.addWidget(tab)
+    tab.resize(900, 600)
+    article = sample_article()
+    tab.show_article(article)
+    tab.show_analysis(sample_analysis(article))
+    tab.side_panel.tabs.setCurrentWidget(tab.side_panel.claims_tab)
+    tab.show()
+    qtbot.waitExposed(tab)
+    claims = tab.side_panel.claims_tab
+    qtbot.waitUntil(lambda: claims.container.width() > 0)
+    assert claims.container.width() <= claims.scroll_area.viewport().width()
