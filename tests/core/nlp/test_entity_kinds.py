@@ -188,3 +188,13 @@ def test_company_and_county_context_words() -> None:
                      "and Lancashire captain Tom Hale said the county would play on.")
     assert found.get("Brenholt") == "organization"
     assert found.get("Lancashire") != "person"
+
+
+@pytest.mark.slow
+def test_players_after_shirt_numbers_in_a_line_up_are_people() -> None:
+    text = ("Leeds beat Norwich 2-1 in the league on Sunday after the striker scored twice.\n"
+            "Leeds - 1 - Tarjei Holm , 4 - Oskar Lindvall , 9 - Brede Halvorsen "
+            "( 14 - Emil Vatne , 77th ) .\n"
+            "Norwich - 1 - Kalle Rask , 5 - Ivar Storli , 10 - Sindre Moen .")
+    people = {e.name for e in entities(text) if e.type == "person"}
+    assert {"Emil Vatne", "Ivar Storli", "Kalle Rask", "Sindre Moen"} <= people, people

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from reader.core.nlp.entities.gazetteer import lookup_place
-from reader.core.nlp.entities.phrases import PATTERN_WEIGHT, Hit, name_run_right
+from reader.core.nlp.entities.phrases import GUESS_WEIGHT, PATTERN_WEIGHT, Hit, name_run_right
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -148,6 +148,20 @@ def is_club_mention(doc: Doc, start: int, end: int) -> bool:
     line_start = start == 0 or "\n" in doc[start - 1].text
     dated = end < len(doc) and bool(ISO_DATE_RE.fullmatch(whole_word(doc[end])))
     return not (line_start and (after in (",", ":") or dated))  # datelines, venue headings
+
+
+def find_numbered_players(doc: Doc) -> Iterator[Hit]:
+    """Players in a line-up, each after a shirt number ("8 - Luc Nilis , 11 - Luis Oliveira"):
+    people (a guess that fills gaps only, in sports reports only)."""
+    if not is_sports_report(doc):
+        return
+    for token in doc[2:]:
+        number, dash = doc[token.i - 2], doc[token.i - 1]
+        if dash.text != "-" or not number.text.isdigit() or token.ent_type_:
+            continue
+        end = name_run_right(doc, token.i)
+        if end - token.i >= 2 and lookup_place(doc[token.i:end].text) is None:
+            yield Hit(token.i, end, "PERSON", GUESS_WEIGHT)
 
 
 def find_team_names(doc: Doc) -> Iterator[Hit]:
