@@ -346,7 +346,10 @@ def saved_form(form: str, html: str, folder: Path, url: str) -> Path:
     raise ValueError(form)
 
 
-def text_pdf(pages: list[list[tuple[str, float, float, float]]],
+PdfLine = tuple[str, float, float, float]  # text, x, y, type size (points)
+
+
+def text_pdf(pages: list[list[PdfLine]],
              size: tuple[float, float] = (612, 792)) -> bytes:
     """A PDF made here with PDFium (no browser needed): per page, (text, x, y, type size) lines in
     the standard Helvetica font."""
@@ -372,9 +375,9 @@ def text_pdf(pages: list[list[tuple[str, float, float, float]]],
 
 def printed_article_pdf(paragraphs: int = 6, url: str = "https://news.example.org/pier") -> bytes:
     """A two-page PDF laid out as a browser prints a page: header, title, paragraphs, footer."""
-    pages = []
+    pages: list[list[PdfLine]] = []
     for number in (1, 2):
-        lines = [("3/9/25, 10:15 AM Pier to reopen | Harbour News", 25, 770, 8),
+        lines: list[PdfLine] = [("3/9/25, 10:15 AM Pier to reopen | Harbour News", 25, 770, 8),
                  (f"{url} {number}/2", 25, 16, 8)]
         if number == 1:
             lines.append(("Pier to reopen", 36, 700, 24))

@@ -107,9 +107,9 @@ def test_zip_without_a_page_and_nested_archives_are_refused(tmp_path: Path) -> N
     nested = io.BytesIO()
     with zipfile.ZipFile(nested, "w") as archive:
         archive.writestr("inner.zip", singlefile_zip())
-    with pytest.raises(errors.UnsupportedFormat) as info:
+    with pytest.raises(errors.UnsupportedFormat) as refused:
         load(write(tmp_path, "nested.zip", nested.getvalue()))
-    assert "archives in archives" in info.value.message
+    assert "archives in archives" in refused.value.message
 
 
 def test_zip_bomb_is_refused_by_what_it_unpacks(tmp_path: Path) -> None:
@@ -395,9 +395,9 @@ def test_printed_pdf_made_without_a_browser_reads_as_the_article(tmp_path: Path)
 
 
 def test_slides_are_not_an_article(tmp_path: Path) -> None:
-    from loading_fixtures import text_pdf
+    from loading_fixtures import PdfLine, text_pdf
 
-    slide = [("Quarterly harbour results and the plan for the pier", 50, 400, 28),
+    slide: list[PdfLine] = [("Quarterly harbour results and the plan for the pier", 50, 400, 28),
              ("Ferry traffic is up by a tenth on last year", 50, 300, 20)]
     with pytest.raises(errors.UnsupportedFormat) as info:
         load(write(tmp_path, "deck.pdf", text_pdf([slide] * 6, size=(792, 612))))
