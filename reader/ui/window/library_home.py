@@ -116,6 +116,9 @@ class LibraryHome(QObject):
         from reader.ui.window.entity_links import EntityLinks
 
         self.entity_links = EntityLinks(self)
+        from reader.ui.window.highlight_links import HighlightLinks
+
+        self.highlight_links = HighlightLinks(self)
         self.controller.start()
         for item in window.session.articles():  # tabs opened before the library was built
             self._story_shown(item.path)
