@@ -152,6 +152,9 @@ def run_extract(args: argparse.Namespace) -> int:
     make = partial(extract_record, analysis=not args.no_analysis, user_state=args.user_state)
     if args.all_pages:
         return emit_page_records(args.files, analysis=not args.no_analysis)
+    if args.jobs > 1 and len(args.files) > 1:  # imported once here, the forked workers share them
+        import reader.core.extract.html
+        import reader.core.extract.text  # noqa: F401
     return emit_records(args.files, make, jobs=args.jobs)
 
 
