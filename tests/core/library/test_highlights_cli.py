@@ -98,9 +98,9 @@ def test_highlight_errors_and_usage(stocked: Stocked) -> None:
     code, [line], _ = run(db, "highlight", page, "--quote", "ferry", "--occurrence", "9")
     assert code == 1 and "9 times" in line["error"]["message"]
     code, [line], _ = run(db, "highlight", "no-such-id", "--quote", "ferry")
-    assert code == 1 and line["error"]["kind"] == "not-found"
+    assert code == 1 and line["article"] == "no-such-id" and line["error"]["kind"] == "not-found"
     code, [line], _ = run(db, "highlights", "no-such-id")
-    assert code == 1 and line["error"]["kind"] == "not-found"
+    assert code == 1 and line["article"] == "no-such-id" and line["error"]["kind"] == "not-found"
     for bad in (("--color", "ultraviolet"), ("--occurrence", "0")):
         assert sift("library", "highlight", page, "--quote", "ferry", *bad, "--library", db).returncode == 2
     assert sift("library", "highlight", page, "--quote", "  ", "--library", db).returncode == 2
