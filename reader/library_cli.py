@@ -64,8 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("ref", metavar="ID", help="an article id, or a path it was seen at")
     forget = verbs.add_parser("forget", parents=[common], help="remove articles and all derived from them")
     forget.add_argument("refs", nargs="+", metavar="ID")
-    speaker = verbs.add_parser("speaker", parents=[common], help="every claim by a person or organization")
-    speaker.add_argument("name", metavar="NAME")
+    add_story_verbs(verbs, common)
     add_highlight_verbs(verbs, common)
     return parser
 
@@ -175,8 +174,51 @@ def run_forget(library: Library, args: argparse.Namespace) -> int:
                 for ref, found in library.forget(args.refs))
 
 
+# -- across articles: speaker, disputes, sources, versions (issue 16) ------------------------
+SPEAKER_FORMATS = ("jsonl", "md", "csv")
+
+
+def add_story_verbs(verbs: Any, common: argparse.ArgumentParser) -> None:
+    speaker = verbs.add_parser("speaker", parents=[common], help="every claim by a person or organization")
+    speaker.add_argument("name", metavar="NAME")
+    speaker.add_argument("--format", choices=SPEAKER_FORMATS, default="jsonl",
+                         help="jsonl: one claim per line (default); md or csv: the whole page")
+    disputes = verbs.add_parser("disputes", parents=[common], help="every dispute link (A contradicts B)")
+    disputes.add_argument("name", nargs="?", metavar="NAME", help="only links where NAME speaks")
+    sources = verbs.add_parser("sources", parents=[common], help="who an article quotes, named or not")
+    sources.add_argument("ref", metavar="ID", help="an article id, or a path it was seen at")
+    versions = verbs.add_parser("versions", parents=[common], help="a story's saved versions and changes")
+    versions.add_argument("ref", metavar="ID", help="an article id, or a path it was seen at")
+
+
 def run_speaker(library: Library, args: argparse.Namespace) -> int:
-    return emit(claim.record() for claim in library.speaker_claims(args.name))
+    if args.format == "jsonl":
+        return emit(claim.record() for claim in library.speaker_claims(args.name))
+    from reader.core.library.speaker_page import page_csv, page_markdown
+
+    page = library.speaker_page(args.name)
+    sys.stdout.write(page_markdown(page) if args.format == "md" else page_csv(page))
+    return 0
+
+
+def run_disputes(library: Library, args: argparse.Namespace) -> int:
+    return emit(link.record() for link in library.disputes(args.name))
+
+
+def run_sources(library: Library, args: argparse.Namespace) -> int:
+    from reader.core.library.story_sources import sources_record
+
+    found = library.resolve(args.ref)
+    if found is None:
+        return emit([not_in_library(args.ref)])
+    return emit([sources_record(found, library.sources(found))])
+
+
+def run_versions(library: Library, args: argparse.Namespace) -> int:
+    found = library.resolve(args.ref)
+    if found is None:
+        return emit([not_in_library(args.ref)])
+    return emit([library.versions(found).record(found)])
 
 
 def run_highlight(library: Library, args: argparse.Namespace) -> int:
@@ -258,5 +300,6 @@ def not_in_library(ref: str, status: str | None = None) -> dict[str, Any]:
 VERBS: dict[str, Callable[[Library, argparse.Namespace], int]] = {
     "add": run_add, "list": run_list, "search": run_search, "show": run_show,
     "forget": run_forget, "speaker": run_speaker,
+    "disputes": run_disputes, "sources": run_sources, "versions": run_versions,
     "highlight": run_highlight, "highlights": run_highlights, "export": run_export,
 }
