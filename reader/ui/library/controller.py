@@ -10,6 +10,7 @@ are rescanned shortly after the file system says they changed.
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -38,6 +39,10 @@ WATCH_SETTLE_MS = 1500
 # Seconds the window waits, when it closes, for the last reading positions to be written: the
 # library is local and a write takes milliseconds; only another process's long import waits longer.
 CLOSE_WAIT_SECONDS = 2.0
+# Rows listed at first and added per page as the reader scrolls: a few screens. Listing all 10,000
+# summaries of a large library takes ~0.6 s and their rows most of the view's memory
+# (tests/benchmarks/bench_library_window.py); a page of 200 is listed in ~15 ms.
+PAGE_ROWS = 200
 # How many values each facet group shows.
 FACET_LIMIT = 12
 # Filters of the view's filter box, as core filters.
@@ -54,6 +59,7 @@ FILTER_KEYS: dict[str, library_search.Filters] = {
 class Listing:
     items: list[SearchHit]
     library_empty: bool
+    has_more: bool = False
 
 
 class LibraryController(QObject):
@@ -85,6 +91,8 @@ class LibraryController(QObject):
         self.filters = FILTER_KEYS["all"]
         self.facet: tuple[str, str] | None = None
         self._latest = 0
+        self.listed = 0  # rows listed so far (a page, more as the reader scrolls)
+        self.sort: library_search.Sort = "added"
         self.import_options: dict[str, Any] = {}  # passed to Library.import_paths (tests: no analysis)
         self._cancel_import: threading.Event | None = None
         self._quiet = False
@@ -107,20 +115,37 @@ class LibraryController(QObject):
         view.tag_requested.connect(lambda ids, tag: self._act(lambda lib: lib.tag(ids, [tag])))
         view.forget_requested.connect(self._forget)
         view.import_cancel_requested.connect(self.cancel_import)
+        view.more_wanted.connect(lambda: self.refresh(more=True))
+        view.sort_wanted.connect(self._sort_chosen)
 
     # ------------------------------------------------------------------ opening
     def start(self) -> None:
-        """Open the library in the background, then show it."""
-        self.runner.run(Task(lambda: Library.open(self.path), self._opened))
+        """Open the library in the background and show it; its structural check (which reads
+        the whole file: ~0.3 s for 10,000 articles) runs after the list is shown."""
+        self.runner.run(Task(lambda: Library.open(self.path, verify=False), self._opened))
 
-    def _opened(self, library: Library) -> None:
+    def _opened(self, library: Library, checked: bool = False) -> None:
         self.library = library
         if library.recovery is not None:
             self.message.emit(library.recovery.notice.message, "warning")
             self.import_paths([str(p) for p in library.recovery.paths])
         self.refresh()
         self.runner.run(Task(library.watched_folders, self._watch))
+        if not checked:
+            self.runner.run(Task(lambda: is_sound(library), lambda sound: self._checked(library, sound)))
         self.opened.emit()
+
+    def _checked(self, library: Library, sound: bool) -> None:
+        """A damaged file found by the check is opened again with it: set aside and rebuilt."""
+        if sound or library is not self.library:
+            return
+        self.library = None
+
+        def reopen() -> Library:
+            library.close()
+            return Library.open(self.path, verify=True)
+
+        self.runner.run(Task(reopen, lambda again: self._opened(again, checked=True)))
 
     def close(self, last_writes: Callable[[Library], object] | None = None) -> None:
         """Stop the import and the queries; ``last_writes`` (the reading positions of the open
@@ -163,26 +188,44 @@ class LibraryController(QObject):
             return replace(self.filters, tag=value)
         return replace(self.filters, entity=value)
 
-    def refresh(self) -> None:
-        """Run the current query; only the newest answer is shown."""
+    def _sort_chosen(self, key: str) -> None:
+        sorts: dict[str, library_search.Sort] = {"title": "title", "site": "site",
+                                                 "published": "published", "added": "added"}
+        if key in sorts:
+            self.sort = sorts[key]
+            self.refresh()
+
+    def refresh(self, more: bool = False) -> None:
+        """Run the current query for its first page (``more``: the next page); only the newest
+        answer is shown."""
         library = self.library
         if library is None:
             return
-        self._latest += 1
-        ticket, query, filters = self._latest, self.query, self.current_filters()
+        if not more:  # a page more belongs to the listing shown; a new listing supersedes it
+            self._latest += 1
+        ticket, query, filters, sort = self._latest, self.query, self.current_filters(), self.sort
+        start = self.listed if more else 0
+        wanted = start + PAGE_ROWS
 
         def work() -> Listing:
-            hits = library.search(query, filters, prefix_last=True)
+            hits = library.search(query, filters, wanted + 1, sort, prefix_last=True)
+            has_more = len(hits) > wanted
             empty = not hits and library.counts().get("articles", 0) == 0
-            return Listing(hits, empty)
+            return Listing(hits[start:wanted], empty, has_more)
 
-        self.runner.run(Task(work, lambda listing: self._show(ticket, listing)))
-        self.runner.run(Task(lambda: facets_of(library), self.view.show_facets))
+        self.runner.run(Task(work, lambda listing: self._show(ticket, listing, appended=more)))
+        if not more:
+            self.runner.run(Task(lambda: facets_of(library), self.view.show_facets))
 
-    def _show(self, ticket: int, listing: Listing) -> None:
-        if ticket == self._latest:
-            items: Sequence[Any] = listing.items if self.query.strip() else [h.summary for h in listing.items]
-            self.view.show_items(items, listing.library_empty)
+    def _show(self, ticket: int, listing: Listing, appended: bool = False) -> None:
+        if ticket != self._latest:
+            return
+        items: Sequence[Any] = listing.items if self.query.strip() else [h.summary for h in listing.items]
+        if appended:
+            self.view.append_items(items, listing.has_more)
+        else:
+            self.view.show_items(items, listing.library_empty, listing.has_more)
+        self.listed = self.view.model.rowCount()
 
     # ------------------------------------------------------------------ opening an article
     def open_article(self, ident: str) -> None:
@@ -337,6 +380,19 @@ def facets_of(library: Library) -> dict[str, list[tuple[str, int]]]:
         groups[kind] = library.top_entities(kind, FACET_LIMIT)
     log.debug("facets in %.1f ms", (time.perf_counter() - started) * 1000)
     return groups
+
+
+def is_sound(library: Library) -> bool:
+    """SQLite's structural check of the whole file (runs on the library's thread)."""
+    try:
+        with library.lock:
+            return bool(library.conn.execute("PRAGMA quick_check(1)").fetchone()[0] == "ok")
+    except sqlite3.OperationalError as exc:  # busy or unreadable now: not damage
+        log.warning("the library's check could not run: %s", exc)
+        return True
+    except sqlite3.DatabaseError as exc:
+        log.warning("the library's check found damage: %s", exc)
+        return False
 
 
 def write_last(library: Library, writes: Callable[[Library], object]) -> None:

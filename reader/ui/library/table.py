@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from reader.core.library.records import SearchHit, Summary
 from reader.core.library.search import MARK_CLOSE, MARK_OPEN
@@ -55,9 +55,16 @@ def display_title(summary: Summary) -> str:
 
 
 class LibraryTableModel(QAbstractTableModel):
+    """The rows given so far; when the library has more, scrolling to the end asks for them
+    (``more_wanted``), so a large library is listed a page at a time."""
+
+    more_wanted = Signal()
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[Row] = []
+        self.has_more = False
+        self._asked = False  # more_wanted was sent and not answered yet
         self._headers = {
             "title": self.tr("Title"),
             "site": self.tr("Site"),
@@ -67,10 +74,29 @@ class LibraryTableModel(QAbstractTableModel):
             "added": self.tr("Added"),
         }
 
-    def set_items(self, items: Sequence[Summary | SearchHit]) -> None:
+    def set_items(self, items: Sequence[Summary | SearchHit], has_more: bool = False) -> None:
         self.beginResetModel()
         self._rows = rows_of(items)
+        self.has_more, self._asked = has_more, False
         self.endResetModel()
+
+    def append_items(self, items: Sequence[Summary | SearchHit], has_more: bool) -> None:
+        """The next page (rows already shown are not repeated)."""
+        known = {row.summary.id for row in self._rows}
+        rows = [row for row in rows_of(items) if row.summary.id not in known]
+        if rows:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+        self.has_more, self._asked = has_more, False
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802, B008 (Qt's)
+        return not parent.isValid() and self.has_more and not self._asked
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802, B008 (Qt's)
+        if self.canFetchMore(parent):
+            self._asked = True
+            self.more_wanted.emit()
 
     def row_at(self, row: int) -> Row:
         return self._rows[row]

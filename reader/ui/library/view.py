@@ -75,6 +75,15 @@ FACET_GROUPS = (
 # The empty state's drop zone: tall enough to aim at, narrow enough to read on a wide window.
 DROP_ZONE_PX = 160
 EMPTY_COLUMN_PX = 560
+# The columns the library itself can order a list by (a large list is shown a page at a time, so
+# it cannot be sorted in the table): the others sort a complete list only.
+# The library's order for each (newest first for dates), shown by the header's arrow.
+LIBRARY_SORTS = {"title": Qt.SortOrder.AscendingOrder, "site": Qt.SortOrder.AscendingOrder,
+                 "published": Qt.SortOrder.DescendingOrder, "added": Qt.SortOrder.DescendingOrder}
+# The width of each narrow column: its widest usual value, plus room for the sort arrow.
+COLUMN_SAMPLES = {"site": "www.example-news.com", "published": "2026-12-31", "words": "100,000",
+                  "progress": "100 %  ", "added": "2026-12-31"}
+COLUMN_PADDING_PX = 24
 # Lines of text a row shows (title, then a snippet line for search hits).
 ROW_LINES = 2.6
 
@@ -144,6 +153,8 @@ class LibraryView(QWidget):
     forget_requested = Signal(list)
     tag_requested = Signal(list, str)  # article ids, tag
     import_cancel_requested = Signal()
+    more_wanted = Signal()  # the reader scrolled to the end of a partial list
+    sort_wanted = Signal(str)  # a column (of LIBRARY_SORTS) the library orders a paged list by
     import_folder_requested = Signal()  # the empty state's buttons
     open_file_requested = Signal()
     sample_requested = Signal()
@@ -188,8 +199,13 @@ class LibraryView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(int(self.fontMetrics().height() * ROW_LINES))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COLUMNS.index("title"), QHeaderView.ResizeMode.Stretch)
-        for column in range(1, len(COLUMNS)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        metrics = self.fontMetrics()
+        for column in range(1, len(COLUMNS)):  # widths from samples, not from every row's contents:
+            # ResizeToContents asks each row for ~20 roles per cell at each change (~1 s for 200 rows)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            sample = COLUMN_SAMPLES[COLUMNS[column]]
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + COLUMN_PADDING_PX)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
         self.empty = self._build_empty_state()
@@ -290,6 +306,8 @@ class LibraryView(QWidget):
         )
         self.table.archive_selection.connect(lambda: self._emit_selected(self.archive_requested))
         self.table.search_wanted.connect(self.focus_search)
+        self.model.more_wanted.connect(self.more_wanted)
+        self.table.horizontalHeader().sectionClicked.connect(self._sorting)
         QShortcut(
             QKeySequence(Qt.Key.Key_Down),
             self.search,
@@ -298,18 +316,32 @@ class LibraryView(QWidget):
         )
 
     # ------------------------------------------------------------------ what the controller calls
-    def show_items(self, items: Sequence[Summary | SearchHit], library_empty: bool = False) -> None:
-        """Show these articles (search hits keep their order: best first)."""
+    def show_items(self, items: Sequence[Summary | SearchHit], library_empty: bool = False,
+                   has_more: bool = False) -> None:
+        """Show these articles (search hits keep their order: best first); ``has_more``: the
+        library has more, asked for (``more_wanted``) when the reader scrolls to the end."""
         hits = bool(items) and isinstance(items[0], SearchHit)
         self.table.setSortingEnabled(False)
-        self.model.set_items(items)
-        if hits:
-            self.proxy.sort(-1)  # the ranking's order
+        self.model.set_items(items, has_more)
+        if hits or has_more:
+            self.proxy.sort(-1)  # the ranking's or the library's order: the pages follow it
         else:
             self.table.setSortingEnabled(True)
-        self.count.setText(self.tr("%n article(s)", "", len(items)))
+        self.table.horizontalHeader().setSectionsClickable(True)
+        self.table.horizontalHeader().setSortIndicatorShown(True)
+        self._show_count()
         page = self.table if items else self.empty if library_empty else self.no_match
         self.stack.setCurrentWidget(page)
+
+    def append_items(self, items: Sequence[Summary | SearchHit], has_more: bool) -> None:
+        """The next page of the list."""
+        self.model.append_items(items, has_more)
+        self._show_count()
+
+    def _show_count(self) -> None:
+        shown = self.model.rowCount()
+        text = self.tr("%1 articles").replace("%1", f"{shown:,}") if shown != 1 else self.tr("1 article")
+        self.count.setText(text + (self.tr(", more below") if self.model.has_more else ""))
 
     def show_facets(self, groups: dict[str, list[tuple[str, int]]]) -> None:
         """Facet values with their counts, by group key of :data:`FACET_GROUPS`."""
@@ -370,6 +402,14 @@ class LibraryView(QWidget):
         ids = self.selected_ids()
         if ids:
             signal.emit(ids)
+
+    def _sorting(self, column: int) -> None:
+        """On a list shown a page at a time, a column the library can order by asks it to (the
+        pages then follow that order); words and progress sort only a complete list."""
+        key = COLUMNS[column]
+        if not self.table.isSortingEnabled() and self.model.has_more and key in LIBRARY_SORTS:
+            self.table.horizontalHeader().setSortIndicator(column, LIBRARY_SORTS[key])
+            self.sort_wanted.emit(key)
 
     def _facet_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         data = item.data(0, Qt.ItemDataRole.UserRole)

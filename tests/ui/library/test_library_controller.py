@@ -6,7 +6,9 @@ import shutil
 import threading
 from pathlib import Path
 
+import pytest
 from corpus_paths import FIXTURES
+from PySide6.QtCore import QModelIndex
 from pytestqt.qtbot import QtBot
 
 from reader.core.library.library import Library
@@ -86,4 +88,45 @@ def test_a_watched_folder_picks_up_a_new_page(qtbot: QtBot, tmp_path: Path) -> N
     qtbot.waitUntil(lambda: view.proxy.rowCount() == 3, timeout=10_000)
     shutil.copy(FIXTURES / "html" / "index_page.html", folder / "later.html")
     qtbot.waitUntil(lambda: view.proxy.rowCount() == 4, timeout=30_000)
+    controller.close()
+
+
+def test_a_large_list_comes_a_page_at_a_time(qtbot: QtBot, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.ui.library import controller as controller_module
+
+    monkeypatch.setattr(controller_module, "PAGE_ROWS", 2)
+    view, controller = make(qtbot, tmp_path)
+    with qtbot.waitSignal(controller.changed, timeout=60_000):
+        controller.import_paths([str(saved_pages(tmp_path))])
+    qtbot.waitUntil(lambda: view.proxy.rowCount() == 2 and view.model.has_more, timeout=10_000)
+    view.proxy.fetchMore(QModelIndex())
+    qtbot.waitUntil(lambda: view.proxy.rowCount() == 3 and not view.model.has_more, timeout=10_000)
+    controller.close()
+
+
+def test_damage_found_after_the_list_is_shown_sets_the_file_aside_and_rebuilds(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    db = tmp_path / "library.sqlite3"
+    folder = saved_pages(tmp_path)
+    with Library.open(db) as library:
+        list(library.import_paths([folder], analysis=False, workers=0))
+        library.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        text = library.conn.execute("SELECT text FROM articles LIMIT 1").fetchone()[0]
+    data = db.read_bytes()
+    page_size = int.from_bytes(data[16:18], "big")
+    offset = data.index(text[:40].encode()) // page_size * page_size  # a page of an article's text
+    with db.open("r+b") as handle:
+        handle.seek(offset)
+        handle.write(b"\xff" * 16)
+    view = LibraryView()
+    qtbot.addWidget(view)
+    controller = LibraryController(view, str(db))
+    controller.import_options = {"analysis": False, "workers": 0}
+    with qtbot.waitSignal(controller.message, timeout=30_000,
+                          check_params_cb=lambda text, level: level == "warning") as warned:
+        controller.start()
+    assert "rebuilt" in warned.args[0]
+    assert list(tmp_path.glob("library.sqlite3.damaged-*"))
+    qtbot.waitUntil(lambda: view.proxy.rowCount() == 3, timeout=30_000)
     controller.close()

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from pytestqt.qtbot import QtBot
 
 from reader.core.library.records import SearchHit, Summary
 from reader.core.library.search import MARK_CLOSE, MARK_OPEN
-from reader.ui.library.table import ID_ROLE, RICH_TEXT_ROLE, display_title, snippet_html
+from reader.ui.library.table import COLUMNS, ID_ROLE, RICH_TEXT_ROLE, display_title, snippet_html
 from reader.ui.library.view import LibraryView
 
 
@@ -65,7 +65,7 @@ def test_rows_show_titles_never_hash_names_and_sort_by_column(qtbot: QtBot) -> N
     assert view.proxy.index(0, 0).data() == "Apple harvest"
     view.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)  # words
     assert view.proxy.index(0, 0).data(ID_ROLE) == "a"
-    assert view.count.text() == "3 article(s)"
+    assert view.count.text() == "3 articles"
 
 
 def test_search_hits_keep_their_ranking_and_show_marked_snippets(qtbot: QtBot) -> None:
@@ -124,3 +124,20 @@ def test_import_progress_says_count_file_and_time_left(qtbot: QtBot) -> None:
 def test_helpers_escape_and_shorten() -> None:
     assert snippet_html(f"a {MARK_OPEN}b{MARK_CLOSE} & c") == "a <b>b</b> &amp; c"
     assert display_title(summary("x", None, paths=("/a/" + "9" * 64 + ".html",))).endswith("…")
+
+
+def test_a_partial_list_asks_for_more_at_its_end_and_sorts_by_the_library(qtbot: QtBot) -> None:
+    view = make_view(qtbot)
+    view.show_items([summary("a", "Alpha"), summary("b", "Beta")], has_more=True)
+    assert "more below" in view.count.text() and not view.table.isSortingEnabled()
+    with qtbot.waitSignal(view.more_wanted):
+        view.table.scrollToBottom()
+        view.proxy.fetchMore(QModelIndex())
+    view.append_items([summary("b", "Beta"), summary("c", "Gamma")], has_more=False)
+    assert view.model.ids() == ["a", "b", "c"] and "more below" not in view.count.text()
+    view.show_items([summary("a", "Alpha")], has_more=True)
+    with qtbot.waitSignal(view.sort_wanted) as sorted_by:
+        view.table.horizontalHeader().sectionClicked.emit(COLUMNS.index("site"))
+    assert sorted_by.args == ["site"]
+    with qtbot.assertNotEmitted(view.sort_wanted):  # the library cannot order by words
+        view.table.horizontalHeader().sectionClicked.emit(COLUMNS.index("words"))
