@@ -36,9 +36,13 @@ MIN_TEXT_CHARS = 200
 # Chromium prints its header and footer within 0.4 in (29 pt) of the page's edge, the body
 # inside a margin of at least 0.4 in: lines whose box lies in this band are print furniture.
 PRINT_BAND_PT = 30.0
-# A gap between lines wider than this many line heights starts a new paragraph (the corpus'
-# printed pages use ~0.6 line heights between lines of a paragraph, ≥1.2 between paragraphs).
-PARAGRAPH_GAP_LINES = 0.9
+# Lines of one paragraph follow each other at one pitch (top to top) for their type size; a
+# pitch this much wider than the usual one for that size starts a new paragraph. Browsers print
+# paragraph gaps at ~1.5x the line pitch (CSS margins of about one line); line pitches of one
+# paragraph vary by under 5 %, so 1.25 separates the two with room on both sides.
+PARAGRAPH_PITCH_RATIO = 1.25
+# With no usual pitch known for a size, a pitch over this many times the type size is a gap.
+DEFAULT_PITCH_RATIO = 1.9
 # Type this much larger than the body's is a heading; type a tenth smaller or larger is another block.
 HEADING_SIZE_RATIO = 1.18
 SIZE_CHANGE_RATIO = 0.1
@@ -227,6 +231,7 @@ def assemble(pages: list[list[Line]], heights: list[float]) -> Printed:
     body = [[line for line in page if not is_print_furniture(line, height)]
             for page, height in zip(pages, heights, strict=True)]
     body_size = typical_size(body)
+    pitches = usual_pitches(body)
     repeated = repeated_lines(body)
     paragraph: list[Line] = []
     pending: list[str] = []  # furniture met inside an open paragraph goes right after it
@@ -238,7 +243,7 @@ def assemble(pages: list[list[Line]], heights: list[float]) -> Printed:
                 continue
             landmark = "nav" if " ".join(line.text.split()) in repeated else None
             previous = paragraph[-1] if paragraph else None
-            if landmark or (previous is not None and starts_block(previous, line, body_size, first)):
+            if landmark or (previous is not None and starts_block(previous, line, pitches, first)):
                 flush(paragraph, printed, body_size)
                 printed.parts.extend(pending)
                 paragraph, pending = [], []
@@ -296,13 +301,26 @@ def furniture_html(line: Line, printed: Printed, at_top: bool) -> str:
     return f"<{tag}><p>{html.escape(line.text)}</p></{tag}>"
 
 
-def starts_block(previous: Line, line: Line, body_size: float, new_page: bool = False) -> bool:
+def starts_block(previous: Line, line: Line, pitches: dict[float, float], new_page: bool = False) -> bool:
     """Whether ``line`` begins a new paragraph or heading rather than continuing the last one."""
-    height = max(previous.top - previous.bottom, 1.0)
-    gap = previous.bottom - line.top
-    if not new_page and (gap > PARAGRAPH_GAP_LINES * height or gap < -height):  # a wide gap, a new column
+    if abs(line.size - previous.size) > SIZE_CHANGE_RATIO * max(previous.size, 1.0):
         return True
-    return abs(line.size - previous.size) > SIZE_CHANGE_RATIO * max(previous.size, 1.0)
+    if new_page:
+        return False
+    pitch = previous.top - line.top
+    usual = pitches.get(round(line.size, 1), DEFAULT_PITCH_RATIO * line.size / PARAGRAPH_PITCH_RATIO)
+    return pitch > PARAGRAPH_PITCH_RATIO * usual or pitch < -line.size  # a gap, or a new column
+
+
+def usual_pitches(pages: list[list[Line]]) -> dict[float, float]:
+    """The most common top-to-top distance between consecutive lines, per type size."""
+    seen: dict[float, list[float]] = {}
+    for page in pages:
+        for previous, line in zip(page, page[1:], strict=False):
+            pitch = previous.top - line.top
+            if abs(previous.size - line.size) < 0.1 and 0 < pitch < 3 * line.size:
+                seen.setdefault(round(line.size, 1), []).append(round(pitch, 1))
+    return {size: statistics.mode(values) for size, values in seen.items()}
 
 
 def flush(paragraph: list[Line], printed: Printed, body_size: float) -> None:
