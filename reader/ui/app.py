@@ -22,6 +22,7 @@ from reader import APP_ID, APP_NAME, __version__
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from reader.ui.close_when_destroyed import CloseWhenDestroyed
     from reader.ui.single_instance import InstanceServer
     from reader.ui.window.main_window import MainWindow
 
@@ -162,8 +163,11 @@ def run(files: list[str], sample: bool = False, measure_startup: str | None = No
     QTimer.singleShot(0, lambda: file_opens.attach(window.open_paths))
     server = None if measure_startup else listen_for_instances(window)
     restore_signals = close_on_signals(window)
+    destroyed_watch = watch_for_destruction(app, window)
     status = app.exec()
     restore_signals()
+    if destroyed_watch is not None:
+        app.removeNativeEventFilter(destroyed_watch)
     window.shutdown()
     if server is not None:
         server.close()
@@ -200,9 +204,7 @@ def close_on_signals(window: MainWindow, quit_loops: Callable[[], None] | None =
     wakes the loop, and that Python slot does the closing, outside the handler.
     """
     from PySide6.QtCore import QSocketNotifier
-    from PySide6.QtWidgets import QApplication
 
-    quit_loops = quit_loops or QApplication.quit
     receiver, sender = socket.socketpair()
     for end in (receiver, sender):
         end.setblocking(False)
@@ -219,8 +221,7 @@ def close_on_signals(window: MainWindow, quit_loops: Callable[[], None] | None =
         names = ", ".join(signal.Signals(number).name for number in received if number in numbers)
         if names:
             log.info("%s received: closing the window", names)
-            window.close()  # closeEvent saves the state and stops the workers and processes
-            quit_loops()
+            close_and_quit(window, quit_loops)
 
     notifier.activated.connect(close_window)
 
@@ -233,3 +234,26 @@ def close_on_signals(window: MainWindow, quit_loops: Callable[[], None] | None =
         sender.close()
 
     return restore
+
+
+def close_and_quit(window: MainWindow, quit_loops: Callable[[], None] | None = None) -> None:
+    """Close the window as the window manager would, then leave every event loop (a modal
+    dialog's too)."""
+    from PySide6.QtWidgets import QApplication
+
+    window.close()  # closeEvent saves the state and stops the workers and processes
+    (quit_loops or QApplication.quit)()
+
+
+def watch_for_destruction(app: QApplication, window: MainWindow) -> CloseWhenDestroyed | None:
+    """On X11, a window destroyed from outside closes Sift (:mod:`reader.ui.close_when_destroyed`)."""
+    if app.platformName() != "xcb":
+        return None
+    from PySide6.QtCore import QTimer
+
+    from reader.ui.close_when_destroyed import CloseWhenDestroyed
+
+    # Closed on the next turn of the loop, not inside the X event being filtered.
+    watch = CloseWhenDestroyed(window, lambda: QTimer.singleShot(0, lambda: close_and_quit(window)))
+    app.installNativeEventFilter(watch)
+    return watch

@@ -3,6 +3,7 @@ saved, workers and processes stopped), and a real ``sift FILE`` ends with nothin
 
 from __future__ import annotations
 
+import ctypes
 import json
 import os
 import signal
@@ -13,12 +14,16 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QByteArray
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
+from shiboken6 import VoidPtr
 
 from reader.core.model import Analysis, Article
 from reader.core.storage import settings as settings_io
 from reader.ui import tasks as workers
 from reader.ui.app import close_on_signals
+from reader.ui.close_when_destroyed import XCB_DESTROY_NOTIFY, XCB_EVENT, CloseWhenDestroyed
 from reader.ui.window.main_window import MainWindow
 
 WAIT_MS = 15_000
@@ -82,6 +87,38 @@ def test_other_bytes_on_the_wakeup_socket_do_not_close(qtbot: QtBot, window: Mai
         restore()
         signal.signal(signal.SIGUSR1, previous)
     assert window.isVisible() and quits == []
+
+
+class DestroyNotify(ctypes.Structure):
+    """xcb_destroy_notify_event_t, as the X server sends it."""
+
+    _fields_ = [("response_type", ctypes.c_uint8), ("pad0", ctypes.c_uint8), ("sequence", ctypes.c_uint16),
+                ("event", ctypes.c_uint32), ("window", ctypes.c_uint32)]
+
+
+def test_a_window_destroyed_from_outside_closes_sift(qtbot: QtBot) -> None:
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    widget.show()
+    closes: list[bool] = []
+    watch = CloseWhenDestroyed(widget, lambda: closes.append(True))
+    ours = int(widget.winId())
+    kind = QByteArray(XCB_EVENT)
+
+    def deliver(response_type: int, window: int, event_type: QByteArray = kind) -> None:
+        event = DestroyNotify(response_type, 0, 1, window, window)
+        pointer = VoidPtr(ctypes.addressof(event))  # what PySide hands the filter (no size: no bool())
+        assert watch.nativeEventFilter(event_type, pointer) == (False, 0)  # type: ignore[arg-type]
+
+    deliver(XCB_DESTROY_NOTIFY, ours + 1)  # another window (a menu, a tooltip)
+    deliver(XCB_DESTROY_NOTIFY - 1, ours)  # unmapped, not destroyed
+    deliver(XCB_DESTROY_NOTIFY, ours, QByteArray(b"windows_generic_MSG"))
+    assert closes == []
+    deliver(XCB_DESTROY_NOTIFY | 0x80, ours)  # the same, sent by another client
+    assert closes == [True]
+    widget.hide()
+    deliver(XCB_DESTROY_NOTIFY, ours)  # a window already closed is Qt's own doing
+    assert closes == [True]
 
 
 def running(pid: str) -> bool:
