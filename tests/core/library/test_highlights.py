@@ -7,10 +7,11 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from library_helpers import make_record, store_record
+from library_helpers import make_record, store_record, write_article
 
 from reader.core.library import Library, NotInLibrary
 from reader.core.library.articles import insert_article, see_path
+from reader.core.library.exporting import export_articles, stored_article
 from reader.core.library.highlights import HighlightNotFound, QuoteNotFound
 from reader.core.library.schema import SCHEMA_VERSION, migrate, schema_version
 from reader.core.library.store import connect, now_iso, transaction
@@ -145,3 +146,20 @@ def test_migration_from_version_2_keeps_articles_searchable_and_adds_highlights(
         assert library.highlights("/old/ferry.txt") == [made]
         library.conn.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
         assert library.conn.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_an_article_whose_file_is_gone_still_exports_with_its_highlights(library: Library,
+                                                                         tmp_path: Path) -> None:
+    path = write_article(tmp_path / "saved", "ferry.txt", "Ferry returns", BODY)
+    list(library.import_paths([path], analysis=False, workers=0))
+    made = library.highlight_quote(str(path), "every hour", note="hourly")
+    path.unlink()
+    assert library.refresh_missing() == 1
+    item = stored_article(library, made.article)
+    assert item is not None and item.summary.missing and item.highlights == [made]
+    [written] = export_articles(library, [item], "md", tmp_path)  # a folder: the name is made
+    assert written.output == tmp_path / f"ferry-returns-{made.article}.md"
+    assert "==every hour==[^1]" in written.output.read_text(encoding="utf-8")
+    [book] = export_articles(library, [item], "epub", tmp_path / "ferry.epub")
+    assert book.output.read_bytes().startswith(b"PK")
+    assert (book.articles, book.highlights) == ((made.article,), 1)
