@@ -3,7 +3,9 @@
 Syntax (as people type it in a search box): words must all occur (any order), ``"a phrase"``
 must occur as written, ``-word`` or ``-"a phrase"`` must not occur. Everything the user types
 is quoted before it reaches FTS5, so no input is an FTS5 syntax error. Matching ignores case
-and diacritics (the ``unicode61 remove_diacritics 2`` tokenizer).
+and diacritics (the ``unicode61 remove_diacritics 2`` tokenizer). The index holds each article's
+title, text and, since schema v3, its highlighted passages and notes (``annotations``, weighted
+as the text is: bm25's weights left unnamed are 1), so a note's words find its article.
 """
 
 from __future__ import annotations
