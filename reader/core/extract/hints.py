@@ -251,6 +251,6 @@ NEWSLETTER_PHRASES: tuple[tuple[str, str], ...] = (
     ("advertisement", r"^(sponsored by|presented by|brought to you by|together with|in partnership with"
                       r"|a message from (our|this week'?s) sponsor)\b"),
     ("share bar", r"^(share|forward) (this|it)( (e-?mail|newsletter|issue|story|post))?"
-                  r"( (with|to) a friend)?\b|^(tweet|share) (this|on)\b"),
+                  r"( (with|to) (a friend|friends))?\s*[:!.]?$|^(tweet|share) (this|on \w+)\s*[:!.]?$"),
 )
 HTML_PHRASES = HTML_PHRASES + NEWSLETTER_PHRASES
