@@ -13,7 +13,7 @@ derived from each stored record: version group, source tallies).
 """
 
 from reader.core.library.corrections import EntityCorrection
-from reader.core.library.disputes import ArticleClaim, DisputeLink
+from reader.core.library.disputes import ArticleClaim, DisputeLink, DisputeLinks
 from reader.core.library.errors import AmbiguousEntity, LibraryDamaged, NotInLibrary, UnknownEntity
 from reader.core.library.importer import ImportProgress, ImportResult
 from reader.core.library.library import Library
@@ -26,7 +26,8 @@ from reader.core.library.version_groups import StoryVersions
 from reader.core.library.views import EntityArticle, SpeakerClaim
 
 __all__ = [
-    "AmbiguousEntity", "ArticleClaim", "DisputeLink", "EntityCorrection", "SourceSummary", "SpeakerPage",
+    "AmbiguousEntity", "ArticleClaim", "DisputeLink", "DisputeLinks", "EntityCorrection", "SourceSummary",
+    "SpeakerPage",
     "StoryVersions", "UnknownEntity",
     "MARK_CLOSE", "MARK_OPEN", "EntityArticle", "Filters", "ImportProgress", "ImportResult", "Library",
     "LibraryDamaged", "NotInLibrary", "Recovery", "SearchHit", "SpeakerClaim", "StoredArticle", "Summary",

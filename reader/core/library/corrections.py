@@ -61,6 +61,16 @@ def resolve_entity(conn: sqlite3.Connection, name: str) -> str:
     return keys[0]
 
 
+def entity_in_article(conn: sqlite3.Connection, num: int, name: str) -> str | None:
+    """The resolved key of the library entity ``name`` is in one article (the side panel's entity,
+    named without ambiguity: "Putin" there is one person even when the library has several)."""
+    rows = conn.execute(
+        "SELECT DISTINCT e.resolved FROM article_entities ae JOIN entity_names n ON n.key = ae.key "
+        "JOIN entities e ON e.key = ae.key WHERE ae.article_num = ? AND n.name = ?",
+        (num, normalize_name(name))).fetchall()
+    return str(rows[0][0]) if len(rows) == 1 else None
+
+
 def add_correction(conn: sqlite3.Connection, kind: CorrectionKind, subject: str, value: str | None = None,
                    articles: tuple[str, ...] = (), before: str | None = None) -> EntityCorrection:
     """Remember a correction and apply it (inside the caller's transaction)."""

@@ -23,7 +23,7 @@ from reader.core.library import corrections as entity_fixes
 from reader.core.library import disputes as dispute_links
 from reader.core.library.corrections import EntityCorrection
 from reader.core.library.derived import reindex_entities
-from reader.core.library.disputes import DisputeLink
+from reader.core.library.disputes import DisputeLinks
 from reader.core.library.entities import garbage_collect, relink
 from reader.core.library.errors import NotInLibrary
 from reader.core.library.importer import CancelCheck, Importer, ImportProgress, ImportResult
@@ -307,9 +307,9 @@ class Library:
         with self.lock:
             return speaker_page(self.conn, name)
 
-    def disputes(self, name: str | None = None) -> list[DisputeLink]:
+    def disputes(self, name: str | None = None) -> DisputeLinks:
         """Every dispute link, oldest article first; with ``name``, those where that library
-        entity speaks on either side."""
+        entity speaks on either side. A sequence of DisputeLink, each made when read."""
         with self.lock:
             return dispute_links.disputes(self.conn, name)
 
@@ -353,6 +353,12 @@ class Library:
     # -- the reader's corrections of entities (issue 16, see corrections.py) -----------------
     # ``name`` is a library entity's key or a name; a name that means several entities raises
     # AmbiguousEntity, one that means none UnknownEntity.
+
+    def entity_in_article(self, ref: str, name: str) -> str | None:
+        """The library entity's key for an entity of one article (None when the name means none,
+        or several, there): what the side panel passes to the corrections below."""
+        with self.lock:
+            return entity_fixes.entity_in_article(self.conn, self._num(ref), name)
 
     def merge_entities(self, name: str, into: str) -> EntityCorrection | None:
         """``name`` and ``into`` are one entity (``into``'s); None when they were one already."""

@@ -214,6 +214,8 @@ V4_TABLES: tuple[str, ...] = (
         created TEXT NOT NULL
     )""",
     "ALTER TABLE entities ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0",
+    # The disputes view reads every dispute link; this covers them without reading claim records.
+    "CREATE INDEX claims_disputing ON claims(article_num, disputes) WHERE disputes IS NOT NULL",
     """CREATE TABLE article_versions (
         article_num INTEGER PRIMARY KEY REFERENCES articles(num) ON DELETE CASCADE,
         version_group INTEGER NOT NULL,

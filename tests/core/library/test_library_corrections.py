@@ -126,9 +126,14 @@ def test_a_split_bare_surname_leaves_other_articles_linked(library: Library) -> 
                                      "it rained"), "/b.txt")
     c = store_record(library, record("C", "Putin said it snowed.", [("Putin", "person", [])], "Putin",
                                      "it snowed"), "/c.txt")
+    assert library.entity_in_article(c, "Putin") == "person:vladimir putin"
     library.split_entity("Vladimir Putin", [c])
     assert ids(library.speaker_claims("Vladimir Putin")) == {b}
     assert c not in ids(library.entity_articles("Vladimir Putin"))
+    split_off = library.entity_in_article(c, "Putin")
+    assert split_off is not None and split_off.startswith("person:vladimir putin#split")
+    assert ids(library.speaker_claims(split_off)) == {c}
+    assert library.entity_in_article(b, "Nobody") is None
 
 
 # -- rename, retype, hide ------------------------------------------------------------------------

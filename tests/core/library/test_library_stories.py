@@ -47,7 +47,8 @@ def test_disputes_list_every_link_with_both_passages_and_filter_by_either_side(l
     assert [d.disputed_by.claim["speaker_entity"] for d in library.disputes("Putin")] == ["Kyiv"]
     assert [d.claim.claim["speaker_entity"] for d in library.disputes("Kyiv")] == ["Vladimir Putin"]
     assert [d.claim.id for d in library.disputes("Olaf Scholz")] == [second]
-    assert library.disputes("Nobody Known") == []
+    assert len(library.disputes("Nobody Known")) == 0
+    assert [link.claim.index for link in library.disputes()[:1]] == [0]
 
 
 # -- speaker page ---------------------------------------------------------------------------------
