@@ -176,6 +176,7 @@ class LibraryController(QObject):
 
     def _facet_chosen(self, group: str, value: str) -> None:
         self.facet = None if self.facet == (group, value) or not group else (group, value)
+        self.view.mark_facet(self.facet)
         self.refresh()
 
     def current_filters(self) -> library_search.Filters:

@@ -162,6 +162,7 @@ class LibraryView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("libraryView")
+        self.chosen_facet: tuple[str, str] | None = None  # the facet that narrows the list
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr('Search your library: words, "a phrase", -word'))
         self.search.setClearButtonEnabled(True)
@@ -206,6 +207,8 @@ class LibraryView(QWidget):
             sample = COLUMN_SAMPLES[COLUMNS[column]]
             header.resizeSection(column, metrics.horizontalAdvance(sample) + COLUMN_PADDING_PX)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        # Newest first, as the library lists them (its pages come in that order too).
+        header.setSortIndicator(COLUMNS.index("added"), LIBRARY_SORTS["added"])
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
         self.empty = self._build_empty_state()
@@ -328,7 +331,7 @@ class LibraryView(QWidget):
         else:
             self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSectionsClickable(True)
-        self.table.horizontalHeader().setSortIndicatorShown(True)
+        self.table.horizontalHeader().setSortIndicatorShown(not hits)  # hits come best first
         self._show_count()
         page = self.table if items else self.empty if library_empty else self.no_match
         self.stack.setCurrentWidget(page)
@@ -360,6 +363,18 @@ class LibraryView(QWidget):
                 item.setData(0, Qt.ItemDataRole.UserRole, (key, value))
                 item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
         self.facets.resizeColumnToContents(1)
+        self.mark_facet(self.chosen_facet)
+
+    def mark_facet(self, facet: tuple[str, str] | None) -> None:
+        """Show which facet narrows the list (selected; a click on it again clears it)."""
+        self.chosen_facet = facet
+        self.facets.clearSelection()
+        for index in range(self.facets.topLevelItemCount()):
+            item = self.facets.topLevelItem(index)
+            if item is not None and facet is not None and \
+                    tuple(item.data(0, Qt.ItemDataRole.UserRole) or ()) == facet:
+                item.setSelected(True)
+                self.facets.scrollToItem(item)
 
     def show_import(self, done: int, total: int, current: str, seconds_left: float | None) -> None:
         self.import_bar.show()

@@ -141,3 +141,14 @@ def test_a_partial_list_asks_for_more_at_its_end_and_sorts_by_the_library(qtbot:
     assert sorted_by.args == ["site"]
     with qtbot.assertNotEmitted(view.sort_wanted):  # the library cannot order by words
         view.table.horizontalHeader().sectionClicked.emit(COLUMNS.index("words"))
+
+
+def test_the_chosen_facet_stays_marked_when_the_facets_come_again(qtbot: QtBot) -> None:
+    view = make_view(qtbot)
+    groups = {"site": [("Coast Daily", 3)], "person": [("Adam Schiff", 2), ("Joe Biden", 1)]}
+    view.show_facets(groups)
+    view.mark_facet(("person", "Adam Schiff"))
+    view.show_facets(groups)  # a refresh rebuilds the tree
+    assert [item.text(0) for item in view.facets.selectedItems()] == ["Adam Schiff"]
+    view.mark_facet(None)
+    assert view.facets.selectedItems() == []
