@@ -198,3 +198,17 @@ def test_players_after_shirt_numbers_in_a_line_up_are_people() -> None:
             "Norwich - 1 - Kalle Rask , 5 - Ivar Storli , 10 - Sindre Moen .")
     people = {e.name for e in entities(text) if e.type == "person"}
     assert {"Emil Vatne", "Ivar Storli", "Kalle Rask", "Sindre Moen"} <= people, people
+
+
+def test_a_lone_guess_is_muted_and_a_well_attested_name_is_not() -> None:
+    from reader.core.model import Span
+    from reader.core.nlp.confidence import LOW_CONFIDENCE
+    from reader.core.nlp.entities import with_confidence
+
+    once = (Span(0, 4, "Gylt"),)
+    lone = with_confidence(Entity("Gylt", "person", (), once), {"Gylt": 0.75})
+    assert lone.confidence < LOW_CONFIDENCE
+    seen = with_confidence(Entity("Lena Holm", "person", ("Holm",), once * 3), {"Lena Holm": 0.75})
+    assert seen.confidence == 0.75
+    voted = with_confidence(Entity("Gylt", "person", (), once), {"Gylt": 0.94})  # titles, patterns
+    assert voted.confidence == 0.94
