@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import shiboken6
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QWidget
 
 if TYPE_CHECKING:
     from reader.ui.reading.shortcuts_overlay import ShortcutsOverlay
@@ -22,6 +25,7 @@ class WindowKeys:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self._overlay: ShortcutsOverlay | None = None
+        self._focus_before: QWidget | None = None
 
     @property
     def overlay(self) -> ShortcutsOverlay:
@@ -29,6 +33,7 @@ class WindowKeys:
             from reader.ui.reading.shortcuts_overlay import ShortcutsOverlay
 
             self._overlay = ShortcutsOverlay(self.window)
+            self._overlay.closed.connect(self._restore_focus)
         return self._overlay
 
     def overlay_visible(self) -> bool:
@@ -39,8 +44,19 @@ class WindowKeys:
         from reader.ui.reading.keyboard import shortcut_sections
         from reader.ui.reading.theme import theme_named
 
+        overlay = self.overlay
+        if not overlay.isVisible():
+            self._focus_before = QApplication.focusWidget()
         actions = self.window.findChildren(QAction)
-        self.overlay.toggle(shortcut_sections(actions), theme_named(self.window.appearance.resolved_theme()))
+        overlay.toggle(shortcut_sections(actions), theme_named(self.window.appearance.resolved_theme()))
+        if overlay.isVisible():  # arrows and PgDn scroll the list; Esc and ? are the window's actions
+            overlay.scroll_area.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _restore_focus(self) -> None:
+        """Back to where the reader was (the reading view), not wherever Qt would put the focus."""
+        focused, self._focus_before = self._focus_before, None
+        if focused is not None and shiboken6.isValid(focused) and focused.isVisible():  # not a closed tab's
+            focused.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def step_article(self, step: int) -> None:
         """``n`` (1) / ``p`` (-1): the next or previous article in the tab row, round the ends."""

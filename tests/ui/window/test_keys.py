@@ -125,6 +125,20 @@ def test_question_mark_shows_every_shortcut_and_closes_again(qtbot: QtBot, windo
     assert window.current_article() is not None  # Esc closed the overlay and nothing else
 
 
+def test_the_overlay_scrolls_by_keyboard_and_gives_the_focus_back(qtbot: QtBot, window: MainWindow,
+                                                                   tmp_path: Path) -> None:
+    window.resize(900, 560)  # a laptop-sized window: the list is longer than the card
+    open_articles(qtbot, window, tmp_path, 1)
+    view = focus_reading_view(qtbot, window)
+    qtbot.keyClick(view, "?")
+    bar = window.keys.overlay.scroll_area.verticalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == 0
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_PageDown)
+    assert bar.value() > 0
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    assert not window.keys.overlay.isVisible() and QApplication.focusWidget() is view
+
+
 def test_the_overlay_follows_the_actions_so_it_cannot_drift(qtbot: QtBot, window: MainWindow) -> None:
     new = QAction("Summon the Kraken", window)
     new.setShortcut(QKeySequence("Ctrl+Alt+K"))
