@@ -24,6 +24,23 @@ from take_screenshots import WINDOW_SIZE, open_analysed, settle
 
 # Sentences read aloud before the read-aloud shot is taken (the title, the lead, then one more).
 SENTENCES_BEFORE_SHOT = 3
+# The light theme's shots keep the names the README uses; the others are named for their theme.
+THEME_SUFFIX = {"light": "", "sepia": "-sepia", "dark": "-dark"}
+
+
+def use_espeak_to_a_file(espeak: str) -> None:
+    """Read aloud speaks through espeak-ng into a temporary WAV file (a display server has no
+    sound card): the window's ReadAloud finds this engine instead of the system's."""
+    from reader.ui.reading import read_aloud
+    from reader.ui.reading.speech_engines import EspeakEngine
+
+    wav = Path(tempfile.mkdtemp(prefix="sift-speech-")) / "speech.wav"
+
+    class FileEspeak(EspeakEngine):
+        def arguments(self, speed: float, voice: str | None) -> list[str]:
+            return ["-w", str(wav), *super().arguments(speed, voice)]
+
+    read_aloud.find_engine = lambda parent=None: FileEspeak(espeak, parent)  # type: ignore[assignment]
 
 
 def capture(window: object, path: Path) -> None:
@@ -40,16 +57,10 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=Path("packaging/screenshots"))
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
+    espeak = shutil.which("espeak-ng")
+    if espeak:
+        use_espeak_to_a_file(espeak)
     window = open_analysed(args.article)
-    from PySide6.QtGui import QAction
-
-    from reader.ui.reading.keyboard import shortcut_sections
-    from reader.ui.reading.read_aloud import ReadAloud
-    from reader.ui.reading.read_aloud_controls import ReadAloudBar
-    from reader.ui.reading.shortcuts_overlay import ShortcutsOverlay
-    from reader.ui.reading.speech_engines import EspeakEngine
-    from reader.ui.reading.theme import theme_named
-
     item = window.current_article()
     if item is None or item.tab.analysis is None:
         print("the article has no analysis to show", file=sys.stderr)
@@ -71,33 +82,26 @@ def main() -> int:
         capture(window, args.out / f"panel-claims-{theme}.png")
     window.set_theme("light")
     tab.side_panel.select_entity(entity)
-
-    overlay = ShortcutsOverlay(window)
-    overlay.show_sections(shortcut_sections(window.findChildren(QAction)), theme_named("light"))
-    settle()
-    capture(window, args.out / "shortcuts-overlay.png")
-    overlay.close_overlay()
-
-    espeak = shutil.which("espeak-ng")
+    # The window's own ? overlay and read-aloud bar, driven through its actions.
+    for theme in ("light", "sepia", "dark"):
+        window.set_theme(theme)
+        window.keys.toggle_shortcuts()
+        settle()
+        capture(window, args.out / f"shortcuts-overlay{THEME_SUFFIX[theme]}.png")
+        window.keys.toggle_shortcuts()
     if espeak:
-        wav = Path(tempfile.mkdtemp(prefix="sift-speech-")) / "speech.wav"
-
-        class FileEspeak(EspeakEngine):
-            def arguments(self, speed: float, voice: str | None) -> list[str]:
-                return ["-w", str(wav), *super().arguments(speed, voice)]
-
-        reader = ReadAloud(FileEspeak(espeak), window)
-        bar = ReadAloudBar(reader, tab)
-        tab.layout().addWidget(bar)
-        bar.current_view = tab.reading_view
-        bar.show()
+        reader = window.read_aloud_control.read_aloud
         # Writing a WAV file is faster than speech: pause at a sentence so the shot can show it.
         reader.sentence_changed.connect(
             lambda index, _count: reader.pause() if index == SENTENCES_BEFORE_SHOT else None)
-        bar.toggle()
-        settle(2000)
-        capture(window, args.out / "read-aloud.png")
-        reader.close()
+        for theme in ("light", "sepia", "dark"):
+            window.set_theme(theme)
+            tab.set_reading_position(0.0)
+            settle()
+            window.menus.read_aloud_action.trigger()
+            settle(2000)
+            capture(window, args.out / f"read-aloud{THEME_SUFFIX[theme]}.png")
+            reader.stop()
     else:
         print("espeak-ng is not installed: no read-aloud screenshot", file=sys.stderr)
     window.close()
