@@ -31,6 +31,8 @@ THEME_SUFFIX = {"light": "", "sepia": "-sepia", "dark": "-dark"}
 def use_espeak_to_a_file(espeak: str) -> None:
     """Read aloud speaks through espeak-ng into a temporary WAV file (a display server has no
     sound card): the window's ReadAloud finds this engine instead of the system's."""
+    from PySide6.QtCore import QObject
+
     from reader.ui.reading import read_aloud
     from reader.ui.reading.speech_engines import EspeakEngine
 
@@ -40,7 +42,10 @@ def use_espeak_to_a_file(espeak: str) -> None:
         def arguments(self, speed: float, voice: str | None) -> list[str]:
             return ["-w", str(wav), *super().arguments(speed, voice)]
 
-    read_aloud.find_engine = lambda parent=None: FileEspeak(espeak, parent)  # type: ignore[assignment]
+    def find_file_espeak(parent: QObject | None = None) -> FileEspeak:
+        return FileEspeak(espeak, parent)
+
+    read_aloud.find_engine = find_file_espeak  # type: ignore[assignment]
 
 
 def capture(window: object, path: Path) -> None:
