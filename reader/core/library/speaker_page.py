@@ -49,6 +49,10 @@ def said_by(claim: dict[str, Any]) -> str:
     return str(claim.get("speaker_entity") or (speaker["text"] if speaker else "someone unnamed"))
 
 
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def md(text: str | None) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join((text or "").split()))
 
@@ -57,8 +61,8 @@ def page_markdown(page: SpeakerPage) -> str:
     """The page as Markdown: a heading, the claims by date with their disputes, the articles."""
     count = len({c.id for c in page.claims})
     lines = [f"# {md(page.title)}", "",
-             f"{page.type or 'entity'} · {len(page.claims)} claims in {count} articles · "
-             f"mentioned in {len(page.articles)} articles", ""]
+             f"{page.type or 'entity'} · {plural(len(page.claims), 'claim')} in {plural(count, 'article')} · "
+             f"mentioned in {plural(len(page.articles), 'article')}", ""]
     if page.claims:
         lines += ["## What they are reported to have said", ""]
     for item in page.claims:
@@ -74,7 +78,8 @@ def page_markdown(page: SpeakerPage) -> str:
     if page.articles:
         lines += ["", "## Articles that mention them", ""]
         lines += [f"- {md(a.published or 'undated')} · *{md(a.title or 'untitled')}* · "
-                  f"{md(a.site or 'unknown site')} (`{a.id}`) · {a.mentions} mentions" for a in page.articles]
+                  f"{md(a.site or 'unknown site')} (`{a.id}`) · {plural(a.mentions, 'mention')}"
+                  for a in page.articles]
     return "\n".join(lines) + "\n"
 
 

@@ -80,21 +80,36 @@ def summarize(rows: Sequence[sqlite3.Row]) -> SourceSummary:
 
 def aggregate(conn: sqlite3.Connection, nums: Sequence[int] | None = None,
               site: str | None = None) -> list[SourceTally]:
-    """Sources across a selection of articles, a site, or the library (both None), summed by
-    name, most cited first; ``anonymous`` when any article left the source unnamed."""
-    columns = "SELECT name, type, direct, reported, anonymous FROM article_sources"
-    if nums is not None:
-        rows = [r for chunk in chunks(list(nums)) for r in conn.execute(
-            f"{columns} WHERE article_num IN ({marks(chunk)})", chunk)]
-    elif site is not None:
-        rows = conn.execute(f"{columns} WHERE article_num IN (SELECT num FROM articles WHERE site = ?)",
-                            (site,)).fetchall()
+    """Sources across a selection of articles, a site, or the library (all three: None), most cited
+    first. A named source is summed as its library entity ("Trump" in one article and "Donald
+    Trump" in another are one), others by name ("officials"); ``anonymous`` when any article
+    left the source unnamed."""
+    if nums is None:
+        where, values = ("WHERE article_num IN (SELECT num FROM articles WHERE site = ?)", [site]) \
+            if site is not None else ("", [])
+        rows = conn.execute(f"{SOURCE_ROWS} {where}", values).fetchall()
+        entities = conn.execute(f"{SPEAKER_ENTITIES} {where.replace('article_num', 'c.article_num')}",
+                                values).fetchall()
     else:
-        rows = conn.execute(columns).fetchall()
+        rows, entities = [], []
+        for chunk in chunks(list(nums)):
+            rows += conn.execute(f"{SOURCE_ROWS} WHERE article_num IN ({marks(chunk)})", chunk).fetchall()
+            entities += conn.execute(f"{SPEAKER_ENTITIES} WHERE c.article_num IN ({marks(chunk)})",
+                                     chunk).fetchall()
+    # (article, speaker as named there) -> the library entity's name
+    library_name = {(num, str(said).casefold()): name for num, said, name in entities if said}
     merged: dict[str, SourceTally] = {}
     for row in rows:
-        tally = merged.setdefault(row["name"].casefold(), SourceTally(row["name"], row["type"]))
+        name = library_name.get((row["article_num"], row["name"].casefold()), row["name"])
+        tally = merged.setdefault(name.casefold(), SourceTally(name, row["type"]))
         tally.direct += row["direct"]
         tally.reported += row["reported"]
         tally.anonymous = tally.anonymous or bool(row["anonymous"])
     return sorted(merged.values(), key=lambda t: (-t.claims, t.name.casefold()))
+
+
+SOURCE_ROWS = "SELECT article_num, name, type, direct, reported, anonymous FROM article_sources"
+# The library entity each claim's speaker is (the claims index keeps the speaker's key).
+SPEAKER_ENTITIES = (
+    "SELECT c.article_num, json_extract(c.record, '$.speaker_entity'), r.name FROM claims c "
+    "JOIN entities e ON e.key = c.speaker_key JOIN entities r ON r.key = e.resolved")

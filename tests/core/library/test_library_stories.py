@@ -191,3 +191,12 @@ def test_migration_to_v4_groups_and_tallies_existing_articles(tmp_path: Path) ->
         [first, second] = [s.id for s in library.list_articles(sort="title")]
         assert library.version_counts([first]) == {first: 2}
         assert library.source_summaries([second])[second].label() == "2 sources"
+
+
+def test_a_sources_aggregate_sums_a_person_named_differently_as_one_entity(library: Library) -> None:
+    first, second = "Donald Trump said tariffs work.", "Trump said the deal was done."
+    said = claim(f"A\n\n{first}", "Donald Trump", "said", "tariffs work")
+    store_record(library, make_record("A", first, [("Donald Trump", "person", ["Trump"])], [said]), "/a.txt")
+    said = claim(f"B\n\n{second}", "Trump", "said", "the deal was done")
+    store_record(library, make_record("B", second, [("Trump", "person", [])], [said]), "/b.txt")
+    assert [(t.name, t.reported) for t in library.aggregate_sources()] == [("Donald Trump", 2)]
