@@ -10,9 +10,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
 if TYPE_CHECKING:
     from reader.ui.reading.shortcuts_overlay import ShortcutsOverlay
@@ -59,18 +59,35 @@ class WindowKeys:
             focused.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def step_article(self, step: int) -> None:
-        """``n`` (1) / ``p`` (-1): the next or previous article in the tab row, round the ends."""
-        self.window.tabs.step(step)
+        """``n`` (1) / ``p`` (-1): the next or previous article: in the library's order while the
+        library is in front (Enter opens it), else in the tab row, round the ends."""
+        home = self.window.library_page()
+        if home is not None and home.is_shown():
+            step_row(home.view.table, step)
+        else:
+            self.window.tabs.step(step)
 
     def escape(self) -> None:
         """Esc closes the overlay, else what the tab has open (find bar, caret), else goes back to
-        the library when the window has one."""
+        the library."""
         if self.overlay_visible():
             self.overlay.close_overlay()
             return
         item = self.window.current_article()
         if item is not None and item.tab.dismiss():
             return
-        show_library = getattr(self.window, "show_library", None)  # the library view is being added
-        if callable(show_library):
-            show_library()
+        self.window.show_library()
+
+
+def step_row(table: QAbstractItemView, step: int) -> None:
+    """Make the row ``step`` rows away the current, selected one (stopping at the ends: a list
+    of hundreds is not a ring), and keep it in view."""
+    model = table.model()
+    if model is None or not model.rowCount():
+        return
+    current = table.currentIndex()
+    row = current.row() + step if current.isValid() else (0 if step > 0 else model.rowCount() - 1)
+    target = model.index(max(0, min(model.rowCount() - 1, row)), max(0, current.column()))
+    flags = QItemSelectionModel.SelectionFlag
+    table.selectionModel().setCurrentIndex(target, flags.ClearAndSelect | flags.Rows)
+    table.scrollTo(target)

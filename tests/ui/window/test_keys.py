@@ -169,8 +169,8 @@ def test_n_and_p_step_through_the_tabs_but_typed_letters_stay_in_the_find_bar(
     assert tab.find_bar.edit.text() == "np/" and window.tabs.currentIndex() == 2
 
 
-def test_slash_opens_find_and_esc_closes_it_then_goes_back(qtbot: QtBot, window: MainWindow, tmp_path: Path,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_slash_opens_find_and_esc_closes_it_then_goes_back_to_the_library(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     open_articles(qtbot, window, tmp_path, 1)
     tab = current_tab(window)
     view = focus_reading_view(qtbot, window)
@@ -178,21 +178,32 @@ def test_slash_opens_find_and_esc_closes_it_then_goes_back(qtbot: QtBot, window:
     assert tab.find_bar.isVisible()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is tab.find_bar.edit)
     assert tab.find_bar.edit.text() == ""  # the / opened the bar; it was not typed into it
-    backs: list[bool] = []
-    monkeypatch.setattr(window, "show_library", lambda: backs.append(True), raising=False)
     qtbot.keyClick(tab.find_bar.edit, Qt.Key.Key_Escape)
-    assert not tab.find_bar.isVisible() and backs == []  # the first Esc closes the find bar only
+    assert not tab.find_bar.isVisible() and window.current_article() is not None  # the find bar only
     qtbot.keyClick(QApplication.focusWidget() or view, Qt.Key.Key_Escape)
-    assert backs == [True]
+    home = window.library_page()
+    assert home is not None and home.is_shown() and window.tabs.count() == 1  # the tab waits behind
 
 
-def test_esc_without_a_library_does_nothing(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
-    open_articles(qtbot, window, tmp_path, 1)
-    view = focus_reading_view(qtbot, window)
-    if hasattr(window, "show_library"):
-        pytest.skip("the window has a library now: Esc goes there (the test above)")
-    qtbot.keyClick(view, Qt.Key.Key_Escape)
-    assert window.current_article() is not None and window.tabs.count() == 1
+def test_n_and_p_walk_the_library_list_when_it_is_in_front(qtbot: QtBot, window: MainWindow,
+                                                           tmp_path: Path) -> None:
+    open_articles(qtbot, window, tmp_path, 3)
+    window.show_library()
+    home = window.library_page()
+    assert home is not None
+    table = home.view.table
+    qtbot.waitUntil(lambda: table.model().rowCount() == 3, timeout=WAIT_MS)  # the opened files joined
+    table.setFocus()
+    table.setCurrentIndex(table.model().index(0, 0))
+    tab_before = window.tabs.currentIndex()
+    qtbot.keyClick(table, Qt.Key.Key_N)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_N)
+    assert table.currentIndex().row() == 2 and [i.row() for i in table.selectionModel().selectedRows()] == [2]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_N)
+    assert table.currentIndex().row() == 2  # the end of the list is an end
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_P)
+    assert table.currentIndex().row() == 1
+    assert home.is_shown() and window.tabs.currentIndex() == tab_before  # the tabs did not move
 
 
 # ------------------------------------------------------------------------------- read aloud
