@@ -180,5 +180,6 @@ class LibraryTableModel(QAbstractTableModel):
         if summary.tags:
             title += " " + " ".join(f"<i>#{html.escape(tag)}</i>" for tag in summary.tags)
         if row.snippet:
-            title += "<br><small>" + snippet_html(row.snippet) + "</small>"
+            # One line, cut at the edge: a wrapped snippet would show half a line under the row.
+            title += '<div style="white-space:nowrap"><small>' + snippet_html(row.snippet) + "</small></div>"
         return title

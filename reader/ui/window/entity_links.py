@@ -32,6 +32,8 @@ MENTION_LIST_LIMIT = 20
 # A sentence longer than this is cut (with an ellipsis) so the list stays one line per article.
 SENTENCE_CHARS = 120
 TITLE_CHARS = 60
+# A sentence that opens with one of these is shown as it is, not in quotation marks of its own.
+QUOTE_MARKS = "\"“‘'«„"
 # A dynamic property set on an entity list once its clicks lead into the library.
 LINKED = "siftLibraryLinked"
 
@@ -156,7 +158,8 @@ class EntityLinks(QObject):
         heading = menu.addAction(window.tr("%1 in other articles").replace("%1", name))
         heading.setEnabled(False)
         for line in lines:
-            text = f"{shorten(line.title, TITLE_CHARS)} — “{line.sentence}”"
+            quoted = line.sentence if line.sentence[:1] in QUOTE_MARKS else f"“{line.sentence}”"
+            text = f"{shorten(line.title, TITLE_CHARS)} — {quoted}"
             action = menu.addAction(text.replace("&", "&&"))  # a "&" is not a mnemonic
             action.setToolTip(line.title)
             action.triggered.connect(

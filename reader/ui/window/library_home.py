@@ -106,6 +106,7 @@ class LibraryHome(QObject):
         self._waiting: list[tuple[list[str], bool]] = []  # imports asked for while one runs
         self._opened_files: set[str] = set()  # files opened from disk, marked opened once imported
         self._moved: set[str] = set()  # tab paths whose reading position changed
+        self._stale = False  # the list shows older positions or opening times than the library has
         self._progress_timer = QTimer(self, singleShot=True, interval=PROGRESS_SAVE_MS)
         self._progress_timer.timeout.connect(self.save_progress)
         self.back_button = QPushButton(self.tr("Back to Reading"), self.view)
@@ -137,7 +138,12 @@ class LibraryHome(QObject):
 
     # ----------------------------------------------------------------- showing
     def show(self) -> None:
-        """Bring the library to the front, the list (or the search box) focused."""
+        """Bring the library to the front, the list (or the search box) focused; what the reader
+        read meanwhile (positions, opened) is written first, and the list shows it."""
+        self.save_progress()
+        if self._stale:
+            self._stale = False
+            self.controller.refresh()
         self.back_button.setVisible(bool(self.window.session.articles()))
         self.window.stack.setCurrentWidget(self.view)
         if self.view.proxy.rowCount():
@@ -238,6 +244,7 @@ class LibraryHome(QObject):
             if not bar.property(FOLLOWED):
                 bar.setProperty(FOLLOWED, True)
                 bar.valueChanged.connect(lambda _value: self._position_moved(path))
+        self._stale = True  # opened: the list's "opened" and unread marks change
         if path not in self._ids and os.path.isfile(path):
             self._opened_files.add(path)
             self.import_paths([path], quiet=True)
@@ -278,6 +285,7 @@ class LibraryHome(QObject):
         """Write the moved reading positions (the controller's thread does the writing)."""
         for ref, fraction in self._positions().items():
             self.controller.set_progress(ref, fraction)
+            self._stale = True
 
     def shutdown(self) -> None:
         """Write the last positions and close the library."""

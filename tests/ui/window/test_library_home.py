@@ -175,6 +175,10 @@ def test_reading_progress_and_opening_are_written_back(qtbot: QtBot, analysis_ca
             and abs(article.summary.progress - 0.7) < 0.05
 
     qtbot.waitUntil(saved, timeout=WAIT_MS)
+    view = window.library_home.view
+    window.show_library()  # the list shows what the reader did meanwhile
+    qtbot.waitUntil(lambda: view.proxy.rowCount() == 1
+                    and abs(view.model.row_at(0).summary.progress - 0.7) < 0.05, timeout=WAIT_MS)
 
 
 def test_a_file_opened_from_disk_joins_the_library_as_opened(qtbot: QtBot, analysis_calls: RecordingAnalysis,
