@@ -24,6 +24,7 @@ from reader.core.library import search as library_search
 from reader.core.library.importer import ImportProgress, ImportResult
 from reader.core.library.library import Library
 from reader.core.library.records import SearchHit, StoredArticle
+from reader.ui.library.table import Extras
 from reader.ui.library.view import LibraryView
 from reader.ui.tasks import Task, TaskRunner
 
@@ -227,6 +228,14 @@ class LibraryController(QObject):
         else:
             self.view.show_items(items, listing.library_empty, listing.has_more)
         self.listed = self.view.model.rowCount()
+        self.fetch_extras([hit.summary.id for hit in listing.items])
+
+    def fetch_extras(self, ids: list[str]) -> None:
+        """The sources and version counts of the rows just shown (one query each per page)."""
+        library = self.library
+        if library is None or not ids:
+            return
+        self.runner.run(Task(lambda: row_extras(library, ids), self.view.model.set_extras))
 
     # ------------------------------------------------------------------ opening an article
     def open_article(self, ident: str) -> None:
@@ -394,6 +403,17 @@ def is_sound(library: Library) -> bool:
     except sqlite3.DatabaseError as exc:
         log.warning("the library's check found damage: %s", exc)
         return False
+
+
+def row_extras(library: Library, ids: list[str]) -> dict[str, Extras]:
+    """Each article's sources ("4 · 1 unnamed") and number of saved versions, for its row."""
+    from reader.ui.library.sources_summary import column_detail, column_label
+
+    sources = library.source_summaries(ids)
+    versions = library.version_counts(ids)
+    return {ident: Extras(column_label(sources[ident]) if ident in sources else "",
+                          column_detail(sources[ident]) if ident in sources else "",
+                          versions.get(ident, 1)) for ident in ids}
 
 
 def write_last(library: Library, writes: Callable[[Library], object]) -> None:

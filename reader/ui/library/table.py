@@ -18,13 +18,22 @@ from reader.core.library.search import MARK_CLOSE, MARK_OPEN
 
 Index = QModelIndex | QPersistentModelIndex
 
-COLUMNS = ("title", "site", "published", "words", "progress", "added")
+COLUMNS = ("title", "site", "published", "words", "progress", "added", "sources")
 # The role that carries a row's title and snippet as rich text for the title delegate.
 RICH_TEXT_ROLE = Qt.ItemDataRole.UserRole + 1
 # The role that carries the raw value a column sorts by.
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 # The role that carries the article id.
 ID_ROLE = Qt.ItemDataRole.UserRole + 3
+
+
+@dataclass(frozen=True)
+class Extras:
+    """What the library says of a row beyond its summary, fetched with its page (issue 16)."""
+
+    sources: str = ""  # e.g. "4 · 1 unnamed"
+    sources_detail: str = ""  # the same in words, for the tooltip
+    versions: int = 1  # saved copies of the story
 
 
 @dataclass(frozen=True)
@@ -65,6 +74,7 @@ class LibraryTableModel(QAbstractTableModel):
         self._rows: list[Row] = []
         self.has_more = False
         self._asked = False  # more_wanted was sent and not answered yet
+        self.extras: dict[str, Extras] = {}  # article id → sources and versions, as they come
         self._headers = {
             "title": self.tr("Title"),
             "site": self.tr("Site"),
@@ -72,6 +82,7 @@ class LibraryTableModel(QAbstractTableModel):
             "words": self.tr("Words"),
             "progress": self.tr("Read"),
             "added": self.tr("Added"),
+            "sources": self.tr("Sources"),
         }
 
     def set_items(self, items: Sequence[Summary | SearchHit], has_more: bool = False) -> None:
@@ -97,6 +108,16 @@ class LibraryTableModel(QAbstractTableModel):
         if self.canFetchMore(parent):
             self._asked = True
             self.more_wanted.emit()
+
+    def set_extras(self, extras: dict[str, Extras]) -> None:
+        """Sources and versions of rows already shown (they come after the rows, from the library)."""
+        self.extras.update(extras)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1))
+
+    def versions_of(self, article_id: str) -> int:
+        extras = self.extras.get(article_id)
+        return extras.versions if extras is not None else 1
 
     def row_at(self, row: int) -> Row:
         return self._rows[row]
@@ -134,6 +155,9 @@ class LibraryTableModel(QAbstractTableModel):
             return "\n".join(summary.paths) + (
                 self.tr("\n(file missing: shown from the library)") if summary.missing else ""
             )
+        if role == Qt.ItemDataRole.ToolTipRole and column == "sources":
+            extras = self.extras.get(summary.id)
+            return extras.sources_detail if extras is not None else None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("words", "progress"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -149,6 +173,9 @@ class LibraryTableModel(QAbstractTableModel):
             return (summary.published or "")[:10]
         if column == "words":
             return f"{summary.words:,}"
+        if column == "sources":
+            extras = self.extras.get(summary.id)
+            return extras.sources if extras is not None else ""
         if column == "progress":
             if summary.read:
                 return self.tr("done")
@@ -164,6 +191,7 @@ class LibraryTableModel(QAbstractTableModel):
             "words": summary.words,
             "progress": 1.0 if summary.read else summary.progress,
             "added": summary.added,
+            "sources": self.display(summary, "sources"),
         }
         return values[column]
 
@@ -177,6 +205,10 @@ class LibraryTableModel(QAbstractTableModel):
         title = f"{''.join(marks)}<b>{html.escape(display_title(summary))}</b>"
         if summary.missing:
             title += " <i>" + html.escape(self.tr("(file missing)")) + "</i>"
+        versions = self.versions_of(summary.id)
+        if versions > 1:
+            label = self.tr("%1 versions").replace("%1", str(versions))
+            title += f" <small>⧉ {html.escape(label)}</small>"
         if summary.tags:
             title += " " + " ".join(f"<i>#{html.escape(tag)}</i>" for tag in summary.tags)
         if row.snippet:

@@ -82,7 +82,7 @@ LIBRARY_SORTS = {"title": Qt.SortOrder.AscendingOrder, "site": Qt.SortOrder.Asce
                  "published": Qt.SortOrder.DescendingOrder, "added": Qt.SortOrder.DescendingOrder}
 # The width of each narrow column: its widest usual value, plus room for the sort arrow.
 COLUMN_SAMPLES = {"site": "www.example-news.com", "published": "2026-12-31", "words": "100,000",
-                  "progress": "100 %  ", "added": "2026-12-31"}
+                  "progress": "100 %  ", "added": "2026-12-31", "sources": "12 · 3 unnamed"}
 COLUMN_PADDING_PX = 24
 # Lines of text a row shows (title, then a snippet line for search hits).
 ROW_LINES = 2.6

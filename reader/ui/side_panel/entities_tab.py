@@ -48,6 +48,8 @@ __all__ = ["INDEX_ROLE", "EntitiesTab"]
 
 # The column that says in how many other library articles an entity appears ("+3").
 LIBRARY_COLUMN = 3
+# The entity types that have a page of what they said in the library (people and organizations).
+SPEAKER_TYPES = frozenset(("person", "organization"))
 # Rows a line and a half high: room around each name, so the list reads as a list, not a table.
 ROW_HEIGHT_LINES = 1.6
 
@@ -57,6 +59,7 @@ class EntitiesTab(QWidget):
 
     mention_changed = Signal(int, int)  # (entity index, mention index); (-1, -1) when none
     library_requested = Signal(str)  # an entity's name: list the other articles that mention it
+    speaker_requested = Signal(str)  # an entity's name: its page across the library
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -113,6 +116,12 @@ class EntitiesTab(QWidget):
             "Lists the other articles of your library that mention this entity"))
         self.library_button.clicked.connect(self._request_library)
         self.library_button.hide()
+        self.speaker_button = QPushButton(self)  # "Everything NAME said": the entity's library page
+        self.speaker_button.setFlat(True)
+        self.speaker_button.setAccessibleDescription(self.tr(
+            "Opens this entity's page: what it is reported to have said across your library"))
+        self.speaker_button.clicked.connect(self._request_speaker)
+        self.speaker_button.hide()
         self.empty_label = QLabel(self.tr("No people, places or organizations were found."), self)
         self.empty_label.setWordWrap(True)
         self._lay_out()
@@ -139,7 +148,11 @@ class EntitiesTab(QWidget):
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.empty_label)
         layout.addLayout(stepper)
-        layout.addWidget(self.library_button, 0, Qt.AlignmentFlag.AlignLeft)
+        links = QHBoxLayout()
+        links.addWidget(self.library_button)
+        links.addWidget(self.speaker_button)
+        links.addStretch(1)
+        layout.addLayout(links)
 
     # filling ------------------------------------------------------------------------------------
     def set_analysis(self, analysis: Analysis, lead_end: int) -> None:
@@ -234,6 +247,12 @@ class EntitiesTab(QWidget):
         self.library_button.setText(self.in_other_articles(count) + " …")
         self.library_button.setAccessibleName(self.in_other_articles(count))
         self.library_button.setVisible(count > 0)
+        entity = self.analysis.entities[self.entity] if self.entity >= 0 else None
+        speaks = entity is not None and entity.type in SPEAKER_TYPES and bool(self.library_counts)
+        if entity is not None:
+            self.speaker_button.setText(self.tr("Everything %1 said").replace("%1", entity.name) + " …")
+            self.speaker_button.setAccessibleName(self.speaker_button.text().rstrip(" …"))
+        self.speaker_button.setVisible(speaks)
 
     def _on_item_clicked(self, item: QTreeWidgetItem, column: int) -> None:
         if column == LIBRARY_COLUMN and item.text(LIBRARY_COLUMN):
@@ -242,6 +261,10 @@ class EntitiesTab(QWidget):
     def _request_library(self) -> None:
         if self.entity >= 0:
             self.library_requested.emit(self.analysis.entities[self.entity].name)
+
+    def _request_speaker(self) -> None:
+        if self.entity >= 0:
+            self.speaker_requested.emit(self.analysis.entities[self.entity].name)
 
     def _groups(self) -> list[QTreeWidgetItem]:
         items = (self.tree.topLevelItem(g) for g in range(self.tree.topLevelItemCount()))

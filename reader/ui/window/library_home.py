@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from reader.core.library.records import StoredArticle
     from reader.core.model import Analysis, Resource
     from reader.core.reading import Loaded
+    from reader.ui.library.highlights_view import AllHighlights
     from reader.ui.window.dialogs import PreferencesDialog
     from reader.ui.window.main_window import MainWindow
 
@@ -113,6 +114,11 @@ class LibraryHome(QObject):
         self.back_button.setAccessibleName(self.tr("Back to the open articles"))
         self.back_button.clicked.connect(lambda: window.stack.setCurrentWidget(window.tabs))
         self.view.top_row.addWidget(self.back_button)
+        self.highlights_button = QPushButton(self.tr("All Highlights"), self.view)
+        self.highlights_button.setAccessibleName(self.tr("Every highlight and note in the library"))
+        self.highlights_button.clicked.connect(self.show_highlights)
+        self.view.top_row.addWidget(self.highlights_button)
+        self._all_highlights: AllHighlights | None = None  # made on first use
         self._connect()
         from reader.ui.window.entity_links import EntityLinks
 
@@ -120,6 +126,9 @@ class LibraryHome(QObject):
         from reader.ui.window.highlight_links import HighlightLinks
 
         self.highlight_links = HighlightLinks(self)
+        from reader.ui.library.library_pages import LibraryPages
+
+        self.pages = LibraryPages(self)  # speaker pages, disputes, versions, sources (issue 16)
         self.controller.start()
         for item in window.session.articles():  # tabs opened before the library was built
             self._story_shown(item.path)
@@ -153,6 +162,14 @@ class LibraryHome(QObject):
 
     def is_shown(self) -> bool:
         return self.window.stack.currentWidget() is self.view
+
+    def show_highlights(self) -> None:
+        """Every highlight and note in the library, on a page of its own."""
+        if self._all_highlights is None:
+            from reader.ui.library.highlights_view import AllHighlights
+
+            self._all_highlights = AllHighlights(self)
+        self._all_highlights.show()
 
     # ----------------------------------------------------------------- opening a stored article
     def open_article(self, ident: str, mention: tuple[int, int] | None = None) -> None:

@@ -107,6 +107,7 @@ class WindowMenus:
         self._action(menu, w.tr("&Import Folder…"), lambda: w.library_home.import_folder_with_dialog(),
                      ["Ctrl+Shift+I"])
         self._action(menu, w.tr("Import &Files…"), lambda: w.library_home.import_files_with_dialog())
+        self._action(menu, w.tr("&Disputes in the Library…"), lambda: w.library_home.pages.open_disputes())
 
     def _build_edit_menu(self, menu: QMenu) -> None:
         w, K = self.window, QKeySequence.StandardKey
@@ -128,6 +129,8 @@ class WindowMenus:
                                            ["Ctrl+Shift+R"], checkable=True)
         self.panel_action = self._action(menu, w.tr("&Side Panel"), lambda: w.appearance.toggle_side_panel(),
                                          ["F9", "Ctrl+Shift+E"], checkable=True)
+        self._action(menu, w.tr("All &Highlights"), lambda: w.library_home.show_highlights(),
+                     ["Ctrl+Shift+H"])
         menu.addSeparator()
         self.theme_actions = self._choice_menu(
             menu.addMenu(w.tr("&Theme")), w.set_theme,

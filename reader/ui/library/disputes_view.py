@@ -1,0 +1,125 @@
+"""Every dispute in the library: a claim, the claim that contradicts it, both passages and their
+article; narrowed to one person or organization by a search box.
+
+Passive, like the library view: it shows :class:`~reader.core.library.disputes.DisputeLink`\\ s
+and says by signals what the reader asked for.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.library.disputes import ArticleClaim, DisputeLink
+from reader.core.library.speaker_page import said_by
+from reader.ui.library.speaker_page import passage_span, quoted
+
+# Milliseconds of quiet typing in the entity box before the list is asked for again.
+FILTER_DEBOUNCE_MS = 300
+# The columns, and which claim of the link a double-click on each opens.
+CLAIM_COLUMN, DISPUTED_BY_COLUMN = 2, 3
+# The role holding (claim target, disputing claim target), each (article id, start, end).
+TARGETS_ROLE = Qt.ItemDataRole.UserRole + 1
+# Links listed at most: a screenful many times over; a larger library is narrowed by an entity
+# (the count says how many there are in all). Filling the list takes ~1 ms a link.
+MAX_SHOWN = 500
+DATE_CHARS = 12
+ARTICLE_CHARS = 34
+
+
+def target(side: ArticleClaim) -> tuple[str, int, int]:
+    return (side.id, *passage_span(side.claim))
+
+
+def side_text(side: ArticleClaim) -> str:
+    return f"{said_by(side.claim)} — {quoted(side.claim)}"
+
+
+class DisputesView(QWidget):
+    """The dispute links, oldest article first; a double-click opens the article at the passage
+    clicked (the claim, or the claim that disputes it)."""
+
+    back_requested = Signal()
+    filter_changed = Signal(str)  # an entity's name, or "" for every dispute
+    open_requested = Signal(str, int, int)  # article id, span
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("disputesView")
+        self.back = QPushButton(self.tr("← Library"), self)
+        self.back.setAccessibleName(self.tr("Back to the library"))
+        self.back.clicked.connect(self.back_requested)
+        self.heading = QLabel(self.tr("<h2>Disputes</h2>"), self)
+        self.entity = QLineEdit(self)
+        self.entity.setPlaceholderText(self.tr("Only the disputes of a person or organization…"))
+        self.entity.setAccessibleName(self.tr("Filter by entity"))
+        self.entity.setClearButtonEnabled(True)
+        self.count = QLabel(self)
+        self._timer = QTimer(self, singleShot=True, interval=FILTER_DEBOUNCE_MS)
+        self._timer.timeout.connect(lambda: self.filter_changed.emit(self.entity.text().strip()))
+        self.entity.textChanged.connect(lambda _t: self._timer.start())
+        self.entity.returnPressed.connect(self._timer.timeout.emit)
+        self.tree = QTreeWidget(self)
+        self.tree.setAccessibleName(self.tr("Dispute links"))
+        self.tree.setHeaderLabels([self.tr("Date"), self.tr("Article"), self.tr("Claim"),
+                                   self.tr("Disputed by")])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setWordWrap(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        char = self.fontMetrics().averageCharWidth()
+        header.resizeSection(0, char * DATE_CHARS)
+        header.resizeSection(1, char * ARTICLE_CHARS)
+        header.setSectionResizeMode(CLAIM_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(DISPUTED_BY_COLUMN, QHeaderView.ResizeMode.Stretch)
+        self.tree.itemActivated.connect(self._activated)
+        self.tree.itemDoubleClicked.connect(self._activated)
+        top = QHBoxLayout()
+        top.addWidget(self.back)
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.entity, 1)
+        top.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.tree, 1)
+
+    def set_entity(self, name: str) -> None:
+        """Put a name in the box without asking again (the caller asks)."""
+        self.entity.blockSignals(True)
+        self.entity.setText(name)
+        self.entity.blockSignals(False)
+
+    def show_links(self, links: Sequence[DisputeLink]) -> None:
+        self.tree.clear()
+        for link in links[:MAX_SHOWN]:
+            claim = link.claim
+            article = f"{claim.title or claim.id}" + (f" · {claim.site}" if claim.site else "")
+            row = QTreeWidgetItem(self.tree, [(claim.published or "")[:10], article, side_text(claim),
+                                              side_text(link.disputed_by)])
+            row.setData(0, TARGETS_ROLE, (target(claim), target(link.disputed_by)))
+            for column in range(4):
+                row.setToolTip(column, row.text(column))
+        count = self.tr("%1 disputes").replace("%1", f"{len(links):,}") if len(links) != 1 \
+            else self.tr("1 dispute")
+        if len(links) > MAX_SHOWN:
+            count += self.tr(" (the first %1 shown)").replace("%1", str(MAX_SHOWN))
+        self.count.setText(count)
+
+    def _activated(self, item: QTreeWidgetItem, column: int = CLAIM_COLUMN) -> None:
+        targets = item.data(0, TARGETS_ROLE)
+        if targets:
+            chosen = targets[1] if column == DISPUTED_BY_COLUMN else targets[0]
+            self.open_requested.emit(*chosen)
