@@ -131,6 +131,8 @@ class WindowMenus:
                                          ["F9", "Ctrl+Shift+E"], checkable=True)
         self._action(menu, w.tr("All &Highlights"), lambda: w.library_home.show_highlights(),
                      ["Ctrl+Shift+H"])
+        self._action(menu, w.tr("All &Highlights"), lambda: w.library_home.show_highlights(),
+                     ["Ctrl+Shift+H"])
         menu.addSeparator()
         self.theme_actions = self._choice_menu(
             menu.addMenu(w.tr("&Theme")), w.set_theme,
