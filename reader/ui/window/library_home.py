@@ -119,11 +119,6 @@ class LibraryHome(QObject):
         self.highlights_button.clicked.connect(self.show_highlights)
         self.view.top_row.addWidget(self.highlights_button)
         self._all_highlights: AllHighlights | None = None  # made on first use
-        self.highlights_button = QPushButton(self.tr("All Highlights"), self.view)
-        self.highlights_button.setAccessibleName(self.tr("Every highlight and note in the library"))
-        self.highlights_button.clicked.connect(self.show_highlights)
-        self.view.top_row.addWidget(self.highlights_button)
-        self._all_highlights: AllHighlights | None = None  # made on first use
         self._connect()
         from reader.ui.window.entity_links import EntityLinks
 
@@ -131,6 +126,9 @@ class LibraryHome(QObject):
         from reader.ui.window.highlight_links import HighlightLinks
 
         self.highlight_links = HighlightLinks(self)
+        from reader.ui.library.library_pages import LibraryPages
+
+        self.pages = LibraryPages(self)  # speaker pages, disputes, versions, sources (issue 16)
         from reader.ui.library.library_pages import LibraryPages
 
         self.pages = LibraryPages(self)  # speaker pages, disputes, versions, sources (issue 16)
@@ -167,14 +165,6 @@ class LibraryHome(QObject):
 
     def is_shown(self) -> bool:
         return self.window.stack.currentWidget() is self.view
-
-    def show_highlights(self) -> None:
-        """Every highlight and note in the library, on a page of its own."""
-        if self._all_highlights is None:
-            from reader.ui.library.highlights_view import AllHighlights
-
-            self._all_highlights = AllHighlights(self)
-        self._all_highlights.show()
 
     def show_highlights(self) -> None:
         """Every highlight and note in the library, on a page of its own."""

@@ -108,6 +108,7 @@ class WindowMenus:
                      ["Ctrl+Shift+I"])
         self._action(menu, w.tr("Import &Files…"), lambda: w.library_home.import_files_with_dialog())
         self._action(menu, w.tr("&Disputes in the Library…"), lambda: w.library_home.pages.open_disputes())
+        self._action(menu, w.tr("&Disputes in the Library…"), lambda: w.library_home.pages.open_disputes())
 
     def _build_edit_menu(self, menu: QMenu) -> None:
         w, K = self.window, QKeySequence.StandardKey
@@ -129,8 +130,6 @@ class WindowMenus:
                                            ["Ctrl+Shift+R"], checkable=True)
         self.panel_action = self._action(menu, w.tr("&Side Panel"), lambda: w.appearance.toggle_side_panel(),
                                          ["F9", "Ctrl+Shift+E"], checkable=True)
-        self._action(menu, w.tr("All &Highlights"), lambda: w.library_home.show_highlights(),
-                     ["Ctrl+Shift+H"])
         self._action(menu, w.tr("All &Highlights"), lambda: w.library_home.show_highlights(),
                      ["Ctrl+Shift+H"])
         menu.addSeparator()
