@@ -129,9 +129,6 @@ class LibraryHome(QObject):
         from reader.ui.library.library_pages import LibraryPages
 
         self.pages = LibraryPages(self)  # speaker pages, disputes, versions, sources (issue 16)
-        from reader.ui.library.library_pages import LibraryPages
-
-        self.pages = LibraryPages(self)  # speaker pages, disputes, versions, sources (issue 16)
         self.controller.start()
         for item in window.session.articles():  # tabs opened before the library was built
             self._story_shown(item.path)

@@ -108,7 +108,6 @@ class WindowMenus:
                      ["Ctrl+Shift+I"])
         self._action(menu, w.tr("Import &Files…"), lambda: w.library_home.import_files_with_dialog())
         self._action(menu, w.tr("&Disputes in the Library…"), lambda: w.library_home.pages.open_disputes())
-        self._action(menu, w.tr("&Disputes in the Library…"), lambda: w.library_home.pages.open_disputes())
 
     def _build_edit_menu(self, menu: QMenu) -> None:
         w, K = self.window, QKeySequence.StandardKey
