@@ -212,3 +212,11 @@ def test_a_lone_guess_is_muted_and_a_well_attested_name_is_not() -> None:
     assert seen.confidence == 0.75
     voted = with_confidence(Entity("Gylt", "person", (), once), {"Gylt": 0.94})  # titles, patterns
     assert voted.confidence == 0.94
+
+
+@pytest.mark.slow
+def test_a_town_and_a_plural_name_in_a_sports_report_are_one_team() -> None:
+    text = ("Match report\n\nThe pitcher struck out nine as the Cardinals beat the Colorado Rockies "
+            "7-4 in the league on Friday, and the coach praised the homers that won it.")
+    found = types_of(text)
+    assert found.get("Colorado Rockies") == "organization", found

@@ -33,6 +33,7 @@ from reader.core.nlp.entities.span_cleanup import NAME_LABELS, clean_span
 from reader.core.nlp.entities.teams import (
     find_numbered_players,
     find_team_names,
+    find_town_teams,
     is_club_mention,
     is_sports_report,
 )
@@ -161,7 +162,8 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 def add_phrases(doc: Doc, votes: Votes) -> None:
     """Phrase evidence: an identical span gains votes, an overlapping model span gives way."""
-    for hit in [*find_phrases(doc), *find_team_names(doc), *find_numbered_players(doc)]:
+    for hit in [*find_phrases(doc), *find_team_names(doc), *find_numbered_players(doc),
+                *find_town_teams(doc)]:
         span = (hit.start, hit.end)
         if hit.weight < PATTERN_WEIGHT and any(overlaps(s, span) for s in votes):
             continue

@@ -164,6 +164,28 @@ def find_numbered_players(doc: Doc) -> Iterator[Hit]:
             yield Hit(token.i, end, "PERSON", GUESS_WEIGHT)
 
 
+def find_town_teams(doc: Doc) -> Iterator[Hit]:
+    """ "the Colorado Rockies", "the Florida Marlins": in a sports report, a run of capitalized
+    words that opens with a place and ends in a plural is one team's name (the model splits it
+    or sees only the place)."""
+    if not is_sports_report(doc):
+        return
+    i = 0
+    while i < len(doc):
+        end = name_run_right(doc, i)
+        if end - i >= 2 and doc[end - 1].text.endswith("s") and opens_with_place(doc, i, end) \
+                and lookup_place(doc[i:end].text) is None:
+            yield Hit(i, end, "ORG", PATTERN_WEIGHT)
+        i = max(end, i + 1)
+
+
+def opens_with_place(doc: Doc, start: int, end: int) -> bool:
+    """Whether the words from ``start`` begin with a place's name (model's or the gazetteer's)."""
+    if doc[start].ent_type_ in ("GPE", "LOC"):
+        return True
+    return any(lookup_place(doc[start:j].text) is not None for j in range(start + 1, end))
+
+
 def find_team_names(doc: Doc) -> Iterator[Hit]:
     """Names followed by a score or a table row in a results line: teams, i.e. organizations.
 
