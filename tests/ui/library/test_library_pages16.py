@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QInputDialog, QTreeWidget, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
 from reader.core.library.library import Library
@@ -53,6 +53,11 @@ def make_window(qtbot: QtBot) -> MainWindow:
     return window
 
 
+def top_items(tree: QTreeWidget) -> list[QTreeWidgetItem]:
+    items = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    return [item for item in items if item is not None]
+
+
 def ident_of(library_file: Path, path: str) -> str:
     with Library.open(library_file) as library:
         found = library.resolve(path)
@@ -68,12 +73,12 @@ def test_the_speaker_page_lists_each_claim_by_date_with_its_dispute_and_opens_th
     page = pages.speaker
     qtbot.waitUntil(lambda: window.stack.currentWidget() is page, timeout=WAIT_MS)
     assert page.page is not None and page.page.title == "Vladimir Putin"
-    claims = [page.claims.topLevelItem(i) for i in range(page.claims.topLevelItemCount())]
+    claims = top_items(page.claims)
     assert [c.text(0) for c in claims] == ["2024-05-01", "2024-05-02"]  # oldest first, once per copy
     assert "his forces had entered the region" in claims[0].text(3)
     assert "the whole region" in claims[1].text(3)
     dispute = claims[0].child(0)
-    assert dispute.text(2) == "disputed by Kyiv" and "a lie" in dispute.text(3)
+    assert dispute is not None and dispute.text(2) == "disputed by Kyiv" and "a lie" in dispute.text(3)
     assert page.articles.topLevelItemCount() == 3  # front() names him in every article
     ident, start, end = claims[1].data(0, TARGET_ROLE)
     with qtbot.waitSignal(window.story_shown, timeout=WAIT_MS):
@@ -83,7 +88,8 @@ def test_the_speaker_page_lists_each_claim_by_date_with_its_dispute_and_opens_th
     view = opened.tab.reading_view
     qtbot.waitUntil(lambda: view.textCursor().selectedText() == "his forces had entered the whole region",
                     timeout=WAIT_MS)
-    assert ident == ident_of(library_file, "/b.txt") and end - start == len("his forces had entered the whole region")
+    assert ident == ident_of(library_file, "/b.txt")
+    assert end - start == len("his forces had entered the whole region")
 
 
 def test_the_page_exports_markdown_and_csv_off_the_gui_thread(qtbot: QtBot, library_file: Path,
@@ -112,7 +118,7 @@ def test_disputes_view_lists_both_passages_filters_by_entity_and_opens_either_si
     pages.open_disputes()
     tree = pages.disputes.tree
     qtbot.waitUntil(lambda: tree.topLevelItemCount() == 2, timeout=WAIT_MS)
-    row = tree.topLevelItem(0)
+    row = top_items(tree)[0]
     assert "Vladimir Putin" in row.text(2) and "Kyiv" in row.text(3) and "a lie" in row.text(3)
     pages.disputes.entity.setText("Weather person")  # no such entity
     qtbot.waitUntil(lambda: tree.topLevelItemCount() == 0, timeout=WAIT_MS)
@@ -189,8 +195,7 @@ def test_a_person_facet_and_the_search_lead_to_the_page(qtbot: QtBot, library_fi
     home = window.library_home
     facets = home.view.facets
     qtbot.waitUntil(lambda: facets.topLevelItemCount() > 0, timeout=WAIT_MS)
-    person = next(facets.topLevelItem(i) for i in range(facets.topLevelItemCount())
-                  if facets.topLevelItem(i).text(0) == "Vladimir Putin")
+    person = next(item for item in top_items(facets) if item.text(0) == "Vladimir Putin")
     facets.itemDoubleClicked.emit(person, 0)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is home.pages.speaker, timeout=WAIT_MS)
     home.pages.speaker.back.click()
@@ -201,3 +206,25 @@ def test_a_person_facet_and_the_search_lead_to_the_page(qtbot: QtBot, library_fi
     qtbot.waitUntil(lambda: window.stack.currentWidget() is home.pages.speaker, timeout=WAIT_MS)
     home.view.search.setText("Rain")  # words, no entity: no page offered
     qtbot.waitUntil(lambda: not home.pages.search_hint.isVisible(), timeout=WAIT_MS)
+
+
+def test_the_panel_offers_a_person_page_once_the_library_knows_the_entity(qtbot: QtBot) -> None:
+    from reader.core.model import Analysis, Entity, Span
+    from reader.ui.side_panel.entities_tab import EntitiesTab
+
+    text = "Vladimir Putin spoke in Kyiv."
+    tab = EntitiesTab()
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.set_analysis(Analysis(entities=(Entity("Vladimir Putin", "person", (), (Span(0, 14, text[:14]),)),
+                                        Entity("Kyiv", "place", (), (Span(24, 28, "Kyiv"),)))), 0)
+    tab.select_entity(0)
+    assert not tab.speaker_button.isVisible()  # no library linked yet
+    tab.set_library_counts({"Vladimir Putin": 1})
+    assert tab.speaker_button.isVisible()
+    assert tab.speaker_button.text().startswith("Everything Vladimir Putin said")
+    with qtbot.waitSignal(tab.speaker_requested) as asked:
+        tab.speaker_button.click()
+    assert asked.args == ["Vladimir Putin"]
+    tab.select_entity(1)
+    assert not tab.speaker_button.isVisible()  # a place says nothing
