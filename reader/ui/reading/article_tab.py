@@ -66,6 +66,10 @@ class ArticleTab(QWidget):
         self.side_panel.highlight_selected.connect(self.scroll_to_highlight)
         self.reading_view.highlight_at = self._highlight_at
         self.reading_view.highlight_requested.connect(self._on_highlight_requested)
+        # "Highlight" in the menus of an entity row and of a claim card: a plain highlight, no note.
+        for panel_tab in (self.side_panel.entities_tab, self.side_panel.claims_tab):
+            panel_tab.highlight_wanted.connect(lambda start, end: self._on_highlight_requested(
+                start, end, HIGHLIGHT_COLORS[0], False))
         self.reading_view.highlight_menu_requested.connect(self._show_highlight_menu)
 
     # content ------------------------------------------------------------------------------------

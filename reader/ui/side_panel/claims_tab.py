@@ -7,6 +7,7 @@ import html
 from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QFocusEvent,
     QKeyEvent,
     QMouseEvent,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -130,6 +132,7 @@ class ClaimCard(QFrame):
     speaker_clicked = Signal(str)
     navigate = Signal(int)
     step_requested = Signal(int, int)  # (this card's index, +1 down / -1 up)
+    highlight_wanted = Signal(int, int)  # the claim's content span in Article.text (context menu)
 
     def __init__(self, index: int, analysis: Analysis, parent: QWidget | None = None,
                  theme: Theme | None = None) -> None:
@@ -137,6 +140,7 @@ class ClaimCard(QFrame):
         self.index = index
         self.theme = theme or theme_named(DEFAULT_THEME)
         claim = analysis.claims[index]
+        self.content = claim.content
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setProperty("selected", False)
@@ -260,6 +264,26 @@ class ClaimCard(QFrame):
         self.activated.emit(self.index)
         super().mousePressEvent(event)
 
+    def content_span(self) -> tuple[int, int] | None:
+        """What a highlight of the claim covers: its content, first part to last."""
+        if not self.content:
+            return None
+        return min(s.start for s in self.content), max(s.end for s in self.content)
+
+    def context_menu(self) -> QMenu | None:
+        span = self.content_span()
+        if span is None:
+            return None
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.addAction(self.tr("Highlight"), lambda: self.highlight_wanted.emit(*span))
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        menu = self.context_menu()
+        if menu is not None:
+            menu.popup(event.globalPos())
+
     def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
         super().focusInEvent(event)
         if event.reason() not in (Qt.FocusReason.PopupFocusReason,
@@ -277,6 +301,7 @@ class ClaimsTab(QWidget):
     """The cards, an optional speaker filter, and navigation between disputing claims."""
 
     claim_selected = Signal(int)  # index in analysis.claims; -1 when none
+    highlight_wanted = Signal(int, int)  # a claim's content span (a card's context menu)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -335,6 +360,7 @@ class ClaimsTab(QWidget):
             card.speaker_clicked.connect(self.set_speaker_filter)
             card.navigate.connect(lambda other: self.select_claim(other, focus=True))
             card.step_requested.connect(self._step_focus)
+            card.highlight_wanted.connect(self.highlight_wanted)
             self.cards_layout.insertWidget(self.cards_layout.count() - 1, card)
             self.cards.append(card)
         self.empty_label.setVisible(not analysis.claims)

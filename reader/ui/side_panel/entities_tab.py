@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QToolButton,
     QTreeWidget,
@@ -60,6 +61,7 @@ class EntitiesTab(QWidget):
     mention_changed = Signal(int, int)  # (entity index, mention index); (-1, -1) when none
     library_requested = Signal(str)  # an entity's name: list the other articles that mention it
     speaker_requested = Signal(str)  # an entity's name: its page across the library
+    highlight_wanted = Signal(int, int)  # an Article.text span to highlight: a mention (context menu)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -105,6 +107,8 @@ class EntitiesTab(QWidget):
         self.tree.setIndentation(12)  # the type mark already sets rows apart from their group
         self.tree.currentItemChanged.connect(self._on_current_item)
         self.tree.itemClicked.connect(self._on_item_clicked)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._show_context_menu)
         self.tree.installEventFilter(self)
         self.previous_button = self._step_button("▲", self.tr("Previous mention"), -1)
         self.next_button = self._step_button("▼", self.tr("Next mention"), 1)
@@ -265,6 +269,31 @@ class EntitiesTab(QWidget):
     def _request_speaker(self) -> None:
         if self.entity >= 0:
             self.speaker_requested.emit(self.analysis.entities[self.entity].name)
+
+    # highlighting from the panel --------------------------------------------------------------------
+    def mention_span(self, index: int) -> tuple[int, int] | None:
+        """The mention a highlight of entity ``index`` covers: the one stepped to, else the first."""
+        mentions = sorted_mentions(self.analysis.entities[index])
+        if not mentions:
+            return None
+        current = index == self.entity and 0 <= self.mention < len(mentions)
+        return mentions[self.mention] if current else mentions[0]
+
+    def context_menu(self, item: QTreeWidgetItem | None) -> QMenu | None:
+        """An entity row's menu (None for a group row): Highlight its mention."""
+        index = item.data(0, INDEX_ROLE) if item is not None else None
+        span = self.mention_span(index) if index is not None else None
+        if span is None:
+            return None
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.addAction(self.tr("Highlight"), lambda: self.highlight_wanted.emit(*span))
+        return menu
+
+    def _show_context_menu(self, position: QPoint) -> None:
+        menu = self.context_menu(self.tree.itemAt(position))
+        if menu is not None:
+            menu.popup(self.tree.viewport().mapToGlobal(position))
 
     def _groups(self) -> list[QTreeWidgetItem]:
         items = (self.tree.topLevelItem(g) for g in range(self.tree.topLevelItemCount()))
