@@ -84,6 +84,9 @@ class WebArchive:
         self.listed: list[Page] = []  # WACZ pages.jsonl, in its order
         if data.startswith(b"PK\x03\x04"):
             archive = BoundedZip(path, data, limits)
+            # The WARCs are copied out of the ZIP: the file and its copies together stay within
+            # the archive limit, so a WACZ costs no more memory than a WARC of the same size.
+            archive.unpacked = len(data)
             self.format: Literal["warc", "wacz"] = "wacz"
             self.warcs = [archive.read(n, limits.max_archive_bytes) for n in archive.names()
                           if n.startswith(WACZ_ARCHIVES) and ".warc" in n.lower()]

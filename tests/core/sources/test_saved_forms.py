@@ -402,3 +402,11 @@ def test_slides_are_not_an_article(tmp_path: Path) -> None:
     with pytest.raises(errors.UnsupportedFormat) as info:
         load(write(tmp_path, "deck.pdf", text_pdf([slide] * 6, size=(792, 612))))
     assert "slides" in info.value.message
+
+
+def test_wacz_file_and_its_unpacked_warcs_share_one_memory_bound(tmp_path: Path) -> None:
+    warc = warc_bytes([(URL, page(STORY * 200))], compress=False)
+    path = write(tmp_path, "crawl.wacz", wacz_bytes(warc, [(URL, "Pier")]))
+    assert load(path, Limits(max_archive_bytes=2 * len(warc) + 10_000)).url == URL
+    with pytest.raises(errors.TooLarge):
+        load(path, Limits(max_archive_bytes=len(warc) + 10_000))
