@@ -106,6 +106,7 @@ class LibraryHome(QObject):
         self._mentions: dict[str, tuple[int, int]] = {}  # article id → the span to open it at
         self._waiting: list[tuple[list[str], bool]] = []  # imports asked for while one runs
         self._opened_files: set[str] = set()  # files opened from disk, marked opened once imported
+        self._importing: set[str] = set()  # of those, the ones whose import was asked for
         self._moved: set[str] = set()  # tab paths whose reading position changed
         self._stale = False  # the list shows older positions or opening times than the library has
         self._progress_timer = QTimer(self, singleShot=True, interval=PROGRESS_SAVE_MS)
@@ -144,6 +145,7 @@ class LibraryHome(QObject):
         self.view.open_file_requested.connect(w.open_with_dialog)
         self.view.sample_requested.connect(w.open_sample)
         w.story_shown.connect(self._story_shown)
+        w.analysis_shown.connect(self._analysis_shown)
 
     # ----------------------------------------------------------------- showing
     def show(self) -> None:
@@ -250,6 +252,7 @@ class LibraryHome(QObject):
         opened = [str(r.path) for r in results if str(r.path) in self._opened_files and r.id]
         if opened:
             self._opened_files.difference_update(opened)
+            self._importing.difference_update(opened)
             self.controller.mark_opened(opened)
         QTimer.singleShot(0, self._start_waiting_import)  # once the controller is idle again
 
@@ -264,6 +267,16 @@ class LibraryHome(QObject):
         self._stale = True  # opened: the list's "opened" and unread marks change
         if path not in self._ids and os.path.isfile(path):
             self._opened_files.add(path)
+            item = self.window.session.item_for(tab) if tab is not None else None
+            if item is not None and item.analysis is not None:
+                self._importing.add(path)
+                self.import_paths([path], quiet=True)
+            # else once the panel is filled: the import's own analysis process would compete
+            # with the window's for the cores while the reader waits for the panel
+
+    def _analysis_shown(self, path: str) -> None:
+        if path in self._opened_files and path not in self._importing:
+            self._importing.add(path)
             self.import_paths([path], quiet=True)
 
     # ----------------------------------------------------------------- watched folders

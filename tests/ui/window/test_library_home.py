@@ -185,9 +185,13 @@ def test_a_file_opened_from_disk_joins_the_library_as_opened(qtbot: QtBot, analy
                                                             library_file: Path, tmp_path: Path) -> None:
     path = write_story(tmp_path, "dropped.txt", 3, "Opened from the disk")
     window = make_window(qtbot)
+    order: list[str] = []
+    window.analysis_shown.connect(lambda _path: order.append("panel filled"))
+    window.library_home.controller.imported.connect(lambda _results: order.append("imported"))
     with qtbot.waitSignal(window.library_home.controller.imported, timeout=WAIT_MS) as imported:
         window.open_paths([path])
     assert [(r.path, r.status) for r in imported.args[0]] == [(path, "added")]
+    assert order == ["panel filled", "imported"]  # the import waits: it would compete for the cores
     assert not window.message_bar.isVisible()  # a quiet import: nothing to say
 
     def opened() -> bool:
