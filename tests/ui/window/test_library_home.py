@@ -238,6 +238,28 @@ def test_a_folder_dropped_on_the_library_is_imported(qtbot: QtBot, analysis_call
     assert window.tabs.count() == 0
 
 
+def test_a_folder_dropped_on_a_tab_is_imported_and_a_file_opened(
+        qtbot: QtBot, analysis_calls: RecordingAnalysis, library_file: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    write_story(folder, "story.txt", 2, "In the folder")
+    loose = write_story(tmp_path, "loose.txt", 2, "Beside the folder")
+    window = make_window(qtbot)
+    with qtbot.waitSignal(window.story_shown, timeout=WAIT_MS):
+        window.open_paths([write_story(tmp_path, "first.txt", 2, "Read first")])
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(folder)), QUrl.fromLocalFile(str(loose))])
+    with qtbot.waitSignal(window.story_shown, timeout=WAIT_MS) as shown:
+        send_drop(window.tabs.tabBar(), mime)
+    assert shown.args == [str(loose)] and window.tabs.count() == 2
+
+    def in_library() -> bool:
+        with Library.open(library_file) as library:
+            return library.resolve(str(folder / "story.txt")) is not None
+
+    qtbot.waitUntil(in_library, timeout=WAIT_MS)
+
+
 def test_watched_folders_are_kept_in_preferences(qtbot: QtBot, analysis_calls: RecordingAnalysis,
                                                  library_file: Path, tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
