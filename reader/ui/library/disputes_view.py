@@ -24,7 +24,14 @@ from PySide6.QtWidgets import (
 
 from reader.core.library.disputes import ArticleClaim, DisputeLink
 from reader.core.library.speaker_page import said_by
-from reader.ui.library.speaker_page import passage_span, quoted
+from reader.ui.library.speaker_page import (
+    ARTICLE_SAMPLE,
+    COLUMN_PADDING_PX,
+    DATE_SAMPLE,
+    date_of,
+    passage_span,
+    quoted,
+)
 
 # Milliseconds of quiet typing in the entity box before the list is asked for again.
 FILTER_DEBOUNCE_MS = 300
@@ -35,8 +42,6 @@ TARGETS_ROLE = Qt.ItemDataRole.UserRole + 1
 # Links listed at most: a screenful many times over; a larger library is narrowed by an entity
 # (the count says how many there are in all). Filling the list takes ~1 ms a link.
 MAX_SHOWN = 500
-DATE_CHARS = 12
-ARTICLE_CHARS = 34
 
 
 def target(side: ArticleClaim) -> tuple[str, int, int]:
@@ -80,9 +85,9 @@ class DisputesView(QWidget):
         self.tree.setWordWrap(True)
         header = self.tree.header()
         header.setStretchLastSection(False)
-        char = self.fontMetrics().averageCharWidth()
-        header.resizeSection(0, char * DATE_CHARS)
-        header.resizeSection(1, char * ARTICLE_CHARS)
+        metrics = self.fontMetrics()
+        header.resizeSection(0, metrics.horizontalAdvance(DATE_SAMPLE) + COLUMN_PADDING_PX)
+        header.resizeSection(1, metrics.horizontalAdvance(ARTICLE_SAMPLE) + COLUMN_PADDING_PX)
         header.setSectionResizeMode(CLAIM_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(DISPUTED_BY_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.tree.itemActivated.connect(self._activated)
@@ -107,7 +112,7 @@ class DisputesView(QWidget):
         for link in links[:MAX_SHOWN]:
             claim = link.claim
             article = f"{claim.title or claim.id}" + (f" · {claim.site}" if claim.site else "")
-            row = QTreeWidgetItem(self.tree, [(claim.published or "")[:10], article, side_text(claim),
+            row = QTreeWidgetItem(self.tree, [date_of(claim.published), article, side_text(claim),
                                               side_text(link.disputed_by)])
             row.setData(0, TARGETS_ROLE, (target(claim), target(link.disputed_by)))
             for column in range(4):

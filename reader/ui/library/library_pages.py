@@ -287,19 +287,20 @@ class LibraryPages(QObject):
         view.facets.customContextMenuRequested.connect(self._facet_menu)
 
     def _look_up_search(self) -> None:
-        """Offer a page when the search names a person or organization of the library."""
+        """Offer a page when the search names a person or organization of the library (a place
+        or a word is not offered)."""
         text = " ".join(self.home.view.search.text().split())
         if len(text) < MIN_ENTITY_QUERY or any(c in text for c in '"-*'):
             self.search_hint.hide()
             return
 
-        def shown(found: bool) -> None:
+        def shown(page: SpeakerPage) -> None:
             current = " ".join(self.home.view.search.text().split())
-            self._hint_name = text
-            self.search_hint.setText(self.tr("Everything “%1” said →").replace("%1", text))
-            self.search_hint.setVisible(found and current == text)
+            self._hint_name = page.title
+            self.search_hint.setText(self.tr("Everything “%1” said →").replace("%1", page.title))
+            self.search_hint.setVisible(page.type in PAGE_FACETS and current == text)
 
-        self._ask(lambda lib: bool(lib.entity_articles(text)), shown)
+        self._ask(lambda lib: lib.speaker_page(text), shown)
 
     def _selection_sources(self) -> None:
         ids = self.home.view.selected_ids()

@@ -13,12 +13,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from reader.core.library.story_sources import SourceSummary
-from reader.core.sourcing import SourceTally, StorySources
+from reader.core.sourcing import UNATTRIBUTED, SourceTally, StorySources
 from reader.ui.side_panel.sources_section import SourcesSection
 
-# Sources listed in the aggregate: a site has many more than a story, and the reader wants the
-# ones it leans on, not all (the rest are counted in "and N more").
-AGGREGATE_LISTED = 12
 # The dialog's size in pixels: room for the bar, the legend and a dozen rows.
 DIALOG_SIZE = (460, 520)
 
@@ -41,7 +38,7 @@ def column_detail(summary: SourceSummary) -> str:
 def aggregate_line(tallies: Sequence[SourceTally], articles: int | None) -> str:
     """Totals of an aggregate: sources, named and unnamed, claims, quoted."""
     claims = sum(t.claims for t in tallies)
-    unnamed = [t for t in tallies if t.anonymous]
+    unnamed = [t for t in tallies if t.anonymous or t.name == UNATTRIBUTED]
     direct = sum(t.direct for t in tallies)
     parts = [] if articles is None else [f"{articles} article{'s' if articles != 1 else ''}"]
     parts += [f"{len(tallies) - len(unnamed)} named sources", f"{len(unnamed)} unnamed",
@@ -52,8 +49,14 @@ def aggregate_line(tallies: Sequence[SourceTally], articles: int | None) -> str:
 class AggregateSources(SourcesSection):
     """The Claims tab's Sources section, for the tallies summed over several articles."""
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = self.layout()
+        if isinstance(layout, QVBoxLayout):
+            layout.addStretch(1)  # in a tall dialog the rows stay together at the top
+
     def show_tallies(self, tallies: list[SourceTally], articles: int | None) -> None:
-        self.story = StorySources(tallies[:AGGREGATE_LISTED], [])
+        self.story = StorySources(tallies, [])  # the section lists the most cited, counts the rest
         self._fill()
         self.summary.setText(aggregate_line(tallies, articles))
         self.setVisible(True)

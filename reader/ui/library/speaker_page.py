@@ -31,9 +31,12 @@ from reader.core.library.speaker_page import SpeakerPage, content_text, said_by
 # The role of a row's target: (article id, start, end) of the passage to open the article at,
 # or (article id, -1, -1) for an article opened at the entity's first mention.
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
-# Column widths in characters of the date and site: a date, and most news sites' names.
-DATE_CHARS = 12
-SITE_CHARS = 22
+# Widths of the date and site columns: a date as the page writes it, and most news sites' names
+# (longer ones elide, whole in the tooltip); the padding leaves room for the tree's margins.
+DATE_SAMPLE = "2026-12-31"
+SITE_SAMPLE = "www.example-news.com"
+ARTICLE_SAMPLE = "An article's title of about fifty characters, long"
+COLUMN_PADDING_PX = 24
 # The corrections the page offers, as (kind, menu label).
 CORRECTIONS = (
     ("merge", "Merge With Another Entity…"),
@@ -52,6 +55,10 @@ def passage_span(claim: dict[str, Any]) -> tuple[int, int]:
         cue = claim["cue"]
         return int(cue["start"]), int(cue["end"])
     return int(content[0]["start"]), int(content[-1]["end"])
+
+
+def date_of(published: str | None) -> str:
+    return (published or "")[:10] or "undated"
 
 
 def quoted(claim: dict[str, Any]) -> str:
@@ -119,10 +126,10 @@ class SpeakerPageView(QWidget):
         tree.setUniformRowHeights(False)
         header = tree.header()
         header.setStretchLastSection(False)
-        char = self.fontMetrics().averageCharWidth()
-        header.resizeSection(0, char * DATE_CHARS)
-        header.resizeSection(1, char * SITE_CHARS)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        tree.setRootIsDecorated(False)
+        metrics = self.fontMetrics()
+        for column, sample in enumerate((DATE_SAMPLE, SITE_SAMPLE, ARTICLE_SAMPLE)):
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + COLUMN_PADDING_PX)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         tree.itemActivated.connect(self._activated)
         tree.itemDoubleClicked.connect(self._activated)
@@ -171,8 +178,9 @@ class SpeakerPageView(QWidget):
         self.claims.clear()
         for item in page.claims:
             span = passage_span(item.claim)
-            row = QTreeWidgetItem(self.claims, [(item.published or "")[:10], item.site or "",
+            row = QTreeWidgetItem(self.claims, [date_of(item.published), item.site or "",
                                                 item.title or item.id, quoted(item.claim)])
+            row.setToolTip(2, f"{item.title or ''} ({item.id})")
             row.setData(0, TARGET_ROLE, (item.id, *span))
             row.setToolTip(3, quoted(item.claim))
             if item.disputes is not None:
@@ -184,8 +192,9 @@ class SpeakerPageView(QWidget):
             row.setExpanded(True)
         self.articles.clear()
         for article in page.articles:
-            row = QTreeWidgetItem(self.articles, [(article.published or "")[:10], article.site or "",
+            row = QTreeWidgetItem(self.articles, [date_of(article.published), article.site or "",
                                                   article.title or article.id, str(article.mentions)])
+            row.setToolTip(2, f"{article.title or ''} ({article.id})")
             row.setData(0, TARGET_ROLE, (article.id, -1, -1))
             row.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         empty = not page.claims and not page.articles

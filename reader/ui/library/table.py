@@ -208,7 +208,7 @@ class LibraryTableModel(QAbstractTableModel):
         versions = self.versions_of(summary.id)
         if versions > 1:
             label = self.tr("%1 versions").replace("%1", str(versions))
-            title += f" <small>⧉ {html.escape(label)}</small>"
+            title += f" <small>· {html.escape(label)}</small>"
         if summary.tags:
             title += " " + " ".join(f"<i>#{html.escape(tag)}</i>" for tag in summary.tags)
         if row.snippet:
