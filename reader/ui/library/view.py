@@ -8,6 +8,7 @@ with plain data and never blocks.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 from PySide6.QtCore import (
     QItemSelectionModel,
@@ -63,6 +64,13 @@ FILTERS = (
     ("favourites", "Favourites"),
     ("archived", "Archived"),
     ("missing", "Missing files"),
+)
+# The context menu's Export choices, as (format, label): a folder of files, or one book.
+EXPORT_CHOICES = (
+    ("md", "Markdown Files…"),
+    ("html", "Web Pages…"),
+    ("json", "JSON Records…"),
+    ("epub", "One EPUB Book…"),
 )
 # Facet groups shown beside the list, as (key, label).
 FACET_GROUPS = (
@@ -152,6 +160,7 @@ class LibraryView(QWidget):
     favourite_requested = Signal(list)
     forget_requested = Signal(list)
     tag_requested = Signal(list, str)  # article ids, tag
+    export_requested = Signal(list, str)  # article ids, a format of EXPORT_CHOICES
     import_cancel_requested = Signal()
     more_wanted = Signal()  # the reader scrolled to the end of a partial list
     sort_wanted = Signal(str)  # a column (of LIBRARY_SORTS) the library orders a paged list by
@@ -440,6 +449,9 @@ class LibraryView(QWidget):
         menu.addAction(self.tr("Add Tag…"), lambda: self._ask_tag(ids))
         menu.addAction(self.tr("Favourite"), lambda: self.favourite_requested.emit(ids))
         menu.addAction(self.tr("Archive"), lambda: self.archive_requested.emit(ids))
+        export = menu.addMenu(self.tr("Export"))
+        for export_format, label in EXPORT_CHOICES:
+            export.addAction(self.tr(label), partial(self.export_requested.emit, ids, export_format))
         menu.addSeparator()
         menu.addAction(self.tr("Forget…"), lambda: self.forget_requested.emit(ids))
         menu.popup(self.table.viewport().mapToGlobal(position))

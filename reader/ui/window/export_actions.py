@@ -1,23 +1,27 @@
 """File › Export and File › Print: ask where, never replace a file silently, write off the GUI thread.
 
-The article is written by a background :class:`~reader.ui.tasks.Task` (text formats by the core,
-PDF by Qt's printer, which may paint outside the GUI thread); the reader hears how it went in
-the message bar, and ``saved`` tells anyone waiting for the file.
+The article is written by a background :class:`~reader.ui.tasks.Task` (text formats and EPUB by
+the core, PDF by Qt's printer, which may paint outside the GUI thread); the reader hears how it
+went in the message bar, and ``saved`` tells anyone waiting for the file. Markdown, HTML, JSON and
+EPUB carry the reader's highlights and notes: read from the library on its own thread first
+(placed in the tab's text), else the ones the tab shows.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 
-from reader.core.model import Analysis, Article
+from reader.core.model import Analysis, Article, Highlight
 from reader.ui.errors import describe_error
 
 if TYPE_CHECKING:
+    from reader.core.export.epub import ImageLookup
     from reader.ui.window.main_window import MainWindow
     from reader.ui.window.session import OpenArticle
 
@@ -28,21 +32,41 @@ EXPORT_FILTERS = {
     "html": (QT_TRANSLATE_NOOP("MainWindow", "Web page (*.html)"), ".html"),
     "json": (QT_TRANSLATE_NOOP("MainWindow", "JSON record (*.json)"), ".json"),
     "pdf": (QT_TRANSLATE_NOOP("MainWindow", "PDF document (*.pdf)"), ".pdf"),
+    "epub": (QT_TRANSLATE_NOOP("MainWindow", "EPUB book (*.epub)"), ".epub"),
 }
+# The kinds that carry highlights (the printed PDF shows the story only).
+WITH_HIGHLIGHTS = ("markdown", "html", "json", "epub")
 
 
-def write_export(kind: str, article: Article, analysis: Analysis | None, path: Path) -> Path:
+def write_export(kind: str, article: Article, analysis: Analysis | None, path: Path,
+                 highlights: Sequence[Highlight] = (), images: ImageLookup | None = None) -> Path:
     """Write the article as ``kind`` at ``path``, all at once (runs in a worker thread)."""
     if kind == "pdf":
         from reader.ui.reading.printing import write_pdf
 
         write_pdf(article, path)
         return path
-    from reader.core.export import export_text
     from reader.core.storage.json_files import SHARED_FILE_MODE, write_atomic
 
-    write_atomic(path, export_text(kind, article, analysis).encode("utf-8"), SHARED_FILE_MODE)
+    if kind == "epub":
+        from reader.core.export.epub import BookArticle, to_epub
+
+        data = to_epub([BookArticle(article, highlights, analysis, images)])
+    else:
+        from reader.core.export import export_text
+
+        data = export_text(kind, article, analysis, highlights).encode("utf-8")
+    write_atomic(path, data, SHARED_FILE_MODE)
     return path
+
+
+def tab_images(item: OpenArticle[Any]) -> ImageLookup:
+    """The images the tab shows (a saved page's parts or folder), for an EPUB."""
+    from reader.core.export.images import saved_images
+    from reader.core.model import Source
+
+    return saved_images(Source(Path(item.path), item.article.format, "", "", resources_dir=item.resources_dir,
+                               resources=dict(item.resources)))
 
 
 class ExportActions(QObject):
@@ -65,12 +89,41 @@ class ExportActions(QObject):
         path = Path(target)
         if path.exists() and not self.confirm_overwrite(path):
             return False
+        if kind in WITH_HIGHLIGHTS:
+            self.read_highlights(item, lambda highlights: self._write(item, kind, path, highlights))
+        else:
+            self._write(item, kind, path, [])
+        return True
+
+    def _write(self, item: OpenArticle[Any], kind: str, path: Path, highlights: Sequence[Highlight]) -> None:
         from reader.ui.tasks import FILE_LANE, Task
 
-        self.window.tasks.run(Task(lambda: write_export(kind, item.article, item.analysis, path),
+        images = tab_images(item) if kind == "epub" else None
+        self.window.tasks.run(Task(lambda: write_export(kind, item.article, item.analysis, path, highlights,
+                                                        images),
                                    success=self._written,
                                    failure=lambda error: self._not_written(path, error), lane=FILE_LANE))
-        return True
+
+    def read_highlights(self, item: OpenArticle[Any], then: Callable[[list[Highlight]], None]) -> None:
+        """Hand ``then`` the article's highlights: the library's (read on its thread, placed in the
+        tab's text), else, with no library or when it fails, the ones the tab shows."""
+        shown: list[Highlight] = list(getattr(item.tab, "highlights", []) or [])
+        home = self.window.library_page()
+        library = home.controller.library if home is not None else None
+        if home is None or library is None:
+            then(shown)
+            return
+        from reader.ui.tasks import Task
+        from reader.ui.window.highlight_links import highlights_for
+
+        ref, text = home.library_id(item.path) or item.path, item.article.text
+
+        def fall_back(error: BaseException) -> None:
+            log.warning("highlights of %s not read for the export: %s", item.path, error)
+            then(shown)
+
+        home.controller.runner.run(Task(lambda: highlights_for(library, ref, text).highlights, success=then,
+                                        failure=fall_back))
 
     def ask_path(self, item: OpenArticle[Any], kind: str) -> str:
         label, suffix = EXPORT_FILTERS[kind]

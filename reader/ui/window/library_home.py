@@ -127,6 +127,9 @@ class LibraryHome(QObject):
         from reader.ui.window.highlight_links import HighlightLinks
 
         self.highlight_links = HighlightLinks(self)
+        from reader.ui.window.library_export import LibraryExport
+
+        self.library_export = LibraryExport(self)  # the list's Export menu
         from reader.ui.library.library_pages import LibraryPages
 
         self.pages = LibraryPages(self)  # speaker pages, disputes, versions, sources (issue 16)

@@ -88,7 +88,8 @@ class WindowMenus:
         menu.addSeparator()
         export = menu.addMenu(w.tr("&Export"))
         for kind, label in (("markdown", w.tr("As &Markdown…")), ("html", w.tr("As &Web Page…")),
-                            ("json", w.tr("As &JSON…")), ("pdf", w.tr("As &PDF…"))):
+                            ("json", w.tr("As &JSON…")), ("epub", w.tr("As &EPUB Book…")),
+                            ("pdf", w.tr("As &PDF…"))):
             self._action(export, label, lambda _=False, k=kind: w.export_current(k), needs_article=True)
         self._action(menu, w.tr("&Print…"), w.print_current, [K.Print], needs_article=True)
         menu.addSeparator()
