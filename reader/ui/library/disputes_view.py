@@ -28,6 +28,7 @@ from reader.ui.library.speaker_page import (
     ARTICLE_SAMPLE,
     COLUMN_PADDING_PX,
     DATE_SAMPLE,
+    ROWS_PAGE,
     date_of,
     passage_span,
     quoted,
@@ -39,9 +40,6 @@ FILTER_DEBOUNCE_MS = 300
 CLAIM_COLUMN, DISPUTED_BY_COLUMN = 2, 3
 # The role holding (claim target, disputing claim target), each (article id, start, end).
 TARGETS_ROLE = Qt.ItemDataRole.UserRole + 1
-# Links listed at most: a screenful many times over; a larger library is narrowed by an entity
-# (the count says how many there are in all). Filling the list takes ~1 ms a link.
-MAX_SHOWN = 500
 
 
 def target(side: ArticleClaim) -> tuple[str, int, int]:
@@ -90,6 +88,10 @@ class DisputesView(QWidget):
         header.resizeSection(1, metrics.horizontalAdvance(ARTICLE_SAMPLE) + COLUMN_PADDING_PX)
         header.setSectionResizeMode(CLAIM_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(DISPUTED_BY_COLUMN, QHeaderView.ResizeMode.Stretch)
+        self.links: Sequence[DisputeLink] = []
+        self.more = QPushButton(self)
+        self.more.clicked.connect(self._add_links)
+        self.more.hide()
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemDoubleClicked.connect(self._activated)
         top = QHBoxLayout()
@@ -100,6 +102,7 @@ class DisputesView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tree, 1)
+        layout.addWidget(self.more, 0, Qt.AlignmentFlag.AlignLeft)
 
     def set_entity(self, name: str) -> None:
         """Put a name in the box without asking again (the caller asks)."""
@@ -108,8 +111,17 @@ class DisputesView(QWidget):
         self.entity.blockSignals(False)
 
     def show_links(self, links: Sequence[DisputeLink]) -> None:
+        """Show the links a page at a time (each is decoded as its row is made)."""
+        self.links = links
         self.tree.clear()
-        for link in links[:MAX_SHOWN]:
+        self._add_links()
+        count = self.tr("%1 disputes").replace("%1", f"{len(links):,}") if len(links) != 1 \
+            else self.tr("1 dispute")
+        self.count.setText(count)
+
+    def _add_links(self) -> None:
+        shown = self.tree.topLevelItemCount()
+        for link in self.links[shown:shown + ROWS_PAGE]:
             claim = link.claim
             article = f"{claim.title or claim.id}" + (f" · {claim.site}" if claim.site else "")
             row = QTreeWidgetItem(self.tree, [date_of(claim.published), article, side_text(claim),
@@ -117,11 +129,10 @@ class DisputesView(QWidget):
             row.setData(0, TARGETS_ROLE, (target(claim), target(link.disputed_by)))
             for column in range(4):
                 row.setToolTip(column, row.text(column))
-        count = self.tr("%1 disputes").replace("%1", f"{len(links):,}") if len(links) != 1 \
-            else self.tr("1 dispute")
-        if len(links) > MAX_SHOWN:
-            count += self.tr(" (the first %1 shown)").replace("%1", str(MAX_SHOWN))
-        self.count.setText(count)
+        shown, total = self.tree.topLevelItemCount(), len(self.links)
+        self.more.setText(self.tr("Show more (%1 of %2 shown)").replace("%1", f"{shown:,}")
+                          .replace("%2", f"{total:,}"))
+        self.more.setVisible(shown < total)
 
     def _activated(self, item: QTreeWidgetItem, column: int = CLAIM_COLUMN) -> None:
         targets = item.data(0, TARGETS_ROLE)

@@ -37,6 +37,10 @@ DATE_SAMPLE = "2026-12-31"
 SITE_SAMPLE = "www.example-news.com"
 ARTICLE_SAMPLE = "An article's title of about fifty characters, long"
 COLUMN_PADDING_PX = 24
+# Rows listed at first, and added by "Show more": a few screens. Each claim's record is decoded
+# as its row is made (a prolific speaker has thousands; the core decodes none ahead), so a page of
+# 200 keeps the filling well under the 100 ms a view may take.
+ROWS_PAGE = 200
 # The corrections the page offers, as (kind, menu label).
 CORRECTIONS = (
     ("merge", "Merge With Another Entity…"),
@@ -115,6 +119,10 @@ class SpeakerPageView(QWidget):
                                     self.tr("Mentions")])
         self.claims_label = QLabel(self)
         self.articles_label = QLabel(self)
+        self.more_claims = QPushButton(self)
+        self.more_claims.clicked.connect(self._add_claims)
+        self.more_articles = QPushButton(self)
+        self.more_articles.clicked.connect(self._add_articles)
         self._lay_out()
 
     def _tree(self, name: str, headers: list[str]) -> QTreeWidget:
@@ -146,11 +154,13 @@ class SpeakerPageView(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.claims_label)
         column.addWidget(self.claims, 1)
+        column.addWidget(self.more_claims, 0, Qt.AlignmentFlag.AlignLeft)
         named = QWidget(self)
         column = QVBoxLayout(named)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.articles_label)
         column.addWidget(self.articles, 1)
+        column.addWidget(self.more_articles, 0, Qt.AlignmentFlag.AlignLeft)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(said)
         splitter.addWidget(named)
@@ -176,7 +186,22 @@ class SpeakerPageView(QWidget):
                                           "Enter or a double-click opens the article there)"))
         self.articles_label.setText(self.tr("<b>Articles that mention them</b> (most mentions first)"))
         self.claims.clear()
-        for item in page.claims:
+        self.articles.clear()
+        self._add_claims()
+        self._add_articles()
+        empty = not page.claims and not page.articles
+        self.claims_label.setVisible(bool(page.claims) or empty)
+        if empty:
+            none = self.tr("No article of the library mentions “%1”.").replace("%1", page.name)
+            self.claims_label.setText(none)
+        for widget in (self.export_md, self.export_csv, self.correct, self.disputes):
+            widget.setEnabled(not empty)
+
+    def _add_claims(self) -> None:
+        """The next page of claims (the first when the list is empty)."""
+        claims = self.page.claims if self.page is not None else []
+        shown = self.claims.topLevelItemCount()
+        for item in claims[shown:shown + ROWS_PAGE]:
             span = passage_span(item.claim)
             row = QTreeWidgetItem(self.claims, [date_of(item.published), item.site or "",
                                                 item.title or item.id, quoted(item.claim)])
@@ -190,20 +215,23 @@ class SpeakerPageView(QWidget):
                 label = self.tr("disputed by %1").replace("%1", said_by(other))
                 self._add_dispute(row, item.id, label, other)
             row.setExpanded(True)
-        self.articles.clear()
-        for article in page.articles:
+        self._offer_more(self.more_claims, self.claims.topLevelItemCount(), len(claims))
+
+    def _add_articles(self) -> None:
+        articles = self.page.articles if self.page is not None else []
+        shown = self.articles.topLevelItemCount()
+        for article in articles[shown:shown + ROWS_PAGE]:
             row = QTreeWidgetItem(self.articles, [date_of(article.published), article.site or "",
                                                   article.title or article.id, str(article.mentions)])
             row.setToolTip(2, f"{article.title or ''} ({article.id})")
             row.setData(0, TARGET_ROLE, (article.id, -1, -1))
             row.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        empty = not page.claims and not page.articles
-        self.claims_label.setVisible(bool(page.claims) or empty)
-        if empty:
-            none = self.tr("No article of the library mentions “%1”.").replace("%1", page.name)
-            self.claims_label.setText(none)
-        for widget in (self.export_md, self.export_csv, self.correct, self.disputes):
-            widget.setEnabled(not empty)
+        self._offer_more(self.more_articles, self.articles.topLevelItemCount(), len(articles))
+
+    def _offer_more(self, button: QPushButton, shown: int, total: int) -> None:
+        button.setText(self.tr("Show more (%1 of %2 shown)").replace("%1", f"{shown:,}")
+                       .replace("%2", f"{total:,}"))
+        button.setVisible(shown < total)
 
     def _add_dispute(self, parent: QTreeWidgetItem, article: str, label: str, claim: dict[str, Any]) -> None:
         child = QTreeWidgetItem(parent, ["", "", label, quoted(claim)])

@@ -228,3 +228,31 @@ def test_the_panel_offers_a_person_page_once_the_library_knows_the_entity(qtbot:
     assert asked.args == ["Vladimir Putin"]
     tab.select_entity(1)
     assert not tab.speaker_button.isVisible()  # a place says nothing
+
+
+def test_long_lists_come_a_page_at_a_time(qtbot: QtBot, library_file: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.ui.library import disputes_view, speaker_page
+    from reader.ui.library.disputes_view import DisputesView
+    from reader.ui.library.speaker_page import SpeakerPageView
+
+    monkeypatch.setattr(speaker_page, "ROWS_PAGE", 1)
+    monkeypatch.setattr(disputes_view, "ROWS_PAGE", 1)
+    with Library.open(library_file) as library:
+        page, links = library.speaker_page("Putin"), library.disputes()
+    view = SpeakerPageView()
+    qtbot.addWidget(view)
+    view.show()
+    view.show_page(page)
+    assert view.claims.topLevelItemCount() == 1 and view.more_claims.isVisible()
+    assert "1 of 2 shown" in view.more_claims.text()
+    view.more_claims.click()
+    assert view.claims.topLevelItemCount() == 2 and not view.more_claims.isVisible()
+    assert view.articles.topLevelItemCount() == 1 and view.more_articles.isVisible()
+    disputes = DisputesView()
+    qtbot.addWidget(disputes)
+    disputes.show()
+    disputes.show_links(links)
+    assert disputes.tree.topLevelItemCount() == 1 and disputes.count.text() == "2 disputes"
+    disputes.more.click()
+    assert disputes.tree.topLevelItemCount() == 2 and not disputes.more.isVisible()
