@@ -30,8 +30,9 @@ The tables, and why they look this way (issues 15 and 16 add theirs in later ver
   split, rename, retype, hide), kept by entity key and re-applied whenever the index is
   rebuilt (see corrections.py); ``entities.hidden``. ``article_versions`` puts saved copies of
   one story in a group, with the keys that find candidates without comparing every pair (see
-  versions.py). ``article_sources`` holds each article's source tallies, so a library column
-  and a site's aggregate are one query (see sources.py). Existing articles are filled in.
+  version_groups.py). ``article_sources`` holds each article's source tallies, so a library column
+  and a site's aggregate are one query (see story_sources.py); ``claims_disputing`` indexes the
+  dispute links for the disputes view. Existing articles are filled in.
 """
 
 from __future__ import annotations
