@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from pathlib import Path
 from typing import Any
 
-from library_helpers import claim, make_record, span_of, store_record
+from library_helpers import claim, make_record, span_of, store_record, story, write_article
 from story_helpers import PUTIN_BODY, front
 
 from reader.core.library import Library
@@ -200,3 +201,18 @@ def test_a_sources_aggregate_sums_a_person_named_differently_as_one_entity(libra
     said = claim(f"B\n\n{second}", "Trump", "said", "the deal was done")
     store_record(library, make_record("B", second, [("Trump", "person", [])], [said]), "/b.txt")
     assert [(t.name, t.reported) for t in library.aggregate_sources()] == [("Donald Trump", 2)]
+
+
+def test_a_saved_file_edited_and_imported_again_is_a_new_version(library: Library, tmp_path: Path) -> None:
+    title, first, second = story(7)
+    path = write_article(tmp_path, "story.txt", title, first, second)
+    [added] = library.import_paths([path], analysis=False, workers=0)
+    write_article(tmp_path, "story.txt", title, first, second + " The council will vote in March.")
+    os.utime(path, ns=(2_000_000_000_000_000_000, 2_000_000_000_000_000_000))
+    [updated] = library.import_paths([path], analysis=False, workers=0)
+    assert (added.status, updated.status) == ("added", "updated")
+    versions = library.versions(str(path))
+    assert [s.id for s in versions.versions] == [added.id, updated.id]
+    [changed] = versions.diff.paragraphs_changed
+    assert changed.after.endswith("The council will vote in March.")
+    assert versions.diff.claims_changed == [] and versions.diff.title is None
