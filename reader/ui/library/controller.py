@@ -407,13 +407,17 @@ def is_sound(library: Library) -> bool:
 
 def row_extras(library: Library, ids: list[str]) -> dict[str, Extras]:
     """Each article's sources ("4 · 1 unnamed") and number of saved versions, for its row."""
+    from reader.core.library.story_sources import SourceSummary
     from reader.ui.library.sources_summary import column_detail, column_label
 
     sources = library.source_summaries(ids)
     versions = library.version_counts(ids)
-    return {ident: Extras(column_label(sources[ident]) if ident in sources else "",
-                          column_detail(sources[ident]) if ident in sources else "",
-                          versions.get(ident, 1)) for ident in ids}
+    extras = {}
+    for ident in ids:
+        summary = sources.get(ident, SourceSummary())
+        extras[ident] = Extras(column_label(summary), column_detail(summary), versions.get(ident, 1),
+                               summary.sources)
+    return extras
 
 
 def write_last(library: Library, writes: Callable[[Library], object]) -> None:

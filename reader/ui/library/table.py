@@ -34,6 +34,7 @@ class Extras:
     sources: str = ""  # e.g. "4 · 1 unnamed"
     sources_detail: str = ""  # the same in words, for the tooltip
     versions: int = 1  # saved copies of the story
+    source_count: int = 0  # what the column sorts by
 
 
 @dataclass(frozen=True)
@@ -191,7 +192,7 @@ class LibraryTableModel(QAbstractTableModel):
             "words": summary.words,
             "progress": 1.0 if summary.read else summary.progress,
             "added": summary.added,
-            "sources": self.display(summary, "sources"),
+            "sources": self.extras[summary.id].source_count if summary.id in self.extras else -1,
         }
         return values[column]
 

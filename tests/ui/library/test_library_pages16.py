@@ -142,6 +142,8 @@ def test_the_library_marks_versions_and_shows_sources_and_the_version_view_lists
     column = COLUMNS.index("sources")
     assert model.index(rows["Front"], column).data() == "2"  # Putin and Kyiv, both named
     assert model.index(rows["Weather"], column).data() == ""
+    assert model.sort_value(model.row_at(rows["Front"]), "sources") == 2  # sorts by number, not text
+    assert model.sort_value(model.row_at(rows["Weather"]), "sources") == 0
     assert "2 versions" in model.title_html(model.row_at(rows["Front"]))
     assert "versions" not in model.title_html(model.row_at(rows["Weather"]))
     home.pages.open_versions(first)
