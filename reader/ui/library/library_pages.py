@@ -36,6 +36,7 @@ from reader.ui.library.corrections_dialog import CorrectionsDialog, SplitDialog
 from reader.ui.library.disputes_view import DisputesView
 from reader.ui.library.sources_summary import SourcesDialog
 from reader.ui.library.speaker_page import SpeakerPageView
+from reader.ui.library.table import ID_ROLE
 from reader.ui.library.versions_view import VersionsView
 from reader.ui.tasks import FILE_LANE, Task
 
@@ -280,7 +281,13 @@ class LibraryPages(QObject):
         menu.addSeparator()
         menu.addAction(self.tr("Corrections of Entities…"), self.show_corrections)
         self.across.setMenu(menu)
+        self.compare = QPushButton(view)  # "Compare 2 Versions" of the article the list is on
+        self.compare.hide()
+        self.compare.clicked.connect(self._selection_versions)
+        view.table.selectionModel().currentRowChanged.connect(lambda _now, _before: self._offer_versions())
+        view.model.dataChanged.connect(lambda *_args: self._offer_versions())
         view.top_row.insertWidget(1, self.search_hint)
+        view.top_row.addWidget(self.compare)
         view.top_row.addWidget(self.across)
         view.facets.itemDoubleClicked.connect(self._facet_page)
         view.facets.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -316,8 +323,17 @@ class LibraryPages(QObject):
         site = self.home.view.model.row_at(row).summary.site
         self.show_sources(None, site) if site else self.show_sources(ids[:1])
 
+    def _offer_versions(self) -> None:
+        """A story the library holds several copies of offers to compare them."""
+        index = self.home.view.table.currentIndex()
+        ident = index.data(ID_ROLE) if index.isValid() else None
+        count = self.home.view.model.versions_of(ident) if ident else 1
+        self.compare.setText(self.tr("Compare %1 Versions").replace("%1", str(count)))
+        self.compare.setVisible(count > 1)
+
     def _selection_versions(self) -> None:
-        ids = self.home.view.selected_ids()
+        index = self.home.view.table.currentIndex()
+        ids = [index.data(ID_ROLE)] if index.isValid() else self.home.view.selected_ids()
         if ids:
             self.open_versions(ids[0])
 

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.core.library.library import Library
 from reader.ui.library.speaker_page import TARGET_ROLE
-from reader.ui.library.table import COLUMNS
+from reader.ui.library.table import COLUMNS, ID_ROLE
 from reader.ui.library.versions_view import diff_html, marked_words
 from reader.ui.window.main_window import MainWindow
 
@@ -146,7 +146,11 @@ def test_the_library_marks_versions_and_shows_sources_and_the_version_view_lists
     assert model.sort_value(model.row_at(rows["Weather"]), "sources") == 0
     assert "2 versions" in model.title_html(model.row_at(rows["Front"]))
     assert "versions" not in model.title_html(model.row_at(rows["Weather"]))
-    home.pages.open_versions(first)
+    proxy_row = next(r for r in range(home.view.proxy.rowCount())
+                     if home.view.proxy.index(r, 0).data(ID_ROLE) == first)
+    home.view.table.setCurrentIndex(home.view.proxy.index(proxy_row, 0))
+    assert home.pages.compare.isVisible() and home.pages.compare.text() == "Compare 2 Versions"
+    home.pages.compare.click()
     versions = home.pages.versions
     qtbot.waitUntil(lambda: versions.copies.topLevelItemCount() == 2, timeout=WAIT_MS)
     assert window.stack.currentWidget() is versions
