@@ -14,7 +14,7 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -49,6 +49,13 @@ QUOTE_CHARS = 200
 NOTE_CHARS = 120
 # Size (px) of the colour swatch in the colour column.
 SWATCH_PX = 12
+# Row height in lines of text: one line with room above and below (seen under Xvfb: rows of
+# exactly one line height ran together), as the library's list does with its two lines.
+ROW_LINES = 1.7
+# Widths of the narrower columns and the article filter, in characters of "n".
+NOTE_COLUMN_CHARS = 44
+ARTICLE_COLUMN_CHARS = 30
+ARTICLE_FILTER_CHARS = 36
 # The columns, in order.
 COLUMNS = ("quote", "note", "colour", "article", "date")
 COLUMN_LABELS = {"quote": "Highlight", "note": "Note", "colour": "Colour", "article": "Article",
@@ -133,6 +140,7 @@ class HighlightsView(QWidget):
         self.article = QComboBox(self)
         self.article.setAccessibleName(self.tr("Article"))
         self.article.setMinimumContentsLength(24)
+        self.article.setMaximumWidth(self.fontMetrics().horizontalAdvance("n" * ARTICLE_FILTER_CHARS))
         self.article.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.colour = QComboBox(self)
         self.colour.setAccessibleName(self.tr("Colour"))
@@ -163,9 +171,11 @@ class HighlightsView(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COLUMNS.index("quote"), QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COLUMNS.index("note"), QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(COLUMNS.index("note"), self.fontMetrics().horizontalAdvance("n" * 36))
+        metrics = self.fontMetrics()
+        header.resizeSection(COLUMNS.index("note"), metrics.horizontalAdvance("n" * NOTE_COLUMN_CHARS))
         header.resizeSection(COLUMNS.index("colour"), self.fontMetrics().horizontalAdvance("Yellow") + 48)
-        header.resizeSection(COLUMNS.index("article"), self.fontMetrics().horizontalAdvance("n" * 30))
+        header.resizeSection(COLUMNS.index("article"),
+                             self.fontMetrics().horizontalAdvance("n" * ARTICLE_COLUMN_CHARS))
         header.resizeSection(COLUMNS.index("date"), self.fontMetrics().horizontalAdvance("2026-12-31") + 24)
         self.empty = QLabel(self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -180,8 +190,8 @@ class HighlightsView(QWidget):
         top.addStretch(1)
         top.addWidget(self.count)
         filters = QHBoxLayout()
-        filters.addWidget(self.text, 2)
-        filters.addWidget(self.article, 1)
+        filters.addWidget(self.text, 1)
+        filters.addWidget(self.article)
         filters.addWidget(self.colour)
         filters.addWidget(self.tag)
         layout = QVBoxLayout(self)
@@ -239,6 +249,7 @@ class HighlightsView(QWidget):
         item = QTreeWidgetItem([quote, elide(h.note or "", NOTE_CHARS), self.tr(h.color.capitalize()),
                                 row.title, h.created[:10]])
         item.setIcon(COLUMNS.index("colour"), swatch(h.color))
+        item.setSizeHint(0, QSize(0, int(self.fontMetrics().height() * ROW_LINES)))
         item.setData(0, TARGET_ROLE, (h.article, h.start, h.end, h.orphaned))
         item.setToolTip(0, (self.tr("Orphaned: this text is no longer in the article.\n")
                             if h.orphaned else "") + h.exact)

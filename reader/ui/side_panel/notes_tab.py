@@ -19,6 +19,11 @@ from reader.ui.reading.theme import DEFAULT_THEME, Theme, theme_named
 QUOTE_CHARS = 160
 # Size (px) of the colour swatch before each highlight.
 SWATCH_PX = 12
+# Pixels between two highlights in the list: under Xvfb + openbox the entries ran into each other
+# (a quote's last line touching the next quote), so one could not tell where a note belonged.
+ENTRY_SPACING_PX = 6
+# The mark before a note, so a note reads apart from the quoted text above it.
+NOTE_MARK = "✎"
 
 
 def ordered(highlights: Sequence[Highlight]) -> list[Highlight]:
@@ -41,6 +46,7 @@ class NotesTab(QWidget):
         self.highlights: list[Highlight] = []
         self.list = QListWidget(self)
         self.list.setWordWrap(True)
+        self.list.setSpacing(ENTRY_SPACING_PX)
         self.list.setAccessibleName(self.tr("Highlights in reading order"))
         self.list.setAccessibleDescription(self.tr("Enter or a click shows the highlight in the text"))
         self.empty = QLabel(self.tr("Select text and press H to highlight it. Your highlights and notes "
@@ -65,7 +71,7 @@ class NotesTab(QWidget):
         for h in self.highlights:
             text = f"“{elide(h.exact)}”"
             if h.note:
-                text += "\n" + h.note
+                text += f"\n{NOTE_MARK} {h.note}"
             if h.orphaned:
                 text += "\n" + self.tr("(no longer found in the text)")
             item = QListWidgetItem(self.swatch(h.color), text, self.list)
