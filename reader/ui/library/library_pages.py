@@ -194,33 +194,55 @@ class LibraryPages(QObject):
         page = self.speaker.page
         if page is None:
             return
-        name, win = page.title, self.window
         if kind == "list":
             self.show_corrections()
-        elif kind == "merge":
+        elif kind == "split":
+            self.split(page)
+        else:
+            self.correct_entity(page.title, page.title, page.type, kind)
+
+    def correct_from_panel(self, path: str, name: str, entity_type: str, kind: str) -> None:
+        """A correction asked from a tab's entity list: of the library entity that name is in
+        that article (the panel's name and the library's can differ)."""
+        own = self.home.library_id(path) or path
+
+        def found(key: str | None) -> None:
+            if key is None:
+                self.window.message_bar.show_message(
+                    self.tr("“%1” is not in the library's index of names.").replace("%1", name), "info")
+                return
+            links = self.home.entity_links
+            self.correct_entity(key, name, entity_type, kind, after=lambda: links.fill_counts(path))
+
+        self._ask(lambda lib: lib.entity_in_article(own, name), found)
+
+    def correct_entity(self, subject: str, name: str, entity_type: str | None, kind: str,
+                       after: Callable[[], None] | None = None) -> None:
+        """Ask what a merge, rename, retype or hide needs and make it (``subject``: a library
+        entity's key or name; ``name`` what the reader knows it by)."""
+        win = self.window
+        if kind == "merge":
             into, ok = QInputDialog.getText(win, self.tr("Merge"),
                                             self.tr("“%1” is the same as:").replace("%1", name))
             if ok and into.strip():
-                self.apply(lambda lib: lib.merge_entities(name, into.strip()), into.strip())
+                self.apply(lambda lib: lib.merge_entities(subject, into.strip()), into.strip(), after)
         elif kind == "rename":
             new, ok = QInputDialog.getText(win, self.tr("Rename"), self.tr("New name:"), text=name)
             if ok and new.strip() and new.strip() != name:
-                self.apply(lambda lib: lib.rename_entity(name, new.strip()), new.strip())
+                self.apply(lambda lib: lib.rename_entity(subject, new.strip()), new.strip(), after)
         elif kind == "retype":
             types = sorted(INDEXED_TYPES)
-            current = types.index(page.type) if page.type in types else 0
+            current = types.index(entity_type) if entity_type in types else 0
             question = self.tr("“%1” is a:").replace("%1", name)
             chosen, ok = QInputDialog.getItem(win, self.tr("Change Type"), question, types, current, False)
-            if ok and chosen != page.type:
-                self.apply(lambda lib: lib.retype_entity(name, chosen), name)
-        elif kind == "split":
-            self.split(page)
+            if ok and chosen != entity_type:
+                self.apply(lambda lib: lib.retype_entity(subject, chosen), name, after)
         elif kind == "hide":
             answer = QMessageBox.question(win, self.tr("Hide"), self.tr(
                 "Hide “%1” from the library's people and organizations? Corrections Made… undoes it.")
                 .replace("%1", name))
             if answer == QMessageBox.StandardButton.Yes:
-                self.apply(lambda lib: lib.hide_entity(name), name)
+                self.apply(lambda lib: lib.hide_entity(subject), name, after)
 
     def split(self, page: SpeakerPage) -> None:
         dialog = SplitDialog(page.title, page.articles, self.window)
@@ -229,9 +251,12 @@ class LibraryPages(QObject):
             ids = dialog.chosen()
             self.apply(lambda lib: lib.split_entity(page.title, ids), page.title)
 
-    def apply(self, work: Callable[[Library], Any], then_show: str) -> None:
+    def apply(self, work: Callable[[Library], Any], then_show: str,
+              after: Callable[[], None] | None = None) -> None:
         """Make a correction on the library's thread; the list and the page follow it."""
         def done(_result: object) -> None:
+            if after is not None:
+                after()
             self.home.controller.refresh()
             self.home.controller.changed.emit()
             if self.window.stack.currentWidget() is self.speaker:
@@ -376,3 +401,5 @@ class LibraryPages(QObject):
             return
         entities.setProperty(LINKED, True)
         entities.speaker_requested.connect(self.open_speaker)
+        entities.correction_requested.connect(
+            lambda name, kind_of, kind: self.correct_from_panel(path, name, kind_of, kind))

@@ -51,6 +51,10 @@ __all__ = ["INDEX_ROLE", "EntitiesTab"]
 LIBRARY_COLUMN = 3
 # The entity types that have a page of what they said in the library (people and organizations).
 SPEAKER_TYPES = frozenset(("person", "organization"))
+# The corrections of the library's entity the panel offers, as (kind, menu label); a split needs
+# the entity's articles, so it is made from its page.
+LIBRARY_CORRECTIONS = (("merge", "Merge With Another Entity…"), ("rename", "Rename…"),
+                       ("retype", "Change Type…"), ("hide", "Hide From the Library"))
 # Rows a line and a half high: room around each name, so the list reads as a list, not a table.
 ROW_HEIGHT_LINES = 1.6
 
@@ -61,6 +65,7 @@ class EntitiesTab(QWidget):
     mention_changed = Signal(int, int)  # (entity index, mention index); (-1, -1) when none
     library_requested = Signal(str)  # an entity's name: list the other articles that mention it
     speaker_requested = Signal(str)  # an entity's name: its page across the library
+    correction_requested = Signal(str, str, str)  # an entity's name, type, and a kind of LIBRARY_CORRECTIONS
     highlight_wanted = Signal(int, int)  # an Article.text span to highlight: a mention (context menu)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -283,11 +288,22 @@ class EntitiesTab(QWidget):
         """An entity row's menu (None for a group row): Highlight its mention."""
         index = item.data(0, INDEX_ROLE) if item is not None else None
         span = self.mention_span(index) if index is not None else None
-        if span is None:
+        if span is None or index is None:
             return None
         menu = QMenu(self)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.addAction(self.tr("Highlight"), lambda: self.highlight_wanted.emit(*span))
+        entity = self.analysis.entities[index]
+        if self.library_counts:  # the library is linked: its page and its corrections
+            menu.addSeparator()
+            if entity.type in SPEAKER_TYPES:
+                said = self.tr("Everything %1 said").replace("%1", entity.name)
+                menu.addAction(said.replace("&", "&&"), lambda: self.speaker_requested.emit(entity.name))
+            fixes = menu.addMenu(self.tr("Correct in the Library"))
+            for kind, label in LIBRARY_CORRECTIONS:
+                fixes.addAction(self.tr(label)).setData(kind)
+            fixes.triggered.connect(lambda action: self.correction_requested.emit(
+                entity.name, entity.type, str(action.data())))
         return menu
 
     def _show_context_menu(self, position: QPoint) -> None:

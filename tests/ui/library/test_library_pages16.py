@@ -262,3 +262,36 @@ def test_long_lists_come_a_page_at_a_time(qtbot: QtBot, library_file: Path,
     assert disputes.tree.topLevelItemCount() == 1 and disputes.count.text() == "2 disputes"
     disputes.more.click()
     assert disputes.tree.topLevelItemCount() == 2 and not disputes.more.isVisible()
+
+
+def test_the_panel_menu_opens_the_page_and_corrects_the_library_entity(
+        qtbot: QtBot, library_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.ui.side_panel.entities_tab import EntitiesTab
+
+    window = make_window(qtbot)
+    home = window.library_home
+    with qtbot.waitSignal(window.analysis_shown, timeout=WAIT_MS):
+        home.open_article(ident_of(library_file, "/a.txt"))
+    item = window.current_article()
+    assert item is not None
+    entities = item.tab.findChild(EntitiesTab)  # type: ignore[attr-defined]
+    assert entities is not None
+    qtbot.waitUntil(lambda: bool(entities.library_counts), timeout=WAIT_MS)
+    row = next(r for r in entities._rows() if r.text(0).startswith("Vladimir Putin"))
+    menu = entities.context_menu(row)
+    assert menu is not None
+    said = next(a for a in menu.actions() if a.text() == "Everything Vladimir Putin said")
+    said.trigger()
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is home.pages.speaker, timeout=WAIT_MS)
+    fixes = next(a.menu() for a in menu.actions() if a.text() == "Correct in the Library")
+    rename = next(a for a in fixes.actions() if a.text() == "Rename…")  # type: ignore[union-attr]
+    monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("V. V. Putin", True))
+    rename.trigger()
+
+    def renamed() -> bool:
+        with Library.open(library_file) as library:
+            return [c.value for c in library.entity_corrections()] == ["V. V. Putin"]
+
+    qtbot.waitUntil(renamed, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: home.pages.speaker.page is not None
+                    and home.pages.speaker.page.title == "V. V. Putin", timeout=WAIT_MS)
