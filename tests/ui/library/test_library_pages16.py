@@ -284,7 +284,7 @@ def test_the_panel_menu_opens_the_page_and_corrects_the_library_entity(
     said.trigger()
     qtbot.waitUntil(lambda: window.stack.currentWidget() is home.pages.speaker, timeout=WAIT_MS)
     fixes = next(a.menu() for a in menu.actions() if a.text() == "Correct in the Library")
-    rename = next(a for a in fixes.actions() if a.text() == "Rename…")  # type: ignore[union-attr]
+    rename = next(a for a in fixes.actions() if a.text() == "Rename…")
     monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("V. V. Putin", True))
     rename.trigger()
 
