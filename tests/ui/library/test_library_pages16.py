@@ -206,6 +206,10 @@ def test_a_person_facet_and_the_search_lead_to_the_page(qtbot: QtBot, library_fi
     qtbot.waitUntil(lambda: window.stack.currentWidget() is home.pages.speaker, timeout=WAIT_MS)
     home.pages.speaker.back.click()
     assert window.stack.currentWidget() is home.view
+    home.pages.open_disputes("Vladimir Putin")
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is home.pages.disputes, timeout=WAIT_MS)
+    window.keys.escape()  # Esc goes back from a page too
+    assert window.stack.currentWidget() is home.view
     home.view.search.setText("Putin")
     qtbot.waitUntil(lambda: home.pages.search_hint.isVisible(), timeout=WAIT_MS)
     home.pages.search_hint.click()
