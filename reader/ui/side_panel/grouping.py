@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reader.core.model import Claim, Entity
+from reader.core.nlp.confidence import LOW_CONFIDENCE
 
 # (group title, entity types), in the order the panel shows them; unlisted types go to "Other".
 GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -99,16 +100,10 @@ def is_minor_number(entity: Entity) -> bool:
     return figure.isdigit() and int(figure) < SMALL_NUMBER_LIMIT
 
 
-# Below this confidence an entity or claim is shown muted: the analysis is unsure of it. 0.5 is the
-# point where the extractor thinks it as likely wrong as right.
-LOW_CONFIDENCE = 0.5
+def confidence_of(item: Entity | Claim) -> float:
+    """The analysis's confidence in an entity or claim (below the core's LOW_CONFIDENCE: muted)."""
+    return float(item.confidence)
 
 
-def confidence_of(item: object) -> float:
-    """The analysis's confidence in an entity or claim (1.0 when the model does not say)."""
-    value = getattr(item, "confidence", 1.0)
-    return float(value) if isinstance(value, int | float) else 1.0
-
-
-def is_low_confidence(item: object) -> bool:
+def is_low_confidence(item: Entity | Claim) -> bool:
     return confidence_of(item) < LOW_CONFIDENCE
