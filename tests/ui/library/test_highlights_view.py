@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtGui import QAction
 from pytestqt.qtbot import QtBot
 
 from reader.core.library.library import Library
@@ -88,8 +89,7 @@ def test_all_highlights_from_the_menu_filters_and_opens_at_the_highlight(
         qtbot: QtBot, analysis_calls: RecordingAnalysis, library_file: Path, tmp_path: Path) -> None:
     _first, second = two_articles(library_file, tmp_path)
     window = make_window(qtbot)
-    action = next(a for m in window.menuBar().actions() if m.menu() is not None
-                  for a in m.menu().actions() if a.text().replace("&", "") == "All Highlights")
+    action = next(a for a in window.findChildren(QAction) if a.text().replace("&", "") == "All Highlights")
     action.trigger()
     page = window.library_home._all_highlights
     assert page is not None and window.stack.currentWidget() is page.view
