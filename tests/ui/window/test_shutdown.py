@@ -22,7 +22,7 @@ from shiboken6 import VoidPtr
 from reader.core.model import Analysis, Article
 from reader.core.storage import settings as settings_io
 from reader.ui import tasks as workers
-from reader.ui.app import close_on_signals
+from reader.ui.app import close_on_signals, end_child_processes
 from reader.ui.close_when_destroyed import XCB_DESTROY_NOTIFY, XCB_EVENT, CloseWhenDestroyed
 from reader.ui.window.main_window import MainWindow
 
@@ -119,6 +119,19 @@ def test_a_window_destroyed_from_outside_closes_sift(qtbot: QtBot) -> None:
     widget.hide()
     deliver(XCB_DESTROY_NOTIFY, ours)  # a window already closed is Qt's own doing
     assert closes == [True]
+
+
+def test_child_processes_end_with_the_window() -> None:
+    """A library import's workers, say: spawned, busy, not stopped by anyone else."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    child = context.Process(target=time.sleep, args=(60,), name="busy-import-worker")
+    child.start()
+    started = time.monotonic()
+    end_child_processes()
+    assert not child.is_alive() and time.monotonic() - started < 5
+    assert child.exitcode == -signal.SIGTERM and multiprocessing.active_children() == []
 
 
 def running(pid: str) -> bool:
