@@ -20,9 +20,9 @@ from reader.core.sources.loading import load
 
 AEB = Path(__file__).resolve().parents[3].parent / "shared" / "corpus" / "aeb" / "html"
 SAMPLE_EVERY = 12  # every 12th dev page: 7 pages of different sites
-# The floors. The PDF floor is what Chromium's prints reach today (0.85 mean on the dev
-# pages, tests/benchmarks/RESULTS.md), under the 0.90: pages printed without their scripts
-# show menus and link lists their HTML hides, which the PDF's text cannot tell from the story.
+# The floors. The PDF floor sits under what Chromium's prints reach today (0.87 mean, 0.92
+# median on the dev pages, tests/benchmarks/RESULTS.md), itself under the 0.90: pages printed
+# without their scripts show menus and widgets their HTML hides, which a PDF's text barely tells apart.
 F1_FLOOR = 0.95
 PDF_F1_FLOOR = 0.80
 TIME_RATIO_CEILING = 2.0
