@@ -27,12 +27,6 @@ OUTPUTS = (("singlefile_path", ("singlefile.html",)),
            ("wget_path", ()))
 
 
-def is_snapshot(path: Path) -> bool:
-    """True for a folder with an index.json; a path that cannot be looked at is left to read_bytes."""
-    try:
-        return path.is_dir() and (path / SNAPSHOT_INDEX).is_file()
-    except (OSError, ValueError):
-        return False
 
 
 def load_snapshot(path: Path, limits: Limits, encoding: str | None) -> Source:

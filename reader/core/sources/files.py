@@ -39,6 +39,11 @@ GZIP_MAGIC = b"\x1f\x8b"
 # Files allowed past MAX_FILE_BYTES (up to MAX_ARCHIVE_BYTES), by their names.
 ARCHIVE_NAME_ENDINGS = (".warc", ".warc.gz", ".wacz", ".zip", ".pdf", ".mbox")
 WARC_MAGIC = b"WARC/"
+ZIP_MAGIC = b"PK\x03\x04"
+PDF_MAGIC = b"%PDF-"
+# A ZIP's end-of-central-directory record: 22 bytes plus a comment of at most 64 KiB at the end.
+EOCD_MAGIC = b"PK\x05\x06"
+EOCD_REACH = 22 + 64 * 1024
 # An ArchiveBox snapshot is a folder; this file inside it says what the folder holds.
 SNAPSHOT_INDEX = "index.json"
 
@@ -112,6 +117,24 @@ def gzipped_warc(head: bytes) -> bool:
     try:
         return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, len(WARC_MAGIC)) == WARC_MAGIC
     except zlib.error:
+        return False
+
+
+def is_warc(head: bytes) -> bool:
+    """True for a WARC, plain or gzip-compressed (per record, as crawlers write them)."""
+    return head.startswith(WARC_MAGIC) or gzipped_warc(head[:1024])
+
+
+def has_zip_directory(data: bytes) -> bool:
+    """True when the bytes end like a ZIP (possibly with a page before it: a self-extracting save)."""
+    return EOCD_MAGIC in data[-EOCD_REACH:] and ZIP_MAGIC in data
+
+
+def is_snapshot(path: Path) -> bool:
+    """True for an ArchiveBox snapshot folder; a path that cannot be looked at is left to read_bytes."""
+    try:
+        return path.is_dir() and (path / SNAPSHOT_INDEX).is_file()
+    except (OSError, ValueError):
         return False
 
 

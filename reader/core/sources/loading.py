@@ -16,7 +16,6 @@ from pathlib import Path
 
 from reader.core import errors
 from reader.core.model import Source
-from reader.core.sources.archivebox import is_snapshot, load_snapshot
 from reader.core.sources.charsets import decode_forced, decode_html, decode_text
 from reader.core.sources.files import (
     DEFAULT_LIMITS,
@@ -24,19 +23,21 @@ from reader.core.sources.files import (
     Limits,
     check_document_size,
     gunzip,
+    has_zip_directory,
+    is_snapshot,
+    is_warc,
     read_bytes,
 )
-from reader.core.sources.mail import load_email, load_mbox, mbox_pages
 from reader.core.sources.mhtml import load_mhtml
 from reader.core.sources.origin import find_original_url, find_resources_dir
 from reader.core.sources.pages import Page
-from reader.core.sources.pdf import load_pdf
 from reader.core.sources.sanitize import finish_source
 from reader.core.sources.singlefile import is_singlefile, load_singlefile, load_singlefile_zip
 from reader.core.sources.sniff import sniff_format
-from reader.core.sources.warc import WebArchive, is_wacz, is_warc
 from reader.core.sources.webarchive import load_webarchive
-from reader.core.sources.zips import BoundedZip, has_zip_directory
+
+# The readers of the other saved forms (archivebox, warc, mail, pdf, zips) are imported when a file
+# of theirs is opened: zipfile, email and the PDF code would cost every HTML page's first open ~40 ms.
 
 __all__ = ["Limits", "Page", "list_pages", "load"]
 
@@ -57,10 +58,12 @@ def load(path: str | Path, limits: Limits = DEFAULT_LIMITS, encoding: str | None
     """
     path = Path(os.path.abspath(Path(path).expanduser()))
     if is_snapshot(path):
+        from reader.core.sources.archivebox import load_snapshot
+
         return finish_source(load_snapshot(path, limits, encoding))
     data = read_bytes(path, limits) if data is None else data
     if is_warc(data[:1024]):  # before gunzip: a .warc.gz is read record by record
-        return finish_source(WebArchive(path, data, limits).source(page))
+        return finish_source(load_container(path, path, "warc", data, limits, page))
     name_hint = path
     if data.startswith(GZIP_MAGIC):
         data = gunzip(path, data, limits)
@@ -93,21 +96,28 @@ def load_container(path: Path, name_hint: Path, kind: str, data: bytes, limits: 
                    page: str | None) -> Source:
     """The formats that hold a page rather than being one: PDF, ZIP saves, WARC, WACZ, e-mail."""
     if kind == "pdf":
+        from reader.core.sources.pdf import load_pdf
+
         return load_pdf(path, data)
-    if kind == "warc":
-        return WebArchive(path, data, limits).source(page)
     if kind == "eml":
+        from reader.core.sources.mail import load_email
+
         return load_email(path, data, limits)
     if kind == "mbox":
+        from reader.core.sources.mail import load_mbox
+
         return load_mbox(path, data, limits, page)
-    names = zip_names(path, name_hint, data, limits)
-    if is_wacz(names):
+    from reader.core.sources.warc import WebArchive, is_wacz
+
+    if kind == "warc" or is_wacz(zip_names(path, name_hint, data, limits)):
         return WebArchive(path, data, limits).source(page)
     return load_singlefile_zip(path, data, limits)
 
 
 def zip_names(path: Path, name_hint: Path, data: bytes, limits: Limits) -> list[str]:
     """The entries of a ZIP; a ZIP that is not readable, under a name that is not ours, is named."""
+    from reader.core.sources.zips import BoundedZip
+
     try:
         return BoundedZip(path, data, limits).names()
     except errors.Malformed:
@@ -131,13 +141,15 @@ def list_pages(path: str | Path, limits: Limits = DEFAULT_LIMITS, data: bytes | 
     if is_snapshot(path):
         return []
     data = read_bytes(path, limits) if data is None else data
-    if is_warc(data[:1024]):
-        return WebArchive(path, data, limits).pages()
-    if data.startswith(GZIP_MAGIC):
+    if data.startswith(GZIP_MAGIC) and not is_warc(data[:1024]):
         return []
-    kind = sniff_format(path, data)
+    kind = "warc" if is_warc(data[:1024]) else sniff_format(path, data)
     if kind == "mbox":
+        from reader.core.sources.mail import mbox_pages
+
         return mbox_pages(path, data, limits)
-    if kind == "zip" and is_wacz(zip_names(path, path, data, limits)):
+    from reader.core.sources.warc import WebArchive, is_wacz
+
+    if kind == "warc" or (kind == "zip" and is_wacz(zip_names(path, path, data, limits))):
         return WebArchive(path, data, limits).pages()
     return []

@@ -26,7 +26,6 @@ from reader.core.sources.origin import web_url
 
 log = logging.getLogger(__name__)
 
-PDF_MAGIC = b"%PDF-"
 # A browser prints a long article on 10-30 pages; a book or a report runs to hundreds.
 MAX_PDF_PAGES = 300
 # Reading the text of 300 pages takes ~3 s here; past this the PDF is not read further.

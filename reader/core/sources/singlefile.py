@@ -13,13 +13,16 @@ import re
 from datetime import datetime
 from pathlib import Path
 from posixpath import normpath
+from typing import TYPE_CHECKING
 
 from reader.core import errors
 from reader.core.model import Resource, Source
 from reader.core.sources.charsets import decode_forced, decode_html
 from reader.core.sources.files import SNIFF_BYTES, Limits, check_document_size
 from reader.core.sources.origin import find_original_url, web_url
-from reader.core.sources.zips import BoundedZip, is_nested_archive
+
+if TYPE_CHECKING:
+    from reader.core.sources.zips import BoundedZip
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +86,8 @@ def load_singlefile(path: Path, data: bytes, limits: Limits, encoding: str | Non
 
 def load_singlefile_zip(path: Path, data: bytes, limits: Limits, container: str = "zip") -> Source:
     """A ZIP save (or the ZIP inside a self-extracting page): index.html and its resources."""
+    from reader.core.sources.zips import BoundedZip, is_nested_archive  # zipfile: slow to import
+
     archive = BoundedZip(path, data, limits)
     if not archive.has(ZIP_PAGE):
         if any(is_nested_archive(n) for n in archive.names()):

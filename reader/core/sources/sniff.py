@@ -8,11 +8,8 @@ from pathlib import Path
 
 from reader.core import errors
 from reader.core.sources.charsets import BOMS, guess_bomless_utf16
-from reader.core.sources.files import SNIFF_BYTES
+from reader.core.sources.files import PDF_MAGIC, SNIFF_BYTES, ZIP_MAGIC, is_warc
 from reader.core.sources.mail import EMAIL_SUFFIXES, MBOX_SUFFIXES, looks_like_email, looks_like_mbox
-from reader.core.sources.pdf import PDF_MAGIC
-from reader.core.sources.warc import is_warc
-from reader.core.sources.zips import ZIP_MAGIC
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml", ".xht"}
 MHTML_SUFFIXES = {".mhtml", ".mht"}

@@ -62,13 +62,6 @@ class Entry:
     charset: str | None
 
 
-def is_warc(head: bytes) -> bool:
-    """True for a WARC, plain or gzip-compressed (per record, as crawlers write them)."""
-    if head.startswith(WARC_MAGIC):
-        return True
-    from reader.core.sources.files import gzipped_warc
-
-    return gzipped_warc(head[:1024])
 
 
 def is_wacz(names: list[str]) -> bool:

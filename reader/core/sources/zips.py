@@ -19,10 +19,6 @@ from reader.core.sources.files import Limits, human_size
 
 log = logging.getLogger(__name__)
 
-ZIP_MAGIC = b"PK\x03\x04"
-# The end-of-central-directory record: 22 bytes plus a comment of at most 64 KiB at the end.
-EOCD_MAGIC = b"PK\x05\x06"
-EOCD_REACH = 22 + 64 * 1024
 # An entry that is itself an archive: a page inside it would need a second unpacking.
 NESTED_SUFFIXES = (".zip", ".wacz", ".gz", ".7z", ".rar", ".tar", ".bz2", ".xz")
 
@@ -73,8 +69,3 @@ class BoundedZip:
 
 def is_nested_archive(name: str) -> bool:
     return name.lower().endswith(NESTED_SUFFIXES)
-
-
-def has_zip_directory(data: bytes) -> bool:
-    """True when the bytes end like a ZIP (possibly with a page before it: a self-extracting save)."""
-    return EOCD_MAGIC in data[-EOCD_REACH:] and ZIP_MAGIC in data
