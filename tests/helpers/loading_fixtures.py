@@ -405,3 +405,21 @@ def token_f1(expected: str, found: str) -> float:
         return 0.0
     precision, recall = common / sum(got.values()), common / sum(want.values())
     return 2 * precision * recall / (precision + recall)
+
+
+def encrypted_pdf() -> bytes:
+    """A one-page PDF behind a password: a standard security handler whose keys no password opens."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>",
+               b"<< /Filter /Standard /V 1 /R 2 /O <" + b"11" * 32 + b"> /U <" + b"22" * 32 + b"> /P -4 >>"]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    table = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    file_id = b"<00112233445566778899aabbccddeeff>"
+    out += (b"trailer\n<< /Size %d /Root 1 0 R /Encrypt 4 0 R /ID [%s %s] >>\nstartxref\n%d\n%%%%EOF\n"
+            % (len(objects) + 1, file_id, file_id, table))
+    return out

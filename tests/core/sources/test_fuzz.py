@@ -30,6 +30,7 @@ from loading_fixtures import (
     PNG_1X1,
     STORY,
     eml_bytes,
+    encrypted_pdf,
     mbox_bytes,
     mhtml_bytes,
     page,
@@ -323,7 +324,7 @@ SAVED_FORMS = {
     ".warc": warc_bytes([(_PIER, page())], compress=False, chunked=True, gzip_encoded=True),
     ".wacz": wacz_bytes(warc_bytes([(_PIER, page())]), [(_PIER, "Pier")]),
     ".eml": eml_bytes(), ".mbox": mbox_bytes([eml_bytes(), eml_bytes(subject="Second")]),
-    ".pdf": printed_article_pdf(),
+    ".pdf": printed_article_pdf(), "-locked.pdf": encrypted_pdf(),
 }
 VALID_FILES += list(SAVED_FORMS.values())
 

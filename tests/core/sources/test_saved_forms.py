@@ -341,9 +341,14 @@ def test_scanned_pdf_gets_a_sentence(tmp_path: Path) -> None:
 
 
 def test_damaged_and_encrypted_pdfs_get_sentences(tmp_path: Path) -> None:
+    from loading_fixtures import encrypted_pdf
+
     with pytest.raises(errors.Malformed) as info:
         load(write(tmp_path, "report.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"))
     assert "damaged PDF" in info.value.message
+    with pytest.raises(errors.UnsupportedFormat) as refused:
+        load(write(tmp_path, "locked.pdf", encrypted_pdf()))
+    assert "password-protected" in refused.value.message
 
 
 def test_pdf_with_too_many_pages_is_refused(tmp_path: Path) -> None:
