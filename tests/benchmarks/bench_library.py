@@ -234,7 +234,7 @@ def bench_import(work: Path, runs: int) -> dict[str, Any]:
     ratios: list[float] = []
     cpu: dict[str, list[float]] = {"extract": [], "import": []}
     for run in range(runs):
-        single, single_cpu, extracted = timed([python, "-m", "reader", "extract", *files], env)
+        single, single_cpu, extracted = timed([python, "-m", "reader", "extract", "--jobs", "1", *files], env)
         assert extracted.returncode == 0, extracted.stderr
         db = work / f"import-{run}.sqlite3"
         add = [python, "-m", "reader", "library", "add", str(folder), "--library", str(db)]
