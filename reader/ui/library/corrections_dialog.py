@@ -1,7 +1,7 @@
 """The reader's corrections of the library's entities: the list of those in force (each can be
 undone), and the choice of articles for a split.
 
-Passive dialogs: the library pages (library_pages.py) make the corrections on the library's
+Passive dialogs: the library pages (ui/window/library_pages.py) make the corrections on the library's
 thread and fill these with the answers.
 """
 

@@ -3,7 +3,7 @@ with who disputes it and whom they dispute, and the articles that mention them.
 
 A passive page: it shows a core :class:`~reader.core.library.speaker_page.SpeakerPage` and says
 what the reader asked for by signals (open an article at a span, export, correct the entity);
-the window's library pages (library_pages.py) do the asking on the library's thread.
+the window's library pages (ui/window/library_pages.py) do the asking on the library's thread.
 """
 
 from __future__ import annotations

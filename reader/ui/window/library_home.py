@@ -28,8 +28,8 @@ if TYPE_CHECKING:
     from reader.core.library.records import StoredArticle
     from reader.core.model import Analysis, Resource
     from reader.core.reading import Loaded
-    from reader.ui.library.highlights_view import AllHighlights
     from reader.ui.window.dialogs import PreferencesDialog
+    from reader.ui.window.highlights_view import AllHighlights
     from reader.ui.window.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -130,7 +130,7 @@ class LibraryHome(QObject):
         from reader.ui.window.library_export import LibraryExport
 
         self.library_export = LibraryExport(self)  # the list's Export menu
-        from reader.ui.library.library_pages import LibraryPages
+        from reader.ui.window.library_pages import LibraryPages
 
         self.pages = LibraryPages(self)  # speaker pages, disputes, versions, sources (issue 16)
         self.controller.start()
@@ -171,7 +171,7 @@ class LibraryHome(QObject):
     def show_highlights(self) -> None:
         """Every highlight and note in the library, on a page of its own."""
         if self._all_highlights is None:
-            from reader.ui.library.highlights_view import AllHighlights
+            from reader.ui.window.highlights_view import AllHighlights
 
             self._all_highlights = AllHighlights(self)
         self._all_highlights.show()

@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction
 from pytestqt.qtbot import QtBot
 
 from reader.core.library.library import Library
-from reader.ui.library.highlights_view import (
+from reader.ui.window.highlights_view import (
     COLUMNS,
     ORPHAN_MARK,
     HighlightQuery,
