@@ -65,6 +65,7 @@ class Session(Generic[TabT]):
         self._requests: dict[int, OpenArticle[TabT]] = {}  # analysis request → its article
         self._closed: list[ClosedTab] = []
         self._orders = itertools.count(1)
+        self._recent_order: dict[str, int] = {}  # path → the order it was last asked for in
 
     # --------------------------------------------------------------- open articles
     def articles(self) -> list[OpenArticle[TabT]]:
@@ -168,7 +169,17 @@ class Session(Generic[TabT]):
         return None
 
     # --------------------------------------------------------------- state that survives
-    def opened(self, path: str) -> None:
+    def opened(self, path: str, order: int | None = None) -> None:
+        """A file shown: first among the recent files, unless a file asked for later (a higher
+        ``order``) is already shown; files loaded side by side finish in any order."""
+        if order is not None:
+            self._recent_order[path] = order
+            later = [p for p in self.state.recent if self._recent_order.get(p, -1) > order]
+            if later:
+                recent = [p for p in self.state.recent if p != path]
+                recent.insert(recent.index(later[-1]) + 1, path)
+                self.state = replace(self.state, recent=tuple(recent))
+                return
         self.state = self.state.with_recent(path)
 
     def remember_view(self, path: str, position: float, splitter: str | None) -> None:

@@ -118,7 +118,7 @@ class ArticleTabs:
             tab.reading_view.setFocus(Qt.FocusReason.OtherFocusReason)  # arrows and PgDn scroll at once
         w.tabs.label(widget_of(tab), item.title, path)
         w.stack.setCurrentWidget(w.tabs)
-        session.opened(path)
+        session.opened(path, order)
         w.update_actions()
         for notice in original.warnings:  # a paywall, not an article, another language...
             w.message_bar.show_message(f"“{Path(path).name}”: {notice.message}", "warning", append=True)

@@ -149,3 +149,14 @@ def test_corrections_reach_the_open_articles_of_the_same_scope() -> None:
 
     same = session.same_scope(folder, article("/site-a/9.txt"))
     assert [each.tab for each in same] == ["one", "two"]
+
+
+def test_recent_files_follow_the_order_asked_not_the_order_loaded() -> None:
+
+    session: Session[object] = Session(WindowState())
+    session.opened("/a/three.txt", 3)
+    session.opened("/a/one.txt", 1)  # finished loading last, asked for first
+    session.opened("/a/two.txt", 2)
+    assert session.state.recent[:3] == ("/a/three.txt", "/a/two.txt", "/a/one.txt")
+    session.opened("/a/one.txt")  # opened again later: first
+    assert session.state.recent[0] == "/a/one.txt"
