@@ -282,6 +282,11 @@ def find_byline(signals: PageSignals, article: dict) -> str | None:
     return join_authors(visible_bylines(signals.root)[:1]) if signals.root is not None else None
 
 
+# No web page was published before this year: earlier dates are CMS placeholders ("0001-01-01"
+# seen on a dev page), not a publication date.
+EARLIEST_PUBLISHED_YEAR = 1990
+
+
 def iso_date(value: object) -> str | None:
     """An ISO 8601 date or datetime-with-offset from a date string, or None if unreadable."""
     if not isinstance(value, str):
@@ -297,9 +302,12 @@ def iso_date(value: object) -> str | None:
         if not match:
             return None
         try:
-            return date(int(match[1]), int(match[2]), int(match[3])).isoformat()
+            day = date(int(match[1]), int(match[2]), int(match[3]))
         except ValueError:
             return None
+        return day.isoformat() if day.year >= EARLIEST_PUBLISHED_YEAR else None
+    if moment.year < EARLIEST_PUBLISHED_YEAR:
+        return None  # a placeholder ("0001-01-01"), not a date
     return moment.isoformat() if moment.tzinfo else moment.date().isoformat()
 
 

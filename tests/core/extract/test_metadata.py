@@ -175,3 +175,10 @@ def test_visible_byline_needs_the_word_author_not_a_substring() -> None:
 
     assert byline_of("<span class='tag-housing-authority'>Housing Authority</span>") is None
     assert byline_of("<span class='post-author'>Ana Lindqvist</span>") == "Ana Lindqvist"
+
+
+def test_placeholder_dates_are_no_publication_date() -> None:
+    from reader.core.extract.metadata import iso_date
+
+    assert iso_date("0001-01-01T00:00:00") is None and iso_date("0001-01-01") is None
+    assert iso_date("2019-11-20T10:00:00Z") == "2019-11-20T10:00:00+00:00"
