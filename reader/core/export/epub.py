@@ -22,7 +22,7 @@ from io import BytesIO
 
 from reader import APP_NAME
 from reader.core.export.marks import Run, block_runs, note_numbers, orphaned
-from reader.core.export.text_formats import meta_line
+from reader.core.export.text_formats import marked_html, meta_line
 from reader.core.model import Analysis, Article, Block, Highlight, Resource
 
 # Image types every EPUB 3 reader must show (core media types); others would need fallbacks,
@@ -120,18 +120,13 @@ def chapter_xhtml(chapter: BookArticle, heading: str, book: _Book) -> str:
             + "\n".join(body) + "\n</section>\n</body>\n</html>\n")
 
 
+def epub_note_ref(number: int) -> str:
+    return f'<a epub:type="noteref" href="#note-{number}"><sup>{number}</sup></a>'
+
+
 def marked_xhtml(runs: Sequence[Run], numbers: dict[str, int]) -> str:
-    out: list[str] = []
-    for run in runs:
-        text = xml_text(run.text)
-        if run.highlight is None:
-            out.append(text)
-            continue
-        out.append(f'<mark class="{run.highlight.color}">{text}</mark>')
-        number = numbers.get(run.highlight.id) if run.closes else None
-        if number:
-            out.append(f'<a epub:type="noteref" href="#note-{number}"><sup>{number}</sup></a>')
-    return "".join(out)
+    """A block's runs as XHTML, with EPUB note references."""
+    return marked_html(runs, numbers, xml_text, epub_note_ref)
 
 
 def block_xhtml(block: Block, marked: str, images: ImageLookup | None, book: _Book) -> str:

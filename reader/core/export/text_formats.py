@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from reader import APP_NAME
@@ -200,18 +200,23 @@ def to_html(article: Article, analysis: Analysis | None = None, highlights: Sequ
             + "\n".join(body) + "\n</article>\n</body>\n</html>\n")
 
 
-def marked_html(runs: Sequence[Run], numbers: Mapping[str, int]) -> str:
-    """A block's runs as HTML: ``<mark>`` around highlights, a note reference after a noted one."""
+def html_note_ref(number: int) -> str:
+    return f'<sup><a href="#note-{number}" id="ref-{number}">{number}</a></sup>'
+
+
+def marked_html(runs: Sequence[Run], numbers: Mapping[str, int], escape: Callable[[str], str] = html.escape,
+                note_ref: Callable[[int], str] = html_note_ref) -> str:
+    """A block's runs as (X)HTML: ``<mark>`` around highlights, a note reference after a noted one."""
     out: list[str] = []
     for run in runs:
-        text = html.escape(run.text)
+        text = escape(run.text)
         if run.highlight is None:
             out.append(text)
             continue
         out.append(f'<mark class="{run.highlight.color}">{text}</mark>')
         number = numbers.get(run.highlight.id) if run.closes else None
         if number:
-            out.append(f'<sup><a href="#note-{number}" id="ref-{number}">{number}</a></sup>')
+            out.append(note_ref(number))
     return "".join(out)
 
 
