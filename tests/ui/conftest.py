@@ -1,11 +1,29 @@
-"""Set-up for every window test: imports into the library run in the test's process, without
-analysis (no process pool, no spaCy), so opening a file does not start the language model."""
+"""Set-up for the UI tests: imports into the library run in the test's process, without analysis
+(no process pool, no spaCy), so opening a file does not start the language model; and ``tab``, an
+article tab showing the sample article and its analysis."""
 
 from __future__ import annotations
 
 import pytest
+from pytestqt.qtbot import QtBot
+from sample_articles import sample_analysis, sample_article
+
+from reader.ui.reading.article_tab import ArticleTab
 
 
 @pytest.fixture(autouse=True)
 def light_library_imports(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("reader.ui.window.library_home.IMPORT_OPTIONS", {"analysis": False, "workers": 0})
+
+
+@pytest.fixture
+def tab(qtbot: QtBot) -> ArticleTab:
+    widget = ArticleTab()
+    qtbot.addWidget(widget)
+    widget.resize(1200, 500)
+    article = sample_article()
+    widget.show_article(article)
+    widget.show_analysis(sample_analysis(article))
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget

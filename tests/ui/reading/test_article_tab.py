@@ -17,19 +17,6 @@ from reader.ui.side_panel.grouping import group_title
 from reader.ui.side_panel.positions import claim_extent, sorted_mentions
 
 
-@pytest.fixture
-def tab(qtbot: QtBot) -> ArticleTab:
-    widget = ArticleTab()
-    qtbot.addWidget(widget)
-    widget.resize(1200, 500)
-    article = sample_article()
-    widget.show_article(article)
-    widget.show_analysis(sample_analysis(article))
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
-
-
 def highlighted_from_document(tab: ArticleTab) -> list[tuple[int, int]]:
     """The extra selections of the reading view, mapped back to Article.text offsets."""
     text_map = tab.reading_view.text_map

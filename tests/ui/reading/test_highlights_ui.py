@@ -10,25 +10,11 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
-from sample_articles import sample_analysis, sample_article
 
 from reader.core.anchoring import describe, find_occurrence
 from reader.core.model import Highlight
 from reader.ui.reading.article_tab import ArticleTab
 from reader.ui.reading.theme import theme_named
-
-
-@pytest.fixture
-def tab(qtbot: QtBot) -> ArticleTab:
-    widget = ArticleTab()
-    qtbot.addWidget(widget)
-    widget.resize(1200, 500)
-    article = sample_article()
-    widget.show_article(article)
-    widget.show_analysis(sample_analysis(article))
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
 
 
 def highlight_of(tab: ArticleTab, exact: str, ident: str = "h1", **kw: object) -> Highlight:

@@ -3,26 +3,11 @@ and on a claim card (the claim's content) reaches the tab's ``highlight_requeste
 
 from __future__ import annotations
 
-import pytest
 from pytestqt.qtbot import QtBot
-from sample_articles import sample_analysis, sample_article
 
 from reader.ui.reading.article_tab import ArticleTab
 from reader.ui.side_panel.entities_tab import INDEX_ROLE
 from reader.ui.side_panel.positions import sorted_mentions
-
-
-@pytest.fixture
-def tab(qtbot: QtBot) -> ArticleTab:
-    widget = ArticleTab()
-    qtbot.addWidget(widget)
-    widget.resize(1200, 500)
-    article = sample_article()
-    widget.show_article(article)
-    widget.show_analysis(sample_analysis(article))
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
 
 
 def trigger_highlight(menu: object) -> None:
