@@ -17,7 +17,6 @@ import argparse
 import gzip
 import json
 import os
-import resource
 import statistics
 import sys
 import tempfile
@@ -41,6 +40,9 @@ from loading_fixtures import (  # noqa: E402
 
 from reader.core.extract import extract  # noqa: E402
 from reader.core.sources.loading import list_pages, load  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "tests" / "benchmarks"))
+from peak_rss import in_child  # noqa: E402
 
 AEB = ROOT.parent / "shared" / "corpus" / "aeb" / "html"
 RUNS = 3  # timing runs per page and form; the median is kept (the machine is shared)
@@ -110,25 +112,6 @@ def big_warc(pages: list[Path], target: Path) -> Path:
                     break
             copy += 1
     return target
-
-
-def in_child(work: Callable[[], object]) -> dict[str, object]:
-    """Run ``work`` in a forked child; its seconds, its result's size and its own peak RSS."""
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        os.close(read_end)
-        started = time.perf_counter()
-        result = work()
-        report = {"seconds": round(time.perf_counter() - started, 2), "result": result,
-                  "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
-        os.write(write_end, json.dumps(report).encode())
-        os._exit(0)
-    os.close(write_end)
-    with os.fdopen(read_end, "rb") as pipe:
-        data = pipe.read()
-    os.waitpid(pid, 0)
-    return json.loads(data or b"{}")
 
 
 def measure_big_warc(pages: list[Path], folder: Path) -> dict[str, object]:

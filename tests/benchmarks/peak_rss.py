@@ -20,6 +20,7 @@ import resource
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,21 +38,15 @@ MAX_MB = 500  # the robustness issue's bound
 MAX_SECONDS = 10.0  # the robustness issue's bound to open a page
 
 
-def measure(path: Path) -> dict[str, object]:
-    """Fork; the child loads and extracts ``path`` and reports its peak RSS and time."""
+def in_child(work: Callable[[], object]) -> dict[str, object]:
+    """Run ``work`` in a child forked after the imports: its seconds, its result and its own peak RSS."""
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # child
         os.close(read_end)
-        started = time.monotonic()
-        try:
-            article = extract(load(path))
-            outcome = f"{len(article.story_blocks)} story blocks"
-        except errors.ReaderError as exc:
-            outcome = f"{exc.kind}: {exc.message}"
-        except Exception as exc:  # reported, not raised: the parent must see every file
-            outcome = f"CRASH {type(exc).__name__}: {exc}"
-        report = {"seconds": round(time.monotonic() - started, 2), "outcome": outcome,
+        started = time.perf_counter()
+        result = work()
+        report = {"seconds": round(time.perf_counter() - started, 2), "result": result,
                   "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)}
         os.write(write_end, json.dumps(report).encode())
         os._exit(0)
@@ -59,7 +54,25 @@ def measure(path: Path) -> dict[str, object]:
     with os.fdopen(read_end, "rb") as pipe:
         data = pipe.read()
     os.waitpid(pid, 0)
-    return {"file": path.name, "bytes": path.stat().st_size, **json.loads(data or b"{}")}
+    return dict(json.loads(data or b"{}"))
+
+
+def extract_outcome(path: Path) -> str:
+    """What opening ``path`` came to, in words (reported, not raised: the parent sees every file)."""
+    try:
+        article = extract(load(path))
+        return f"{len(article.story_blocks)} story blocks"
+    except errors.ReaderError as exc:
+        return f"{exc.kind}: {exc.message}"
+    except Exception as exc:
+        return f"CRASH {type(exc).__name__}: {exc}"
+
+
+def measure(path: Path) -> dict[str, object]:
+    """The child loads and extracts ``path`` and reports its peak RSS and time."""
+    report = in_child(lambda: extract_outcome(path))
+    report["outcome"] = report.pop("result", None)
+    return {"file": path.name, "bytes": path.stat().st_size, **report}
 
 
 def corpus_files(folder: Path) -> list[Path]:
