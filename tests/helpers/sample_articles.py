@@ -88,3 +88,18 @@ def sample_analysis(article: Article | None = None) -> Analysis:
     )
     return Analysis(entities=entities, claims=claims,
                     warnings=(Notice("language", "Test warning: analysis tuned for English."),))
+
+
+def shown_tab(qtbot: object, width: int = 1200, height: int = 500) -> object:
+    """An ArticleTab showing the sample article and its analysis, on screen (offscreen)."""
+    from reader.ui.reading.article_tab import ArticleTab
+
+    tab = ArticleTab()
+    qtbot.addWidget(tab)  # type: ignore[attr-defined]
+    tab.resize(width, height)
+    article = sample_article()
+    tab.show_article(article)
+    tab.show_analysis(sample_analysis(article))
+    tab.show()
+    qtbot.waitExposed(tab)  # type: ignore[attr-defined]
+    return tab

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from pytestqt.qtbot import QtBot
-from sample_articles import sample_analysis, sample_article
+from sample_articles import shown_tab
 
 from reader.ui.reading.article_tab import ArticleTab
 
@@ -18,12 +18,6 @@ def light_library_imports(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def tab(qtbot: QtBot) -> ArticleTab:
-    widget = ArticleTab()
-    qtbot.addWidget(widget)
-    widget.resize(1200, 500)
-    article = sample_article()
-    widget.show_article(article)
-    widget.show_analysis(sample_analysis(article))
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    shown = shown_tab(qtbot)
+    assert isinstance(shown, ArticleTab)
+    return shown

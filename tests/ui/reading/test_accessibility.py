@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from pytestqt.qtbot import QtBot
-from sample_articles import TITLE, sample_analysis, sample_article
+from sample_articles import TITLE, sample_article, shown_tab
 
 from reader.ui.reading.article_tab import ArticleTab
 
@@ -21,14 +21,8 @@ CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView, QAbstractS
 
 
 def make_tab(qtbot: QtBot) -> ArticleTab:
-    tab = ArticleTab()
-    qtbot.addWidget(tab)
-    tab.resize(1200, 600)
-    article = sample_article()
-    tab.show_article(article)
-    tab.show_analysis(sample_analysis(article))
-    tab.show()
-    qtbot.waitExposed(tab)
+    tab = shown_tab(qtbot, 1200, 600)
+    assert isinstance(tab, ArticleTab)
     return tab
 
 

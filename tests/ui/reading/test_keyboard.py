@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow
 from pytestqt.qtbot import QtBot
-from sample_articles import sample_analysis, sample_article
+from sample_articles import sample_article, shown_tab
 
 from reader.ui.reading.article_tab import ENTITY_LAYER, ArticleTab
 from reader.ui.reading.keyboard import (
@@ -118,14 +118,8 @@ def test_reading_keys_win_over_a_window_shortcut_with_the_same_key(qtbot: QtBot)
 
 
 def test_brackets_step_through_the_selected_entitys_mentions(qtbot: QtBot) -> None:
-    tab = ArticleTab()
-    qtbot.addWidget(tab)
-    tab.resize(1000, 400)
-    article = sample_article()
-    tab.show_article(article)
-    tab.show_analysis(sample_analysis(article))
-    tab.show()
-    qtbot.waitExposed(tab)
+    tab = shown_tab(qtbot, 1000, 400)
+    assert isinstance(tab, ArticleTab)
     tab.side_panel.select_entity(0)
     tab.reading_view.setFocus()
     entities = tab.side_panel.entities_tab
