@@ -18,6 +18,7 @@ from reader.core.records import analysis_record, article_record
 from reader.core.sources.files import DEFAULT_LIMITS, SNIFF_BYTES, Limits, read_bytes
 from reader.core.sources.loading import load
 from reader.core.sources.origin import find_resources_dir
+from reader.core.sources.pages import Page, split_page_address
 from reader.core.sources.sniff import refuse_binary
 
 if TYPE_CHECKING:
@@ -35,23 +36,54 @@ class Loaded:
     cache_key: str | None = None  # the file's entry in the results cache; None without a cache
 
 
-def open_for_reading(path: Path, encoding: str | None = None, cache: ResultCache | None = None,
-                     limits: Limits = DEFAULT_LIMITS) -> Loaded:
-    """Load and extract one saved article (``encoding``: the reader's override, if any), or take
-    the article ``cache`` kept from the last time these very bytes were read. No widgets here."""
+@dataclass(frozen=True)
+class PageChoice:
+    """A file of several pages (a web archive, a mailbox) opened without naming one: the reader
+    picks a page, or imports them all."""
+
+    path: Path
+    pages: tuple[Page, ...]
+
+
+def open_or_list_pages(address: Path, encoding: str | None = None, cache: ResultCache | None = None,
+                       limits: Limits = DEFAULT_LIMITS) -> Loaded | PageChoice:
+    """What opening ``address`` shows: the article, or the pages to choose from when it is a file
+    of several and no page is named (the file is read once either way)."""
+    path, page = split_page_address(address)
+    path = Path(os.path.abspath(path.expanduser()))
+    data = read_bytes(path, limits)
+    if page is None:
+        from reader.core.sources.loading import list_pages
+
+        try:
+            pages = list_pages(path, limits, data)
+        except errors.ReaderError:  # the loader says why below, in the same words
+            pages = []
+        if len(pages) > 1:
+            return PageChoice(path, tuple(pages))
+    return open_for_reading(address, encoding, cache, limits, data=data)
+
+
+def open_for_reading(address: Path, encoding: str | None = None, cache: ResultCache | None = None,
+                     limits: Limits = DEFAULT_LIMITS, data: bytes | None = None) -> Loaded:
+    """Load and extract one saved article (``address``: a path, or a page address naming one page
+    of an archive; ``encoding``: the reader's override, if any), or take the article ``cache``
+    kept from the last time these very bytes were read. ``data``: the bytes, when read already.
+    No widgets here."""
     from reader.core.extract import extract
     from reader.core.extract.guard import time_limit
 
-    path = Path(os.path.abspath(Path(path).expanduser()))  # as load() names it in its errors
-    data = read_bytes(path, limits)
-    key = cache.key_for(data, encoding) if cache is not None else None
+    path, page = split_page_address(address)
+    path = Path(os.path.abspath(path.expanduser()))  # as load() names it in its errors
+    data = read_bytes(path, limits) if data is None else data
+    key = cache.key_for(data, encoding, page) if cache is not None else None
     if cache is not None and key is not None:
         cached = cache.article(key, path)
         if cached is not None:
             folder = find_resources_dir(path) if cached.format == "html" else None
             return Loaded(cached, resources_dir=folder, cache_key=key)
     with time_limit(path.name):  # a last resort: a hostile page gets a Timeout, not a hang
-        source = load(path, limits, encoding, data=data)
+        source = load(path, limits, encoding, data=data, page=page)
         article = extract(source)
     if cache is not None and key is not None and not source.resources:
         cache.store_article(key, article)  # an archive's images live in the file: it is re-read

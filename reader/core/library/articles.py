@@ -14,6 +14,7 @@ from typing import Any
 from reader.core.library.entities import chunks, index_article, marks
 from reader.core.library.records import Summary, pack_record, unpack_record, word_count
 from reader.core.library.schema import schema_version
+from reader.core.sources.pages import address_is_file
 
 # Characters of the SHA-256 hex digest that make an article's id: 64 bits, so that a library
 # of a million articles has about a 1 in 36 million chance of any two colliding; short
@@ -106,7 +107,7 @@ def carry_user_state(conn: sqlite3.Connection, old: int, new: int) -> None:
 def old_paths_exist(conn: sqlite3.Connection, num: int, except_path: str) -> bool:
     """Whether any other file this article was seen at still exists (else a new path is a move)."""
     rows = conn.execute("SELECT path FROM paths WHERE article_num = ? AND path != ?", (num, except_path))
-    return any(Path(row["path"]).is_file() for row in rows)
+    return any(address_is_file(row["path"]) for row in rows)
 
 
 def summaries(conn: sqlite3.Connection, rows: Sequence[sqlite3.Row]) -> list[Summary]:

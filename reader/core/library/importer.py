@@ -36,6 +36,7 @@ from reader.core.library.store import now_iso, transaction
 from reader.core.library.worker import prepare_worker, record_for_library
 from reader.core.records import error_record
 from reader.core.sources.origin import RESOURCE_DIR_ENDINGS
+from reader.core.sources.pages import address_is_file, split_page_address
 from reader.core.sources.sniff import SUPPORTED_SUFFIXES
 
 log = logging.getLogger(__name__)
@@ -114,11 +115,15 @@ def find_files(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
     return list(dict.fromkeys(files)), folders
 
 
-def content_digest(path: Path) -> str:
+def content_digest(path: Path, page: str | None = None) -> str:
+    """The file's SHA-256; for one page of a file of several, that and the page's key (each page
+    is its own article)."""
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         while chunk := handle.read(HASH_CHUNK_BYTES):
             digest.update(chunk)
+    if page is not None:
+        return hashlib.sha256(f"{digest.hexdigest()}\0page\0{page}".encode()).hexdigest()
     return digest.hexdigest()
 
 
@@ -148,6 +153,7 @@ class Importer:
         self._work_started = 0.0
         self._work_done = 0
         self._work_total = 0
+        self._main_pages: dict[Path, str | None] = {}
 
     def run(self, paths: Iterable[Path]) -> Iterator[ImportResult]:
         """Import files and folders; yields each file's result as it is decided or stored."""
@@ -175,16 +181,18 @@ class Importer:
     # -- planning -------------------------------------------------------------------------
 
     def _plan(self, path: Path) -> ImportResult | Work:
-        """Decide cheaply what a file needs; files the library already has are settled here."""
+        """Decide cheaply what a file (or one page of it, named by its page address) needs; files
+        the library already has are settled here."""
+        file, page = split_page_address(path)
         try:
-            stat = path.stat()
+            stat = file.stat()
         except FileNotFoundError:
             with self.lock, transaction(self.conn):
                 articles.mark_gone(self.conn, str(path))
             return self._error(path, errors.NotFound(path))
         except OSError as exc:
             return self._error(path, errors.NotFound(path, errors.NotFound.UNREADABLE, reason=exc.strerror))
-        if path.is_dir():
+        if file.is_dir():
             return self._error(path, errors.IsDirectory(path))
         with self.lock:
             held = articles.current_article_at(self.conn, str(path))
@@ -195,7 +203,8 @@ class Importer:
         if failure is not None and (failure["size"], failure["mtime_ns"]) == (stat.st_size, stat.st_mtime_ns):
             return ImportResult(path, "error", error={"kind": failure["kind"], "message": failure["message"]})
         try:
-            digest = content_digest(path)
+            own_page = page is not None and page != self._main_page(file)
+            digest = content_digest(file, page if own_page else None)
         except OSError as exc:
             kind = errors.PermissionDenied(path) if isinstance(exc, PermissionError) else \
                 errors.NotFound(path, errors.NotFound.UNREADABLE, reason=exc.strerror)
@@ -210,6 +219,19 @@ class Importer:
                 highlights.follow_edit(self.conn, held["num"], known["num"])
             self.conn.execute("DELETE FROM failures WHERE path = ?", (str(path),))
         return ImportResult(path, "moved" if moved else "unchanged", known["id"], known["title"])
+
+    def _main_page(self, file: Path) -> str | None:
+        """The key of the page a file opens at when none is named: that page is the same article
+        whether imported as the file or by its page address (listed once per file and run)."""
+        if file not in self._main_pages:
+            from reader.core.sources.loading import list_pages
+
+            try:
+                pages = list_pages(file)
+            except errors.ReaderError:
+                pages = []
+            self._main_pages[file] = pages[0].key if pages else None
+        return self._main_pages[file]
 
     def _error(self, path: Path, error: errors.ReaderError) -> ImportResult:
         return ImportResult(path, "error", error=error_record(path, error)["error"])
@@ -294,7 +316,7 @@ class Importer:
                     "WHERE p.current = 1 AND p.path >= ? AND p.path < ?",
                     (prefix, prefix[:-1] + chr(ord(os.sep) + 1))).fetchall()
             for row in rows:
-                if row["path"] in seen or Path(row["path"]).is_file():
+                if row["path"] in seen or address_is_file(row["path"]):
                     continue
                 with self.lock, transaction(self.conn):
                     articles.mark_gone(self.conn, row["path"])

@@ -33,6 +33,7 @@ from reader.core.library.store import Recovery, library_path, now_iso, open_data
 from reader.core.library.story_sources import SourceSummary
 from reader.core.library.version_groups import StoryVersions
 from reader.core.model import HIGHLIGHT_COLORS, Highlight
+from reader.core.sources.pages import address_is_file
 from reader.core.sourcing import SourceTally, StorySources
 
 log = logging.getLogger(__name__)
@@ -124,7 +125,7 @@ class Library:
         with self.lock:
             rows = self.conn.execute("SELECT DISTINCT path FROM paths WHERE current = 1")
             paths = [r["path"] for r in rows]
-        gone = [p for p in paths if not os.path.isfile(p)]
+        gone = [p for p in paths if not address_is_file(p)]
         with self.lock, transaction(self.conn):
             return sum(articles.mark_gone(self.conn, p) for p in gone)
 

@@ -65,10 +65,13 @@ class ResultCache:
         # Not paths.cache_dir(): that creates the folder, and a lookup must never fail on it.
         return platformdirs.user_cache_path(paths.APP_DIR_NAME, appauthor=False) / RESULTS_FOLDER
 
-    def key_for(self, data: bytes, encoding: str | None = None) -> str:
-        """The entry name for a file's bytes read with ``encoding`` (None: detected)."""
+    def key_for(self, data: bytes, encoding: str | None = None, page: str | None = None) -> str:
+        """The entry name for a file's bytes read with ``encoding`` (None: detected), or for one
+        ``page`` of a file of several."""
         digest = hashlib.sha256(data)
         digest.update(f"\0{encoding or ''}\0{code_fingerprint()}".encode())
+        if page is not None:
+            digest.update(f"\0page\0{page}".encode())
         return digest.hexdigest()
 
     def article(self, key: str, path: Path | None = None) -> Article | None:

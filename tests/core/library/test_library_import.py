@@ -188,3 +188,27 @@ def test_watched_folders_are_scanned_for_new_saves(library: Library, tmp_path: P
     assert [r.status for r in library.scan_folders(analysis=False, workers=0)] == ["unchanged"]
     library.unwatch(downloads)
     assert library.watched_folders() == []
+
+
+def test_every_page_of_an_archive_is_its_own_article(library: Library, tmp_path: Path) -> None:
+    from loading_fixtures import page, wacz_bytes, warc_bytes, write
+
+    from reader.core.sources.pages import page_address
+
+    first, second = "https://news.example.org/pier", "https://news.example.org/second"
+    warc = warc_bytes([(first, page(title="Pier to reopen")), (second, page(title="Second story"))])
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    archive = write(folder, "crawl.wacz", wacz_bytes(warc, [(first, "Pier"), (second, "Second")]))
+    addresses = [page_address(archive, first), page_address(archive, second)]
+    results = list(library.import_paths(addresses, analysis=False, workers=0))
+    assert [(str(r.path), r.status) for r in results] == [(a, "added") for a in addresses]
+    assert len({r.id for r in results}) == 2
+    assert {s.url for s in library.list_articles()} == {first, second}
+    stored = library.article(addresses[1])
+    assert stored is not None and stored.summary.paths == (addresses[1],) and stored.record["url"] == second
+    again = list(library.import_paths([*addresses, folder], analysis=False, workers=0))
+    assert {r.status for r in again} == {"unchanged"}  # the pages are not "missing" from the folder
+    assert library.counts() == {"articles": 2, "missing": 0, "entities": 0}  # the file is its main page
+    archive.unlink()
+    assert library.refresh_missing() == 3  # both pages, and the archive's main page from the folder
