@@ -45,3 +45,9 @@ def split_page_address(address: str | os.PathLike[str]) -> tuple[Path, str | Non
 def address_is_file(address: str | os.PathLike[str]) -> bool:
     """Whether the file a path or page address names exists (the page is not looked for)."""
     return split_page_address(address)[0].is_file()
+
+
+def display_name(address: str | os.PathLike[str]) -> str:
+    """How a path or page address is named to the reader: the file's name, and the page's key."""
+    path, key = split_page_address(address)
+    return path.name if key is None else f"{path.name} › {key}"

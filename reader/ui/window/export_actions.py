@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 
 from reader.core.model import Analysis, Article, Highlight
+from reader.core.sources.pages import split_page_address
 from reader.ui.errors import describe_error
 
 if TYPE_CHECKING:
@@ -127,7 +128,7 @@ class ExportActions(QObject):
 
     def ask_path(self, item: OpenArticle[Any], kind: str) -> str:
         label, suffix = EXPORT_FILTERS[kind]
-        suggested = Path(item.path).with_suffix(suffix).name
+        suggested = split_page_address(item.path)[0].with_suffix(suffix).name
         folder = Path(item.path).parent  # beside the article, unless that is read-only (the sample)
         if not os.access(folder, os.W_OK):
             folder = Path.home()

@@ -11,7 +11,6 @@ library's own thread, never the GUI thread.
 from __future__ import annotations
 
 import logging
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QPushButton
 
+from reader.core.sources.pages import address_is_file, split_page_address
 from reader.ui.library.controller import LibraryController
 from reader.ui.library.view import LibraryView
 from reader.ui.tasks import Task
@@ -63,9 +63,10 @@ def path_for_tab(stored: StoredArticle) -> str:
     return stored.summary.paths[0] if stored.summary.paths else NO_FILE_PREFIX + stored.summary.id
 
 
-def resources_of(path: Path, kind: str) -> tuple[dict[str, Resource], Path | None]:
-    """The images of the file at ``path``: a saved page's folder, or an archive's own parts.
-    None when the file is gone (the stored text is shown without them)."""
+def resources_of(address: Path, kind: str) -> tuple[dict[str, Resource], Path | None]:
+    """The images of the file (or the page of an archive) at ``address``: a saved page's folder,
+    or an archive's own parts. None when the file is gone (the stored text is shown without them)."""
+    path, page = split_page_address(address)
     if not path.is_file() or kind == "text":
         return {}, None
     from reader.core.errors import ReaderError
@@ -76,7 +77,7 @@ def resources_of(path: Path, kind: str) -> tuple[dict[str, Resource], Path | Non
     from reader.core.sources.loading import load
 
     try:
-        source = load(path)  # decoding only: the archive's parts, never an extraction
+        source = load(path, page=page)  # decoding only: the archive's parts, never an extraction
     except ReaderError as exc:
         log.warning("images of %s not read: %s", path, exc)
         return {}, None
@@ -268,7 +269,7 @@ class LibraryHome(QObject):
                 bar.setProperty(FOLLOWED, True)
                 bar.valueChanged.connect(lambda _value: self._position_moved(path))
         self._stale = True  # opened: the list's "opened" and unread marks change
-        if path not in self._ids and os.path.isfile(path):
+        if path not in self._ids and address_is_file(path):
             self._opened_files.add(path)
             item = self.window.session.item_for(tab) if tab is not None else None
             if item is not None and item.analysis is not None:

@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
     story_shown = Signal(str)
     analysis_shown = Signal(str)
     open_failed = Signal(str, str)  # path, the sentence shown in the message bar
+    page_picker_shown = Signal(object)  # the PagePicker of a file of several pages (tests, probes)
     history_cleared = Signal()
 
     def __init__(self, tab_factory: TabFactory | None = None, analysis: AnalysisService | None = None,

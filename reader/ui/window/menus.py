@@ -7,13 +7,13 @@ without a menu bar. The menus call the window's public methods and nothing else.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from reader.core.sources.pages import display_name
 from reader.core.storage.settings import Settings
 
 if TYPE_CHECKING:
@@ -210,7 +210,7 @@ class WindowMenus:
         self.recent_menu.clear()
         recent = w.session.state.existing_recent()
         for path in recent:
-            action = self.recent_menu.addAction(Path(path).name)
+            action = self.recent_menu.addAction(display_name(path))
             action.setToolTip(path)
             action.setStatusTip(path)
             action.triggered.connect(lambda _=False, p=path: w.open_paths([p]))

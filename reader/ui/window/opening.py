@@ -1,5 +1,6 @@
 """Opening files: one background task per file, a progress bar with Cancel when it takes a while,
-the error in words when it fails. What was loaded goes back to the window to be shown.
+the error in words when it fails. What was loaded goes back to the window to be shown; a file of
+several pages (a web archive, a mailbox) asks which of them first (page_picker.py).
 """
 
 from __future__ import annotations
@@ -9,13 +10,14 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 
+from reader.core.sources.pages import display_name
 from reader.ui.errors import describe_error
 from reader.ui.window.tab_contract import ReaderTab, widget_of
 
 if TYPE_CHECKING:
-    from reader.core.reading import Loaded
+    from reader.core.reading import Loaded, PageChoice
     from reader.ui.window.main_window import MainWindow
 
 # A load that takes longer than this shows a progress bar with Cancel; quicker ones show nothing.
@@ -26,12 +28,13 @@ PROGRESS_NAMES = 3
 ShowLoaded = Callable[[str, "Loaded", "str | None", "ReaderTab | None", int], None]
 
 
-def load_for_reading(path: Path, encoding: str | None) -> Loaded:
-    """The reading use case with the user's results cache (runs in a worker thread)."""
-    from reader.core.reading import open_for_reading
+def load_for_reading(address: Path, encoding: str | None) -> Loaded | PageChoice:
+    """The reading use case with the user's results cache (runs in a worker thread): the article,
+    or the pages to choose from."""
+    from reader.core.reading import open_or_list_pages
     from reader.core.storage.cache import ResultCache
 
-    return open_for_reading(path, encoding, cache=ResultCache())
+    return open_or_list_pages(address, encoding, cache=ResultCache())
 
 
 class Opener(QObject):
@@ -99,7 +102,7 @@ class Opener(QObject):
         self.window.message_bar.dismiss()
 
     def _show_progress(self) -> None:
-        names = [f"“{Path(p).name}”" for p in self.window.session.loading_paths()]
+        names = [f"“{display_name(p)}”" for p in self.window.session.loading_paths()]
         if names:
             tr = self.window.tr
             shown = ", ".join(names[:PROGRESS_NAMES])
@@ -114,10 +117,29 @@ class Opener(QObject):
             if self.window.message_bar.showing_progress():
                 self.window.message_bar.dismiss()
 
-    def _loaded(self, path: str, loaded: Loaded, encoding: str | None, reload_tab: ReaderTab | None,
-                order: int) -> None:
+    def _loaded(self, path: str, loaded: Loaded | PageChoice, encoding: str | None,
+                reload_tab: ReaderTab | None, order: int) -> None:
+        from reader.core.reading import PageChoice
+
         self._finish(path)
-        self._show_loaded(path, loaded, encoding, reload_tab, order)
+        if isinstance(loaded, PageChoice):
+            self.choose_pages(loaded)
+        else:
+            self._show_loaded(path, loaded, encoding, reload_tab, order)
+
+    def choose_pages(self, choice: PageChoice) -> None:
+        """Ask which pages of an archive or mailbox to open, or import them all."""
+        from reader.core.sources.pages import page_address
+        from reader.ui.window.page_picker import PagePicker
+
+        picker = PagePicker(choice.path, choice.pages, self.window)
+        picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        picker.open_requested.connect(
+            lambda keys: self.open_paths(page_address(choice.path, key) for key in keys))
+        picker.import_all_requested.connect(lambda: self.window.library_home.import_paths(
+            [page_address(choice.path, page.key) for page in choice.pages]))
+        picker.open()
+        self.window.page_picker_shown.emit(picker)
 
     def _failed(self, path: str, error: BaseException) -> None:
         self._finish(path)

@@ -44,7 +44,9 @@ class OpenArticle(Generic[TabT]):
     @property
     def title(self) -> str:
         """The article's title, or the file's name when it has none."""
-        return self.article.title or Path(self.path).name
+        from reader.core.sources.pages import display_name
+
+        return self.article.title or display_name(self.path)
 
 
 @dataclass(frozen=True)

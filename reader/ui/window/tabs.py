@@ -7,13 +7,13 @@ opening the file. :class:`ArticleTabs` puts loaded articles into it and takes th
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QLineEdit, QTabWidget, QToolButton, QWidget
 
+from reader.core.sources.pages import display_name
 from reader.ui.window.tab_contract import Item, ReaderTab, TabFactory, widget_of
 
 if TYPE_CHECKING:
@@ -121,7 +121,7 @@ class ArticleTabs:
         session.opened(path, order)
         w.update_actions()
         for notice in original.warnings:  # a paywall, not an article, another language...
-            w.message_bar.show_message(f"“{Path(path).name}”: {notice.message}", "warning", append=True)
+            w.message_bar.show_message(f"“{display_name(path)}”: {notice.message}", "warning", append=True)
         w.story_shown.emit(path)
         if analysis is not None and item.article.text == original.text:  # no correction moved the offsets
             w.analysis_requests.show_known(item, analysis)
