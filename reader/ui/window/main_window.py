@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
         self.analysis_requests = AnalysisRequests(self, analysis)
         self.article_tabs = ArticleTabs(self, tab_factory or article_tab_factory)
         self.opener = Opener(self, self.article_tabs.show_loaded)
-        self.open_failed.connect(lambda _path, _text: self._library_if_nothing_open())
+        self.open_failed.connect(lambda _path, _text: self.library_if_nothing_open())
         self._build_body()
         self.keys = WindowKeys(self)
         self.read_aloud_control = WindowReadAloud(self)
@@ -181,7 +181,7 @@ class MainWindow(QMainWindow):
         """Import files and folders into the library in the background."""
         self.library_home.import_paths(paths)
 
-    def _library_if_nothing_open(self) -> None:
+    def library_if_nothing_open(self) -> None:
         """After ``opening`` files that all failed or were cancelled, the library."""
         if not self.session.articles() and not self.session.is_loading() and (
                 self._library_home is None or not self._library_home.is_shown()):
@@ -200,7 +200,7 @@ class MainWindow(QMainWindow):
 
     def cancel_loading(self) -> None:
         self.opener.cancel()
-        self._library_if_nothing_open()
+        self.library_if_nothing_open()
 
     # ----------------------------------------------------------------- tabs
     def current_article(self) -> Item | None:

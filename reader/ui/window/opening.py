@@ -138,6 +138,8 @@ class Opener(QObject):
             lambda keys: self.open_paths(page_address(choice.path, key) for key in keys))
         picker.import_all_requested.connect(lambda: self.window.library_home.import_paths(
             [page_address(choice.path, page.key) for page in choice.pages]))
+        picker.finished.connect(lambda _result: self.window.library_if_nothing_open())
+        self.window.library_if_nothing_open()  # the library behind the picker, not an empty window
         picker.open()
         self.window.page_picker_shown.emit(picker)
 

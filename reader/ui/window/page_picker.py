@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
+from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -29,16 +29,18 @@ PICKER_WIDTH_PX = 760
 # Enough rows to see the archive's shape; more scroll.
 PICKER_VISIBLE_ROWS = 12
 KEY_ROLE = Qt.ItemDataRole.UserRole
+SAVED_FORMAT = "yyyy-MM-dd HH:mm"
 
 
 def saved_label(saved: str | None) -> str:
-    """An ISO 8601 saved date in the reader's locale ("" when unknown or unreadable)."""
+    """An ISO 8601 saved date in local time, written as the library writes dates (year first),
+    to the minute; "" when unknown, the text as given when unreadable."""
     if not saved:
         return ""
     when = QDateTime.fromString(saved, Qt.DateFormat.ISODate)
     if not when.isValid():
         return saved
-    return QLocale().toString(when.toLocalTime(), QLocale.FormatType.ShortFormat)
+    return when.toLocalTime().toString(SAVED_FORMAT)
 
 
 class PagePicker(QDialog):

@@ -86,6 +86,8 @@ def test_cancel_opens_nothing(qtbot: QtBot, analysis_calls: RecordingAnalysis, l
                               archive: Path) -> None:
     window = make_window(qtbot)
     picker = picker_for(qtbot, window, archive)
+    assert window.stack.currentWidget() is window.library_home.view  # behind the picker: the library
     picker.reject()
     qtbot.waitUntil(lambda: not shiboken6.isValid(picker), timeout=WAIT_MS)
     assert window.tabs.count() == 0 and not window.session.is_loading()
+    assert window.stack.currentWidget() is window.library_home.view
