@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from loading_fixtures import page, wacz_bytes, warc_bytes, write
+from loading_fixtures import eml_bytes, mbox_bytes, page, wacz_bytes, warc_bytes, write
 
 from reader.core.reading import Loaded, PageChoice, open_for_reading, open_or_list_pages
 from reader.core.sources.pages import address_is_file, page_address, split_page_address
@@ -63,3 +63,13 @@ def test_each_page_has_its_own_cache_entry(tmp_path: Path) -> None:
     assert first.cache_key != second.cache_key
     again = open_for_reading(Path(page_address(path, SECOND)), cache=cache)
     assert again.article.title == second.article.title and again.article.url == SECOND
+
+
+def test_a_mailbox_of_several_letters_lists_them_by_subject(tmp_path: Path) -> None:
+    letters = [eml_bytes(page(title=t), subject=t) for t in ("Pier to reopen", "Ferry timetable")]
+    path = write(tmp_path, "newsletters.mbox", mbox_bytes(letters))
+    choice = open_or_list_pages(path)
+    assert isinstance(choice, PageChoice)
+    assert [p.title for p in choice.pages] == ["Pier to reopen", "Ferry timetable"]
+    loaded = open_or_list_pages(Path(page_address(path, choice.pages[1].key)))
+    assert isinstance(loaded, Loaded) and loaded.article.title == "Ferry timetable"
