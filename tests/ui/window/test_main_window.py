@@ -674,6 +674,18 @@ def test_about_lists_the_notices(qtbot: QtBot, window: MainWindow) -> None:
         assert needle in html
 
 
+def test_about_names_every_package_sift_installs_with() -> None:
+    import importlib.metadata
+    import re
+
+    from reader.ui.window.dialogs import THIRD_PARTY_NOTICES
+
+    named = " ".join(name for name, _, _ in THIRD_PARTY_NOTICES).lower().replace("_", "-")
+    required = [re.split(r"[<>=!~;\[ ]", line, maxsplit=1)[0].lower().replace("_", "-")
+                for line in importlib.metadata.requires("sift-reader") or [] if "extra ==" not in line]
+    assert required and [name for name in required if name not in named] == []
+
+
 # ------------------------------------------------------------------------------- analysis lifecycle
 def test_closing_a_tab_during_analysis(qtbot: QtBot, window: MainWindow, tmp_path: Path,
                                        stub_analysis: StubAnalysis) -> None:
