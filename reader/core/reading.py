@@ -7,6 +7,7 @@ runs it in a worker thread, the CLI in its main thread (where the extraction dea
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +19,7 @@ from reader.core.records import analysis_record, article_record
 from reader.core.sources.files import DEFAULT_LIMITS, SNIFF_BYTES, Limits, read_bytes
 from reader.core.sources.loading import load
 from reader.core.sources.origin import find_resources_dir
-from reader.core.sources.pages import Page, split_page_address
+from reader.core.sources.pages import Page, page_digest, split_page_address
 from reader.core.sources.sniff import refuse_binary
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ class Loaded:
     resources_dir: Path | None = None  # the "NAME_files/" folder beside a saved page
     encoding: str | None = None  # as read; None when the article came from the results cache
     cache_key: str | None = None  # the file's entry in the results cache; None without a cache
+    digest: str | None = None  # the content hash the library keys the file (or page) by
 
 
 @dataclass(frozen=True)
@@ -76,18 +78,21 @@ def open_for_reading(address: Path, encoding: str | None = None, cache: ResultCa
     path, page = split_page_address(address)
     path = Path(os.path.abspath(path.expanduser()))  # as load() names it in its errors
     data = read_bytes(path, limits) if data is None else data
+    digest = hashlib.sha256(data).hexdigest()
+    if page is not None:
+        digest = page_digest(digest, page)
     key = cache.key_for(data, encoding, page) if cache is not None else None
     if cache is not None and key is not None:
         cached = cache.article(key, path)
         if cached is not None:
             folder = find_resources_dir(path) if cached.format == "html" else None
-            return Loaded(cached, resources_dir=folder, cache_key=key)
+            return Loaded(cached, resources_dir=folder, cache_key=key, digest=digest)
     with time_limit(path.name):  # a last resort: a hostile page gets a Timeout, not a hang
         source = load(path, limits, encoding, data=data, page=page)
         article = extract(source)
     if cache is not None and key is not None and not source.resources:
         cache.store_article(key, article)  # an archive's images live in the file: it is re-read
-    return Loaded(article, source.resources, source.resources_dir, source.encoding, key)
+    return Loaded(article, source.resources, source.resources_dir, source.encoding, key, digest)
 
 
 def open_article(path: Path, limits: Limits = DEFAULT_LIMITS, encoding: str | None = None) -> Article:

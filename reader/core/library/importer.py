@@ -21,7 +21,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import AbstractContextManager, nullcontext
@@ -36,7 +36,7 @@ from reader.core.library.store import now_iso, transaction
 from reader.core.library.worker import prepare_worker, record_for_library
 from reader.core.records import error_record
 from reader.core.sources.origin import RESOURCE_DIR_ENDINGS
-from reader.core.sources.pages import address_is_file, split_page_address
+from reader.core.sources.pages import address_is_file, page_digest, split_page_address
 from reader.core.sources.sniff import SUPPORTED_SUFFIXES
 
 log = logging.getLogger(__name__)
@@ -81,6 +81,16 @@ class ImportResult:
 
 
 @dataclass(frozen=True)
+class KnownRecord:
+    """A file's ``sift extract`` record made already (the window extracted and analysed the file
+    it shows), for the content hash it was made from: the import stores it instead of making it
+    again in a new process."""
+
+    digest: str
+    record: dict[str, Any]
+
+
+@dataclass(frozen=True)
 class Work:
     """A file that must be extracted (and analysed) before it can be stored."""
 
@@ -122,9 +132,7 @@ def content_digest(path: Path, page: str | None = None) -> str:
     with path.open("rb") as handle:
         while chunk := handle.read(HASH_CHUNK_BYTES):
             digest.update(chunk)
-    if page is not None:
-        return hashlib.sha256(f"{digest.hexdigest()}\0page\0{page}".encode()).hexdigest()
-    return digest.hexdigest()
+    return digest.hexdigest() if page is None else page_digest(digest.hexdigest(), page)
 
 
 def is_cancelled(cancel: threading.Event | CancelCheck | None) -> bool:
@@ -139,8 +147,10 @@ class Importer:
     def __init__(self, conn: sqlite3.Connection, *, analysis: bool = True, workers: int | None = None,
                  progress: Callable[[ImportProgress], None] | None = None,
                  cancel: threading.Event | CancelCheck | None = None,
-                 lock: AbstractContextManager[Any] | None = None) -> None:
+                 lock: AbstractContextManager[Any] | None = None,
+                 known: Mapping[str, KnownRecord] | None = None) -> None:
         self.conn = conn
+        self.known = known or {}
         self.analysis = analysis
         self.workers = (os.cpu_count() or 1) if workers is None else workers
         self.progress = progress
@@ -242,6 +252,18 @@ class Importer:
         if not work:
             return
         self._work_started = time.monotonic()
+        pending: list[Work] = []
+        for item in work:
+            record = self._known_record(item)
+            if record is None:
+                pending.append(item)
+            elif self._check_cancel():
+                return
+            else:
+                yield self._finish(self._store(item, record))
+        work = pending
+        if not work:
+            return
         if self.workers <= 0:  # in this process: tests, and callers that are a worker already
             for item in work:
                 if self._check_cancel():
@@ -265,6 +287,13 @@ class Importer:
                 yield self._finish(self._store(item, record))
         finally:
             pool.shutdown(wait=not self.cancelled, cancel_futures=True)
+
+    def _known_record(self, item: Work) -> dict[str, Any] | None:
+        """The caller's record of this very content, analysed when the import analyses; else None."""
+        known = self.known.get(str(item.path))
+        if known is None or known.digest != item.digest or (self.analysis and "entities" not in known.record):
+            return None
+        return known.record
 
     def _store(self, item: Work, record: dict[str, Any]) -> ImportResult:
         """Write one result in one transaction (re-deciding: another process may have stored it)."""

@@ -12,7 +12,7 @@ import logging
 import os
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -26,7 +26,7 @@ from reader.core.library.derived import reindex_entities
 from reader.core.library.disputes import DisputeLinks
 from reader.core.library.entities import garbage_collect, relink
 from reader.core.library.errors import NotInLibrary
-from reader.core.library.importer import CancelCheck, Importer, ImportProgress, ImportResult
+from reader.core.library.importer import CancelCheck, Importer, ImportProgress, ImportResult, KnownRecord
 from reader.core.library.records import SearchHit, StoredArticle, Summary
 from reader.core.library.speaker_page import SpeakerPage, speaker_page
 from reader.core.library.store import Recovery, library_path, now_iso, open_database, transaction
@@ -81,13 +81,15 @@ class Library:
 
     def import_paths(self, paths: Iterable[str | os.PathLike[str]], *, analysis: bool = True,
                      workers: int | None = None, progress: Callable[[ImportProgress], None] | None = None,
-                     cancel: threading.Event | CancelCheck | None = None) -> Iterator[ImportResult]:
+                     cancel: threading.Event | CancelCheck | None = None,
+                     known: Mapping[str, KnownRecord] | None = None) -> Iterator[ImportResult]:
         """Import files and folders (recursively); yields one result per file as it is done.
 
         ``workers``: processes for extraction (None: one per core; 0: in this process).
-        ``cancel`` is polled between files; what was stored before stays stored."""
+        ``cancel`` is polled between files; what was stored before stays stored.
+        ``known``: records made already, by path (the window's, of the files it shows)."""
         importer = Importer(self.conn, analysis=analysis, workers=workers, progress=progress,
-                            cancel=cancel, lock=self.lock)
+                            cancel=cancel, lock=self.lock, known=known)
         return importer.run(Path(p) for p in paths)
 
     def rebuild(self, **options: Any) -> Iterator[ImportResult]:

@@ -8,6 +8,7 @@ name and survives ``Path`` and ``os.path`` normalisation unchanged (a raw URL's 
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +41,12 @@ def split_page_address(address: str | os.PathLike[str]) -> tuple[Path, str | Non
     if not mark or not head or "/" in key or os.sep in key or os.path.exists(text):
         return Path(text), None
     return Path(head), unquote(key)
+
+
+def page_digest(file_digest: str, key: str) -> str:
+    """The content hash of one page of a file of several (the file's SHA-256 and the page's key):
+    each page is its own article in the library."""
+    return hashlib.sha256(f"{file_digest}\0page\0{key}".encode()).hexdigest()
 
 
 def address_is_file(address: str | os.PathLike[str]) -> bool:

@@ -13,7 +13,7 @@ import logging
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer, Signal
 
 from reader.core.library import search as library_search
-from reader.core.library.importer import ImportProgress, ImportResult
+from reader.core.library.importer import ImportProgress, ImportResult, KnownRecord
 from reader.core.library.library import Library
 from reader.core.library.records import SearchHit, StoredArticle
 from reader.ui.library.table import Extras
@@ -297,9 +297,11 @@ class LibraryController(QObject):
             self._act(lambda lib: lib.forget(ids))
 
     # ------------------------------------------------------------------ import
-    def import_paths(self, paths: Sequence[str], quiet: bool = False) -> bool:
+    def import_paths(self, paths: Sequence[str], quiet: bool = False,
+                     known: Mapping[str, KnownRecord] | None = None) -> bool:
         """Import files and folders in the background; False when an import is already running.
-        ``quiet``: no progress bar and no message (files the reader opened join the library)."""
+        ``quiet``: no progress bar and no message (files the reader opened join the library);
+        ``known``: their records, made already by the window."""
         library = self.library
         if library is None or not paths or self._cancel_import is not None:
             return False
@@ -312,7 +314,8 @@ class LibraryController(QObject):
             results: list[ImportResult] = []
             try:
                 for result in library.import_paths(
-                    paths, progress=self._import_progress.emit, cancel=cancel, **self.import_options
+                    paths, progress=self._import_progress.emit, cancel=cancel, known=known,
+                    **self.import_options
                 ):
                     results.append(result)
             except Exception:  # reported, never a traceback in the reader's face

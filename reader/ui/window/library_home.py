@@ -24,6 +24,7 @@ from reader.ui.library.view import LibraryView
 from reader.ui.tasks import Task
 
 if TYPE_CHECKING:
+    from reader.core.library.importer import KnownRecord
     from reader.core.library.library import Library
     from reader.core.library.records import StoredArticle
     from reader.core.model import Analysis, Resource
@@ -106,6 +107,7 @@ class LibraryHome(QObject):
         self._ids: dict[str, str] = {}  # tab path → library id, for tabs opened from the library
         self._mentions: dict[str, tuple[int, int]] = {}  # article id → the span to open it at
         self._waiting: list[tuple[list[str], bool]] = []  # imports asked for while one runs
+        self._known: dict[str, KnownRecord] = {}  # records of the files opened from disk, by path
         self._opened_files: set[str] = set()  # files opened from disk, marked opened once imported
         self._importing: set[str] = set()  # of those, the ones whose import was asked for
         self._moved: set[str] = set()  # tab paths whose reading position changed
@@ -222,7 +224,8 @@ class LibraryHome(QObject):
     # ----------------------------------------------------------------- importing
     def import_paths(self, paths: list[str], quiet: bool = False) -> None:
         """Import files and folders; asked while another import runs, it starts after it."""
-        if paths and not self.controller.import_paths(paths, quiet=quiet):
+        known = {p: self._known[p] for p in paths if p in self._known}
+        if paths and not self.controller.import_paths(paths, quiet=quiet, known=known):
             self._waiting.append((paths, quiet))
             if not quiet and self.controller.library is not None:
                 self.window.message_bar.show_message(
@@ -254,6 +257,8 @@ class LibraryHome(QObject):
 
     def _imported(self, results: list[Any]) -> None:
         opened = [str(r.path) for r in results if str(r.path) in self._opened_files and r.id]
+        for result in results:
+            self._known.pop(str(result.path), None)
         if opened:
             self._opened_files.difference_update(opened)
             self._importing.difference_update(opened)
@@ -274,6 +279,7 @@ class LibraryHome(QObject):
             item = self.window.session.item_for(tab) if tab is not None else None
             if item is not None and item.analysis is not None:
                 self._importing.add(path)
+                self._remember_record(path)
                 self.import_paths([path], quiet=True)
             # else once the panel is filled: the import's own analysis process would compete
             # with the window's for the cores while the reader waits for the panel
@@ -281,7 +287,22 @@ class LibraryHome(QObject):
     def _analysis_shown(self, path: str) -> None:
         if path in self._opened_files and path not in self._importing:
             self._importing.add(path)
+            self._remember_record(path)
             self.import_paths([path], quiet=True)
+
+    def _remember_record(self, path: str) -> None:
+        """The record the import would make of a file the window shows, made from what the
+        window extracted and analysed: the import stores it instead of extracting it again (in a
+        new process that loads the language model). Not when the reader's corrections changed
+        the article: the library keeps the extractor's own record."""
+        from reader.core.library.importer import KnownRecord
+        from reader.core.records import article_record
+
+        tab = self.window.session.tab_for_path(path)
+        item = self.window.session.item_for(tab) if tab is not None else None
+        if item is None or item.analysis is None or item.digest is None or item.article != item.original:
+            return
+        self._known[path] = KnownRecord(item.digest, article_record(item.original, item.analysis))
 
     # ----------------------------------------------------------------- watched folders
     def offer_watched_folders(self, dialog: PreferencesDialog) -> None:

@@ -40,6 +40,7 @@ class OpenArticle(Generic[TabT]):
     request: int | None = None  # the pending analysis request
     order: int = 0  # when it was asked for: tabs of one drop appear in the order dropped
     cache_key: str | None = None  # the file's entry in the results cache
+    digest: str | None = None  # the content hash the library keys the file by (None: not read)
 
     @property
     def title(self) -> str:

@@ -102,7 +102,8 @@ class ArticleTabs:
         original = loaded.article
         item = Item(path=path, tab=tab, original=original, article=w.block_corrections.applied(original),
                     resources=loaded.resources, resources_dir=loaded.resources_dir, encoding=loaded.encoding,
-                    encoding_override=override, order=order, cache_key=loaded.cache_key)
+                    encoding_override=override, order=order, cache_key=loaded.cache_key,
+                    digest=loaded.digest)
         replaced = session.show(item)
         if replaced is not None:
             w.analysis_requests.cancel(replaced)

@@ -204,6 +204,27 @@ def test_a_file_opened_from_disk_joins_the_library_as_opened(qtbot: QtBot, analy
     qtbot.waitUntil(lambda: window.library_home.view.proxy.rowCount() == 1, timeout=WAIT_MS)
 
 
+def test_a_file_opened_from_disk_is_stored_from_what_the_window_made(
+        qtbot: QtBot, analysis_calls: RecordingAnalysis, library_file: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.core.library import importer
+
+    def refuse(*_args: object) -> None:
+        raise AssertionError("the import extracted a file the window had extracted and analysed")
+
+    monkeypatch.setattr(importer, "record_for_library", refuse)
+    path = write_story(tmp_path, "dropped.txt", 3, "Opened from the disk")
+    window = make_window(qtbot)
+    window.library_home.controller.import_options = {"workers": 0}  # the refusal would be in-process
+    with qtbot.waitSignal(window.library_home.controller.imported, timeout=WAIT_MS) as imported:
+        window.open_paths([path])
+    assert [(r.path, r.status) for r in imported.args[0]] == [(path, "added")]
+    with Library.open(library_file) as library:
+        stored = library.article(str(path))
+    assert stored is not None and [e["name"] for e in stored.record["entities"]] == [PLACE]
+    assert analysis_calls.texts == [stored.record["text"]]  # analysed once, by the window
+
+
 # ------------------------------------------------------------------------------- importing
 def test_import_folder_action_imports_while_the_reader_reads(qtbot: QtBot, analysis_calls: RecordingAnalysis,
                                                             library_file: Path, tmp_path: Path,
