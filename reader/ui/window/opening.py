@@ -75,14 +75,20 @@ class Opener(QObject):
         """The Open dialog, starting in the folder of the last file opened."""
         from PySide6.QtWidgets import QFileDialog
 
-        from reader.core.sources.sniff import suffix_filter
+        from reader.core.sources import sniff
+
+        def patterns(*suffix_sets: set[str]) -> str:
+            return "(" + " ".join(sorted("*" + s for group in suffix_sets for s in group)) + ")"
 
         tr = self.window.tr
         filters = ";;".join((
-            tr("Saved articles") + f" ({' '.join(suffix_filter())})",
-            tr("Web pages") + " (*.html *.htm *.xhtml *.shtml)",
-            tr("Web archives") + " (*.mhtml *.mht *.webarchive)",
-            tr("Text files") + " (*.txt *.text *.md *.markdown)",
+            tr("Saved articles") + f" ({' '.join(sniff.suffix_filter())})",
+            tr("Web pages") + " " + patterns(sniff.HTML_SUFFIXES),
+            tr("Web archives") + " " + patterns(sniff.MHTML_SUFFIXES, sniff.WEBARCHIVE_SUFFIXES,
+                                                sniff.ARCHIVE_SUFFIXES, sniff.COMPOUND_SUFFIXES),
+            tr("E-mail") + " " + patterns(sniff.EMAIL_SUFFIXES, sniff.MBOX_SUFFIXES),
+            tr("PDF documents") + " " + patterns(sniff.PDF_SUFFIXES),
+            tr("Text files") + " " + patterns(sniff.TEXT_SUFFIXES),
             tr("All files") + " (*)"))
         recent = self.window.session.state.recent
         start = str(Path(recent[0]).parent) if recent else str(Path.home())

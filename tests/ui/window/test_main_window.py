@@ -7,6 +7,7 @@ real analysis process with the spaCy model.
 from __future__ import annotations
 
 import json
+import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
@@ -166,7 +167,11 @@ def test_open_by_dialog(qtbot: QtBot, window: MainWindow, tmp_path: Path,
     with qtbot.waitSignals([window.story_shown] * 2, timeout=WAIT_MS):
         window.library_home.view.open_button.click()
     assert window.tabs.count() == 2
-    assert "*.mhtml" in seen["filters"] and "*.webarchive" in seen["filters"] and "*.txt" in seen["filters"]
+    filters = {m[1]: m[2] for m in re.finditer(r"([^;]+?) \(([^)]*)\)", seen["filters"])}
+    assert set(filters["Web archives"].split()) >= {"*.mhtml", "*.webarchive", "*.warc", "*.warc.gz",
+                                                    "*.wacz"}
+    assert set(filters["E-mail"].split()) >= {"*.eml", "*.mbox"} and filters["PDF documents"] == "*.pdf"
+    assert set(filters["Saved articles"].split()) >= {"*.txt", "*.html", "*.pdf", "*.wacz", "*.eml"}
 
 
 def test_sample_article_opens(qtbot: QtBot, window: MainWindow) -> None:
