@@ -36,7 +36,7 @@ from reader.core.library.store import now_iso, transaction
 from reader.core.library.worker import prepare_worker, record_for_library
 from reader.core.records import error_record
 from reader.core.sources.origin import RESOURCE_DIR_ENDINGS
-from reader.core.sources.pages import address_is_file, page_digest, split_page_address
+from reader.core.sources.pages import address_is_file, page_address, page_digest, split_page_address
 from reader.core.sources.sniff import SUPPORTED_SUFFIXES
 
 log = logging.getLogger(__name__)
@@ -49,6 +49,10 @@ COMPRESSED_SUFFIXES = (".gz",)
 # read again on every import. An internal error or a timeout may pass next time: retried.
 LASTING_ERROR_KINDS = frozenset({"empty", "unsupported-format", "too-large", "undecodable", "malformed"})
 HASH_CHUNK_BYTES = 1 << 20
+# Files that may hold several articles (web archives, mailboxes): named on their own, each page is
+# imported. Found in a folder walk, only the main page: listing a 200 MB WARC's pages takes seconds,
+# too long for every scan of a watched folder.
+MULTI_PAGE_SUFFIXES = (".warc", ".warc.gz", ".wacz", ".mbox", ".mbx")
 
 
 @dataclass(frozen=True)
@@ -166,8 +170,12 @@ class Importer:
         self._main_pages: dict[Path, str | None] = {}
 
     def run(self, paths: Iterable[Path]) -> Iterator[ImportResult]:
-        """Import files and folders; yields each file's result as it is decided or stored."""
+        """Import files and folders; yields each file's result as it is decided or stored.
+        A web archive or mailbox named on its own brings all its pages (in a folder: its main one)."""
+        paths = list(paths)
         files, folders = find_files(paths)
+        named = {Path(os.path.abspath(p.expanduser())) for p in paths}
+        files = [page for f in files for page in (self._pages_of(f) if f in named else [f])]
         self._total = len(files)
         work: list[Work] = []
         for path in files:
@@ -229,6 +237,22 @@ class Importer:
                 highlights.follow_edit(self.conn, held["num"], known["num"])
             self.conn.execute("DELETE FROM failures WHERE path = ?", (str(path),))
         return ImportResult(path, "moved" if moved else "unchanged", known["id"], known["title"])
+
+    def _pages_of(self, path: Path) -> list[Path]:
+        """A file of several pages as its main page (the file itself) and the page addresses of the
+        others; any other file (or one that cannot be listed: its import says why) as itself."""
+        name = path.name.lower()
+        if not name.endswith(MULTI_PAGE_SUFFIXES):
+            return [path]
+        from reader.core.sources.loading import list_pages
+
+        try:
+            pages = list_pages(path)
+        except (errors.ReaderError, OSError):
+            return [path]
+        if pages:
+            self._main_pages[path] = pages[0].key
+        return [path, *(Path(page_address(path, page.key)) for page in pages[1:])]
 
     def _main_page(self, file: Path) -> str | None:
         """The key of the page a file opens at when none is named: that page is the same article

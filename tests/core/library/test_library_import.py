@@ -212,3 +212,21 @@ def test_every_page_of_an_archive_is_its_own_article(library: Library, tmp_path:
     assert library.counts() == {"articles": 2, "missing": 0, "entities": 0}  # the file is its main page
     archive.unlink()
     assert library.refresh_missing() == 3  # both pages, and the archive's main page from the folder
+
+
+def test_an_archive_named_on_its_own_brings_all_its_pages(library: Library, tmp_path: Path) -> None:
+    from loading_fixtures import eml_bytes, mbox_bytes, page, wacz_bytes, warc_bytes, write
+
+    pages = [(f"https://news.example.org/{n}", page(title=f"Story {n}")) for n in range(3)]
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    archive = write(folder, "crawl.wacz", wacz_bytes(warc_bytes(pages), [(u, "") for u, _ in pages]))
+    letters = write(folder, "letters.mbox", mbox_bytes([eml_bytes(page(title=t), subject=t)
+                                                        for t in ("Letter one", "Letter two")]))
+    results = list(library.import_paths([archive, letters], analysis=False, workers=0))
+    assert [r.status for r in results] == ["added"] * 5
+    assert sorted(s.title or "" for s in library.list_articles()) == [
+        "Letter one", "Letter two", "Story 0", "Story 1", "Story 2"]
+    walked = list(library.import_paths([folder], analysis=False, workers=0))
+    assert sorted(r.path.name for r in walked) == ["crawl.wacz", "letters.mbox"]  # main pages only
+    assert {r.status for r in walked} == {"unchanged"} and library.counts()["missing"] == 0
