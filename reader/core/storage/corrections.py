@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from reader.core.model import Article, Block
 from reader.core.storage import json_files as state
 from reader.core.storage import paths
+from reader.core.storage.settings import WriteJson
 
 CORRECTIONS_FILE = "corrections.json"
 CORRECTED_REASON = "your correction"
@@ -79,6 +80,7 @@ class CorrectionStore:
     def __init__(self, path: Path, scopes: dict[str, dict[str, dict[str, str]]] | None = None) -> None:
         self.path = path
         self.scopes: dict[str, dict[str, dict[str, str]]] = scopes or {}
+        self.write: WriteJson = state.write_json  # the window hands its StateWriter's in
 
     @classmethod
     def load(cls, path: Path | None = None) -> tuple[CorrectionStore, str | None]:
@@ -88,7 +90,7 @@ class CorrectionStore:
         return cls(path, clean_scopes((result.data or {}).get("scopes"))), result.problem
 
     def save(self) -> None:
-        state.write_json(self.path, {"version": 1, "scopes": self.scopes})
+        self.write(self.path, {"version": 1, "scopes": self.scopes})
 
     def for_article(self, article: Article) -> dict[str, str]:
         """Fingerprint → role for the article's site."""

@@ -76,8 +76,13 @@ def sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+def json_bytes(data: dict[str, Any]) -> bytes:
+    """A state file's bytes (stable key order, readable by people)."""
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
+
+
 def write_json(path: Path, data: dict[str, Any]) -> None:
-    write_atomic(path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8"))
+    write_atomic(path, json_bytes(data))
 
 
 def read_json(path: Path) -> ReadResult:

@@ -7,6 +7,7 @@ Sift remembers by itself: geometry, splitter, recent files, reading positions. B
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, TypeVar
@@ -111,8 +112,12 @@ def load_settings() -> tuple[Settings, str | None]:
     return from_dict(Settings, result.data).normalized(), result.problem
 
 
-def save_settings(settings: Settings) -> None:
-    state.write_json(settings_path(), to_dict(settings))
+# How a state file is written: at once (the default), or by the window's StateWriter.
+WriteJson = Callable[[Path, dict[str, Any]], None]
+
+
+def save_settings(settings: Settings, write: WriteJson = state.write_json) -> None:
+    write(settings_path(), to_dict(settings))
 
 
 def load_window_state() -> tuple[WindowState, str | None]:
@@ -120,5 +125,5 @@ def load_window_state() -> tuple[WindowState, str | None]:
     return from_dict(WindowState, result.data), result.problem
 
 
-def save_window_state(window_state: WindowState) -> None:
-    state.write_json(window_state_path(), to_dict(window_state))
+def save_window_state(window_state: WindowState, write: WriteJson = state.write_json) -> None:
+    write(window_state_path(), to_dict(window_state))

@@ -38,7 +38,7 @@ class Appearance:
     def apply(self, chosen: Settings) -> None:
         """Make ``chosen`` the settings, save them, and show them in every tab and menu."""
         self.settings = chosen.normalized()
-        settings_io.save_settings(self.settings)
+        settings_io.save_settings(self.settings, self.window.state_writer.write_json)
         for tab in self._tabs():
             self.dress(tab)
         self.window.menus.show_settings(self.settings)

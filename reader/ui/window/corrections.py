@@ -27,6 +27,7 @@ class BlockCorrections:
             from reader.core.storage.corrections import CorrectionStore
 
             self._store, problem = CorrectionStore.load()
+            self._store.write = self.window.state_writer.write_json
             if problem:
                 self.window.message_bar.show_message(problem, "warning", append=True)
         return self._store

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 from reader import APP_NAME
 from reader.core.storage import settings as settings_io
 from reader.core.storage.settings import Settings, WindowState
+from reader.core.storage.state_writer import StateWriter
 from reader.ui.window.analysis_requests import AnalysisRequests
 from reader.ui.window.appearance import Appearance
 from reader.ui.window.corrections import BlockCorrections
@@ -48,6 +49,9 @@ if TYPE_CHECKING:
 # which needs none of them (tests/benchmarks/bench.py: window shown vs the bare window).
 
 log = logging.getLogger(__name__)
+# At close, how long the window waits for state writes still in flight before its last ones.
+# Generous: the writes are tiny; after it, what is left is written in the GUI thread, as it closes.
+STATE_FLUSH_SECONDS = 5.0
 
 
 class MainWindow(QMainWindow):
@@ -62,6 +66,7 @@ class MainWindow(QMainWindow):
     open_failed = Signal(str, str)  # path, the sentence shown in the message bar
     page_picker_shown = Signal(object)  # the PagePicker of a file of several pages (tests, probes)
     history_cleared = Signal()
+    state_not_saved = Signal(str, str)  # file name, the reason (from the state writer's thread)
 
     def __init__(self, tab_factory: TabFactory | None = None, analysis: AnalysisService | None = None,
                  opening: bool = False) -> None:
@@ -72,6 +77,9 @@ class MainWindow(QMainWindow):
         settings, settings_problem = settings_io.load_settings()
         state, state_problem = settings_io.load_window_state()
         self.session: Session[ReaderTab] = Session(state)
+        self.state_writer = StateWriter(
+            on_error=lambda path, exc: self.state_not_saved.emit(path.name, exc.strerror or str(exc)))
+        self.state_not_saved.connect(self._report_state_not_saved)
         self._tasks: TaskRunner | None = None
         self._exports: ExportActions | None = None
         self._shut_down = False
@@ -284,7 +292,7 @@ class MainWindow(QMainWindow):
 
     def clear_recent(self) -> None:
         self.session.clear_recent()
-        settings_io.save_window_state(self.session.state)
+        settings_io.save_window_state(self.session.state, self.state_writer.write_json)
 
     def show_about(self) -> None:
         from reader.ui.window.dialogs import AboutDialog
@@ -299,8 +307,14 @@ class MainWindow(QMainWindow):
         if current is not None:
             self.article_tabs.remember_view(current)  # the tab the reader looked at last sets the splitter
         self.session.remember_geometry(bytes(self.saveGeometry().toBase64().data()).decode("ascii"))
-        settings_io.save_window_state(self.session.state)
-        settings_io.save_settings(self.settings)
+        self.state_writer.close(STATE_FLUSH_SECONDS)  # the last words are written here, in order
+        settings_io.save_window_state(self.session.state, self.state_writer.write_json)
+        settings_io.save_settings(self.settings, self.state_writer.write_json)
+
+    def _report_state_not_saved(self, name: str, reason: str) -> None:
+        self.message_bar.show_message(
+            self.tr("Sift could not save “%1”: %2.").replace("%1", name).replace("%2", reason), "error",
+            append=True)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()

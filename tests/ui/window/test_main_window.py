@@ -447,6 +447,7 @@ def test_theme_switch_and_follow_the_system(qtbot: QtBot, window: MainWindow, ar
     scheme["now"] = Qt.ColorScheme.Light
     QApplication.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Light)
     assert not dark_page(window)
+    assert window.state_writer.flush(5)
     assert settings_io.load_settings()[0].theme == "system"
 
 
@@ -653,6 +654,7 @@ def test_preferences_apply_and_clear_history(qtbot: QtBot, window: MainWindow, a
     qtbot.addWidget(dialog)
     assert dialog.corrections_list.count() == 1
     dialog.undo_button.click()
+    assert window.state_writer.flush(5)
     assert dialog.corrections_list.count() == 0 and CorrectionStore.load()[0].entries() == []
     dialog.size_box.setValue(20)
     dialog.theme_box.setCurrentIndex(dialog.theme_box.findData("dark"))
@@ -665,6 +667,7 @@ def test_preferences_apply_and_clear_history(qtbot: QtBot, window: MainWindow, a
         window.clear_history()
         assert window.window_state.recent == ()
     assert cache.size() == 0 and cache.article(item.cache_key) is None
+    assert window.state_writer.flush(5)
     assert settings_io.load_window_state()[0].recent == ()
     assert window.message_bar.text() == "History and caches cleared."
 
@@ -849,3 +852,22 @@ def test_any_tab_that_keeps_the_contract_works(qtbot: QtBot, stub_analysis: Stub
     assert "Engineers" not in item.tab.reading_view.toPlainText()
     window.menus.theme_actions["dark"].trigger()
     assert item.tab.calls[-2:] == ["theme=dark", "removed=False"]
+
+
+def test_settings_and_corrections_are_written_off_the_gui_thread(qtbot: QtBot, window: MainWindow,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.core.storage import state_writer
+
+    threads: list[str] = []
+    real = state_writer.write_atomic
+
+    def recording(path: Path, data: bytes, *args: object) -> None:
+        threads.append(threading.current_thread().name)
+        real(path, data)
+
+    monkeypatch.setattr(state_writer, "write_atomic", recording)
+    window.menus.theme_actions["sepia"].trigger()
+    window.clear_recent()
+    assert window.state_writer.flush(5)
+    assert threads and set(threads) == {"sift-state-writer"}
+    assert settings_io.load_settings()[0].theme == "sepia"
