@@ -19,12 +19,14 @@ from reader.core.library.articles import SUMMARY_COLUMNS, summaries
 from reader.core.library.entities import chunks, marks, matching_keys
 from reader.core.library.records import SearchHit
 
-Sort = Literal["added", "published", "title", "site"]
+Sort = Literal["added", "published", "title", "site", "words", "progress"]
 SORTS: dict[str, str] = {
     "added": "a.added DESC, a.num DESC",
     "published": "a.published IS NULL, a.published DESC, a.num DESC",
     "title": "a.title IS NULL, a.title COLLATE NOCASE, a.num",
     "site": "a.site IS NULL, a.site COLLATE NOCASE, a.added DESC, a.num DESC",
+    "words": "a.words DESC, a.num DESC",  # longest first
+    "progress": "a.progress DESC, a.added DESC, a.num DESC",  # furthest read first
 }
 # bm25 weight of a title match against a text match: the title is also part of the text, so a
 # word in the title counts 1 + TITLE_WEIGHT times; 4 puts articles *about* the word first.

@@ -191,8 +191,9 @@ class LibraryController(QObject):
         return replace(self.filters, entity=value)
 
     def _sort_chosen(self, key: str) -> None:
-        sorts: dict[str, library_search.Sort] = {"title": "title", "site": "site",
-                                                 "published": "published", "added": "added"}
+        sorts: dict[str, library_search.Sort] = {
+            "title": "title", "site": "site", "published": "published", "added": "added", "words": "words",
+            "progress": "progress"}
         if key in sorts:
             self.sort = sorts[key]
             self.refresh()

@@ -84,10 +84,12 @@ FACET_GROUPS = (
 DROP_ZONE_PX = 160
 EMPTY_COLUMN_PX = 560
 # The columns the library itself can order a list by (a large list is shown a page at a time, so
-# it cannot be sorted in the table): the others sort a complete list only.
-# The library's order for each (newest first for dates), shown by the header's arrow.
+# it cannot be sorted in the table): the others (sources) sort a complete list only.
+# The library's order for each (newest first for dates, longest and furthest read first), shown
+# by the header's arrow.
 LIBRARY_SORTS = {"title": Qt.SortOrder.AscendingOrder, "site": Qt.SortOrder.AscendingOrder,
-                 "published": Qt.SortOrder.DescendingOrder, "added": Qt.SortOrder.DescendingOrder}
+                 "published": Qt.SortOrder.DescendingOrder, "added": Qt.SortOrder.DescendingOrder,
+                 "words": Qt.SortOrder.DescendingOrder, "progress": Qt.SortOrder.DescendingOrder}
 # The width of each narrow column: its widest usual value, plus room for the sort arrow.
 COLUMN_SAMPLES = {"site": "www.example-news.com", "published": "2026-12-31", "words": "100,000",
                   "progress": "100 %  ", "added": "2026-12-31", "sources": "12 · 3 unnamed"}
@@ -429,7 +431,7 @@ class LibraryView(QWidget):
 
     def _sorting(self, column: int) -> None:
         """On a list shown a page at a time, a column the library can order by asks it to (the
-        pages then follow that order); words and progress sort only a complete list."""
+        pages then follow that order); the sources column sorts only a complete list."""
         key = COLUMNS[column]
         if not self.table.isSortingEnabled() and self.model.has_more and key in LIBRARY_SORTS:
             self.table.horizontalHeader().setSortIndicator(column, LIBRARY_SORTS[key])

@@ -91,3 +91,8 @@ def test_listing_sorts(library: Library, stocked: dict[str, str]) -> None:
     by_title = [s.title or "" for s in library.list_articles(sort="title")]
     assert by_title == sorted(by_title, key=str.casefold)
     assert len(library.list_articles(limit=2)) == 2
+    by_words = [s.words for s in library.list_articles(sort="words")]
+    assert by_words == sorted(by_words, reverse=True) and len(set(by_words)) > 1
+    library.set_progress(stocked["cafe"], 0.8)
+    library.set_progress(stocked["ferry"], 0.3)
+    assert [s.id for s in library.list_articles(sort="progress")][:2] == [stocked["cafe"], stocked["ferry"]]
