@@ -269,6 +269,18 @@ class ReadingView(QTextBrowser):
         self.scroll_to_position(*doc_range)
         return True
 
+    def reveal_text_range(self, start: int, end: int) -> bool:
+        """Bring the Article.text span [start, end) into view with the caret at its start and
+        nothing selected: a highlight opened from All Highlights shows its own colour."""
+        doc_range = self.text_map.document_range(start, end)
+        if doc_range is None:
+            return False
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(doc_range[0])
+        self.setTextCursor(cursor)
+        self.scroll_to_position(*doc_range)
+        return True
+
     def selected_text_range(self) -> tuple[int, int] | None:
         cursor = self.textCursor()
         if not cursor.hasSelection():

@@ -316,4 +316,5 @@ class AllHighlights(QObject):
             self.home.window.message_bar.show_message(describe_error(error), "error")
 
     def open(self, article: str, start: int, end: int) -> None:
-        self.home.open_article(article, (start, end) if start >= 0 and end > start else None)
+        # shown, not selected: a selection would hide the highlight's colour
+        self.home.open_article(article, (start, end) if start >= 0 and end > start else None, select=False)

@@ -105,7 +105,8 @@ class LibraryHome(QObject):
         self.controller = LibraryController(self.view, library_path, parent=self)
         self.controller.import_options = dict(IMPORT_OPTIONS)
         self._ids: dict[str, str] = {}  # tab path → library id, for tabs opened from the library
-        self._mentions: dict[str, tuple[int, int]] = {}  # article id → the span to open it at
+        # article id → the span to open it at, and whether to select it
+        self._mentions: dict[str, tuple[tuple[int, int], bool]] = {}
         self._waiting: list[tuple[list[str], bool]] = []  # imports asked for while one runs
         self._known: dict[str, KnownRecord] = {}  # records of the files opened from disk, by path
         self._opened_files: set[str] = set()  # files opened from disk, marked opened once imported
@@ -180,17 +181,18 @@ class LibraryHome(QObject):
         self._all_highlights.show()
 
     # ----------------------------------------------------------------- opening a stored article
-    def open_article(self, ident: str, mention: tuple[int, int] | None = None) -> None:
-        """Open the stored article ``ident`` (at ``mention``, a span of its text, when given)."""
+    def open_article(self, ident: str, mention: tuple[int, int] | None = None, select: bool = True) -> None:
+        """Open the stored article ``ident`` (at ``mention``, a span of its text, when given;
+        ``select``: selected, else only shown, as a highlight is)."""
         if mention is not None:
-            self._mentions[ident] = mention
+            self._mentions[ident] = (mention, select)
         self.controller.open_article(ident)
 
     def open_stored(self, stored: StoredArticle) -> None:
         """Show a stored article in a tab (or its open tab) at its reading position."""
         w = self.window
         ident, path = stored.summary.id, path_for_tab(stored)
-        mention = self._mentions.pop(ident, None)
+        mention, select = self._mentions.pop(ident, (None, True))
         existing = w.session.tab_for_path(path)
         if existing is not None:
             from reader.ui.window.tab_contract import widget_of
@@ -198,16 +200,16 @@ class LibraryHome(QObject):
             w.stack.setCurrentWidget(w.tabs)
             w.tabs.setCurrentWidget(widget_of(existing))
             if mention is not None:
-                show_span(existing.reading_view, mention)
+                show_span(existing.reading_view, mention, select)
             return
         order = w.session.next_order()
         position = 0.0 if mention is not None else stored.summary.progress or None
         w.tasks.run(Task(lambda: stored_for_reading(stored, path),
                          success=lambda ready: self._show_stored(path, ident, ready, order, position,
-                                                                 mention)))
+                                                                 mention, select)))
 
     def _show_stored(self, path: str, ident: str, ready: StoredForReading, order: int,
-                     position: float | None, mention: tuple[int, int] | None) -> None:
+                     position: float | None, mention: tuple[int, int] | None, select: bool) -> None:
         w = self.window
         self._ids[path] = ident
         w.article_tabs.show_loaded(path, ready.loaded, None, None, order, analysis=ready.analysis,
@@ -215,7 +217,7 @@ class LibraryHome(QObject):
         if mention is not None:
             tab = w.session.tab_for_path(path)
             if tab is not None:  # after the tab's own first layout, which scrolls to its position
-                QTimer.singleShot(0, lambda: show_span(tab.reading_view, mention))
+                QTimer.singleShot(0, lambda: show_span(tab.reading_view, mention, select))
 
     def library_id(self, path: str) -> str | None:
         """The library id of the tab at ``path`` when it was opened from the library."""
@@ -354,12 +356,16 @@ class LibraryHome(QObject):
         self.controller.close(last_writes=write if positions else None)
 
 
-def show_span(view: object, span: tuple[int, int]) -> None:
-    """Select a stretch of the article's text and bring it into view (a mention opened from the
-    side panel's list); a tab without Sift's reading view just stays where it is."""
+def show_span(view: object, span: tuple[int, int], select: bool = True) -> None:
+    """Bring a stretch of the article's text into view, selected (a mention opened from the side
+    panel's list) or not (a highlight, whose colour a selection would hide); a tab without Sift's
+    reading view just stays where it is."""
     from reader.ui.reading.reading_view import ReadingView
 
     if isinstance(view, ReadingView):
-        view.select_text_range(*span)
+        if select:
+            view.select_text_range(*span)
+        else:
+            view.reveal_text_range(*span)
     else:
         log.debug("a %s cannot show a span of the text", type(view).__name__)
