@@ -9,7 +9,7 @@ The counting is the core's (:mod:`reader.core.sourcing`); this only draws it.
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from reader.core.model import Analysis
@@ -50,6 +50,19 @@ def type_colour(theme: Theme, kind: SourceType) -> str:
     if kind in ("person", "organization"):
         return theme.type_colour(kind)
     return theme.bar if kind == "anonymous" else theme.muted
+
+
+class ElidedButton(QPushButton):
+    """A flat name button that ends in "…" when the panel is too narrow for the whole name (the
+    tooltip and the accessible name keep it whole); a clipped name would read as another one."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.full_text = text
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.setText(self.fontMetrics().elidedText(self.full_text, Qt.TextElideMode.ElideRight, self.width()))
 
 
 def summary_line(story: StorySources) -> str:
@@ -164,11 +177,11 @@ class SourcesSection(QWidget):
         glyph = QLabel(TYPE_GLYPHS[source.type], self)
         glyph.setStyleSheet(f"color: {type_colour(self.theme, source.type)}")
         glyph.setToolTip(self.tr(TYPE_LABELS[source.type]))
-        name = QPushButton(source.name, self)
+        name = ElidedButton(source.name, self)
         name.setFlat(True)
         name.setCursor(Qt.CursorShape.PointingHandCursor)
         name.setStyleSheet("text-align: left; padding: 0px;")
-        name.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # long names elide
+        name.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # the row sets its width
         detail = self.tr("%1 quoted · %2 reported").replace("%1", str(source.direct)).replace(
             "%2", str(source.reported))
         name.setToolTip(f"{source.name}: {detail}")

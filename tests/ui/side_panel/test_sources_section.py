@@ -22,7 +22,7 @@ def test_the_section_counts_and_lists_the_sources(qtbot: QtBot) -> None:
     assert section.isVisible()
     story = tally_sources(article.text, analysis)
     assert section.summary.text() == summary_line(story)
-    names = [section.rows.itemAtPosition(r, 1).widget().text() for r in range(min(6, len(story.sources)))]
+    names = [section.rows.itemAtPosition(r, 1).widget().full_text for r in range(min(6, len(story.sources)))]
     assert names == [s.name for s in story.sources[:6]]
     assert TYPE_GLYPHS[story.sources[0].type] in section.legend.text()
 
@@ -35,7 +35,7 @@ def test_choosing_a_source_filters_the_cards(qtbot: QtBot) -> None:
     tab.set_analysis(analysis, article.text)
     first = tab.sources.rows.itemAtPosition(0, 1).widget()
     first.click()
-    assert tab.speaker_filter == first.text()
+    assert tab.speaker_filter == first.full_text
     assert tab.visible_claims() and len(tab.visible_claims()) <= len(analysis.claims)
 
 
@@ -70,3 +70,23 @@ def test_no_claims_no_section(qtbot: QtBot) -> None:
     tab.set_analysis(Analysis(), "")
     tab.show()
     assert not tab.sources.isVisible()
+
+
+def test_a_long_name_in_a_narrow_panel_ends_in_an_ellipsis(qtbot: QtBot) -> None:
+    speaker = "The Ministry of Defence of the Russian Federation"
+    text = f"{speaker} said the convoy had turned back."
+    start = len(speaker) + 1
+    content = Span(start + 5, len(text) - 1, text[start + 5:-1])
+    claim = Claim(cue=Span(start, start + 4, "said"), content=(content,), kind="indirect",
+                  speaker=Span(0, len(speaker), speaker))
+    tab = ClaimsTab()
+    qtbot.addWidget(tab)
+    tab.set_analysis(Analysis(claims=(claim,)), text)
+    tab.resize(260, 500)
+    tab.show()
+    name = tab.sources.rows.itemAtPosition(0, 1).widget()
+    qtbot.waitUntil(lambda: name.text().endswith("…"))
+    assert name.fontMetrics().horizontalAdvance(name.text()) <= name.width()
+    assert name.full_text == speaker and name.toolTip().startswith(speaker)
+    tab.resize(900, 500)
+    qtbot.waitUntil(lambda: name.text() == speaker)
