@@ -8,6 +8,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from state_files import record_writer_threads
 
 from reader.core.storage import state_writer
 from reader.core.storage.state_writer import StateWriter
@@ -19,14 +20,7 @@ def read(path: Path) -> object:
 
 def test_writes_happen_in_another_thread_and_flush_waits_for_them(tmp_path: Path,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    threads: list[str] = []
-    real = state_writer.write_atomic
-
-    def recording(path: Path, data: bytes, *args: object) -> None:
-        threads.append(threading.current_thread().name)
-        real(path, data)
-
-    monkeypatch.setattr(state_writer, "write_atomic", recording)
+    threads = record_writer_threads(monkeypatch)
     writer = StateWriter()
     writer.write_json(tmp_path / "settings.json", {"theme": "dark"})
     assert writer.flush(5)

@@ -856,16 +856,9 @@ def test_any_tab_that_keeps_the_contract_works(qtbot: QtBot, stub_analysis: Stub
 
 def test_settings_and_corrections_are_written_off_the_gui_thread(qtbot: QtBot, window: MainWindow,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    from reader.core.storage import state_writer
+    from state_files import record_writer_threads
 
-    threads: list[str] = []
-    real = state_writer.write_atomic
-
-    def recording(path: Path, data: bytes, *args: object) -> None:
-        threads.append(threading.current_thread().name)
-        real(path, data)
-
-    monkeypatch.setattr(state_writer, "write_atomic", recording)
+    threads = record_writer_threads(monkeypatch)
     window.menus.theme_actions["sepia"].trigger()
     window.clear_recent()
     assert window.state_writer.flush(5)
