@@ -199,6 +199,20 @@ def apply_split(conn: sqlite3.Connection, subject: str, new_key: str, nums: list
     conn.execute("UPDATE entities SET resolved = ? WHERE key = ?", (new_key, new_key))
 
 
+def follow_edit(conn: sqlite3.Connection, old: int, new: int) -> None:
+    """A file now holds an edited copy (article ``new``): the splits that named the old copy
+    name the new one too, as its highlights and tags follow it (replayed at the next relink)."""
+    ids = {int(r["num"]): str(r["id"]) for r in conn.execute(
+        "SELECT num, id FROM articles WHERE num IN (?, ?)", (old, new))}
+    if old not in ids or new not in ids:
+        return
+    for row in conn.execute("SELECT id, articles FROM entity_corrections WHERE kind = 'split'").fetchall():
+        named = json.loads(row["articles"]) if row["articles"] else []
+        if ids[old] in named and ids[new] not in named:
+            conn.execute("UPDATE entity_corrections SET articles = ? WHERE id = ?",
+                         (json.dumps(sorted([*named, ids[new]])), row["id"]))
+
+
 def _nums_of(conn: sqlite3.Connection, article_ids: tuple[str, ...]) -> list[int]:
     ids = list(article_ids)
     return [int(r[0]) for r in conn.execute(f"SELECT num FROM articles WHERE id IN ({marks(ids)})", ids)]

@@ -31,6 +31,7 @@ from typing import Any, Literal
 
 from reader.core import errors
 from reader.core.library import articles, highlights
+from reader.core.library import corrections as entity_fixes
 from reader.core.library.entities import garbage_collect, relink
 from reader.core.library.store import now_iso, transaction
 from reader.core.library.worker import prepare_worker, record_for_library
@@ -348,8 +349,9 @@ class Importer:
                 num = known["num"]
                 moved = held is None and not articles.old_paths_exist(self.conn, num, path)
                 status = "moved" if moved else "unchanged"
-            if held is not None and held["num"] != num:  # edited: highlights go to the newest copy
+            if held is not None and held["num"] != num:  # edited: highlights and splits go to the newest copy
                 highlights.follow_edit(self.conn, held["num"], num)
+                entity_fixes.follow_edit(self.conn, held["num"], num)
             articles.see_path(self.conn, num, path, item.size, item.mtime_ns, seen)
             self.conn.execute("DELETE FROM failures WHERE path = ?", (path,))
         self.stored += status in ("added", "updated")

@@ -3,6 +3,7 @@ rename, retype, hide — remembered, applied to every article, and kept through 
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -158,3 +159,27 @@ def test_rename_retype_and_hide_are_remembered_through_reimport(library: Library
     assert dict(library.top_entities("place")) == {"Kyiv": 1}
     with pytest.raises(ValueError):
         library.retype_entity("Kyiv", "date")
+
+
+def test_a_split_follows_the_edited_copy_of_its_article(library: Library, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.core.library import importer
+
+    def analysed(path: str, analysis: bool) -> dict[str, Any]:  # what extraction and analysis would give
+        body = Path(path).read_text(encoding="utf-8")
+        content = body.split(" said ", 1)[1].split(".")[0]
+        return record(path, body, [("John Smith", "person", ["Smith"])], "John Smith", content)
+
+    monkeypatch.setattr(importer, "record_for_library", analysed)
+    runner, banker = tmp_path / "a.txt", tmp_path / "b.txt"
+    runner.write_text("John Smith said the race was hard.", encoding="utf-8")
+    banker.write_text("John Smith said rates will rise.", encoding="utf-8")
+    first, second = (r.id for r in library.import_paths([runner, banker], workers=0))
+    made = library.split_entity("John Smith", [str(banker)])
+    assert made.value is not None and ids(library.entity_articles(made.value)) == {second}
+    banker.write_text("John Smith said rates will rise. Smith left the bank.", encoding="utf-8")
+    [edited] = library.import_paths([banker], workers=0)
+    assert edited.status == "updated" and edited.id not in (first, second)
+    assert edited.id in library.entity_corrections()[0].articles
+    assert edited.id in ids(library.entity_articles(made.value))
+    assert ids(library.entity_articles("John Smith")) == {first}
