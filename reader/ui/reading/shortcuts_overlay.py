@@ -6,6 +6,7 @@ key tables and the window's actions), so it cannot list a key that does nothing.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -18,12 +19,44 @@ from reader.ui.reading.theme import DEFAULT_THEME, Theme, theme_named
 # The page behind dims by this much black (of 255): enough to read the card as on top, not enough
 # to hide where the reader was. Dark pages need more to show the change.
 SCRIM_ALPHA = {"light": 90, "sepia": 90, "dark": 150}
-CARD_MAX_WIDTH_PX = 900
+CARD_MAX_WIDTH_PX = 1180
 CARD_MARGIN_PX = 40
-# Two columns of sections when the card is at least this wide; one otherwise.
+# Columns of shortcuts by the card's width: two from this width (a key and its words side by side
+# need ~380 px), three from the next; one below.
 TWO_COLUMNS_MIN_PX = 760
+THREE_COLUMNS_MIN_PX = 1120
+SECTION_SPACING_PX = 14
+# A section split across columns keeps at least this many rows on each side of the break.
+MIN_SPLIT_ROWS = 3
 
 Section = tuple[str, Sequence[Shortcut]]
+
+
+def balanced_columns(sections: Sequence[Section], columns: int,
+                     continued: str = "%1 (continued)") -> list[list[Section]]:
+    """The sections flowed into at most ``columns`` columns of about equal length (a heading
+    counts as a row), so a laptop-sized window shows them all without scrolling; a long section
+    goes on in the next column under its title marked ``continued`` ("%1": the title)."""
+    target = max(1, math.ceil(sum(len(rows) + 1 for _, rows in sections) / max(1, columns)))
+    flowed: list[list[Section]] = [[]]
+    used = 0
+    for title, rows in sections:
+        pending, heading = list(rows), title
+        while pending:
+            last = len(flowed) >= columns
+            room = len(pending) if last else target - used - 1
+            if not last and room < MIN_SPLIT_ROWS and flowed[-1]:
+                flowed.append([])
+                used = 0
+                continue
+            room = max(room, MIN_SPLIT_ROWS)
+            if len(pending) - room < MIN_SPLIT_ROWS:  # no lonely rows at the top of the next column
+                room = len(pending)
+            flowed[-1].append((heading, pending[:room]))
+            used += room + 1
+            pending = pending[room:]
+            heading = continued.replace("%1", title)
+    return [column for column in flowed if column]
 
 
 class ShortcutsOverlay(QWidget):
@@ -49,7 +82,7 @@ class ShortcutsOverlay(QWidget):
         self.body = QWidget()
         self.grid = QGridLayout(self.body)
         self.grid.setHorizontalSpacing(28)
-        self.grid.setVerticalSpacing(14)
+        self.grid.setVerticalSpacing(SECTION_SPACING_PX)
         self.scroll_area = QScrollArea(self.card)
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
@@ -61,6 +94,7 @@ class ShortcutsOverlay(QWidget):
         column.addWidget(self.scroll_area, 1)
         self.sections: list[Section] = []
         self.key_labels: list[QLabel] = []
+        self.columns = 1
         host.installEventFilter(self)
         self.hide()
 
@@ -108,11 +142,19 @@ QScrollArea, QScrollArea > QWidget > QWidget {{ background: transparent; }}
             if widget is not None:
                 widget.deleteLater()
         self.key_labels = []
-        columns = 2 if self._card_width() >= TWO_COLUMNS_MIN_PX else 1
-        for number, (title, rows) in enumerate(self.sections):
-            self.grid.addWidget(self._section(title, rows), number // columns, number % columns,
-                                Qt.AlignmentFlag.AlignTop)
-        self.grid.setRowStretch(self.grid.rowCount(), 1)
+        self.columns = self._column_count()
+        flowed = balanced_columns(self.sections, self.columns, self.tr("%1 (continued)"))
+        for number, column in enumerate(flowed):
+            box = QWidget(self.body)
+            stack = QVBoxLayout(box)
+            stack.setContentsMargins(0, 0, 0, 0)
+            stack.setSpacing(SECTION_SPACING_PX)
+            for title, rows in column:
+                stack.addWidget(self._section(title, rows))
+            stack.addStretch(1)
+            self.grid.addWidget(box, 0, number, Qt.AlignmentFlag.AlignTop)
+            self.grid.setColumnStretch(number, 1)
+        self.grid.setRowStretch(1, 1)
 
     def _section(self, title: str, rows: Sequence[Shortcut]) -> QWidget:
         box = QWidget(self.body)
@@ -135,6 +177,10 @@ QScrollArea, QScrollArea > QWidget > QWidget {{ background: transparent; }}
         layout.setColumnStretch(1, 1)
         return box
 
+    def _column_count(self) -> int:
+        width = self._card_width()
+        return 3 if width >= THREE_COLUMNS_MIN_PX else 2 if width >= TWO_COLUMNS_MIN_PX else 1
+
     def _card_width(self) -> int:
         return min(CARD_MAX_WIDTH_PX, max(0, self.host.width() - 2 * CARD_MARGIN_PX))
 
@@ -156,6 +202,8 @@ QScrollArea, QScrollArea > QWidget > QWidget {{ background: transparent; }}
         if watched is self.host and event.type() == QEvent.Type.Resize and self.isVisible():
             self.setGeometry(self.host.rect())
             self._place_card()
+            if self._column_count() != self.columns:
+                self._fill()
         return super().eventFilter(watched, event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802

@@ -187,3 +187,19 @@ def test_escape_in_the_article_closes_the_find_bar_then_caret_browsing_then_lets
     assert tab.dismiss() and tab.find_bar.isHidden() and tab.reading_view.caret_browsing
     assert tab.dismiss() and not tab.reading_view.caret_browsing
     assert not tab.dismiss()  # nothing left open: the window goes back to the library
+
+
+def test_sections_flow_into_columns_of_about_equal_length() -> None:
+    from reader.ui.reading.shortcuts_overlay import MIN_SPLIT_ROWS, balanced_columns
+
+    rows = reading_shortcuts()
+    long, short = ("Window", rows * 3), ("Find", rows[:2])
+    flowed = balanced_columns([long, short], 2)
+    assert len(flowed) == 2
+    lengths = [sum(len(r) + 1 for _, r in column) for column in flowed]
+    assert abs(lengths[0] - lengths[1]) <= MIN_SPLIT_ROWS + 1
+    assert [title for column in flowed for title, _ in column] == ["Window", "Window (continued)", "Find"]
+    assert [row for column in flowed for _, r in column for row in r] == [*long[1], *short[1]]  # order kept
+    assert all(len(r) >= MIN_SPLIT_ROWS or len(r) == len(s[1]) for column in flowed for t, r in column
+               for s in (long, short) if t.startswith(s[0]))
+    assert balanced_columns([short], 3) == [[short]]  # nothing to balance: one column
