@@ -6,10 +6,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from hypothesis import assume, given
+from hypothesis import strategies as st
 from loading_fixtures import eml_bytes, mbox_bytes, page, wacz_bytes, warc_bytes, write
 
 from reader.core.reading import Loaded, PageChoice, open_for_reading, open_or_list_pages
-from reader.core.sources.pages import address_is_file, page_address, split_page_address
+from reader.core.sources.pages import PAGE_MARK, address_is_file, page_address, split_page_address
 from reader.core.storage.cache import ResultCache
 
 URL = "https://news.example.org/pier?id=7#top"
@@ -73,3 +75,15 @@ def test_a_mailbox_of_several_letters_lists_them_by_subject(tmp_path: Path) -> N
     assert [p.title for p in choice.pages] == ["Pier to reopen", "Ferry timetable"]
     loaded = open_or_list_pages(Path(page_address(path, choice.pages[1].key)))
     assert isinstance(loaded, Loaded) and loaded.article.title == "Ferry timetable"
+
+
+@given(st.text(min_size=1).filter(lambda k: "\0" not in k),
+       st.lists(st.text(alphabet=st.characters(blacklist_characters="/\0"), min_size=1), min_size=1,
+                max_size=3))
+def test_any_key_comes_back_from_its_address(key: str, parts: list[str]) -> None:
+    folder = "/" + "/".join(parts)
+    assume(PAGE_MARK not in folder and folder not in ("/.", "/..") and not folder.endswith(("/.", "/..")))
+    path = Path(folder) / "crawl.wacz"
+    address = page_address(path, key)
+    assert split_page_address(address) == (path, key)
+    assert split_page_address(Path(address)) == (path, key)  # as a Path, too
