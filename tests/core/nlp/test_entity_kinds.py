@@ -122,6 +122,8 @@ def test_names_in_a_title_case_headline_count() -> None:
     (["B."], ["Bill"], True), (["J.R."], ["John", "Ronald"], True),
     (["Benjamin"], ["Benjamin", "Uche"], True), (["Hillary"], ["Bill"], False),
     (["Uche"], ["Benjamin", "Uche"], False), (["J.R."], ["Bill"], False),
+    (["Pat"], ["Patrick"], True), (["Pat", "W."], ["Patrick", "William"], True),
+    (["Al"], ["Alan"], False), (["Patricia"], ["Patrick"], False),
 ])
 def test_given_names_fit(short: list[str], full: list[str], fit: bool) -> None:
     assert given_names_fit(short, full) is fit

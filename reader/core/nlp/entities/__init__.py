@@ -37,6 +37,7 @@ from reader.core.nlp.entities.teams import (
     is_club_mention,
     is_sports_report,
 )
+from reader.core.nlp.entities.works import find_works, is_event_name, is_product_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -152,7 +153,7 @@ def is_nationality_before_name(doc: Doc, start: int, end: int) -> bool:
     """A nationality then a person's name of two or more words: the nationality is no part
     of the name, and the name is a person's (organizations are not described this way)."""
     words = [t.text for t in doc[start:end]]
-    return (len(words) >= 3 and is_nationality(words[0])
+    return (len(words) >= 3 and is_nationality(words[0]) and not is_event_name(words)
             and all(is_name_token(t) for t in doc[start + 1:end]) and not looks_like_org(words[1:]))
 
 
@@ -160,10 +161,10 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def add_phrases(doc: Doc, votes: Votes) -> None:
+def add_phrases(doc: Doc, votes: Votes, sports: bool) -> None:
     """Phrase evidence: an identical span gains votes, an overlapping model span gives way."""
     for hit in [*find_phrases(doc), *find_team_names(doc), *find_numbered_players(doc),
-                *find_town_teams(doc)]:
+                *find_town_teams(doc), *find_works(doc, sports)]:
         span = (hit.start, hit.end)
         if hit.weight < PATTERN_WEIGHT and any(overlaps(s, span) for s in votes):
             continue
@@ -195,7 +196,12 @@ def add_gazetteer_places(doc: Doc, votes: Votes) -> None:
 def context_votes(doc: Doc, span: tuple[int, int], form: str) -> Tally:
     """Evidence from the words around one mention."""
     votes = Tally()
-    if looks_like_org([t.text for t in doc[span[0]:span[1]]]) and not lookup_place(form):  # Soviet Union
+    words = [t.text for t in doc[span[0]:span[1]]]
+    if is_event_name(words):  # "Davis Cup", "American Music Awards"
+        votes["event"] += PATTERN_WEIGHT
+    elif is_product_name(words):  # "Premiere Edition"
+        votes["product"] += PATTERN_WEIGHT
+    elif looks_like_org(words) and not lookup_place(form):  # Soviet Union
         votes["organization"] += PATTERN_WEIGHT
     before = doc[span[0] - 1].text if span[0] > 0 else ""
     if before in TITLES:
@@ -319,14 +325,14 @@ def add_repeats(doc: Doc, votes: Votes, types: dict[str, str], extra: list[tuple
 def find_entities(doc: Doc, text: str) -> list[Entity]:
     """Entities of ``text``, parsed (after normalization) as ``doc``; mentions quote ``text``."""
     votes = model_votes(doc)
-    add_phrases(doc, votes)
+    sports = is_sports_report(doc)
+    add_phrases(doc, votes, sports)
     add_gazetteer_places(doc, votes)
     add_acronyms(doc, votes)
     totals = form_evidence(doc, votes)
     types = form_types(doc, votes, totals)
     add_repeats(doc, votes, types, add_surnames(doc, votes, types))
     found = []
-    sports = is_sports_report(doc)
     for a, b in sorted(votes):
         span = doc[a:b]
         kind = types.get(span.text)
