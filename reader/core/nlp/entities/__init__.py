@@ -65,6 +65,8 @@ IRREGULAR_NATIONALITIES = frozenset({
     "French", "Dutch", "Swiss", "Greek", "Thai", "Welsh", "Irish", "Spanish", "Danish", "Swedish",
     "Norwegian", "Finnish", "Polish", "Turkish", "Scottish", "Icelandic", "Czech", "Slovak", "English",
 })
+# Longest capitalized phrase checked against the text's lower-case words ("GET OUT").
+MAX_COMMON_WORDS = 2
 # Longest place name (in tokens) looked up where the model saw nothing ("Papua New Guinea").
 MAX_PLACE_TOKENS = 4
 TITLES = frozenset({
@@ -322,6 +324,37 @@ def add_repeats(doc: Doc, votes: Votes, types: dict[str, str], extra: list[tuple
                 break
 
 
+def lower_case_phrases(doc: Doc) -> set[str]:
+    """The lower-case words of the text, alone and in pairs: the common words it uses."""
+    words = [t.text if t.text.islower() and t.is_alpha else "" for t in doc]
+    pairs = {f"{a} {b}" for a, b in zip(words, words[1:], strict=False) if a and b}
+    return {w for w in words if w} | pairs
+
+
+def is_common_word(form: str, count: int, total: Tally, lower: set[str]) -> bool:
+    """A capitalized word or two the text also writes in lower case, named on the model's word
+    alone: a heading's or a slogan's words ("Research and Advocacy Director", "GET OUT and
+    VOTE"), not a name. Known places and platforms keep their names ("Reading", "Signal")."""
+    words = form.split()
+    if len(words) > MAX_COMMON_WORDS or form.lower() not in lower or form.islower():
+        return False
+    if total.total() > count * MODEL_WEIGHT:  # a phrase, a title or the gazetteer spoke too
+        return False
+    return lookup_place(form) is None and form not in PLATFORM_NAMES
+
+
+def drop_common_words(doc: Doc, votes: Votes, types: dict[str, str], totals: dict[str, Tally]) -> None:
+    """Forget the names that are only common words capitalized (see is_common_word)."""
+    lower = lower_case_phrases(doc)
+    counts: dict[str, int] = {}
+    for a, b in votes:
+        form = doc[a:b].text
+        counts[form] = counts.get(form, 0) + 1
+    for form, count in counts.items():
+        if types.get(form) in NAME_TYPES and is_common_word(form, count, totals[form], lower):
+            del types[form]
+
+
 def find_entities(doc: Doc, text: str) -> list[Entity]:
     """Entities of ``text``, parsed (after normalization) as ``doc``; mentions quote ``text``."""
     votes = model_votes(doc)
@@ -331,6 +364,7 @@ def find_entities(doc: Doc, text: str) -> list[Entity]:
     add_acronyms(doc, votes)
     totals = form_evidence(doc, votes)
     types = form_types(doc, votes, totals)
+    drop_common_words(doc, votes, types, totals)
     add_repeats(doc, votes, types, add_surnames(doc, votes, types))
     found = []
     for a, b in sorted(votes):
@@ -345,7 +379,7 @@ def find_entities(doc: Doc, text: str) -> list[Entity]:
         if kind is not None:
             found.append(Found(span.start_char, span.end_char, kind, span.text))  # type: ignore[arg-type]
     confidence = {form: vote_confidence(total[types[form]], total.total())
-                  for form, total in totals.items()}
+                  for form, total in totals.items() if form in types}
     return [with_confidence(e, confidence) for e in merge_mentions(found, text)]
 
 

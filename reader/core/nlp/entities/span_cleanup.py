@@ -102,7 +102,8 @@ def split_tokens(doc: Doc, start: int, end: int, amount: bool = False,
     numbers are no break: "July 16-18"; in a title, possessives are none)."""
     piece = start
     for i in range(start, end):
-        if is_break(doc[i], title) and not (amount and (doc[i].text.isdigit() or doc[i].text in AMOUNT_JOINERS)):
+        joins_amount = amount and (doc[i].text.isdigit() or doc[i].text in AMOUNT_JOINERS)
+        if is_break(doc[i], title) and not joins_amount:
             if i > piece:
                 yield piece, i
             piece = i + 1

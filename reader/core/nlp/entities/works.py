@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from reader.core.nlp.entities.gazetteer import lookup_place
 from reader.core.nlp.entities.phrases import PATTERN_WEIGHT, Hit, is_name_token
 
 if TYPE_CHECKING:
@@ -76,14 +77,11 @@ def title_end(doc: Doc, start: int) -> int:
     ("Assassin's Creed") and a sequel number ("Destiny 2"); ``start`` when there is none."""
     end = start
     while end < len(doc):
-        token = doc[end]
-        if is_name_token(token):
-            end += 1
-        elif token.text in POSSESSIVES and end > start and end + 1 < len(doc) \
-                and is_name_token(doc[end + 1]):
-            end += 1
-        else:
+        inner_possessive = doc[end].text in POSSESSIVES and end > start and end + 1 < len(doc) \
+            and is_name_token(doc[end + 1])
+        if not (is_name_token(doc[end]) or inner_possessive):
             break
+        end += 1
     if end > start and end < len(doc) and doc[end].text in SEQUEL_NUMBERS:
         end += 1
     return end
@@ -123,12 +121,14 @@ def listed_titles(doc: Doc, start: int) -> Iterator[tuple[int, int]]:
 def find_described_works(doc: Doc) -> Iterator[Hit]:
     """Works named after a noun that says what they are, or listed as its examples."""
     for token in doc[:-1]:
-        if not is_works_noun(token):
+        if token.text not in WORK_NOUNS:
             continue
         after = examples_start(doc, token.i)
-        if after is not None:
+        if after is not None:  # a verb is never followed by "such as": no need to ask the parse
             for a, b in listed_titles(doc, after):
                 yield Hit(a, b, "WORK_OF_ART", PATTERN_WEIGHT)
+            continue
+        if not is_works_noun(token):
             continue
         end = title_end(doc, token.i + 1)
         if end > token.i + 1 and not any(t.ent_type_ == "DATE" for t in doc[token.i + 1:end]):
@@ -140,20 +140,23 @@ def find_products(doc: Doc, sports: bool) -> Iterator[Hit]:
     "the Quest headset", and sequels: "Destiny 2" (not in a sports report: "Shearer 2" scored
     twice)."""
     for ent in doc.ents:
-        if ent.label_ not in PRODUCT_LIKE_LABELS or (ent.label_ != "PERSON" and len(ent) < 2):
+        if ent.label_ not in PRODUCT_LIKE_LABELS:
             continue
         if ent[-1].text in SEQUEL_NUMBERS and len(ent) >= 2:  # the model's "Destiny 2"
-            if not sports:
+            if not sports and lookup_place(ent[:-1].text) is None:  # "Israel 2, Bulgaria 0"
                 yield Hit(ent.start, ent.end, "WORK_OF_ART", PATTERN_WEIGHT)
             continue
-        before = doc[ent.start - 1] if ent.start > 0 else None
+        start = ent.start + 1 if ent[0].lower_ in INDEFINITE_ARTICLES and len(ent) > 1 else ent.start
+        before = doc[start - 1] if start > 0 else None
         after = doc[ent.end] if ent.end < len(doc) else None
         if before is not None and before.lower_ in INDEFINITE_ARTICLES and not before.is_sent_start \
-                and (after is None or after.lower_ in NAME_END_TOKENS):
-            yield Hit(ent.start, ent.end, "PRODUCT", PATTERN_WEIGHT)
+                and (after is None or after.lower_ in NAME_END_TOKENS) \
+                and (ent.label_ == "PERSON" or ent.end - start >= 2):
+            yield Hit(start, ent.end, "PRODUCT", PATTERN_WEIGHT)
         elif after is not None and after.text in PRODUCT_AFTER_NOUNS:
             yield Hit(ent.start, ent.end, "PRODUCT", PATTERN_WEIGHT)
         elif not sports and after is not None and after.text in SEQUEL_NUMBERS \
+                and lookup_place(ent.text) is None \
                 and (ent.end + 1 >= len(doc) or not doc[ent.end + 1].like_num):
             yield Hit(ent.start, ent.end + 1, "WORK_OF_ART", PATTERN_WEIGHT)
 
