@@ -262,6 +262,18 @@ def test_regnal_numbers_and_scores_are_no_sequels() -> None:
     found = types_of("King Frederick VI signed the treaty.\nDenmark 2, Latvia 0 ( halftime 1-0 )")
     assert found.get("Frederick VI") == "person"
     assert found.get("Denmark") == "place"
+    results = types_of("In the doubles, Tomas Varga and Ivo Brandt won 6 4, Karl Weiss beat Jan "
+                       "Novak 7-6 (5) and Lena Holt beat Mia Sorensen 6-2 in the evening.")
+    assert "work" not in results.values()
+
+
+@pytest.mark.slow
+def test_every_mention_of_a_numbered_title_is_the_work() -> None:
+    found = entities("Skyward Tide 2 runs at 1080p. The launch title Skyward Tide 2 is free, "
+                     "and Skyward Tide 2, the studio says, sold well.")
+    works = [e for e in found if e.type == "work"]
+    assert [(e.name, len(e.mentions)) for e in works] == [("Skyward Tide 2", 3)]
+    assert not [e for e in found if e.type == "person"]
 
 
 # ----------------------------------------------------------------- fragments and slogans

@@ -53,6 +53,11 @@ POSSESSIVES = frozenset({"'s", "’s"})
 # Ultra, launch", not "a Reuters reporter".
 NAME_END_TOKENS = frozenset({",", ".", ";", ":", ")", "and", "or", "with", "for", "that", "which"})
 INDEFINITE_ARTICLES = frozenset({"a", "an"})
+# Tokens after a figure that make it part of a score: "6 - 4", "7-6 (5)", "2, Bulgaria 0".
+SCORE_JOINERS = frozenset({"-", "–", "/", "(", ":"})
+# Distinct names followed by a one-digit figure beyond which the figures are results, not
+# sequels: an article names one or two games by number ("Destiny 2"), a results round-up many.
+MAX_SEQUEL_NAMES = 2
 # Labels the model gives products it does not know; a one-word nationality or company after
 # "a" is a person's or a thing's description ("a Canadian,"), so those need two words.
 PRODUCT_LIKE_LABELS = frozenset({"PERSON", "NORP", "ORG"})
@@ -135,16 +140,11 @@ def find_described_works(doc: Doc) -> Iterator[Hit]:
             yield Hit(token.i + 1, end, "WORK_OF_ART", PATTERN_WEIGHT)
 
 
-def find_products(doc: Doc, sports: bool) -> Iterator[Hit]:
-    """Products the model calls people: "a Chromecast Ultra," (a name that takes an article),
-    "the Quest headset", and sequels: "Destiny 2" (not in a sports report: "Shearer 2" scored
-    twice)."""
+def find_products(doc: Doc) -> Iterator[Hit]:
+    """Products the model calls people: "a Chromecast Ultra," (a name that takes an article)
+    and "the Quest headset"."""
     for ent in doc.ents:
         if ent.label_ not in PRODUCT_LIKE_LABELS:
-            continue
-        if ent[-1].text in SEQUEL_NUMBERS and len(ent) >= 2:  # the model's "Destiny 2"
-            if not sports and lookup_place(ent[:-1].text) is None:  # "Israel 2, Bulgaria 0"
-                yield Hit(ent.start, ent.end, "WORK_OF_ART", PATTERN_WEIGHT)
             continue
         start = ent.start + 1 if ent[0].lower_ in INDEFINITE_ARTICLES and len(ent) > 1 else ent.start
         before = doc[start - 1] if start > 0 else None
@@ -155,12 +155,60 @@ def find_products(doc: Doc, sports: bool) -> Iterator[Hit]:
             yield Hit(start, ent.end, "PRODUCT", PATTERN_WEIGHT)
         elif after is not None and after.text in PRODUCT_AFTER_NOUNS:
             yield Hit(ent.start, ent.end, "PRODUCT", PATTERN_WEIGHT)
-        elif not sports and after is not None and after.text in SEQUEL_NUMBERS \
-                and lookup_place(ent.text) is None \
-                and (ent.end + 1 >= len(doc) or not doc[ent.end + 1].like_num):
-            yield Hit(ent.start, ent.end + 1, "WORK_OF_ART", PATTERN_WEIGHT)
+
+
+def sequel_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """The model's name ``doc[start:end]`` with the sequel number it holds or that follows it
+    ("Destiny 2"), if it has one: one digit, not part of a score ("Rublev 6-4", "Israel 2,
+    Bulgaria 0") and not after a place."""
+    if doc[end - 1].text in SEQUEL_NUMBERS and end - start >= 2:
+        number = end - 1
+    elif end < len(doc) and doc[end].text in SEQUEL_NUMBERS:
+        number = end
+    else:
+        return None
+    if is_score_figure(doc, number):
+        return None
+    if lookup_place(doc[start:number].text) is not None:
+        return None
+    return start, number + 1
+
+
+def is_score_figure(doc: Doc, number: int) -> bool:
+    """Whether the figure at ``number`` is part of a score: another figure or a joiner follows
+    ("6 - 4", "7-6 (5)"), or a comma and a name ("2, Bulgaria 0")."""
+    follower = doc[number + 1] if number + 1 < len(doc) else None
+    if follower is None:
+        return False
+    if follower.text == ",":
+        return number + 2 < len(doc) and is_name_token(doc[number + 2])
+    return follower.like_num or follower.text in SCORE_JOINERS
+
+
+def repeated_titles(doc: Doc, titles: set[tuple[str, ...]]) -> Iterator[tuple[int, int]]:
+    """Every place the text writes one of ``titles`` (token texts), whatever the model saw there."""
+    for token in doc:
+        for words in titles:
+            end = token.i + len(words)
+            if token.text == words[0] and tuple(t.text for t in doc[token.i:end]) == words:
+                yield token.i, end
+
+
+def find_sequels(doc: Doc, sports: bool) -> Iterator[Hit]:
+    """Works the model calls people, named with a sequel's number: "Destiny 2". Not in a sports
+    report, nor where several names take figures (a list of results: "Shearer 2, Ferdinand 1")."""
+    if sports:
+        return
+    found = [span for ent in doc.ents if ent.label_ in PRODUCT_LIKE_LABELS
+             if (span := sequel_span(doc, ent.start, ent.end)) is not None]
+    names = {doc[a:b - 1].text for a, b in found}
+    if not found or len(names) > MAX_SEQUEL_NAMES:
+        return
+    titles = {tuple(t.text for t in doc[a:b]) for a, b in found}
+    for a, b in repeated_titles(doc, titles):
+        yield Hit(a, b, "WORK_OF_ART", PATTERN_WEIGHT)
 
 
 def find_works(doc: Doc, sports: bool) -> list[Hit]:
     """Every work and product phrase in the parse (``sports``: the text is a sports report)."""
-    return [*find_described_works(doc), *find_products(doc, sports)]
+    return [*find_described_works(doc), *find_products(doc), *find_sequels(doc, sports)]
