@@ -193,3 +193,32 @@ def test_a_name_described_as_an_organization_is_one() -> None:
     assert types.get("Vogelbescherming") == "organization"
     assert types.get("Lindqvist") == "organization"
     assert "Friday" not in {name for name, kind in types.items() if kind == "organization"}
+
+
+def test_a_role_before_a_name_and_who_after_it_make_a_person() -> None:
+    text = "Fox News host Darla Quint spoke. Montell Briggs, who represents him, agreed."
+    doc = labelled(text, ("Fox News", "ORG"), ("Darla Quint", "ORG"), ("Montell Briggs", "ORG"))
+    found = {name: kind for name, (kind, _) in by_name(find_entities(doc, text)).items()}
+    assert found == {"Fox News": "organization", "Darla Quint": "person", "Montell Briggs": "person"}
+
+
+def test_a_team_taking_who_stays_a_team() -> None:
+    text = "Essex, who won on Friday, lead the table."
+    doc = labelled(text, ("Essex", "ORG"))
+    assert by_name(find_entities(doc, text))["Essex"][0] == "organization"
+
+
+def test_a_name_a_job_belongs_to_is_an_organization() -> None:
+    text = "Dana Holt, an analyst at Velora, spoke. Kestrel's CEO agreed. France's president did not."
+    doc = labelled(text, ("Dana Holt", "PERSON"), ("Velora", "PERSON"), ("Kestrel", "PERSON"),
+                   ("France", "GPE"))
+    found = {name: kind for name, (kind, _) in by_name(find_entities(doc, text)).items()}
+    assert found == {"Dana Holt": "person", "Velora": "organization", "Kestrel": "organization",
+                     "France": "place"}
+
+
+def test_examples_of_a_works_noun_and_names_ending_like_events_are_no_people() -> None:
+    text = "She plays franchises such as Iron Meridian and Skyfall Drift, and watched the Nordic Cup."
+    doc = labelled(text, ("Iron Meridian", "PERSON"), ("Skyfall Drift", "ORG"), ("the Nordic Cup", "PERSON"))
+    found = {name: kind for name, (kind, _) in by_name(find_entities(doc, text)).items()}
+    assert found == {"Iron Meridian": "work", "Skyfall Drift": "work", "Nordic Cup": "event"}

@@ -76,6 +76,35 @@ TITLES = frozenset({
     "Chancellor", "Judge", "Justice", "Mayor", "Secretary", "Ambassador", "Bishop", "Rev.", "Father",
     "Sheikh", "Ayatollah", "Saint", "St.", "Chairman", "Commissioner", "Officer", "Sgt.", "Lt.",
 })
+# Lower-case nouns for what a person does or is to others, right before a name: "talent manager
+# Scooter Braun", "Fox News host Jeanine Pirro", "quarterback Mason Rudolph". (Only words that
+# describe people: "the carmaker Volkswagen" is phrases.ORG_DESCRIPTOR_NOUNS' business.)
+ROLE_NOUNS = frozenset({
+    "actor", "actress", "singer", "rapper", "musician", "songwriter", "comedian", "dancer", "host",
+    "presenter", "anchor", "journalist", "reporter", "columnist", "correspondent", "editor", "author",
+    "writer", "novelist", "poet", "historian", "economist", "analyst", "strategist", "scientist",
+    "researcher", "professor", "physicist", "lawyer", "attorney", "prosecutor", "spokesman",
+    "spokeswoman", "spokesperson", "manager", "coach", "quarterback", "goalkeeper", "keeper",
+    "midfielder", "striker", "winger", "defender", "pitcher", "batsman", "bowler", "player",
+    "teammate", "founder", "co-founder", "chairman", "chairwoman", "lawmaker", "congressman",
+    "congresswoman", "senator", "director", "producer", "designer", "artist", "photographer",
+    "entrepreneur", "billionaire", "businessman", "businesswoman", "candidate", "wife", "husband",
+    "son", "daughter", "mother", "father", "brother", "sister", "widow", "nephew", "niece",
+})
+# Jobs held at an organization: "chief operating officer of SpaceX", "an analyst at Jefferies".
+# (Not "president", "minister" or "leader": "president of France" is a place's.)
+JOB_NOUNS = frozenset({
+    "ceo", "cfo", "coo", "cto", "founder", "co-founder", "chairman", "chairwoman", "officer",
+    "executive", "executives", "vp", "engineer", "engineers", "employee", "employees",
+    "shareholder", "shareholders", "analyst", "spokesman", "spokeswoman", "spokesperson",
+})
+# What only an organization has, after its possessive: "Apple's CEO" (people have spokesmen
+# and chiefs of staff, so those are left out).
+COMPANY_NOUNS = frozenset({
+    "ceo", "cfo", "founder", "co-founder", "chairman", "board", "shareholders", "employees",
+    "subsidiary", "headquarters", "stock", "shares", "revenue", "revenues", "profits", "earnings",
+    "products", "devices", "services", "customers",
+})
 # Lower-case words after a name that make it a company's or a publication's.
 ORG_FOLLOWER_WORDS = frozenset({"shares", "shareholders", "stock", "subsidiary", "daily", "weekly"})
 # Roles in a team between the team's one-word name and a player's ("Everton striker Duncan
@@ -206,7 +235,7 @@ def context_votes(doc: Doc, span: tuple[int, int], form: str) -> Tally:
     elif looks_like_org(words) and not lookup_place(form):  # Soviet Union
         votes["organization"] += PATTERN_WEIGHT
     before = doc[span[0] - 1].text if span[0] > 0 else ""
-    if before in TITLES:
+    if before in TITLES or before in ROLE_NOUNS:  # "President Putin", "talent manager Scooter Braun"
         votes["person"] += TITLE_WEIGHT
     elif before in PLACE_PREPOSITIONS and lookup_place(form):
         votes["place"] += PLACE_CONTEXT_WEIGHT
@@ -216,9 +245,33 @@ def context_votes(doc: Doc, span: tuple[int, int], form: str) -> Tally:
     elif after in TEAM_ROLE_WORDS and span[1] - span[0] == 1 and not is_sure_place(form) \
             and span[1] + 1 < len(doc) and is_name_token(doc[span[1] + 1]):
         votes["organization"] += PATTERN_WEIGHT  # "Warwickshire captain Tim Munton"
+    if is_employer(doc, span) and not lookup_place(form):
+        votes["organization"] += TITLE_WEIGHT  # "chief operating officer of SpaceX", "Apple's CEO"
+    if len(words) >= 2 and is_name_token(doc[span[0]]) and is_relative_who(doc, span[1]) \
+            and not looks_like_org(words):
+        votes["person"] += TITLE_WEIGHT  # "Montell Figgins, who represents Thomas"
     if form.endswith(COUNTY_SUFFIXES) and " " not in form:
         votes["place"] += PATTERN_WEIGHT  # "Derbyshire" is no one's name
     return votes
+
+
+def is_employer(doc: Doc, span: tuple[int, int]) -> bool:
+    """A name a job belongs to: "chief executive of SpaceX", "an analyst at Jefferies" ("of"/"at"
+    after a job) or "Apple's CEO" (a possessive before what only a company has)."""
+    start, end = span
+    if not is_name_token(doc[start]):
+        return False
+    if start >= 2 and doc[start - 1].lower_ in {"of", "at"} and doc[start - 2].lower_ in JOB_NOUNS:
+        return True
+    return end + 1 < len(doc) and doc[end].text in {"'s", "’s"} and doc[end + 1].lower_ in COMPANY_NOUNS
+
+
+def is_relative_who(doc: Doc, end: int) -> bool:
+    """ "who" (or ", who") right after a name: people take "who", things "which". (A team may
+    take "who" in British sports writing, so only several-word names are asked.)"""
+    if end < len(doc) and doc[end].text == ",":
+        end += 1
+    return end < len(doc) and doc[end].lower_ == "who"
 
 
 def name_parts(doc: Doc, votes: Votes, kind: str) -> set[str]:
