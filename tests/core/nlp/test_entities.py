@@ -222,3 +222,16 @@ def test_examples_of_a_works_noun_and_names_ending_like_events_are_no_people() -
     doc = labelled(text, ("Iron Meridian", "PERSON"), ("Skyfall Drift", "ORG"), ("the Nordic Cup", "PERSON"))
     found = {name: kind for name, (kind, _) in by_name(find_entities(doc, text)).items()}
     assert found == {"Iron Meridian": "work", "Skyfall Drift": "work", "Nordic Cup": "event"}
+
+
+def test_a_title_keeps_its_possessive_and_its_last_word_alone_is_no_name() -> None:
+    text = "Buyers of the Founder's Edition bundle cheered. Lena Holt won the Open."
+    doc = labelled(text, ("the Founder's Edition", "ORG"), ("Lena Holt", "PERSON"), ("Open", "PERSON"))
+    assert by_name(find_entities(doc, text)) == {
+        "Founder's Edition": ("product", ["Founder's Edition"]), "Lena Holt": ("person", ["Lena Holt"])}
+
+
+def test_a_body_of_people_taking_who_stays_an_organization() -> None:
+    text = "International Coalition Forces, who patrol the border, left."
+    doc = labelled(text, ("International Coalition Forces", "ORG"))
+    assert by_name(find_entities(doc, text))["International Coalition Forces"][0] == "organization"

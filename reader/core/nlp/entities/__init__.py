@@ -37,7 +37,12 @@ from reader.core.nlp.entities.teams import (
     is_club_mention,
     is_sports_report,
 )
-from reader.core.nlp.entities.works import find_works, is_event_name, is_product_name
+from reader.core.nlp.entities.works import (
+    TITLE_LAST_WORDS,
+    find_works,
+    is_event_name,
+    is_product_name,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -105,6 +110,12 @@ COMPANY_NOUNS = frozenset({
     "subsidiary", "headquarters", "stock", "shares", "revenue", "revenues", "profits", "earnings",
     "products", "devices", "services", "customers",
 })
+# Last words of the names of bodies of people, who take "who" as people do: "International
+# Coalition Forces, who".
+GROUP_LAST_WORDS = frozenset({
+    "Forces", "Brothers", "Sisters", "Fighters", "Guards", "Troops", "Rangers", "Partners",
+    "Associates", "Democrats", "Republicans", "Rebels", "Militia", "Brigade", "Brigades",
+})
 # Lower-case words after a name that make it a company's or a publication's.
 ORG_FOLLOWER_WORDS = frozenset({"shares", "shareholders", "stock", "subsidiary", "daily", "weekly"})
 # Roles in a team between the team's one-word name and a player's ("Everton striker Duncan
@@ -160,7 +171,7 @@ def model_votes(doc: Doc) -> Votes:
     """The model's entities after cleanup, one vote for its label per clean span."""
     votes: Votes = {}
     for ent in doc.ents:
-        for a, b in clean_span(doc, ent.start, ent.end, ent.label_):
+        for a, b in clean_span(doc, ent.start, ent.end, title_label(ent.label_, ent[-1].text)):
             kind = LABEL_TYPES[ent.label_]
             if is_nationality_before_name(doc, a, b):  # "American Dennis Mitchell"
                 votes.setdefault((a, a + 1), Tally())["group"] += MODEL_WEIGHT
@@ -170,6 +181,15 @@ def model_votes(doc: Doc) -> Votes:
                     a += 1
             votes.setdefault((a, b), Tally())[kind] += MODEL_WEIGHT
     return votes
+
+
+def title_label(label: str, last_word: str) -> str:
+    """The model's label, or the label of a title when the span ends as a product's or an
+    event's name does: cleanup then keeps its possessive ("Founder's Edition" is one name, not
+    "Founder" and "Edition")."""
+    if label in NAME_LABELS and last_word in TITLE_LAST_WORDS:
+        return "PRODUCT"
+    return label
 
 
 def is_nationality(word: str) -> bool:
@@ -248,7 +268,7 @@ def context_votes(doc: Doc, span: tuple[int, int], form: str) -> Tally:
     if is_employer(doc, span) and not lookup_place(form):
         votes["organization"] += TITLE_WEIGHT  # "chief operating officer of SpaceX", "Apple's CEO"
     if len(words) >= 2 and is_name_token(doc[span[0]]) and is_relative_who(doc, span[1]) \
-            and not looks_like_org(words):
+            and not looks_like_org(words) and words[-1] not in GROUP_LAST_WORDS:
         votes["person"] += TITLE_WEIGHT  # "Montell Figgins, who represents Thomas"
     if form.endswith(COUNTY_SUFFIXES) and " " not in form:
         votes["place"] += PATTERN_WEIGHT  # "Derbyshire" is no one's name
@@ -397,14 +417,16 @@ def is_common_word(form: str, count: int, total: Tally, lower: set[str]) -> bool
 
 
 def drop_common_words(doc: Doc, votes: Votes, types: dict[str, str], totals: dict[str, Tally]) -> None:
-    """Forget the names that are only common words capitalized (see is_common_word)."""
+    """Forget the names that are only common words capitalized (see is_common_word) or the
+    last word of a title alone ("Edition", "Cup": a fragment of "Founder's Edition")."""
     lower = lower_case_phrases(doc)
     counts: dict[str, int] = {}
     for a, b in votes:
         form = doc[a:b].text
         counts[form] = counts.get(form, 0) + 1
     for form, count in counts.items():
-        if types.get(form) in NAME_TYPES and is_common_word(form, count, totals[form], lower):
+        if types.get(form) in NAME_TYPES and (form in TITLE_LAST_WORDS
+                                              or is_common_word(form, count, totals[form], lower)):
             del types[form]
 
 

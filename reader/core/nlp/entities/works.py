@@ -67,6 +67,10 @@ PRODUCT_LAST_WORDS = frozenset({"Edition", "Editions"})
 VERB_DEPS = frozenset({"ROOT", "xcomp", "ccomp", "advcl", "relcl", "conj", "pcomp", "acl"})
 
 
+# Last words of titles (never a name alone).
+TITLE_LAST_WORDS = EVENT_LAST_WORDS | PRODUCT_LAST_WORDS
+
+
 def is_product_name(words: list[str]) -> bool:
     """A name whose last word says it is a product: "Premiere Edition"."""
     return len(words) >= 2 and words[-1] in PRODUCT_LAST_WORDS
