@@ -235,3 +235,13 @@ def test_a_body_of_people_taking_who_stays_an_organization() -> None:
     text = "International Coalition Forces, who patrol the border, left."
     doc = labelled(text, ("International Coalition Forces", "ORG"))
     assert by_name(find_entities(doc, text))["International Coalition Forces"][0] == "organization"
+
+
+def test_a_full_name_listed_with_a_person_is_a_person_and_a_score_is_no_sequel() -> None:
+    text = ("Eric Robinson and Boone Jenner scored. Goldman Sachs and Morgan Stanley fell. "
+            "Lena Holt beat Uchiyama 6-2.")
+    doc = labelled(text, ("Eric Robinson", "PERSON"), ("Boone Jenner", "ORG"), ("Goldman Sachs", "ORG"),
+                   ("Morgan Stanley", "ORG"), ("Lena Holt", "PERSON"), ("Uchiyama 6-2", "PERSON"))
+    found = {name: kind for name, (kind, _) in by_name(find_entities(doc, text)).items()}
+    assert found == {"Eric Robinson": "person", "Boone Jenner": "person", "Goldman Sachs": "organization",
+                     "Morgan Stanley": "organization", "Lena Holt": "person", "Uchiyama": "person"}

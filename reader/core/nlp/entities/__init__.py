@@ -96,6 +96,11 @@ ROLE_NOUNS = frozenset({
     "entrepreneur", "billionaire", "businessman", "businesswoman", "candidate", "wife", "husband",
     "son", "daughter", "mother", "father", "brother", "sister", "widow", "nephew", "niece",
 })
+# A full name listed beside a person's full name counts this many model votes for a person: more
+# than the model's one label of the name itself, less than a title.
+LISTED_PERSON_WEIGHT = 1.5
+# Only "and": a comma after a name often opens an apposition ("John Smith, London Newsroom").
+PERSON_LIST_JOINERS = frozenset({"and"})
 # Jobs held at an organization: "chief operating officer of SpaceX", "an analyst at Jefferies".
 # (Not "president", "minister" or "leader": "president of France" is a place's.)
 JOB_NOUNS = frozenset({
@@ -265,6 +270,9 @@ def context_votes(doc: Doc, span: tuple[int, int], form: str) -> Tally:
     elif after in TEAM_ROLE_WORDS and span[1] - span[0] == 1 and not is_sure_place(form) \
             and span[1] + 1 < len(doc) and is_name_token(doc[span[1] + 1]):
         votes["organization"] += PATTERN_WEIGHT  # "Warwickshire captain Tim Munton"
+    if len(words) >= 2 and all(is_name_token(t) for t in doc[span[0]:span[1]]) \
+            and is_listed_with_person(doc, span) and not looks_like_org(words):
+        votes["person"] += LISTED_PERSON_WEIGHT  # "Eric Robinson and Boone Jenner also scored"
     if is_employer(doc, span) and not lookup_place(form):
         votes["organization"] += TITLE_WEIGHT  # "chief operating officer of SpaceX", "Apple's CEO"
     if len(words) >= 2 and is_name_token(doc[span[0]]) and is_relative_who(doc, span[1]) \
@@ -273,6 +281,38 @@ def context_votes(doc: Doc, span: tuple[int, int], form: str) -> Tally:
     if form.endswith(COUNTY_SUFFIXES) and " " not in form:
         votes["place"] += PATTERN_WEIGHT  # "Derbyshire" is no one's name
     return votes
+
+
+def model_entity_at(doc: Doc, start: int, end: int) -> tuple[str, int]:
+    """The label and length of the model's entity that starts at ``start`` or ends at ``end``
+    (one of the two is given as -1), or ("", 0)."""
+    i = start if start >= 0 else end - 1
+    if i < 0 or i >= len(doc) or not doc[i].ent_type_:
+        return "", 0
+    a = i
+    while a > 0 and doc[a].ent_iob_ == "I":
+        a -= 1
+    b = i + 1
+    while b < len(doc) and doc[b].ent_iob_ == "I":
+        b += 1
+    if (start >= 0 and a != start) or (start < 0 and b != end):
+        return "", 0
+    return doc[i].ent_type_, b - a
+
+
+def is_listed_with_person(doc: Doc, span: tuple[int, int]) -> bool:
+    """A full name joined by "and" to a full name the model calls a person's: the two are of a
+    kind ("Eric Robinson and Boone Jenner")."""
+    start, end = span
+    if start >= 2 and doc[start - 1].text in PERSON_LIST_JOINERS:
+        label, length = model_entity_at(doc, -1, start - 1)
+        if label == "PERSON" and length >= 2:
+            return True
+    if end + 1 < len(doc) and doc[end].text in PERSON_LIST_JOINERS:
+        label, length = model_entity_at(doc, end + 1, -1)
+        if label == "PERSON" and length >= 2:
+            return True
+    return False
 
 
 def is_employer(doc: Doc, span: tuple[int, int]) -> bool:

@@ -171,7 +171,7 @@ def sequel_span(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         number = end
     else:
         return None
-    if is_score_figure(doc, number):
+    if not is_name_token(doc[number - 1]) or is_score_figure(doc, number):  # "Uchiyama 6-2"
         return None
     if lookup_place(doc[start:number].text) is not None:
         return None
