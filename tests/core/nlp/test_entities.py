@@ -245,3 +245,12 @@ def test_a_full_name_listed_with_a_person_is_a_person_and_a_score_is_no_sequel()
     found = {name: kind for name, (kind, _) in by_name(find_entities(doc, text)).items()}
     assert found == {"Eric Robinson": "person", "Boone Jenner": "person", "Goldman Sachs": "organization",
                      "Morgan Stanley": "organization", "Lena Holt": "person", "Uchiyama": "person"}
+
+
+def test_a_newspaper_or_a_place_listed_beside_a_person_keeps_its_type() -> None:
+    text = ("Papers including the Sacramento Bee, Miami Herald and Kansas City Star fell. "
+            "Liu of Velden Hospital and Chris Kuo wrote.")
+    doc = labelled(text, ("the Sacramento Bee", "ORG"), ("Miami Herald", "PERSON"),
+                   ("Kansas City Star", "ORG"), ("Velden Hospital", "ORG"), ("Chris Kuo", "PERSON"))
+    found = {name: kind for name, (kind, _) in by_name(find_entities(doc, text)).items()}
+    assert found["Kansas City Star"] == "organization" and found["Velden Hospital"] == "organization"

@@ -101,6 +101,8 @@ ROLE_NOUNS = frozenset({
 LISTED_PERSON_WEIGHT = 1.5
 # Only "and": a comma after a name often opens an apposition ("John Smith, London Newsroom").
 PERSON_LIST_JOINERS = frozenset({"and"})
+# Words before a name that a person's name does not take in a list: "of", "the".
+NOT_BEFORE_PEOPLE = frozenset({"of", "the", "at", "in", "from"})
 # Jobs held at an organization: "chief operating officer of SpaceX", "an analyst at Jefferies".
 # (Not "president", "minister" or "leader": "president of France" is a place's.)
 JOB_NOUNS = frozenset({
@@ -283,12 +285,12 @@ def context_votes(doc: Doc, span: tuple[int, int], form: str) -> Tally:
     return votes
 
 
-def model_entity_at(doc: Doc, start: int, end: int) -> tuple[str, int]:
-    """The label and length of the model's entity that starts at ``start`` or ends at ``end``
-    (one of the two is given as -1), or ("", 0)."""
+def model_entity_at(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The token range of the model's entity that starts at ``start`` or ends at ``end`` (one
+    of the two is given as -1), or (0, 0)."""
     i = start if start >= 0 else end - 1
     if i < 0 or i >= len(doc) or not doc[i].ent_type_:
-        return "", 0
+        return 0, 0
     a = i
     while a > 0 and doc[a].ent_iob_ == "I":
         a -= 1
@@ -296,23 +298,31 @@ def model_entity_at(doc: Doc, start: int, end: int) -> tuple[str, int]:
     while b < len(doc) and doc[b].ent_iob_ == "I":
         b += 1
     if (start >= 0 and a != start) or (start < 0 and b != end):
-        return "", 0
-    return doc[i].ent_type_, b - a
+        return 0, 0
+    return a, b
 
 
 def is_listed_with_person(doc: Doc, span: tuple[int, int]) -> bool:
     """A full name joined by "and" to a full name the model calls a person's: the two are of a
     kind ("Eric Robinson and Boone Jenner")."""
     start, end = span
+    if start > 0 and doc[start - 1].lower_ in NOT_BEFORE_PEOPLE:
+        return False  # "of Victoria Hospital and Chris Kuo", "the Miami Herald and Kansas City Star"
     if start >= 2 and doc[start - 1].text in PERSON_LIST_JOINERS:
-        label, length = model_entity_at(doc, -1, start - 1)
-        if label == "PERSON" and length >= 2:
+        a, b = model_entity_at(doc, -1, start - 1)
+        if is_model_person(doc, a, b):
             return True
     if end + 1 < len(doc) and doc[end].text in PERSON_LIST_JOINERS:
-        label, length = model_entity_at(doc, end + 1, -1)
-        if label == "PERSON" and length >= 2:
+        a, b = model_entity_at(doc, end + 1, -1)
+        if is_model_person(doc, a, b):
             return True
     return False
+
+
+def is_model_person(doc: Doc, start: int, end: int) -> bool:
+    """A full name the model labels a person's and whose words do not say organization."""
+    return (end - start >= 2 and doc[start].ent_type_ == "PERSON"
+            and not looks_like_org([t.text for t in doc[start:end]]))
 
 
 def is_employer(doc: Doc, span: tuple[int, int]) -> bool:
