@@ -254,3 +254,10 @@ def test_a_newspaper_or_a_place_listed_beside_a_person_keeps_its_type() -> None:
                    ("Kansas City Star", "ORG"), ("Velden Hospital", "ORG"), ("Chris Kuo", "PERSON"))
     found = {name: kind for name, (kind, _) in by_name(find_entities(doc, text)).items()}
     assert found["Kansas City Star"] == "organization" and found["Velden Hospital"] == "organization"
+
+
+def test_a_one_word_person_always_after_the_is_a_place_but_a_family_is_not() -> None:
+    text = "Landers will reach the Moon by 2030. Hana Clinton spoke, and the Clintons left."
+    doc = labelled(text, ("the Moon", "PERSON"), ("Hana Clinton", "PERSON"), ("Clintons", "PERSON"))
+    found = {name: kind for name, (kind, _) in by_name(find_entities(doc, text)).items()}
+    assert found["Moon"] == "place" and found["Clintons"] == "person"

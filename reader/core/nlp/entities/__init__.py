@@ -403,7 +403,30 @@ def form_evidence(doc: Doc, votes: Votes) -> dict[str, Tally]:
 def form_types(doc: Doc, votes: Votes, totals: dict[str, Tally]) -> dict[str, str]:
     """Each surface form's type across the whole story."""
     parts = {"person": name_parts(doc, votes, "person"), "organization": org_short_names(doc, votes)}
-    return {form: decide_type(form, total, parts) for form, total in totals.items()}
+    types = {form: decide_type(form, total, parts) for form, total in totals.items()}
+    for form in things_not_people(doc, votes, types):
+        types[form] = "place"
+    return types
+
+
+def things_not_people(doc: Doc, votes: Votes, types: dict[str, str]) -> set[str]:
+    """One-word "people" the text only ever writes after "the": "the Moon", "the Gateway" are
+    places and structures; no one's name takes "the" (but a family does: "the Clintons" after
+    "Bill Clinton")."""
+    surnames = {form.split()[-1] for form, kind in types.items() if kind == "person"}
+    after_the: dict[str, bool] = {}
+    for a, b in votes:
+        form = doc[a:b].text
+        if b - a == 1 and types.get(form) == "person":
+            follows_the = a > 0 and doc[a - 1].lower_ == "the"
+            after_the[form] = after_the.get(form, True) and follows_the
+    return {form for form, always in after_the.items() if always and not is_family(form, surnames)}
+
+
+def is_family(form: str, surnames: set[str]) -> bool:
+    """ "Clintons" where "Clinton" names a person of the story."""
+    stems = (form.removesuffix("s"), form.removesuffix("es"))
+    return any(form != stem and stem in surnames for stem in stems)
 
 
 def add_surnames(doc: Doc, votes: Votes, types: dict[str, str]) -> list[tuple[str, ...]]:
