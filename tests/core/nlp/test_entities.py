@@ -261,3 +261,11 @@ def test_a_one_word_person_always_after_the_is_a_place_but_a_family_is_not() -> 
     doc = labelled(text, ("the Moon", "PERSON"), ("Hana Clinton", "PERSON"), ("Clintons", "PERSON"))
     found = {name: kind for name, (kind, _) in by_name(find_entities(doc, text)).items()}
     assert found["Moon"] == "place" and found["Clintons"] == "person"
+
+
+def test_a_nationality_is_a_group_not_a_place_or_a_person() -> None:
+    text = "He told the Ukrainian that Kazakstan and Armen Dolan agreed, said a Welsh fan."
+    doc = labelled(text, ("Ukrainian", "GPE"), ("Kazakstan", "GPE"), ("Armen Dolan", "PERSON"),
+                   ("Welsh", "PERSON"))
+    found = {name: kind for name, (kind, _) in by_name(find_entities(doc, text)).items()}
+    assert found == {"Ukrainian": "group", "Kazakstan": "place", "Armen Dolan": "person", "Welsh": "group"}

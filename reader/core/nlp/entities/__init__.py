@@ -66,6 +66,8 @@ GAZETTEER_WEIGHT = 1.0
 # Pakis-tan/-tani) and ends like one; the few that do not are listed.
 NATIONALITY_STEM = 4
 NATIONALITY_ENDINGS = ("an", "ese", "ish", "i", "ic")
+# Endings of countries' names that also end like nationalities ("Kazakstan", however spelt).
+COUNTRY_ENDINGS = ("stan", "land", "ia")
 IRREGULAR_NATIONALITIES = frozenset({
     "French", "Dutch", "Swiss", "Greek", "Thai", "Welsh", "Irish", "Spanish", "Danish", "Swedish",
     "Norwegian", "Finnish", "Polish", "Turkish", "Scottish", "Icelandic", "Czech", "Slovak", "English",
@@ -373,6 +375,9 @@ def decide_type(form: str, votes: Tally, parts: dict[str, set[str]]) -> str:
         return "organization"
     if best == "person" and form[:1].islower():
         return "product"  # "xCloud", "iPhone": no one's name starts in lower case
+    if best in {"place", "person"} and " " not in form and not form.endswith(COUNTRY_ENDINGS) \
+            and is_nationality(form) and lookup_place(form) is None:
+        return "group"  # "the Ukrainian", "the Swiss": a nationality, no place or person
     if form in parts["person"] and (votes["person"] >= votes["place"] or not is_sure_place(form)):
         return "person"  # "Wang" after "Wang Donghai"; "Jordan" after "Neil Jordan" unless a place more often
     if form in parts["organization"] and lookup_place(form) is None and best in {"person", "place"}:
