@@ -269,3 +269,20 @@ def test_a_nationality_is_a_group_not_a_place_or_a_person() -> None:
                    ("Welsh", "PERSON"))
     found = {name: kind for name, (kind, _) in by_name(find_entities(doc, text)).items()}
     assert found == {"Ukrainian": "group", "Kazakstan": "place", "Armen Dolan": "person", "Welsh": "group"}
+
+
+def test_titles_and_jobs_alone_name_no_one_and_defeated_splits_a_result() -> None:
+    text = "Said Dana Holt, Director, Velora Securities. Lt Col Ivo Brandt spoke. Viera d. Rockledge 25-12."
+    doc = labelled(text, ("Dana Holt", "PERSON"), ("Director", "PERSON"), ("Velora Securities", "ORG"),
+                   ("Lt Col", "PERSON"), ("Ivo Brandt", "PERSON"), ("Viera d. Rockledge", "PERSON"))
+    found = {name: kind for name, (kind, _) in by_name(find_entities(doc, text)).items()}
+    assert found == {"Dana Holt": "person", "Velora Securities": "organization", "Ivo Brandt": "person",
+                     "Viera": "person", "Rockledge": "person"}
+
+
+def test_a_name_mostly_after_the_and_an_adjective_is_a_thing() -> None:
+    text = "Crews will reach the lunar Gateway, then the Gateway docks. No Gateway is needed, said Ana Ruiz."
+    doc = labelled(text, ("Gateway", "PERSON"), ("Gateway", "PERSON"), ("Gateway", "PERSON"),
+                   ("Ana Ruiz", "PERSON"))
+    found = {name: kind for name, (kind, _) in by_name(find_entities(doc, text)).items()}
+    assert found == {"Gateway": "place", "Ana Ruiz": "person"}

@@ -66,6 +66,11 @@ GAZETTEER_WEIGHT = 1.0
 # Pakis-tan/-tani) and ends like one; the few that do not are listed.
 NATIONALITY_STEM = 4
 NATIONALITY_ENDINGS = ("an", "ese", "ish", "i", "ic")
+# A one-word "person" written after "the" in more than this share of its mentions is a thing
+# ("the Moon"; "a Moon lander" and headings account for the rest).
+MAX_THE_SHARE = 0.5
+# Lower-case words allowed between "the" and such a name ("the lunar Gateway").
+MAX_WORDS_AFTER_THE = 2
 # Endings of countries' names that also end like nationalities ("Kazakstan", however spelt).
 COUNTRY_ENDINGS = ("stan", "land", "ia")
 IRREGULAR_NATIONALITIES = frozenset({
@@ -119,6 +124,12 @@ COMPANY_NOUNS = frozenset({
     "subsidiary", "headquarters", "stock", "shares", "revenue", "revenues", "profits", "earnings",
     "products", "devices", "services", "customers",
 })
+# Titles, ranks and jobs, lower case and without full stops: alone they name no one.
+ROLE_WORDS = frozenset(
+    {t.lower().rstrip(".") for t in TITLES} | ROLE_NOUNS | JOB_NOUNS
+    | {"lt", "col", "cmdr", "cdr", "maj", "sgt", "capt", "gen", "adm", "cpl", "pvt", "lieutenant",
+       "commander", "major", "sergeant", "admiral", "corporal", "president", "vice", "deputy",
+       "head", "chief", "member", "ranking"})
 # Last words of the names of bodies of people, who take "who" as people do: "International
 # Coalition Forces, who".
 GROUP_LAST_WORDS = frozenset({
@@ -415,17 +426,29 @@ def form_types(doc: Doc, votes: Votes, totals: dict[str, Tally]) -> dict[str, st
 
 
 def things_not_people(doc: Doc, votes: Votes, types: dict[str, str]) -> set[str]:
-    """One-word "people" the text only ever writes after "the": "the Moon", "the Gateway" are
-    places and structures; no one's name takes "the" (but a family does: "the Clintons" after
-    "Bill Clinton")."""
+    """One-word "people" the text mostly writes after "the": "the Moon", "the lunar Gateway"
+    are places and structures; no one's name takes "the" (but a family does: "the Clintons"
+    after "Bill Clinton")."""
     surnames = {form.split()[-1] for form, kind in types.items() if kind == "person"}
-    after_the: dict[str, bool] = {}
+    seen: dict[str, list[bool]] = {}
     for a, b in votes:
         form = doc[a:b].text
         if b - a == 1 and types.get(form) == "person":
-            follows_the = a > 0 and doc[a - 1].lower_ == "the"
-            after_the[form] = after_the.get(form, True) and follows_the
-    return {form for form, always in after_the.items() if always and not is_family(form, surnames)}
+            seen.setdefault(form, []).append(follows_the(doc, a))
+    return {form for form, marks in seen.items()
+            if sum(marks) > len(marks) * MAX_THE_SHARE and not is_family(form, surnames)}
+
+
+def follows_the(doc: Doc, i: int) -> bool:
+    """ "the" before token ``i``, maybe across lower-case words ("the lunar Gateway")."""
+    j = i - 1
+    while j >= max(0, i - 1 - MAX_WORDS_AFTER_THE) and doc[j].is_lower and doc[j].is_alpha:
+        if doc[j].lower_ == "the":
+            return True
+        if doc[j].is_stop:  # "the regime of Saddam": "the" belongs to another noun
+            return False
+        j -= 1
+    return False
 
 
 def is_family(form: str, surnames: set[str]) -> bool:
@@ -503,9 +526,15 @@ def drop_common_words(doc: Doc, votes: Votes, types: dict[str, str], totals: dic
         form = doc[a:b].text
         counts[form] = counts.get(form, 0) + 1
     for form, count in counts.items():
-        if types.get(form) in NAME_TYPES and (form in TITLE_LAST_WORDS
+        if types.get(form) in NAME_TYPES and (form in TITLE_LAST_WORDS or is_role_alone(form)
                                               or is_common_word(form, count, totals[form], lower)):
             del types[form]
+
+
+def is_role_alone(form: str) -> bool:
+    """A title or a job with no name: "CEO", "Director", "Lt Col", "Cmdr." (a heading's or a
+    signature's words: "Sanjiv Bhasin, Director, IIFL Securities")."""
+    return all(word.lower().rstrip(".") in ROLE_WORDS for word in form.split())
 
 
 def find_entities(doc: Doc, text: str) -> list[Entity]:

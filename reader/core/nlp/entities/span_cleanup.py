@@ -21,7 +21,8 @@ NAME_LABELS = frozenset({
 # Tokens a name never runs across.
 BREAK_TOKENS = frozenset({
     "(", ")", "[", "]", "{", "}", ",", ":", ";", "/", "|", '"', "“", "”", "«", "»", "–", "—",
-    "v", "v.", "vs", "vs.", "--", "'s", "’s",  # "Tufts University's Feinstein Center": two names
+    "v", "v.", "vs", "vs.", "d.", "def.",  # results: "Viera d. Rockledge" (defeated)
+    "--", "'s", "’s",  # "Tufts University's Feinstein Center": two names
 })
 # Possessives: a break between an owner's name and the next, not inside a title ("Assassin's
 # Creed", "Founder's Edition", "Schindler's List").
