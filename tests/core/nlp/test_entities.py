@@ -225,35 +225,35 @@ def test_examples_of_a_works_noun_and_names_ending_like_events_are_no_people() -
 
 
 def test_a_title_keeps_its_possessive_and_its_last_word_alone_is_no_name() -> None:
-    text = "Buyers of the Founder's Edition bundle cheered. Lena Holt won the Open."
-    doc = labelled(text, ("the Founder's Edition", "ORG"), ("Lena Holt", "PERSON"), ("Open", "PERSON"))
+    text = "Buyers of the Collector's Edition bundle cheered. Lena Holt won the Open."
+    doc = labelled(text, ("the Collector's Edition", "ORG"), ("Lena Holt", "PERSON"), ("Open", "PERSON"))
     assert by_name(find_entities(doc, text)) == {
-        "Founder's Edition": ("product", ["Founder's Edition"]), "Lena Holt": ("person", ["Lena Holt"])}
+        "Collector's Edition": ("product", ["Collector's Edition"]), "Lena Holt": ("person", ["Lena Holt"])}
 
 
 def test_a_body_of_people_taking_who_stays_an_organization() -> None:
-    text = "International Coalition Forces, who patrol the border, left."
-    doc = labelled(text, ("International Coalition Forces", "ORG"))
-    assert by_name(find_entities(doc, text))["International Coalition Forces"][0] == "organization"
+    text = "Allied Border Forces, who patrol the river, left."
+    doc = labelled(text, ("Allied Border Forces", "ORG"))
+    assert by_name(find_entities(doc, text))["Allied Border Forces"][0] == "organization"
 
 
 def test_a_full_name_listed_with_a_person_is_a_person_and_a_score_is_no_sequel() -> None:
-    text = ("Eric Robinson and Boone Jenner scored. Goldman Sachs and Morgan Stanley fell. "
-            "Lena Holt beat Uchiyama 6-2.")
-    doc = labelled(text, ("Eric Robinson", "PERSON"), ("Boone Jenner", "ORG"), ("Goldman Sachs", "ORG"),
-                   ("Morgan Stanley", "ORG"), ("Lena Holt", "PERSON"), ("Uchiyama 6-2", "PERSON"))
+    text = ("Erik Ramsey and Bode Jansen scored. Goldman Sachs and Morgan Stanley fell. "
+            "Lena Holt beat Okada 6-2.")
+    doc = labelled(text, ("Erik Ramsey", "PERSON"), ("Bode Jansen", "ORG"), ("Goldman Sachs", "ORG"),
+                   ("Morgan Stanley", "ORG"), ("Lena Holt", "PERSON"), ("Okada 6-2", "PERSON"))
     found = {name: kind for name, (kind, _) in by_name(find_entities(doc, text)).items()}
-    assert found == {"Eric Robinson": "person", "Boone Jenner": "person", "Goldman Sachs": "organization",
-                     "Morgan Stanley": "organization", "Lena Holt": "person", "Uchiyama": "person"}
+    assert found == {"Erik Ramsey": "person", "Bode Jansen": "person", "Goldman Sachs": "organization",
+                     "Morgan Stanley": "organization", "Lena Holt": "person", "Okada": "person"}
 
 
 def test_a_newspaper_or_a_place_listed_beside_a_person_keeps_its_type() -> None:
-    text = ("Papers including the Sacramento Bee, Miami Herald and Kansas City Star fell. "
+    text = ("Papers including the Fresno Ledger, Tampa Herald and Omaha City Star fell. "
             "Liu of Velden Hospital and Chris Kuo wrote.")
-    doc = labelled(text, ("the Sacramento Bee", "ORG"), ("Miami Herald", "PERSON"),
-                   ("Kansas City Star", "ORG"), ("Velden Hospital", "ORG"), ("Chris Kuo", "PERSON"))
+    doc = labelled(text, ("the Fresno Ledger", "ORG"), ("Tampa Herald", "PERSON"),
+                   ("Omaha City Star", "ORG"), ("Velden Hospital", "ORG"), ("Chris Kuo", "PERSON"))
     found = {name: kind for name, (kind, _) in by_name(find_entities(doc, text)).items()}
-    assert found["Kansas City Star"] == "organization" and found["Velden Hospital"] == "organization"
+    assert found["Omaha City Star"] == "organization" and found["Velden Hospital"] == "organization"
 
 
 def test_a_one_word_person_always_after_the_is_a_place_but_a_family_is_not() -> None:
@@ -264,25 +264,25 @@ def test_a_one_word_person_always_after_the_is_a_place_but_a_family_is_not() -> 
 
 
 def test_a_nationality_is_a_group_not_a_place_or_a_person() -> None:
-    text = "He told the Ukrainian that Kazakstan and Armen Dolan agreed, said a Welsh fan."
-    doc = labelled(text, ("Ukrainian", "GPE"), ("Kazakstan", "GPE"), ("Armen Dolan", "PERSON"),
+    text = "He told the Ukrainian that Tajikstan and Armen Dolan agreed, said a Welsh fan."
+    doc = labelled(text, ("Ukrainian", "GPE"), ("Tajikstan", "GPE"), ("Armen Dolan", "PERSON"),
                    ("Welsh", "PERSON"))
     found = {name: kind for name, (kind, _) in by_name(find_entities(doc, text)).items()}
-    assert found == {"Ukrainian": "group", "Kazakstan": "place", "Armen Dolan": "person", "Welsh": "group"}
+    assert found == {"Ukrainian": "group", "Tajikstan": "place", "Armen Dolan": "person", "Welsh": "group"}
 
 
 def test_titles_and_jobs_alone_name_no_one_and_defeated_splits_a_result() -> None:
-    text = "Said Dana Holt, Director, Velora Securities. Lt Col Ivo Brandt spoke. Viera d. Rockledge 25-12."
+    text = "Said Dana Holt, Director, Velora Securities. Lt Col Ivo Brandt spoke. Palmer d. Eastwood 25-12."
     doc = labelled(text, ("Dana Holt", "PERSON"), ("Director", "PERSON"), ("Velora Securities", "ORG"),
-                   ("Lt Col", "PERSON"), ("Ivo Brandt", "PERSON"), ("Viera d. Rockledge", "PERSON"))
+                   ("Lt Col", "PERSON"), ("Ivo Brandt", "PERSON"), ("Palmer d. Eastwood", "PERSON"))
     found = {name: kind for name, (kind, _) in by_name(find_entities(doc, text)).items()}
     assert found == {"Dana Holt": "person", "Velora Securities": "organization", "Ivo Brandt": "person",
-                     "Viera": "person", "Rockledge": "person"}
+                     "Palmer": "person", "Eastwood": "person"}
 
 
 def test_a_name_mostly_after_the_and_an_adjective_is_a_thing() -> None:
-    text = "Crews will reach the lunar Gateway, then the Gateway docks. No Gateway is needed, said Ana Ruiz."
-    doc = labelled(text, ("Gateway", "PERSON"), ("Gateway", "PERSON"), ("Gateway", "PERSON"),
+    text = "Crews reach the orbital Outpost, then the Outpost docks. No Outpost is needed, said Ana Ruiz."
+    doc = labelled(text, ("Outpost", "PERSON"), ("Outpost", "PERSON"), ("Outpost", "PERSON"),
                    ("Ana Ruiz", "PERSON"))
     found = {name: kind for name, (kind, _) in by_name(find_entities(doc, text)).items()}
-    assert found == {"Gateway": "place", "Ana Ruiz": "person"}
+    assert found == {"Outpost": "place", "Ana Ruiz": "person"}

@@ -97,11 +97,13 @@ def absorb(target: Group, source: Group) -> None:
 
 
 def short_forms(name: str, kind: str) -> list[str]:
-    """The one-word forms that may stand for a multi-word name: any part of a person's name,
+    """The one-word forms that may stand for a multi-word name: any part of a person's name
+    (and the last part of a double-barrelled surname),
     the first or last word of an organization's written all in capitals ("Carlyle",
     "Chronicle"; not "Lula" of "Lula administration"), none for others."""
     if kind == "person":
-        return person_parts(name)
+        parts = person_parts(name)
+        return [*parts, *parts[-1].split("-")[1:]]  # "Shiong" of "Patrick Soon-Shiong"
     words = name.split()
     if kind == "organization" and len(words) >= 2 and all(w[:1].isupper() or not w.isalpha() for w in words):
         return [w for w in (words[0], words[-1]) if w not in GENERIC_ORG_WORDS]
@@ -169,7 +171,8 @@ def merge_person_variants(groups: list[Group]) -> None:
         same.sort(key=lambda item: (-fullness(item[1]), -len(item[0].found)))
         for i, (short, given) in enumerate(same):
             for owner, owner_given in same[:i]:
-                if owner.found and short.found and given_names_fit(given, owner_given):
+                if owner.found and short.found and (given_names_fit(given, owner_given)
+                                                    or given_names_fit(owner_given, given)):
                     absorb(owner, short)
                     break
 
