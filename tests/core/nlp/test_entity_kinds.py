@@ -279,9 +279,9 @@ def test_every_mention_of_a_numbered_title_is_the_work() -> None:
 # ----------------------------------------------------------------- fragments and slogans
 @pytest.mark.slow
 def test_capitalized_common_words_the_text_also_writes_in_lower_case_are_no_names() -> None:
-    found = types_of("“GET OUT and VOTE,” the flyer said, but few people turned out to vote. "
-                     "Maria Olsen, Research Director at the institute, said the research was clear.")
-    assert "VOTE" not in found and "Research" not in found
+    found = types_of("“Matt has my Total Support. STAND UP and VOTE on May 5th for your GREAT Mayor!” "
+                     "Few people turned out to vote, said Maria Olsen.")
+    assert "VOTE" not in found  # the model calls it an organization
     assert found.get("Maria Olsen") == "person"
 
 
