@@ -286,3 +286,13 @@ def test_a_name_mostly_after_the_and_an_adjective_is_a_thing() -> None:
                    ("Ana Ruiz", "PERSON"))
     found = {name: kind for name, (kind, _) in by_name(find_entities(doc, text)).items()}
     assert found == {"Outpost": "place", "Ana Ruiz": "person"}
+
+
+def test_camel_case_brands_and_studio_names_are_organizations_not_people() -> None:
+    text = ("OrbitNova built it with Lantern Works and Brightwave Productions, said Ron McKenna "
+            "and Ana DeLuca.")
+    doc = labelled(text, ("OrbitNova", "PERSON"), ("Lantern Works", "PERSON"),
+                   ("Brightwave Productions", "PERSON"), ("Ron McKenna", "PERSON"), ("Ana DeLuca", "PERSON"))
+    found = {name: kind for name, (kind, _) in by_name(find_entities(doc, text)).items()}
+    assert found == {"OrbitNova": "organization", "Lantern Works": "organization",
+                     "Brightwave Productions": "organization", "Ron McKenna": "person", "Ana DeLuca": "person"}

@@ -71,6 +71,8 @@ NATIONALITY_ENDINGS = ("an", "ese", "ish", "i", "ic")
 MAX_THE_SHARE = 0.5
 # Lower-case words allowed between "the" and such a name ("the lunar Gateway").
 MAX_WORDS_AFTER_THE = 2
+# Surname prefixes written with a capital after them: "McDonald", "DeSantis", "LaGuardia".
+SURNAME_PREFIXES = frozenset({"Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Fitz", "St"})
 # Endings of countries' names that also end like nationalities ("Kazakstan", however spelt).
 COUNTRY_ENDINGS = ("stan", "land", "ia")
 IRREGULAR_NATIONALITIES = frozenset({
@@ -379,6 +381,17 @@ def org_short_names(doc: Doc, votes: Votes) -> set[str]:
     return shorts
 
 
+def is_camel_case_brand(form: str) -> bool:
+    """One word with a capital inside that no surname prefix explains: "SpaceX", "WeWork",
+    not "McDonald", "DeSantis", "MacArthur", "O'Neill"."""
+    if " " in form or not form.isalpha() or form.isupper():
+        return False
+    inner = [i for i, ch in enumerate(form) if ch.isupper() and i > 0]
+    if not inner:
+        return False
+    return not any(form[:i] in SURNAME_PREFIXES for i in inner)
+
+
 def decide_type(form: str, votes: Tally, parts: dict[str, set[str]]) -> str:
     """The one type of a surface form: the strongest evidence, with the gazetteer's say."""
     best = votes.best()
@@ -386,6 +399,8 @@ def decide_type(form: str, votes: Tally, parts: dict[str, set[str]]) -> str:
         return "organization"
     if best == "person" and form[:1].islower():
         return "product"  # "xCloud", "iPhone": no one's name starts in lower case
+    if best == "person" and is_camel_case_brand(form):
+        return "organization"  # "SpaceX", "FromSoftware": no one's name is written so
     if best in {"place", "person"} and " " not in form and not form.endswith(COUNTRY_ENDINGS) \
             and is_nationality(form) and lookup_place(form) is None:
         return "group"  # "the Ukrainian", "the Swiss": a nationality, no place or person
