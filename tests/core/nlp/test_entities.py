@@ -295,4 +295,5 @@ def test_camel_case_brands_and_studio_names_are_organizations_not_people() -> No
                    ("Brightwave Productions", "PERSON"), ("Ron McKenna", "PERSON"), ("Ana DeLuca", "PERSON"))
     found = {name: kind for name, (kind, _) in by_name(find_entities(doc, text)).items()}
     assert found == {"OrbitNova": "organization", "Lantern Works": "organization",
-                     "Brightwave Productions": "organization", "Ron McKenna": "person", "Ana DeLuca": "person"}
+                     "Brightwave Productions": "organization", "Ron McKenna": "person",
+                     "Ana DeLuca": "person"}
