@@ -1,8 +1,10 @@
 """Entities of a parsed text: the model's spans, cleaned, completed and made consistent.
 
-Steps: clean the model's spans (spans.py) → add phrases it misses (patterns.py) and places it
-does not see (gazetteer.py) → give each surface form one type across the story, strongest
-evidence first → find the form's other mentions → merge mentions per referent (aliases.py).
+Steps: clean the model's spans (span_cleanup.py) → add phrases it misses (phrases.py, teams.py),
+works, products and events its labels miss (works.py) and places it does not see (gazetteer.py)
+→ give each surface form one type across the story, strongest evidence first, context words
+included → forget forms that are no names (common words capitalized, titles alone) → find the
+form's other mentions → merge mentions per referent (aliases.py).
 """
 
 from __future__ import annotations
