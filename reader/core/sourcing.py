@@ -20,6 +20,13 @@ SourceType = Literal["person", "organization", "document", "anonymous", "other"]
 # The name of the "source" of claims that name none (a cue with no speaker).
 UNATTRIBUTED = "unattributed"
 SOURCE_TYPES: tuple[SourceType, ...] = ("person", "organization", "document", "anonymous", "other")
+# Speakers that name no one by themselves: a pronoun the claims finder could not resolve to a
+# named entity ("I said", "you say", "he added") is no source a reader can look up; the writer
+# of a first-person column is the byline, not "I".
+PRONOUN_SPEAKERS = frozenset((
+    "i", "me", "we", "us", "you", "he", "him", "she", "her", "they", "them", "it", "one",
+    "myself", "ourselves", "yourself", "yourselves", "himself", "herself", "themselves", "itself",
+))
 
 # Heads of a speaker phrase that name a document, not a person ("the report said").
 DOCUMENT_HEADS = frozenset((
@@ -70,6 +77,7 @@ class SourceTally:
 class StorySources:
     sources: list[SourceTally]
     anonymous: list[Span]
+    unattributed: int = 0  # claims with no source to name (no speaker, or an unresolved pronoun)
 
     @property
     def anonymous_share(self) -> float:
@@ -128,12 +136,27 @@ def source_name(claim: Claim) -> str:
     return UNATTRIBUTED
 
 
+def has_source(claim: Claim) -> bool:
+    """Whether the claim names a source a reader could look up: a resolved entity or a speaker
+    phrase that is more than a pronoun ("the report", "a person who asked not to be named")."""
+    if claim.speaker_entity:
+        return True
+    if claim.speaker is None:
+        return False
+    return claim.speaker.text.strip().strip(".,;:'’\"”").casefold() not in PRONOUN_SPEAKERS
+
+
 def tally_sources(text: str, analysis: Analysis) -> StorySources:
-    """The story's sources, most cited first, and where its anonymous sources are."""
+    """The story's sources, most cited first, and where its anonymous sources are. Claims with
+    no source to name are counted apart (``unattributed``), not listed as a source."""
     entities = {e.name: e for e in analysis.entities}
     tallies: dict[str, SourceTally] = {}
     anonymous_spans: list[Span] = []
+    unattributed = 0
     for claim in analysis.claims:
+        if not has_source(claim):
+            unattributed += 1
+            continue
         anonymous = is_anonymous(text, claim)
         name = source_name(claim)
         key = name.casefold()
@@ -150,7 +173,7 @@ def tally_sources(text: str, analysis: Analysis) -> StorySources:
         if anonymous:
             anonymous_spans.append(where)
     ordered = sorted(tallies.values(), key=lambda t: (-t.claims, t.name.casefold()))
-    return StorySources(ordered, anonymous_spans)
+    return StorySources(ordered, anonymous_spans, unattributed)
 
 
 def merge_tallies(stories: Iterable[StorySources]) -> list[SourceTally]:

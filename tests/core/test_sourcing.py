@@ -66,6 +66,24 @@ def test_the_claims_finder_s_vague_mark_counts() -> None:
     assert is_anonymous(text, claim(text, "Observers", "said", "the vote was close", vague=True))
 
 
+def test_unattributed_claims_and_pronoun_speakers_are_no_sources() -> None:
+    text = ("I said the bridge was unsafe. You say the ferry is late. He added that fares rose. "
+            "Critics claim the plan failed. Prices reportedly fell. She said the mayor, Ana Ruiz, agreed.")
+    analysis = Analysis(entities=(), claims=(
+        claim(text, "I", "said", "the bridge was unsafe"),
+        claim(text, "You", "say", "the ferry is late"),
+        claim(text, "He", "added", "that fares rose"),
+        claim(text, "Critics", "claim", "the plan failed", vague=True),
+        claim(text, None, "reportedly", "Prices reportedly fell"),
+        claim(text, "She", "She said"[4:], "the mayor, Ana Ruiz, agreed", entity="Ana Ruiz"),
+    ))
+    story = tally_sources(text, analysis)
+    assert [s.name for s in story.sources] == ["Ana Ruiz", "Critics"]
+    assert story.unattributed == 4
+    merged = merge_tallies([story, story])
+    assert {t.name for t in merged} == {"Ana Ruiz", "Critics"}
+
+
 def test_selections_aggregate_by_source() -> None:
     merged = merge_tallies([tally_sources(TEXT, ANALYSIS), tally_sources(TEXT, ANALYSIS)])
     assert merged[0].name == "Vladimir Putin" and merged[0].reported == 4

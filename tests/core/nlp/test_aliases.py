@@ -98,3 +98,21 @@ def test_company_short_name_joins_its_full_name_but_not_a_generic_last_word() ->
     entities = merge_mentions(found_all(text, names), text)
     assert [(e.name, e.aliases) for e in entities] == [
         ("Brackwater Group", ("Brackwater",)), ("Orlen Holdings", ()), ("Group", ())]
+
+
+def test_suffixes_middle_initials_short_given_names_and_double_barrelled_surnames_merge() -> None:
+    text = ("Tomas Vell Jr. pleaded guilty. Tomas Vell Jr. wept. Tomas R. Vell signed; Tom Vell left. "
+            "Ana Ortiz-Reyes sued, and Ana Reyes spoke. Lena Park-Holm paid; Holm smiled.")
+    entities = merge_mentions(found_all(text, [
+        ("Tomas Vell Jr.", "person"), ("Tomas R. Vell", "person"), ("Tom Vell", "person"),
+        ("Ana Ortiz-Reyes", "person"), ("Ana Reyes", "person"), ("Lena Park-Holm", "person"),
+        ("Holm", "person")]), text)
+    assert [(e.name, len(e.mentions)) for e in entities] == [
+        ("Tomas Vell Jr.", 4), ("Ana Ortiz-Reyes", 2), ("Lena Park-Holm", 2)]
+
+
+def test_different_given_names_on_one_surname_stay_apart() -> None:
+    text = "Patricia Holt spoke. Patrick Holt left. Al Holt stayed, and Alan Holt sang."
+    entities = merge_mentions(found_all(text, [("Patricia Holt", "person"), ("Patrick Holt", "person"),
+                                               ("Al Holt", "person"), ("Alan Holt", "person")]), text)
+    assert len(entities) == 4

@@ -193,3 +193,107 @@ def test_a_name_described_as_an_organization_is_one() -> None:
     assert types.get("Vogelbescherming") == "organization"
     assert types.get("Lindqvist") == "organization"
     assert "Friday" not in {name for name, kind in types.items() if kind == "organization"}
+
+
+def test_a_role_before_a_name_and_who_after_it_make_a_person() -> None:
+    text = "Fox News host Darla Quint spoke. Montell Briggs, who represents him, agreed."
+    doc = labelled(text, ("Fox News", "ORG"), ("Darla Quint", "ORG"), ("Montell Briggs", "ORG"))
+    found = {name: kind for name, (kind, _) in by_name(find_entities(doc, text)).items()}
+    assert found == {"Fox News": "organization", "Darla Quint": "person", "Montell Briggs": "person"}
+
+
+def test_a_team_taking_who_stays_a_team() -> None:
+    text = "Essex, who won on Friday, lead the table."
+    doc = labelled(text, ("Essex", "ORG"))
+    assert by_name(find_entities(doc, text))["Essex"][0] == "organization"
+
+
+def test_a_name_a_job_belongs_to_is_an_organization() -> None:
+    text = "Dana Holt, an analyst at Velora, spoke. Kestrel's CEO agreed. France's president did not."
+    doc = labelled(text, ("Dana Holt", "PERSON"), ("Velora", "PERSON"), ("Kestrel", "PERSON"),
+                   ("France", "GPE"))
+    found = {name: kind for name, (kind, _) in by_name(find_entities(doc, text)).items()}
+    assert found == {"Dana Holt": "person", "Velora": "organization", "Kestrel": "organization",
+                     "France": "place"}
+
+
+def test_examples_of_a_works_noun_and_names_ending_like_events_are_no_people() -> None:
+    text = "She plays franchises such as Iron Meridian and Skyfall Drift, and watched the Nordic Cup."
+    doc = labelled(text, ("Iron Meridian", "PERSON"), ("Skyfall Drift", "ORG"), ("the Nordic Cup", "PERSON"))
+    found = {name: kind for name, (kind, _) in by_name(find_entities(doc, text)).items()}
+    assert found == {"Iron Meridian": "work", "Skyfall Drift": "work", "Nordic Cup": "event"}
+
+
+def test_a_title_keeps_its_possessive_and_its_last_word_alone_is_no_name() -> None:
+    text = "Buyers of the Collector's Edition bundle cheered. Lena Holt won the Open."
+    doc = labelled(text, ("the Collector's Edition", "ORG"), ("Lena Holt", "PERSON"), ("Open", "PERSON"))
+    assert by_name(find_entities(doc, text)) == {
+        "Collector's Edition": ("product", ["Collector's Edition"]), "Lena Holt": ("person", ["Lena Holt"])}
+
+
+def test_a_body_of_people_taking_who_stays_an_organization() -> None:
+    text = "Allied Border Forces, who patrol the river, left."
+    doc = labelled(text, ("Allied Border Forces", "ORG"))
+    assert by_name(find_entities(doc, text))["Allied Border Forces"][0] == "organization"
+
+
+def test_a_full_name_listed_with_a_person_is_a_person_and_a_score_is_no_sequel() -> None:
+    text = ("Erik Ramsey and Bode Jansen scored. Goldman Sachs and Morgan Stanley fell. "
+            "Lena Holt beat Okada 6-2.")
+    doc = labelled(text, ("Erik Ramsey", "PERSON"), ("Bode Jansen", "ORG"), ("Goldman Sachs", "ORG"),
+                   ("Morgan Stanley", "ORG"), ("Lena Holt", "PERSON"), ("Okada 6-2", "PERSON"))
+    found = {name: kind for name, (kind, _) in by_name(find_entities(doc, text)).items()}
+    assert found == {"Erik Ramsey": "person", "Bode Jansen": "person", "Goldman Sachs": "organization",
+                     "Morgan Stanley": "organization", "Lena Holt": "person", "Okada": "person"}
+
+
+def test_a_newspaper_or_a_place_listed_beside_a_person_keeps_its_type() -> None:
+    text = ("Papers including the Fresno Ledger, Tampa Herald and Omaha City Star fell. "
+            "Liu of Velden Hospital and Chris Kuo wrote.")
+    doc = labelled(text, ("the Fresno Ledger", "ORG"), ("Tampa Herald", "PERSON"),
+                   ("Omaha City Star", "ORG"), ("Velden Hospital", "ORG"), ("Chris Kuo", "PERSON"))
+    found = {name: kind for name, (kind, _) in by_name(find_entities(doc, text)).items()}
+    assert found["Omaha City Star"] == "organization" and found["Velden Hospital"] == "organization"
+
+
+def test_a_one_word_person_always_after_the_is_a_place_but_a_family_is_not() -> None:
+    text = "Landers will reach the Moon by 2030. Hana Clinton spoke, and the Clintons left."
+    doc = labelled(text, ("the Moon", "PERSON"), ("Hana Clinton", "PERSON"), ("Clintons", "PERSON"))
+    found = {name: kind for name, (kind, _) in by_name(find_entities(doc, text)).items()}
+    assert found["Moon"] == "place" and found["Clintons"] == "person"
+
+
+def test_a_nationality_is_a_group_not_a_place_or_a_person() -> None:
+    text = "He told the Ukrainian that Tajikstan and Armen Dolan agreed, said a Welsh fan."
+    doc = labelled(text, ("Ukrainian", "GPE"), ("Tajikstan", "GPE"), ("Armen Dolan", "PERSON"),
+                   ("Welsh", "PERSON"))
+    found = {name: kind for name, (kind, _) in by_name(find_entities(doc, text)).items()}
+    assert found == {"Ukrainian": "group", "Tajikstan": "place", "Armen Dolan": "person", "Welsh": "group"}
+
+
+def test_titles_and_jobs_alone_name_no_one_and_defeated_splits_a_result() -> None:
+    text = "Said Dana Holt, Director, Velora Securities. Lt Col Ivo Brandt spoke. Palmer d. Eastwood 25-12."
+    doc = labelled(text, ("Dana Holt", "PERSON"), ("Director", "PERSON"), ("Velora Securities", "ORG"),
+                   ("Lt Col", "PERSON"), ("Ivo Brandt", "PERSON"), ("Palmer d. Eastwood", "PERSON"))
+    found = {name: kind for name, (kind, _) in by_name(find_entities(doc, text)).items()}
+    assert found == {"Dana Holt": "person", "Velora Securities": "organization", "Ivo Brandt": "person",
+                     "Palmer": "person", "Eastwood": "person"}
+
+
+def test_a_name_mostly_after_the_and_an_adjective_is_a_thing() -> None:
+    text = "Crews reach the orbital Outpost, then the Outpost docks. No Outpost is needed, said Ana Ruiz."
+    doc = labelled(text, ("Outpost", "PERSON"), ("Outpost", "PERSON"), ("Outpost", "PERSON"),
+                   ("Ana Ruiz", "PERSON"))
+    found = {name: kind for name, (kind, _) in by_name(find_entities(doc, text)).items()}
+    assert found == {"Outpost": "place", "Ana Ruiz": "person"}
+
+
+def test_camel_case_brands_and_studio_names_are_organizations_not_people() -> None:
+    text = ("OrbitNova built it with Lantern Works and Brightwave Productions, said Ron McKenna "
+            "and Ana DeLuca.")
+    doc = labelled(text, ("OrbitNova", "PERSON"), ("Lantern Works", "PERSON"),
+                   ("Brightwave Productions", "PERSON"), ("Ron McKenna", "PERSON"), ("Ana DeLuca", "PERSON"))
+    found = {name: kind for name, (kind, _) in by_name(find_entities(doc, text)).items()}
+    assert found == {"OrbitNova": "organization", "Lantern Works": "organization",
+                     "Brightwave Productions": "organization", "Ron McKenna": "person",
+                     "Ana DeLuca": "person"}

@@ -1,8 +1,10 @@
 """Entities of a parsed text: the model's spans, cleaned, completed and made consistent.
 
-Steps: clean the model's spans (spans.py) → add phrases it misses (patterns.py) and places it
-does not see (gazetteer.py) → give each surface form one type across the story, strongest
-evidence first → find the form's other mentions → merge mentions per referent (aliases.py).
+Steps: clean the model's spans (span_cleanup.py) → add phrases it misses (phrases.py, teams.py),
+works, products and events its labels miss (works.py) and places it does not see (gazetteer.py)
+→ give each surface form one type across the story, strongest evidence first, context words
+included → forget forms that are no names (common words capitalized, titles alone) → find the
+form's other mentions → merge mentions per referent (aliases.py).
 """
 
 from __future__ import annotations
@@ -37,6 +39,12 @@ from reader.core.nlp.entities.teams import (
     is_club_mention,
     is_sports_report,
 )
+from reader.core.nlp.entities.works import (
+    TITLE_LAST_WORDS,
+    find_works,
+    is_event_name,
+    is_product_name,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -60,10 +68,21 @@ GAZETTEER_WEIGHT = 1.0
 # Pakis-tan/-tani) and ends like one; the few that do not are listed.
 NATIONALITY_STEM = 4
 NATIONALITY_ENDINGS = ("an", "ese", "ish", "i", "ic")
+# A one-word "person" written after "the" in more than this share of its mentions is a thing
+# ("the Moon"; "a Moon lander" and headings account for the rest).
+MAX_THE_SHARE = 0.5
+# Lower-case words allowed between "the" and such a name ("the lunar Gateway").
+MAX_WORDS_AFTER_THE = 2
+# Surname prefixes written with a capital after them: "McDonald", "DeSantis", "LaGuardia".
+SURNAME_PREFIXES = frozenset({"Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Fitz", "St"})
+# Endings of countries' names that also end like nationalities ("Kazakstan", however spelt).
+COUNTRY_ENDINGS = ("stan", "land", "ia")
 IRREGULAR_NATIONALITIES = frozenset({
     "French", "Dutch", "Swiss", "Greek", "Thai", "Welsh", "Irish", "Spanish", "Danish", "Swedish",
     "Norwegian", "Finnish", "Polish", "Turkish", "Scottish", "Icelandic", "Czech", "Slovak", "English",
 })
+# Longest capitalized phrase checked against the text's lower-case words ("GET OUT").
+MAX_COMMON_WORDS = 2
 # Longest place name (in tokens) looked up where the model saw nothing ("Papua New Guinea").
 MAX_PLACE_TOKENS = 4
 TITLES = frozenset({
@@ -72,6 +91,54 @@ TITLES = frozenset({
     "Gen.", "Colonel", "Col.", "Captain", "Capt.", "King", "Queen", "Prince", "Princess", "Pope",
     "Chancellor", "Judge", "Justice", "Mayor", "Secretary", "Ambassador", "Bishop", "Rev.", "Father",
     "Sheikh", "Ayatollah", "Saint", "St.", "Chairman", "Commissioner", "Officer", "Sgt.", "Lt.",
+})
+# Lower-case nouns for what a person does or is to others, right before a name: "talent manager
+# Scooter Braun", "Fox News host Jeanine Pirro", "quarterback Mason Rudolph". (Only words that
+# describe people: "the carmaker Volkswagen" is phrases.ORG_DESCRIPTOR_NOUNS' business.)
+ROLE_NOUNS = frozenset({
+    "actor", "actress", "singer", "rapper", "musician", "songwriter", "comedian", "dancer", "host",
+    "presenter", "anchor", "journalist", "reporter", "columnist", "correspondent", "editor", "author",
+    "writer", "novelist", "poet", "historian", "economist", "analyst", "strategist", "scientist",
+    "researcher", "professor", "physicist", "lawyer", "attorney", "prosecutor", "spokesman",
+    "spokeswoman", "spokesperson", "manager", "coach", "quarterback", "goalkeeper", "keeper",
+    "midfielder", "striker", "winger", "defender", "pitcher", "batsman", "bowler", "player",
+    "teammate", "founder", "co-founder", "chairman", "chairwoman", "lawmaker", "congressman",
+    "congresswoman", "senator", "director", "producer", "designer", "artist", "photographer",
+    "entrepreneur", "billionaire", "businessman", "businesswoman", "candidate", "wife", "husband",
+    "son", "daughter", "mother", "father", "brother", "sister", "widow", "nephew", "niece",
+})
+# A full name listed beside a person's full name counts this many model votes for a person: more
+# than the model's one label of the name itself, less than a title.
+LISTED_PERSON_WEIGHT = 1.5
+# Only "and": a comma after a name often opens an apposition ("John Smith, London Newsroom").
+PERSON_LIST_JOINERS = frozenset({"and"})
+# Words before a name that a person's name does not take in a list: "of", "the".
+NOT_BEFORE_PEOPLE = frozenset({"of", "the", "at", "in", "from"})
+# Jobs held at an organization: "chief operating officer of SpaceX", "an analyst at Jefferies".
+# (Not "president", "minister" or "leader": "president of France" is a place's.)
+JOB_NOUNS = frozenset({
+    "ceo", "cfo", "coo", "cto", "founder", "co-founder", "chairman", "chairwoman", "officer",
+    "executive", "executives", "vp", "engineer", "engineers", "employee", "employees",
+    "shareholder", "shareholders", "analyst", "spokesman", "spokeswoman", "spokesperson",
+})
+# What only an organization has, after its possessive: "Apple's CEO" (people have spokesmen
+# and chiefs of staff, so those are left out).
+COMPANY_NOUNS = frozenset({
+    "ceo", "cfo", "founder", "co-founder", "chairman", "board", "shareholders", "employees",
+    "subsidiary", "headquarters", "stock", "shares", "revenue", "revenues", "profits", "earnings",
+    "products", "devices", "services", "customers",
+})
+# Titles, ranks and jobs, lower case and without full stops: alone they name no one.
+ROLE_WORDS = frozenset(
+    {t.lower().rstrip(".") for t in TITLES} | ROLE_NOUNS | JOB_NOUNS
+    | {"lt", "col", "cmdr", "cdr", "maj", "sgt", "capt", "gen", "adm", "cpl", "pvt", "lieutenant",
+       "commander", "major", "sergeant", "admiral", "corporal", "president", "vice", "deputy",
+       "head", "chief", "member", "ranking"})
+# Last words of the names of bodies of people, who take "who" as people do: "International
+# Coalition Forces, who".
+GROUP_LAST_WORDS = frozenset({
+    "Forces", "Brothers", "Sisters", "Fighters", "Guards", "Troops", "Rangers", "Partners",
+    "Associates", "Democrats", "Republicans", "Rebels", "Militia", "Brigade", "Brigades",
 })
 # Lower-case words after a name that make it a company's or a publication's.
 ORG_FOLLOWER_WORDS = frozenset({"shares", "shareholders", "stock", "subsidiary", "daily", "weekly"})
@@ -128,7 +195,7 @@ def model_votes(doc: Doc) -> Votes:
     """The model's entities after cleanup, one vote for its label per clean span."""
     votes: Votes = {}
     for ent in doc.ents:
-        for a, b in clean_span(doc, ent.start, ent.end, ent.label_):
+        for a, b in clean_span(doc, ent.start, ent.end, title_label(ent.label_, ent[-1].text)):
             kind = LABEL_TYPES[ent.label_]
             if is_nationality_before_name(doc, a, b):  # "American Dennis Mitchell"
                 votes.setdefault((a, a + 1), Tally())["group"] += MODEL_WEIGHT
@@ -138,6 +205,15 @@ def model_votes(doc: Doc) -> Votes:
                     a += 1
             votes.setdefault((a, b), Tally())[kind] += MODEL_WEIGHT
     return votes
+
+
+def title_label(label: str, last_word: str) -> str:
+    """The model's label, or the label of a title when the span ends as a product's or an
+    event's name does: cleanup then keeps its possessive ("Founder's Edition" is one name, not
+    "Founder" and "Edition")."""
+    if label in NAME_LABELS and last_word in TITLE_LAST_WORDS:
+        return "PRODUCT"
+    return label
 
 
 def is_nationality(word: str) -> bool:
@@ -152,7 +228,7 @@ def is_nationality_before_name(doc: Doc, start: int, end: int) -> bool:
     """A nationality then a person's name of two or more words: the nationality is no part
     of the name, and the name is a person's (organizations are not described this way)."""
     words = [t.text for t in doc[start:end]]
-    return (len(words) >= 3 and is_nationality(words[0])
+    return (len(words) >= 3 and is_nationality(words[0]) and not is_event_name(words)
             and all(is_name_token(t) for t in doc[start + 1:end]) and not looks_like_org(words[1:]))
 
 
@@ -160,10 +236,10 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def add_phrases(doc: Doc, votes: Votes) -> None:
+def add_phrases(doc: Doc, votes: Votes, sports: bool) -> None:
     """Phrase evidence: an identical span gains votes, an overlapping model span gives way."""
     for hit in [*find_phrases(doc), *find_team_names(doc), *find_numbered_players(doc),
-                *find_town_teams(doc)]:
+                *find_town_teams(doc), *find_works(doc, sports)]:
         span = (hit.start, hit.end)
         if hit.weight < PATTERN_WEIGHT and any(overlaps(s, span) for s in votes):
             continue
@@ -195,10 +271,15 @@ def add_gazetteer_places(doc: Doc, votes: Votes) -> None:
 def context_votes(doc: Doc, span: tuple[int, int], form: str) -> Tally:
     """Evidence from the words around one mention."""
     votes = Tally()
-    if looks_like_org([t.text for t in doc[span[0]:span[1]]]) and not lookup_place(form):  # Soviet Union
+    words = [t.text for t in doc[span[0]:span[1]]]
+    if is_event_name(words):  # "Davis Cup", "American Music Awards"
+        votes["event"] += PATTERN_WEIGHT
+    elif is_product_name(words):  # "Premiere Edition"
+        votes["product"] += PATTERN_WEIGHT
+    elif looks_like_org(words) and not lookup_place(form):  # Soviet Union
         votes["organization"] += PATTERN_WEIGHT
     before = doc[span[0] - 1].text if span[0] > 0 else ""
-    if before in TITLES:
+    if before in TITLES or before in ROLE_NOUNS:  # "President Putin", "talent manager Scooter Braun"
         votes["person"] += TITLE_WEIGHT
     elif before in PLACE_PREPOSITIONS and lookup_place(form):
         votes["place"] += PLACE_CONTEXT_WEIGHT
@@ -208,9 +289,76 @@ def context_votes(doc: Doc, span: tuple[int, int], form: str) -> Tally:
     elif after in TEAM_ROLE_WORDS and span[1] - span[0] == 1 and not is_sure_place(form) \
             and span[1] + 1 < len(doc) and is_name_token(doc[span[1] + 1]):
         votes["organization"] += PATTERN_WEIGHT  # "Warwickshire captain Tim Munton"
+    if len(words) >= 2 and all(is_name_token(t) for t in doc[span[0]:span[1]]) \
+            and is_listed_with_person(doc, span) and not looks_like_org(words):
+        votes["person"] += LISTED_PERSON_WEIGHT  # "Eric Robinson and Boone Jenner also scored"
+    if is_employer(doc, span) and not lookup_place(form):
+        votes["organization"] += TITLE_WEIGHT  # "chief operating officer of SpaceX", "Apple's CEO"
+    if len(words) >= 2 and is_name_token(doc[span[0]]) and is_relative_who(doc, span[1]) \
+            and not looks_like_org(words) and words[-1] not in GROUP_LAST_WORDS:
+        votes["person"] += TITLE_WEIGHT  # "Montell Figgins, who represents Thomas"
     if form.endswith(COUNTY_SUFFIXES) and " " not in form:
         votes["place"] += PATTERN_WEIGHT  # "Derbyshire" is no one's name
     return votes
+
+
+def model_entity_at(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The token range of the model's entity that starts at ``start`` or ends at ``end`` (one
+    of the two is given as -1), or (0, 0)."""
+    i = start if start >= 0 else end - 1
+    if i < 0 or i >= len(doc) or not doc[i].ent_type_:
+        return 0, 0
+    a = i
+    while a > 0 and doc[a].ent_iob_ == "I":
+        a -= 1
+    b = i + 1
+    while b < len(doc) and doc[b].ent_iob_ == "I":
+        b += 1
+    if (start >= 0 and a != start) or (start < 0 and b != end):
+        return 0, 0
+    return a, b
+
+
+def is_listed_with_person(doc: Doc, span: tuple[int, int]) -> bool:
+    """A full name joined by "and" to a full name the model calls a person's: the two are of a
+    kind ("Eric Robinson and Boone Jenner")."""
+    start, end = span
+    if start > 0 and doc[start - 1].lower_ in NOT_BEFORE_PEOPLE:
+        return False  # "of Victoria Hospital and Chris Kuo", "the Miami Herald and Kansas City Star"
+    if start >= 2 and doc[start - 1].text in PERSON_LIST_JOINERS:
+        a, b = model_entity_at(doc, -1, start - 1)
+        if is_model_person(doc, a, b):
+            return True
+    if end + 1 < len(doc) and doc[end].text in PERSON_LIST_JOINERS:
+        a, b = model_entity_at(doc, end + 1, -1)
+        if is_model_person(doc, a, b):
+            return True
+    return False
+
+
+def is_model_person(doc: Doc, start: int, end: int) -> bool:
+    """A full name the model labels a person's and whose words do not say organization."""
+    return (end - start >= 2 and doc[start].ent_type_ == "PERSON"
+            and not looks_like_org([t.text for t in doc[start:end]]))
+
+
+def is_employer(doc: Doc, span: tuple[int, int]) -> bool:
+    """A name a job belongs to: "chief executive of SpaceX", "an analyst at Jefferies" ("of"/"at"
+    after a job) or "Apple's CEO" (a possessive before what only a company has)."""
+    start, end = span
+    if not is_name_token(doc[start]):
+        return False
+    if start >= 2 and doc[start - 1].lower_ in {"of", "at"} and doc[start - 2].lower_ in JOB_NOUNS:
+        return True
+    return end + 1 < len(doc) and doc[end].text in {"'s", "’s"} and doc[end + 1].lower_ in COMPANY_NOUNS
+
+
+def is_relative_who(doc: Doc, end: int) -> bool:
+    """ "who" (or ", who") right after a name: people take "who", things "which". (A team may
+    take "who" in British sports writing, so only several-word names are asked.)"""
+    if end < len(doc) and doc[end].text == ",":
+        end += 1
+    return end < len(doc) and doc[end].lower_ == "who"
 
 
 def name_parts(doc: Doc, votes: Votes, kind: str) -> set[str]:
@@ -235,6 +383,17 @@ def org_short_names(doc: Doc, votes: Votes) -> set[str]:
     return shorts
 
 
+def is_camel_case_brand(form: str) -> bool:
+    """One word with a capital inside that no surname prefix explains: "SpaceX", "WeWork",
+    not "McDonald", "DeSantis", "MacArthur", "O'Neill"."""
+    if " " in form or not form.isalpha() or form.isupper():
+        return False
+    inner = [i for i, ch in enumerate(form) if ch.isupper() and i > 0]
+    if not inner:
+        return False
+    return not any(form[:i] in SURNAME_PREFIXES for i in inner)
+
+
 def decide_type(form: str, votes: Tally, parts: dict[str, set[str]]) -> str:
     """The one type of a surface form: the strongest evidence, with the gazetteer's say."""
     best = votes.best()
@@ -242,6 +401,11 @@ def decide_type(form: str, votes: Tally, parts: dict[str, set[str]]) -> str:
         return "organization"
     if best == "person" and form[:1].islower():
         return "product"  # "xCloud", "iPhone": no one's name starts in lower case
+    if best == "person" and is_camel_case_brand(form):
+        return "organization"  # "SpaceX", "FromSoftware": no one's name is written so
+    if best in {"place", "person"} and " " not in form and not form.endswith(COUNTRY_ENDINGS) \
+            and is_nationality(form) and lookup_place(form) is None:
+        return "group"  # "the Ukrainian", "the Swiss": a nationality, no place or person
     if form in parts["person"] and (votes["person"] >= votes["place"] or not is_sure_place(form)):
         return "person"  # "Wang" after "Wang Donghai"; "Jordan" after "Neil Jordan" unless a place more often
     if form in parts["organization"] and lookup_place(form) is None and best in {"person", "place"}:
@@ -272,7 +436,42 @@ def form_evidence(doc: Doc, votes: Votes) -> dict[str, Tally]:
 def form_types(doc: Doc, votes: Votes, totals: dict[str, Tally]) -> dict[str, str]:
     """Each surface form's type across the whole story."""
     parts = {"person": name_parts(doc, votes, "person"), "organization": org_short_names(doc, votes)}
-    return {form: decide_type(form, total, parts) for form, total in totals.items()}
+    types = {form: decide_type(form, total, parts) for form, total in totals.items()}
+    for form in things_not_people(doc, votes, types):
+        types[form] = "place"
+    return types
+
+
+def things_not_people(doc: Doc, votes: Votes, types: dict[str, str]) -> set[str]:
+    """One-word "people" the text mostly writes after "the": "the Moon", "the lunar Gateway"
+    are places and structures; no one's name takes "the" (but a family does: "the Clintons"
+    after "Bill Clinton")."""
+    surnames = {form.split()[-1] for form, kind in types.items() if kind == "person"}
+    seen: dict[str, list[bool]] = {}
+    for a, b in votes:
+        form = doc[a:b].text
+        if b - a == 1 and types.get(form) == "person":
+            seen.setdefault(form, []).append(follows_the(doc, a))
+    return {form for form, marks in seen.items()
+            if sum(marks) > len(marks) * MAX_THE_SHARE and not is_family(form, surnames)}
+
+
+def follows_the(doc: Doc, i: int) -> bool:
+    """ "the" before token ``i``, maybe across lower-case words ("the lunar Gateway")."""
+    j = i - 1
+    while j >= max(0, i - 1 - MAX_WORDS_AFTER_THE) and doc[j].is_lower and doc[j].is_alpha:
+        if doc[j].lower_ == "the":
+            return True
+        if doc[j].is_stop:  # "the regime of Saddam": "the" belongs to another noun
+            return False
+        j -= 1
+    return False
+
+
+def is_family(form: str, surnames: set[str]) -> bool:
+    """ "Clintons" where "Clinton" names a person of the story."""
+    stems = (form.removesuffix("s"), form.removesuffix("es"))
+    return any(form != stem and stem in surnames for stem in stems)
 
 
 def add_surnames(doc: Doc, votes: Votes, types: dict[str, str]) -> list[tuple[str, ...]]:
@@ -316,17 +515,57 @@ def add_repeats(doc: Doc, votes: Votes, types: dict[str, str], extra: list[tuple
                 break
 
 
+def lower_case_phrases(doc: Doc) -> set[str]:
+    """The lower-case words of the text, alone and in pairs: the common words it uses."""
+    words = [t.text if t.text.islower() and t.is_alpha else "" for t in doc]
+    pairs = {f"{a} {b}" for a, b in zip(words, words[1:], strict=False) if a and b}
+    return {w for w in words if w} | pairs
+
+
+def is_common_word(form: str, count: int, total: Tally, lower: set[str]) -> bool:
+    """A capitalized word or two the text also writes in lower case, named on the model's word
+    alone: a heading's or a slogan's words ("Research and Advocacy Director", "GET OUT and
+    VOTE"), not a name. Known places and platforms keep their names ("Reading", "Signal")."""
+    words = form.split()
+    if len(words) > MAX_COMMON_WORDS or form.lower() not in lower or form.islower():
+        return False
+    if total.total() > count * MODEL_WEIGHT:  # a phrase, a title or the gazetteer spoke too
+        return False
+    return lookup_place(form) is None and form not in PLATFORM_NAMES
+
+
+def drop_common_words(doc: Doc, votes: Votes, types: dict[str, str], totals: dict[str, Tally]) -> None:
+    """Forget the names that are only common words capitalized (see is_common_word) or the
+    last word of a title alone ("Edition", "Cup": a fragment of "Founder's Edition")."""
+    lower = lower_case_phrases(doc)
+    counts: dict[str, int] = {}
+    for a, b in votes:
+        form = doc[a:b].text
+        counts[form] = counts.get(form, 0) + 1
+    for form, count in counts.items():
+        if types.get(form) in NAME_TYPES and (form in TITLE_LAST_WORDS or is_role_alone(form)
+                                              or is_common_word(form, count, totals[form], lower)):
+            del types[form]
+
+
+def is_role_alone(form: str) -> bool:
+    """A title or a job with no name: "CEO", "Director", "Lt Col", "Cmdr." (a heading's or a
+    signature's words: "Sanjiv Bhasin, Director, IIFL Securities")."""
+    return all(word.lower().rstrip(".") in ROLE_WORDS for word in form.split())
+
+
 def find_entities(doc: Doc, text: str) -> list[Entity]:
     """Entities of ``text``, parsed (after normalization) as ``doc``; mentions quote ``text``."""
     votes = model_votes(doc)
-    add_phrases(doc, votes)
+    sports = is_sports_report(doc)
+    add_phrases(doc, votes, sports)
     add_gazetteer_places(doc, votes)
     add_acronyms(doc, votes)
     totals = form_evidence(doc, votes)
     types = form_types(doc, votes, totals)
+    drop_common_words(doc, votes, types, totals)
     add_repeats(doc, votes, types, add_surnames(doc, votes, types))
     found = []
-    sports = is_sports_report(doc)
     for a, b in sorted(votes):
         span = doc[a:b]
         kind = types.get(span.text)
@@ -339,7 +578,7 @@ def find_entities(doc: Doc, text: str) -> list[Entity]:
         if kind is not None:
             found.append(Found(span.start_char, span.end_char, kind, span.text))  # type: ignore[arg-type]
     confidence = {form: vote_confidence(total[types[form]], total.total())
-                  for form, total in totals.items()}
+                  for form, total in totals.items() if form in types}
     return [with_confidence(e, confidence) for e in merge_mentions(found, text)]
 
 

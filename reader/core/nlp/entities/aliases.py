@@ -29,6 +29,11 @@ NAME_TYPES = frozenset({
     "person", "organization", "place", "group", "event", "work", "product", "law", "language",
 })
 TITLE_WORD_RE = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady)\.?$")
+# Generational suffixes after a surname: "Patrick Carlineo Jr." is Carlineo.
+SUFFIX_WORD_RE = re.compile(r"^(?:Jr|Sr|Jnr|Snr)\.?$|^(?:II|III|IV)$")
+# Shortest given name taken as a short form of a longer one ("Pat" of "Patrick"; "Al" is too
+# short to say).
+MIN_SHORT_GIVEN = 3
 # An initial, or several run together: "B.", "B", "J.R.".
 INITIAL_RE = re.compile(r"^(?:[A-Z]\.?){1,3}$")
 
@@ -69,8 +74,12 @@ def acronym_of(name: str) -> str:
 
 
 def person_parts(name: str) -> list[str]:
-    """The words of a person's name without titles ("Mr Putin" → ["Putin"])."""
-    return [w for w in name.split() if not TITLE_WORD_RE.match(w)]
+    """The words of a person's name without titles or suffixes ("Mr Putin" → ["Putin"],
+    "Patrick Carlineo Jr." → ["Patrick", "Carlineo"])."""
+    words = [w.rstrip(",") for w in name.split() if not TITLE_WORD_RE.match(w)]
+    while len(words) > 1 and SUFFIX_WORD_RE.match(words[-1]):
+        words.pop()
+    return words
 
 
 def group_exact(found: list[Found]) -> list[Group]:
@@ -88,11 +97,13 @@ def absorb(target: Group, source: Group) -> None:
 
 
 def short_forms(name: str, kind: str) -> list[str]:
-    """The one-word forms that may stand for a multi-word name: any part of a person's name,
+    """The one-word forms that may stand for a multi-word name: any part of a person's name
+    (and the last part of a double-barrelled surname),
     the first or last word of an organization's written all in capitals ("Carlyle",
     "Chronicle"; not "Lula" of "Lula administration"), none for others."""
     if kind == "person":
-        return person_parts(name)
+        parts = person_parts(name)
+        return [*parts, *parts[-1].split("-")[1:]]  # "Shiong" of "Patrick Soon-Shiong"
     words = name.split()
     if kind == "organization" and len(words) >= 2 and all(w[:1].isupper() or not w.isalpha() for w in words):
         return [w for w in (words[0], words[-1]) if w not in GENERIC_ORG_WORDS]
@@ -119,7 +130,8 @@ def merge_short_names(groups: list[Group]) -> None:
 def given_names_fit(short: list[str], full: list[str]) -> bool:
     """Whether the given names ``short`` may be another writing of ``full``: initials match
     the initials of the written-out names as far as both go ("B. U." and "Benjamin"), whole
-    words appear in order, and the first names agree ("Hillary" never fits "Bill")."""
+    words appear in order, and the first names agree ("Hillary" never fits "Bill"; "Pat" fits
+    "Patrick")."""
     if not short or not full:
         return False
     letters = [w.replace(".", "") for w in short]
@@ -138,9 +150,11 @@ def given_names_fit(short: list[str], full: list[str]) -> bool:
 
 
 def fits(word: str, full: str) -> bool:
-    """``word`` is ``full`` or its initial."""
+    """``word`` is ``full``, its initial or its short form ("Pat" of "Patrick")."""
     bare = word.replace(".", "")
-    return word == full or (INITIAL_RE.match(word) is not None and len(bare) == 1 and full[0] == bare)
+    if word == full or (INITIAL_RE.match(word) is not None and len(bare) == 1 and full[0] == bare):
+        return True
+    return len(word) >= MIN_SHORT_GIVEN and word.isalpha() and len(full) > len(word) and full.startswith(word)
 
 
 def merge_person_variants(groups: list[Group]) -> None:
@@ -151,14 +165,22 @@ def merge_person_variants(groups: list[Group]) -> None:
     for g in people:
         parts = person_parts(g.names().most_common(1)[0][0])
         if len(parts) >= 2:
-            by_surname.setdefault(parts[-1], []).append((g, parts[:-1]))
+            for surname in surname_keys(parts[-1]):
+                by_surname.setdefault(surname, []).append((g, parts[:-1]))
     for same in by_surname.values():
         same.sort(key=lambda item: (-fullness(item[1]), -len(item[0].found)))
         for i, (short, given) in enumerate(same):
             for owner, owner_given in same[:i]:
-                if owner.found and short.found and given_names_fit(given, owner_given):
+                if owner.found and short.found and (given_names_fit(given, owner_given)
+                                                    or given_names_fit(owner_given, given)):
                     absorb(owner, short)
                     break
+
+
+def surname_keys(surname: str) -> set[str]:
+    """A surname and, if it is double-barrelled, its last part: "Ben Bruce" may be
+    "Ben Murray-Bruce"."""
+    return {surname, surname.rsplit("-", 1)[-1]}
 
 
 def fullness(given: list[str]) -> int:

@@ -64,6 +64,8 @@ ORG_LAST_WORDS = frozenset({
     "Party", "Union", "Association", "Federation", "Institute", "University", "College", "Foundation",
     "Department", "Bureau", "Authority", "Organisation", "Organization", "Front", "Movement", "Army",
     "Police", "Court", "Parliament", "Assembly", "Senate", "Congress",
+    "Productions", "Studios", "Entertainment", "Interactive", "Robotics", "Aerospace", "Labs",
+    "Laboratories", "Pharmaceuticals", "Ventures", "Works",
 }) | NEWSPAPER_WORDS
 # Last words that say "organization" but name none alone ("the Group", "the Party"); a
 # newspaper's last word does ("the Post" after "The New York Post").

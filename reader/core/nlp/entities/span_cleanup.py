@@ -21,8 +21,12 @@ NAME_LABELS = frozenset({
 # Tokens a name never runs across.
 BREAK_TOKENS = frozenset({
     "(", ")", "[", "]", "{", "}", ",", ":", ";", "/", "|", '"', "“", "”", "«", "»", "–", "—",
-    "v", "v.", "vs", "vs.", "--", "'s", "’s",  # "Tufts University's Feinstein Center": two names
+    "v", "v.", "vs", "vs.", "d.", "def.",  # results: "Viera d. Rockledge" (defeated)
+    "--", "'s", "’s",  # "Tufts University's Feinstein Center": two names
 })
+# Possessives: a break between an owner's name and the next, not inside a title ("Assassin's
+# Creed", "Founder's Edition", "Schindler's List").
+POSSESSIVES = frozenset({"'s", "’s"})
 # Words at a name's edge that belong to the sentence, not to the name.
 EDGE_WORDS = frozenset({"the", "a", "an", "The", "A", "An", "'s", "'", "’s", "’", "s"})
 # Honorifics that open the next person's name and never end a name: "House of Representatives
@@ -60,8 +64,11 @@ AMOUNT_JOINERS = frozenset({",", "/", ":"})
 MAX_UNIT_CODE_LENGTH = 3
 
 
-def is_break(token: Token) -> bool:
-    """A token a name cannot contain: a line break, a bracket, a free-standing dash, a number."""
+def is_break(token: Token, title: bool = False) -> bool:
+    """A token a name cannot contain: a line break, a bracket, a free-standing dash, a number
+    (in a ``title``, a possessive is none)."""
+    if title and token.text in POSSESSIVES:
+        return False
     if token.is_space or "\n" in token.text or token.text in BREAK_TOKENS:
         return True
     if token.text == "-":  # "Guinea-Bissau" keeps its hyphen; "Bath - Leicester" splits.
@@ -90,12 +97,14 @@ def is_edge_noise(token: Token) -> bool:
     return text[:1].islower() and not camel and not is_hyphen_joined(token)
 
 
-def split_tokens(doc: Doc, start: int, end: int, amount: bool = False) -> Iterator[tuple[int, int]]:
+def split_tokens(doc: Doc, start: int, end: int, amount: bool = False,
+                 title: bool = False) -> Iterator[tuple[int, int]]:
     """Token ranges of ``doc[start:end]`` between break tokens (for an amount or a date,
-    numbers are no break: "July 16-18")."""
+    numbers are no break: "July 16-18"; in a title, possessives are none)."""
     piece = start
     for i in range(start, end):
-        if is_break(doc[i]) and not (amount and (doc[i].text.isdigit() or doc[i].text in AMOUNT_JOINERS)):
+        joins_amount = amount and (doc[i].text.isdigit() or doc[i].text in AMOUNT_JOINERS)
+        if is_break(doc[i], title) and not joins_amount:
             if i > piece:
                 yield piece, i
             piece = i + 1
@@ -112,10 +121,12 @@ def trim_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def clean_name_span(doc: Doc, start: int, end: int, person: bool = False) -> list[tuple[int, int]]:
-    """Token ranges of the names inside the model's span ``doc[start:end]``."""
+def clean_name_span(doc: Doc, start: int, end: int, person: bool = False,
+                    title: bool = False) -> list[tuple[int, int]]:
+    """Token ranges of the names inside the model's span ``doc[start:end]`` (a ``title`` keeps
+    its possessives)."""
     pieces = []
-    for a, b in split_tokens(doc, start, end):
+    for a, b in split_tokens(doc, start, end, title=title):
         a, b = trim_tokens(doc, a, b)
         while not person and b - a >= 3 and doc[a].text in CALENDAR_WORDS:  # (May Smith is a person)
             a += 1
@@ -153,5 +164,6 @@ def clean_span(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, in
             and any(t.text in PRONOUNS for t in doc[start:end]):
         return []
     if label in NAME_LABELS:
-        return clean_name_span(doc, start, end, person=label == "PERSON")
+        return clean_name_span(doc, start, end, person=label == "PERSON",
+                               title=label in TITLE_LABELS or label == "PRODUCT")
     return clean_other_span(doc, start, end)
