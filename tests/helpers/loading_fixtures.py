@@ -320,6 +320,11 @@ class _OnePage(http.server.BaseHTTPRequestHandler):
         pass
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        """Nothing: Chromium drops connections it opened ahead (a handshake cut short is no fault)."""
+
+
 @contextlib.contextmanager
 def served(body: bytes, url: str, folder: Path) -> Iterator[list[str]]:
     """``body`` served from 127.0.0.1 at ``url``'s path (over https when ``url`` is https, with a
@@ -327,8 +332,7 @@ def served(body: bytes, url: str, folder: Path) -> Iterator[list[str]]:
     the printed footer then carries the page's real address."""
     parts = urllib.parse.urlsplit(url)
     path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                             type("Handler", (_OnePage,), {"page_path": path, "body": body}))
+    server = _QuietServer(("127.0.0.1", 0), type("Handler", (_OnePage,), {"page_path": path, "body": body}))
     if parts.scheme.lower() == "https":
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         context.load_cert_chain(*throwaway_certificate(folder))

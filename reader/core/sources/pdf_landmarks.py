@@ -62,8 +62,7 @@ def render(chunks: list[Chunk], title: str | None) -> str:
     out.append("</div>")
     # Outside the page's regions, in a box of its own: inside a region, a <header> would be read
     # as the article's own (its headline and byline), and a <div> would be a twin of the regions.
-    printed = [f"<{c.tag}><p>{c.html}</p></{c.tag}>" if c.tag == "header" else f"<p>{c.html}</p>"
-               for c in chunks if c.tag in PRINT_FURNITURE]
+    printed = [f"<{c.tag}><p>{c.html}</p></{c.tag}>" for c in chunks if c.tag in PRINT_FURNITURE]
     return "".join(out) + (f"<footer>{''.join(printed)}</footer>" if printed else "")
 
 

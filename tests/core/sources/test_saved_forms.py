@@ -309,6 +309,7 @@ def test_print_header_and_footer_are_set_apart_and_read() -> None:
     assert "<p>A second paragraph.</p>" in html
     furniture = html[html.index("<footer>"):]  # after the page's blocks, in a box of its own
     assert furniture.count("<header>") == 2 and furniture.count("news.example.org/pier") == 2
+    assert furniture.count("<footer>") == 3  # each line its own landmark (bare lines read as a story)
 
 
 def test_link_line_beside_prose_starts_a_block_and_a_wrapped_link_does_not() -> None:
