@@ -62,6 +62,8 @@ REPEATED_LINE_COUNT = 3
 REPEATED_LINE_MAX_CHARS = 80
 # Links read per page at most (a printed site map has a few hundred).
 MAX_LINKS_PER_PAGE = 2000
+# Height of the bands link boxes are filed by: about two lines of body type.
+BAND_PT = 24.0
 # Link addresses longer than this are not kept (browsers cap theirs near 2 MB; pages near 2 kB).
 MAX_URI_BYTES = 8192
 # A form: fillable fields and little prose.
@@ -107,11 +109,13 @@ class Printed:
 
 @dataclass
 class Reading:
-    """Each page's lines in reading order, each page's size, and the addresses of the links."""
+    """Each page's lines in reading order, each page's size, and, once the footer is seen to cut
+    the page's address short, the addresses of the links (which complete it)."""
 
     pages: list[list[Line]] = field(default_factory=list)
     sizes: list[tuple[float, float]] = field(default_factory=list)
     uris: list[str] = field(default_factory=list)
+    cut_address: bool = False
 
 
 def load_pdf(path: Path, data: bytes) -> Source:
@@ -178,7 +182,7 @@ def read_lines(path: Path, document: Any) -> Reading:
         if time.monotonic() - started > MAX_PDF_SECONDS:
             raise errors.Timeout(path, seconds=MAX_PDF_SECONDS)
         try:
-            width, height, lines = read_page(document, index, reading.uris)
+            width, height, lines = read_page(document, index, reading)
         except Exception as exc:  # a malformed page object: its text is lost, not the document
             log.info("%s: page %d unreadable (%s)", path.name, index + 1, exc)
             width, height, lines = 0.0, 0.0, []
@@ -187,27 +191,37 @@ def read_lines(path: Path, document: Any) -> Reading:
     return reading
 
 
-def read_page(document: Any, index: int, uris: list[str]) -> tuple[float, float, list[Line]]:
+def read_page(document: Any, index: int, reading: Reading) -> tuple[float, float, list[Line]]:
     """One page's size and lines; PDFium's objects are closed whatever happens."""
     page = document[index]
     try:
         width, height = page.get_size()
         textpage = page.get_textpage()
         try:
-            return float(width), float(height), page_lines(textpage, page, uris)
+            lines = page_lines(textpage, page)
         finally:
             textpage.close()
+        reading.cut_address = reading.cut_address or any(cuts_address(line, height) for line in lines)
+        if reading.cut_address:  # read only then: the addresses cost more than the rest of the links
+            reading.uris += link_uris(page)
+        return float(width), float(height), lines
     finally:
         page.close()
 
 
-def page_lines(textpage: Any, page: Any, uris: list[str]) -> list[Line]:
+def cuts_address(line: Line, height: float) -> bool:
+    """Whether the line is a print footer whose address the browser cut short ("…")."""
+    footer = _PRINT_FOOTER.match(line.text) if is_print_furniture(line, height) else None
+    return bool(footer and footer.group(1) and footer.group(1).endswith(ELLIPSIS))
+
+
+def page_lines(textpage: Any, page: Any) -> list[Line]:
     """One page's text lines (as PDFium orders them: the order the browser painted them) with their
-    boxes, type size and which words are links; the links' addresses are added to ``uris``."""
+    boxes, type size and which words are links."""
     import pypdfium2.raw as raw
 
     text = textpage.get_text_range()
-    rects = link_rects(page, uris)
+    rects = RectBands([rect for rect, _ in page_links(page)])
     probe = CharBoxes(textpage)
     lines: list[Line] = []
     index = 0
@@ -247,24 +261,28 @@ class CharBoxes:
         return left.value, bottom.value, right.value, top.value
 
 
-def link_rects(page: Any, uris: list[str]) -> list[Rect]:
-    """(left, bottom, right, top) of each link on the page: printed menus and link lists are links.
-    Their web addresses go to ``uris`` (they complete a footer address the print cut short)."""
+def page_links(page: Any) -> list[tuple[Rect, Any]]:
+    """Each link on the page, its (left, bottom, right, top) and its PDFium handle (valid while the
+    page is open): printed menus and link lists are links."""
     import ctypes
 
     import pypdfium2.raw as raw
 
-    found: list[Rect] = []
-    position, link = ctypes.c_int(0), raw.FPDF_LINK()
-    while len(found) < MAX_LINKS_PER_PAGE and raw.FPDFLink_Enumerate(page.raw, ctypes.byref(position),
-                                                                      ctypes.byref(link)):
+    found: list[tuple[Rect, Any]] = []
+    position = ctypes.c_int(0)
+    while len(found) < MAX_LINKS_PER_PAGE:
+        link = raw.FPDF_LINK()
+        if not raw.FPDFLink_Enumerate(page.raw, ctypes.byref(position), ctypes.byref(link)):
+            break
         rect = raw.FS_RECTF()
         if raw.FPDFLink_GetAnnotRect(link, ctypes.byref(rect)):
-            found.append((rect.left, rect.bottom, rect.right, rect.top))
-        uri = link_uri(page, link)
-        if uri:
-            uris.append(uri)
+            found.append(((rect.left, rect.bottom, rect.right, rect.top), link))
     return found
+
+
+def link_uris(page: Any) -> list[str]:
+    """The web addresses the page's links go to (they complete a footer address the print cut short)."""
+    return [uri for _, link in page_links(page) if (uri := link_uri(page, link))]
 
 
 def link_uri(page: Any, link: Any) -> str | None:
@@ -284,10 +302,27 @@ def link_uri(page: Any, link: Any) -> str | None:
     return web_url(buffer.value.decode("utf-8", "replace"))
 
 
-def mark_links(line: Line, probe: CharBoxes, start: int, rects: list[Rect]) -> None:
+class RectBands:
+    """A page's link boxes filed by horizontal band, so a line meets only the links beside it
+    (a printed menu page has hundreds of links and of lines)."""
+
+    def __init__(self, rects: list[Rect]) -> None:
+        self.bands: dict[int, list[Rect]] = {}
+        for rect in rects:
+            for band in range(int(rect[1] // BAND_PT), int(rect[3] // BAND_PT) + 1):
+                self.bands.setdefault(band, []).append(rect)
+
+    def beside(self, bottom: float, top: float) -> list[Rect]:
+        """The links whose box overlaps the height from ``bottom`` to ``top``, each once."""
+        found = {rect for band in range(int(bottom // BAND_PT), int(top // BAND_PT) + 1)
+                 for rect in self.bands.get(band, ())}
+        return [r for r in found if min(r[3], top) - max(r[1], bottom) > 0]
+
+
+def mark_links(line: Line, probe: CharBoxes, start: int, rects: RectBands) -> None:
     """The line's HTML with its linked words inside <a> (no address: only their share counts), and
     that share. A link covers whole words, so each word's middle character is probed, not each one."""
-    near = [r for r in rects if min(r[3], line.top) - max(r[1], line.bottom) > 0]
+    near = rects.beside(line.bottom, line.top)
     if not near:
         line.html = html.escape(line.text)
         return
