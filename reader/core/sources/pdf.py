@@ -4,8 +4,11 @@ pypdfium2 (PDFium, BSD/Apache-2.0) gives each page's text with its lines; the li
 reading order (top to bottom), joined into paragraphs (across line and page breaks, hyphens
 undone), larger type becomes headings, and the browser's print header and footer (date and
 time, page title, URL, "3/7") become ``<header>``/``<footer>`` elements, which the extractor
-labels as clutter like any page's; the URL and title are recovered from them. The story is
-then separated from the printed menus and link lists by the same extraction as any page.
+labels as clutter like any page's; the URL and title are recovered from them (where the print
+cut them short with "…", from the page's own links and the title the browser stored in the
+PDF). Blocks are split where prose meets a line of links; blocks that are mostly link, and what
+precedes the headline, become landmarks (pdf_landmarks.py), and the story is then separated
+from the printed menus and link lists by the same extraction as any page.
 Nothing in the PDF is run: no JavaScript, no forms, no links followed.
 """
 
