@@ -47,10 +47,13 @@ def render(chunks: list[Chunk], title: str | None) -> str:
     page = [chunk for chunk in chunks if chunk.tag not in PRINT_FURNITURE]
     headline = headline_index(page, title)
     menus = link_blocks(page)
-    out = ['<div role="banner">' if headline else "<div>"]  # a headline first has no banner
+    # The regions inside one box, apart from the banner: the extractor takes same-shaped boxes
+    # beside the story's for more of it (an article cut in two by an ad), and a banner beside
+    # bare region <div>s would be one of them.
+    out = ['<div role="banner">' if headline else "<div><div>"]  # a headline first has no banner
     for index, chunk in enumerate(page):
         if index == headline and headline:
-            out.append("</div><div>")
+            out.append("</div><div><div>")
         if chunk.tag == SECTION:
             out.append("</div><div>")
         elif index == headline:
@@ -59,7 +62,7 @@ def render(chunks: list[Chunk], title: str | None) -> str:
             out.append(f"<nav><p>{chunk.html}</p></nav>")
         else:
             out.append(f"<{chunk.tag}>{chunk.html}</{chunk.tag}>")
-    out.append("</div>")
+    out.append("</div></div>")
     # Outside the page's regions, in a box of its own: inside a region, a <header> would be read
     # as the article's own (its headline and byline), and a <div> would be a twin of the regions.
     printed = [f"<{c.tag}><p>{c.html}</p></{c.tag}>" for c in chunks if c.tag in PRINT_FURNITURE]

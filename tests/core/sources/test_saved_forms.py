@@ -337,10 +337,11 @@ def test_link_blocks_are_navigation_and_what_precedes_the_headline_is_a_banner()
     html = render(chunks, "Pier to reopen - Harbour News")
     banner = '<div role="banner"><nav><p><a>Home</a> <a>World</a></p></nav><p>Breaking</p></div>'
     assert html.startswith(banner)
-    assert "<div><h1>Pier to reopen</h1>" in html and f"<p>{STORY}</p>" in html
+    assert "</div><div><div><h1>Pier to reopen</h1>" in html  # the regions in a box apart from the banner
+    assert f"<p>{STORY}</p>" in html
     assert "<p>Read more: <a>ferries</a></p>" in html  # under half link: the extractor's to judge
     assert "<nav><p><a>Ferry timetables for the winter</a></p></nav>" in html
-    assert render(chunks[2:4], "Another title").startswith("<div><h2>")  # no headline, no banner
+    assert render(chunks[2:4], "Another title").startswith("<div><div><h2>")  # no headline, no banner
 
 
 def test_address_and_title_the_print_cut_short_are_completed() -> None:
