@@ -7,8 +7,10 @@ The texts are our own sentences.
 from __future__ import annotations
 
 import base64
+import contextlib
 import gzip
 import hashlib
+import http.server
 import io
 import json
 import os
@@ -17,8 +19,12 @@ import quopri
 import re
 import shutil
 import signal
+import ssl
 import subprocess
+import threading
+import urllib.parse
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 STORY = (
@@ -259,9 +265,10 @@ def mbox_bytes(messages: list[bytes]) -> bytes:
 
 CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-extensions",
-                  "--disable-default-apps",
-                  # never the network: every host resolves to nothing and every request goes to a dead proxy
-                  "--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=http://127.0.0.1:9")
+                  "--disable-default-apps", "--proxy-server=http://127.0.0.1:9")
+# Never the network: every host resolves to nothing and every request goes to a dead proxy, save
+# the page's own host when it is served from 127.0.0.1 (print_pdf's ``url``).
+NO_HOSTS = "MAP * ~NOTFOUND"
 
 
 # Chromium prints a corpus page in 2-5 s here, on a busy machine up to ~15 s.
@@ -273,34 +280,114 @@ def chromium() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-def print_pdf(html: str | bytes, folder: Path, name: str = "page") -> Path:
-    """The page printed to PDF by headless Chromium, with its header and footer, from a file:// page
-    in ``folder`` (its scripts removed, a fresh profile, no network). Chromium's own switch for
-    scripts (--blink-settings=scriptEnabled=false) makes headless printing write nothing, so the
-    scripts are taken out of the page instead."""
+def throwaway_certificate(folder: Path) -> tuple[Path, Path]:
+    """A throwaway self-signed certificate and key (openssl's command line) for the local server:
+    a page's host may be on the browsers' HTTPS-only list, so the page is served over https, and
+    Chromium is told to accept any certificate for it."""
+    key, certificate = folder / "server-key.pem", folder / "server-cert.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+                    "-nodes", "-keyout", str(key), "-out", str(certificate), "-subj", "/CN=sift-test",
+                    "-days", "2"], check=True, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL, timeout=PRINT_SECONDS)
+    return certificate, key
+
+
+class _OnePage(http.server.BaseHTTPRequestHandler):
+    """Serves the page at its own path and nothing else (its images and styles get 404s)."""
+
+    page_path = "/"
+    body = b""
+    timeout = PRINT_SECONDS  # a connection Chromium opens and leaves idle is dropped
+
+    def setup(self) -> None:
+        """The TLS handshake here, in the connection's own thread: done in the server's accept,
+        one idle connection Chromium opened ahead (a preconnect) would stall every other."""
+        if isinstance(self.request, ssl.SSLSocket):
+            self.request.settimeout(self.timeout)
+            self.request.do_handshake()
+        super().setup()
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        found = urllib.parse.unquote(self.path) == urllib.parse.unquote(self.page_path)
+        self.send_response(200 if found else 404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(self.body) if found else 0))
+        self.end_headers()
+        if found:
+            self.wfile.write(self.body)
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (the base class's name)
+        pass
+
+
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: object, client_address: object) -> None:
+        """Nothing: Chromium drops connections it opened ahead (a handshake cut short is no fault)."""
+
+
+@contextlib.contextmanager
+def served(body: bytes, url: str, folder: Path) -> Iterator[list[str]]:
+    """``body`` served from 127.0.0.1 at ``url``'s path (over https when ``url`` is https, with a
+    throwaway certificate), and the Chromium flags that send ``url``'s host, and only it, there:
+    the printed footer then carries the page's real address."""
+    parts = urllib.parse.urlsplit(url)
+    path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    server = _QuietServer(("127.0.0.1", 0), type("Handler", (_OnePage,), {"page_path": path, "body": body}))
+    if parts.scheme.lower() == "https":
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(*throwaway_certificate(folder))
+        server.socket = context.wrap_socket(server.socket, server_side=True, do_handshake_on_connect=False)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    host = parts.hostname or ""
+    try:
+        yield [f"--host-resolver-rules=MAP {host} 127.0.0.1:{server.server_address[1]}, {NO_HOSTS}",
+               f"--proxy-bypass-list={host}", "--ignore-certificate-errors"]
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+def print_pdf(html: str | bytes, folder: Path, name: str = "page", url: str | None = None) -> Path:
+    """The page printed to PDF by headless Chromium, with its header and footer (its scripts removed,
+    a fresh profile, no network). With a web ``url`` the page is served at that address from
+    127.0.0.1, so the footer shows it; without, it is printed from a file:// copy in ``folder``,
+    whose footer shows a file path. Chromium's own switch for scripts
+    (--blink-settings=scriptEnabled=false) makes headless printing write nothing, so the scripts
+    are taken out of the page instead."""
     binary = chromium()
     assert binary is not None, "callers skip when Chromium is absent"
     source = folder / f"{name}.html"
     text = html if isinstance(html, str) else html.decode("utf-8", "replace")
     source.write_text(re.sub(r"<script\b.*?</script\s*>", "", text, flags=re.I | re.S), encoding="utf-8")
     target = folder / f"{name}.pdf"
-    profile = folder / f"{name}-profile"
-    command = [binary, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", f"--print-to-pdf={target}",
-               source.as_uri()]
+    with contextlib.ExitStack() as stack:
+        if url and re.match(r"https?://", url, re.I):
+            flags = stack.enter_context(served(source.read_bytes(), url, folder))
+            address = url
+        else:
+            flags, address = [f"--host-resolver-rules={NO_HOSTS}"], source.as_uri()
+        run_chromium([binary, *CHROMIUM_FLAGS, *flags, f"--print-to-pdf={target}", address], folder / name)
+    if not target.exists():
+        raise RuntimeError(f"Chromium printed no PDF for {source}")
+    return target
+
+
+def run_chromium(command: list[str], scratch: Path) -> None:
+    """Chromium with a fresh profile under ``scratch``, stopped after PRINT_SECONDS."""
+    profile = scratch.with_name(f"{scratch.name}-profile")
     # Its own session, so a Chromium that never finishes (a few corpus pages hang it here, network
     # or not) is stopped with all its helper processes; stdin closed (with a pipe it can hang too).
-    process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL, env={**os.environ, "HOME": str(folder)},
-                               start_new_session=True)
+    process = subprocess.Popen([*command, f"--user-data-dir={profile}"], stdin=subprocess.DEVNULL,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               env={**os.environ, "HOME": str(scratch.parent)}, start_new_session=True)
     try:
         process.wait(timeout=PRINT_SECONDS)
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
     shutil.rmtree(profile, ignore_errors=True)
-    if not target.exists():
-        raise RuntimeError(f"Chromium printed no PDF for {source}")
-    return target
 
 
 FORMS = ("singlefile", "singlefile-zip", "self-extracting", "warc", "wacz", "archivebox", "eml", "pdf")
@@ -342,7 +429,7 @@ def saved_form(form: str, html: str, folder: Path, url: str) -> Path:
     if form == "eml":
         return write(folder, "page.eml", eml_bytes(html, text=None, image=None))
     if form == "pdf":
-        return print_pdf(html, folder)
+        return print_pdf(html, folder, url=url)
     raise ValueError(form)
 
 

@@ -20,11 +20,15 @@ from reader.core.sources.loading import load
 
 AEB = Path(__file__).resolve().parents[3].parent / "shared" / "corpus" / "aeb" / "html"
 SAMPLE_EVERY = 12  # every 12th dev page: 7 pages of different sites
-# The floors. The PDF floor sits under what Chromium's prints reach today (0.87 mean, 0.92
-# median on the dev pages, tests/benchmarks/RESULTS.md), itself under the 0.90: pages printed
-# without their scripts show menus and widgets their HTML hides, which a PDF's text barely tells apart.
+# The floors. The PDF floor sits just under what Chromium's prints reach on the weaker half
+# of the dev pages (0.887 mean on the even half, 0.917 on the odd; 0.902 on all 80, median 0.947;
+# this sample 0.886): pages printed without their scripts show menus, comments and sidebars their
+# HTML hides or marks, which a PDF's text barely tells apart.
 F1_FLOOR = 0.95
-PDF_F1_FLOOR = 0.80
+PDF_F1_FLOOR = 0.87
+# A PDF's footer carries the page's address, cut short ("…") when long; Sift completes it from the
+# page's own links or gives none. The dev prints give it back for 77 of 80 pages, never a wrong one.
+PDF_URL_SHARE = 0.85
 TIME_RATIO_CEILING = 2.0
 
 pytestmark = [pytest.mark.slow,
@@ -56,12 +60,16 @@ def test_saved_form_agrees_with_the_html_page(tmp_path: Path, form: str) -> None
             continue
         article = extract(load(path))
         scores.append(token_f1(extract(load(reference)).body, article.body))
-        urls.append(article.url == url)
+        urls.append((article.url, url))
         html_time += min(seconds(reference) for _ in range(2))
         form_time += min(seconds(path) for _ in range(2))
     assert len(scores) >= 4, "too few pages could be saved in this form"
     floor = PDF_F1_FLOOR if form == "pdf" else F1_FLOOR
     assert statistics.mean(scores) >= floor, [round(s, 3) for s in scores]
-    if form != "pdf":  # a file:// print carries no web address
-        assert all(urls), urls
+    recovered = sum(found == url for found, url in urls) / len(urls)
+    if form == "pdf":  # the address, or none where the footer cut it short and no link completes it
+        assert all(found in (url, None) for found, url in urls), urls
+        assert recovered >= PDF_URL_SHARE, urls
+    else:
+        assert recovered == 1.0, urls
     assert form_time <= TIME_RATIO_CEILING * html_time, (form_time, html_time)

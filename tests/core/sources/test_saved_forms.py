@@ -302,12 +302,61 @@ def test_print_header_and_footer_are_set_apart_and_read() -> None:
               line("https://news.example.org/pier 2/2", 20, 8)]]
     printed = assemble(pages, [792.0, 792.0])
     assert printed.url == URL and printed.title == "Pier to reopen | Harbour News"
-    html = "".join(printed.parts)
-    assert "<h2>Pier to reopen</h2>" in html
+    html = printed.html()
+    assert "<h1>Pier to reopen</h1>" in html  # the heading the page title names
     assert ("<p>The harbour authority said on Tuesday that the old ferry pier would reopen in spring, "
             "the mayor said.</p>") in html
     assert "<p>A second paragraph.</p>" in html
-    assert html.count("<header>") == 2 and html.count("<footer>") == 2
+    furniture = html[html.index("<footer>"):]  # after the page's blocks, in a box of its own
+    assert furniture.count("<header>") == 2 and furniture.count("news.example.org/pier") == 2
+    assert furniture.count("<footer>") == 3  # each line its own landmark (bare lines read as a story)
+
+
+def test_link_line_beside_prose_starts_a_block_and_a_wrapped_link_does_not() -> None:
+    def linked(text: str, top: float, right: float, share: float) -> Line:
+        return Line(text, 36.0, top - 12, top, 12.0, right=right, linked=share)
+
+    prose = "The harbour authority said on Tuesday that the old ferry pier would"
+    printed = assemble([[linked(prose, 700, 540, 0.0), linked("reopen in spring.", 686, 140, 0.0),
+                         linked("Ferry timetables for the winter", 672, 300, 1.0),  # a related link
+                         linked(prose, 640, 540, 1.0),  # a linked lead sentence that wraps on
+                         linked("reopen in spring, the mayor said.", 626, 260, 0.0)]], [792.0])
+    blocks = [chunk.text for chunk in printed.parts if chunk.tag == "p"]
+    assert blocks == [f"{prose} reopen in spring.", "Ferry timetables for the winter",
+                      f"{prose} reopen in spring, the mayor said."]
+    assert "<nav><p>Ferry timetables for the winter</p></nav>" in printed.html()
+
+
+def test_link_blocks_are_navigation_and_what_precedes_the_headline_is_a_banner() -> None:
+    from reader.core.sources.pdf_landmarks import Chunk, render
+
+    chunks = [Chunk("p", "<a>Home</a> <a>World</a>", "Home World", 1.0), Chunk("p", "Breaking", "Breaking"),
+              Chunk("h2", "Pier to reopen", "Pier to reopen"), Chunk("p", STORY, STORY),
+              Chunk("p", "Read more: <a>ferries</a>", "Read more: ferries", 0.4),
+              Chunk("p", "<a>Ferry timetables for the winter</a>", "Ferry timetables for the winter", 1.0)]
+    html = render(chunks, "Pier to reopen - Harbour News")
+    banner = '<div role="banner"><nav><p><a>Home</a> <a>World</a></p></nav><p>Breaking</p></div>'
+    assert html.startswith(banner)
+    assert "</div><div><div><h1>Pier to reopen</h1>" in html  # the regions in a box apart from the banner
+    assert f"<p>{STORY}</p>" in html
+    assert "<p>Read more: <a>ferries</a></p>" in html  # under half link: the extractor's to judge
+    assert "<nav><p><a>Ferry timetables for the winter</a></p></nav>" in html
+    assert render(chunks[2:4], "Another title").startswith("<div><div><h2>")  # no headline, no banner
+
+
+def test_address_and_title_the_print_cut_short_are_completed() -> None:
+    from reader.core.sources.pdf import whole_title, whole_url
+
+    long_url = "https://news.example.org/2025/03/09/the-old-ferry-pier-will-reopen-in-spring"
+    links = ["https://news.example.org/", f"{long_url}?s=", f"{long_url}#comments", long_url]
+    assert whole_url(long_url[:50] + "…", links) == long_url  # most often linked, then shortest
+    assert whole_url(long_url[:50] + "…", links[:1]) is None  # a cut address is not the address
+    assert whole_url(long_url, []) == long_url
+    assert whole_url(None, links) is None  # a file:// footer carries no web address
+    title = "Pier to reopen in spring, the harbour authority says - Harbour News"
+    assert whole_title(title[:40] + "…", title) == title
+    assert whole_title(title[:40] + "…", "Untitled") == title[:40].rstrip()
+    assert whole_title("Pier to reopen", title) == "Pier to reopen"
 
 
 def test_hyphens_of_the_line_break_go_and_hyphens_of_words_stay() -> None:
@@ -329,7 +378,24 @@ def test_pdf_printed_by_chromium_reads_as_the_article(tmp_path: Path) -> None:
         assert f"{STORY} ({n})" in article.body
     furniture = [b for b in article.blocks if b.role == "clutter" and "AM" in b.text or "PM" in b.text]
     assert furniture and all(b.role == "clutter" for b in furniture)
-    assert "file://" not in article.body
+    assert "file://" not in article.body and source.url is None  # a file:// print names no web address
+
+
+@needs_chromium
+def test_pdf_printed_from_the_web_gives_its_address_and_sets_its_menu_apart(tmp_path: Path) -> None:
+    menu = "".join(f'<li><a href="/section/{n}">Section number {n}</a></li>' for n in range(8))
+    paragraphs = "".join(f"<p>{STORY} ({n})</p>" for n in range(8))
+    html = (f"<!DOCTYPE html><html><head><title>Pier to reopen</title></head><body><ul>{menu}</ul>"
+            f"<article><h1>Pier to reopen</h1>{paragraphs}</article></body></html>")
+    url = "https://news.example.org/2025/03/09/pier-to-reopen"
+    source = load_unchanged(print_pdf(html, tmp_path, url=url))  # served from 127.0.0.1 under that name
+    assert (source.url, source.title_hint) == (url, "Pier to reopen")
+    article = extract(source)
+    assert article.url == url
+    for n in range(8):
+        assert f"{STORY} ({n})" in article.body
+    menu_blocks = [b for b in article.blocks if "Section number" in b.text]
+    assert menu_blocks and all(b.role == "clutter" for b in menu_blocks)
 
 
 @needs_chromium
