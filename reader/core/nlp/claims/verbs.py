@@ -29,6 +29,7 @@ from reader.core.nlp.claims.spans import (
     speaker_range,
     subtree_range,
     tokens_range,
+    trim,
     without,
 )
 
@@ -63,6 +64,10 @@ BELIEF_ONLY_LEMMAS = frozenset(BELIEF_VERBS) - frozenset(SPEECH_VERBS)
 AUX_DEPS = frozenset(("aux", "auxpass", "neg"))
 _OBJECT_TAIL = re.compile(r",\s+(?:which|who|whose|with|including)\b|;")
 IMPERSONAL_SUBJECTS = frozenset(("it",))
+# Words that open a reported clause but never an adverbial one ("when", "if", "as" can).
+COMPLEMENTIZERS = frozenset(("that", "whether", "why", "how", "what", "who"))
+# Wh-adverbs that open adverbial clauses ("said when he arrived").
+ADVERBIAL_WH = frozenset(("when", "where", "while", "whenever", "wherever", "once"))
 # How many heads a subject is inherited through ("said X and added, noting ..."): a clause
 # chain longer than this has usually left the speaker's sentence.
 MAX_SUBJECT_HOPS = 4
@@ -86,17 +91,37 @@ def _takes_that_clause(tok: Token) -> bool:
 
 
 def _channel_that_clause(tok: Token) -> Token | None:
-    """ "said in a briefing that X": the parser may read "that X" as a relative clause of
-    "briefing"; a relative clause with a subject of its own is the cue's content."""
-    for prep in tok.rights:
-        if prep.dep_ != "prep":
-            continue
-        for pobj in prep.children:
-            for rel in pobj.rights:
+    """ "said in a briefing that X", "told a meeting that X": the parser may read "that X" as
+    a relative clause of "briefing" or "meeting"; a relative clause with a subject of its own
+    is the cue's content."""
+    hosts = [tok]
+    hosts += [prep for prep in tok.rights if prep.dep_ == "prep"]
+    for host in hosts:
+        nouns = [c for c in host.rights if c.dep_ == ("dobj" if host is tok else "pobj")]
+        for noun in nouns:
+            for rel in noun.rights:
                 if rel.dep_ == "relcl" and rel.left_edge.lower_ == "that" \
                         and any(c.dep_ in ("nsubj", "nsubjpass") for c in rel.children) \
                         and _that_is_complementizer(rel):
                     return rel
+    return None
+
+
+def _complement_read_as_adverbial(tok: Token, rights: list[Token]) -> Token | None:
+    """ "tweeted that X was ...", "have not said whether X ...": the parser may hang the
+    reported clause on the cue as an adverbial clause; one opened by a complementizer that
+    cannot start an adverbial ("that", "whether", a wh-word) is the content."""
+    for clause in rights:
+        if clause.dep_ != "advcl" or clause.left_edge.i <= tok.i \
+                or not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+            continue
+        if clause.left_edge.lower_ in COMPLEMENTIZERS:
+            return clause
+        unmarked = not any(c.dep_ == "mark" or (c.dep_ == "advmod" and c.i < clause.i
+                                                and c.lower_ in ADVERBIAL_WH)
+                           for c in clause.children)
+        if unmarked and CUE_VERB_LEMMAS.get(tok.lower_) in SPEECH_VERBS:
+            return clause  # "said after the vote he would resign": no conjunction, a report
     return None
 
 
@@ -194,7 +219,7 @@ def content_children(tok: Token, lemma: str) -> list[Token]:
                and not (c.i < tok.i and _colon_between(c, tok))]
     if clauses:
         return clauses[:1]
-    misparsed = _channel_that_clause(tok)
+    misparsed = _channel_that_clause(tok) or _complement_read_as_adverbial(tok, rights)
     if misparsed is not None:
         return [misparsed]
     topical = [c for c in rights if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS]
@@ -315,12 +340,44 @@ def _verb_content(tok: Token, parts: list[Token], agent: Token | None,
         content = without((start, content[-1][1]), [h for h in holes if h], text)[:1]
         if parts[0].dep_ not in CLAUSE_CONTENT_DEPS:
             content = [_cut_object_tail(r, text) for r in content]
+    elif _colon_after(tok) is not None:
+        return _after_colon(_colon_after(tok), text)  # type: ignore[arg-type]
     elif tok.dep_ == "parataxis":
         around = tokens_range(tok.head.subtree)
         inner = tokens_range(tok.subtree)
         content = without(around, [inner], text)[:2] if around and inner else []
     clipped = (clip_to_line(r, tok.idx, text) for r in content)
     return [r for r in clipped if r]
+
+
+def _colon_after(tok: Token) -> Token | None:
+    """The colon right after cue ``tok`` (or its particle): "The governor added: ..." """
+    doc = tok.doc
+    nxt = tok.i + 1
+    if nxt < len(doc) and doc[nxt].dep_ == "prt":
+        nxt += 1
+    return doc[nxt] if nxt < len(doc) and doc[nxt].text == ":" else None
+
+
+def _after_colon(colon: Token, text: str) -> list[Range]:
+    """What a colon cue introduces: the rest of its line, or, when the colon ends the line
+    ("Limbaugh added:"), the next paragraph (the block quotation), one range per line."""
+    start = colon.idx + 1
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    rest = trim(text, (start, end), keep_quotes=True)
+    if rest is not None:
+        return [rest]
+    block_start = len(text) - len(text[end:].lstrip())
+    block_end = text.find("\n\n", block_start)
+    block_end = len(text) if block_end < 0 else block_end
+    pos, lines = block_start, []
+    for line in text[block_start:block_end].split("\n"):
+        span = trim(text, (pos, pos + len(line)), keep_quotes=True)
+        if span is not None:
+            lines.append(span)
+        pos += len(line) + 1
+    return lines
 
 
 def _after_preposition(prep: Token, text: str) -> int:
