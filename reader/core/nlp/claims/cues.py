@@ -121,6 +121,9 @@ OBJECT_CONTENT_LEMMAS = frozenset(EVALUATION_VERBS) | (frozenset(BELIEF_VERBS) -
     "reiterate", "question", "accept", "welcome", "regret", "tweet", "post", "show", "find",
     "say", "write", "add", "note", "echo", "reference", "express", "discuss", "address",
     "invoke", "advocate", "encourage", "promote", "explain", "repeat",
+    # stance and emphasis: "stressed her support", "signaled a willingness", "debated the plan"
+    "stress", "emphasize", "emphasise", "signal", "indicate", "suggest", "recall", "protest",
+    "debate", "charge", "imply", "clarify", "lament", "retweet", "declare", "concede",
 ))
 # Manner-of-speaking verbs that attribute only a quotation ("she continued: “...”").
 QUOTE_ONLY_LEMMAS = frozenset(("continue", "sing", "chant", "shout", "scream", "exclaim",

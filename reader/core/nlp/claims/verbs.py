@@ -52,6 +52,12 @@ NON_CONTENT_PREPS = frozenset(("by", "during", "after", "before", "since", "whil
 OBJECT_TAIL_DEPS = frozenset(("relcl", "acl", "dative", "oprd", "xcomp"))
 # Prepositions that introduce the topic of any cue verb ("warned against", "spoke about").
 TOPIC_PREPS = frozenset(("about", "against", "of", "on", "over"))
+# Prepositions that carry the content of particular cue verbs only ("pointed to X", "called
+# for X"); with other verbs they say where or why ("said to reporters", "voted for Y").
+VERB_PREPS = {
+    "to": frozenset(("point", "refer", "object", "allude")),
+    "for": frozenset(("call", "plead", "advocate", "argue", "press", "lobby", "push", "appeal")),
+}
 # Verbs that take a clause without reporting anyone's words or mind.
 NON_ATTITUDE_VERBS = frozenset(("is", "was", "are", "were", "be", "been", "being", "'s", "’s",
                                 "means", "mean", "meant", "ensure", "ensures", "ensured",
@@ -222,8 +228,11 @@ def content_children(tok: Token, lemma: str) -> list[Token]:
     misparsed = _channel_that_clause(tok) or _complement_read_as_adverbial(tok, rights)
     if misparsed is not None:
         return [misparsed]
-    topical = [c for c in rights if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS]
-    if lemma not in OBJECT_CONTENT_LEMMAS and lemma not in RECIPIENT_LEMMAS:
+    topical = [c for c in rights if c.dep_ == "prep" and (c.lower_ in TOPIC_PREPS
+                                                          or lemma in VERB_PREPS.get(c.lower_, ()))
+               and any(g.dep_ in ("pobj", "pcomp") for g in c.children)]
+    particle = any(c.dep_ == "prt" and c.lower_ == "out" for c in rights)
+    if lemma not in OBJECT_CONTENT_LEMMAS and lemma not in RECIPIENT_LEMMAS and not particle:
         return topical[:1]
     if lemma == "call" and not any(c.dep_ in ("oprd", "xcomp") or c.lower_ in ("for", "on")
                                    for c in rights):
