@@ -198,3 +198,47 @@ def headline_draft(doc: Doc, text: str) -> Draft | None:
         return Draft(cue=token_range(tok), cue_token=tok.i, lemma=":", content=[span],
                      speaker=tokens_range(left), speaker_head=left[-1].i, clause=token_range(tok))
     return None
+
+
+# A headline's source is a short name or description before its verb ("Bill Clinton Calls
+# ...", "Former White House Doctor Says ..."); a longer left side is a clause of its own.
+MAX_HEADLINE_VERB_SOURCE_TOKENS = 5
+# Dependencies that make a cue word in a headline a noun ("Post", "Tweet", "Plan").
+HEADLINE_NOUN_DEPS = frozenset(("nsubj", "nsubjpass", "dobj", "pobj", "compound", "amod", "poss",
+                                "nummod", "appos"))
+
+
+def headline_verb_draft(doc: Doc, text: str, taken: list[Draft]) -> Draft | None:
+    """ "Lawmaker Urges Retaliation on Russia": in a first line the parser often misreads
+    (title case, no article), the first present-tense cue verb after a short capitalized
+    source is the cue and the rest of the line its content. A first-line claim read off the
+    parse already gets the rest of the line instead."""
+    line_end = text.find("\n")
+    line_end = len(text) if line_end < 0 else line_end
+    words = [t for t in doc if t.idx < line_end and not t.is_space]
+    for i, tok in enumerate(words[1:MAX_HEADLINE_VERB_SOURCE_TOKENS + 1], start=1):
+        if any(t.is_punct for t in words[:i]) or not _is_headline_verb(tok):
+            continue
+        content = trim(text, (tok.idx + len(tok.text), line_end), keep_quotes=True)
+        left = words[:i]
+        if content is None or not all(t.text[:1].isupper() or t.like_num for t in left):
+            return None
+        for draft in taken:
+            if draft.cue[0] < line_end and draft.content:
+                if draft.cue_token == tok.i:
+                    draft.content = [(draft.content[0][0], content[1])]
+                return None
+        taken[:] = [d for d in taken if d.cue_token != tok.i]
+        return Draft(cue=token_range(tok), cue_token=tok.i, lemma=CUE_VERB_LEMMAS[tok.lower_],
+                     content=[content], speaker=tokens_range(left), speaker_head=left[-1].i,
+                     clause=token_range(tok))
+    return None
+
+
+def _is_headline_verb(tok: Token) -> bool:
+    """A cue verb in the headline present tense: "Says", "calls", "Urge" (not "Said")."""
+    lemma = CUE_VERB_LEMMAS.get(tok.lower_)
+    if tok.dep_ in HEADLINE_NOUN_DEPS or any(c.dep_ in ("det", "poss") for c in tok.children):
+        return False  # "Washington Post Hit Piece", "Clinton Plan for Taxes": a noun
+    return lemma is not None and tok.lower_ in (lemma, lemma + "s", lemma + "es",
+                                                lemma[:-1] + "ies")

@@ -36,6 +36,8 @@ from reader.core.nlp.claims.spans import (
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+# Marks that close a quotation before a "..., X said" source.
+QUOTE_CLOSERS = frozenset(("”", '"', "''", "’"))
 # Dependency labels a verb (not a noun or adjective) carries in this parser's scheme.
 VERB_DEPS = frozenset(("ROOT", "ccomp", "conj", "advcl", "xcomp", "relcl", "acl", "parataxis",
                        "pcomp", "csubj"))
@@ -314,16 +316,49 @@ def verb_draft(tok: Token, text: str, quotes: QuoteIndex) -> Draft | None:
             and roles.target is None:
         topic = subtree_range(roles.passive_subject, text)  # "X was endorsed by Y": Y says X
         content = [topic] if topic else []
+    bare_source = None
+    if speaker is None and roles.passive_subject is None and lemma in SPEECH_VERBS:
+        bare_source = _name_after_quote(tok, quotes)
+        speaker = bare_source[-1] if bare_source else None
     if speaker is None and roles.passive_subject is None and lemma in BELIEF_ONLY_LEMMAS:
         return None  # "plans to ..." with no one planning: a noun misread, or no attribution
     if speaker is None and roles.passive_subject is None and not is_passive(tok):
         return None  # an active cue nobody performs: "noting that ...", "to defend ...", "Ask ..."
     draft = Draft(cue=cue, cue_token=tok.i, lemma=lemma, content=content, target=roles.target)
     if speaker is not None:
-        draft.speaker = speaker_range(speaker, text)
+        draft.speaker = tokens_range(bare_source) if bare_source else speaker_range(speaker, text)
         draft.speaker_head = speaker.i
     draft.clause = _clause_range(tok, parts, draft)
     return draft
+
+
+# The longest source phrase read off the words between a quotation and its cue ("..., Tulsa
+# police Chief Chuck Jordan said"): a name with a title or a short description.
+MAX_BARE_SOURCE_TOKENS = 8
+
+
+def _name_after_quote(tok: Token, quotes: QuoteIndex) -> list[Token] | None:
+    """ "“...,” Tulsa police Chief Chuck Jordan said.": when the parser hangs the words
+    between a closing quotation and the cue on the quotation, they are still its source
+    (the last word heads it: a name or a description)."""
+    doc = tok.doc
+    first = tok.i
+    while first > 0 and tok.i - first < MAX_BARE_SOURCE_TOKENS:
+        prev = doc[first - 1]
+        if prev.is_punct or prev.is_space or "\n" in prev.text_with_ws:
+            break
+        first -= 1
+    if first == tok.i or first == 0:
+        return None
+    before = doc[first - 1]
+    closes_quote = before.text in QUOTE_CLOSERS or (
+        before.text == "," and first >= 2 and doc[first - 2].text in QUOTE_CLOSERS)
+    words = doc[first:tok.i]
+    if not closes_quote or quotes.at(words[0].idx) is not None \
+            or any(w.lower_ in CUE_VERB_LEMMAS or w.lower_ == "that" for w in words) \
+            or not (words[0].text[:1].isupper() or words[0].lower_ in ("the", "a", "an")):
+        return None
+    return list(words)
 
 
 def is_passive(tok: Token) -> bool:
