@@ -43,6 +43,8 @@ VERB_DEPS = frozenset(("ROOT", "ccomp", "conj", "advcl", "xcomp", "relcl", "acl"
                        "pcomp", "csubj"))
 SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass", "csubj"))
 CLAUSE_CONTENT_DEPS = ("ccomp", "xcomp")
+# How the parser hangs a clause on a cue word it has read as a noun ("Trump claims that ...").
+NOUN_CLAUSE_DEPS = ("acl", "relcl", "advcl")
 OBJECT_DEPS = frozenset(("dobj", "oprd", "attr"))
 # Prepositions that introduce what a verb's object is said about ("dismissed X as Y").
 CONTENT_PREPS = frozenset(("as", "of", "for", "on", "to", "about", "against", "into", "over",
@@ -195,10 +197,24 @@ def agent_of(tok: Token) -> Token | None:
     return None
 
 
+def compound_subject(tok: Token) -> Token | None:
+    """ "Trump claims that he should be the exception": the parser may read the sentence as
+    one noun phrase ("Trump claims", like "Trump Tower") with the claim hung on it. A cue
+    word heading its sentence, with a name before it as a compound and no determiner, that
+    takes a clause with a subject of its own, is a verb; the compound is its subject."""
+    if tok.dep_ != "ROOT" or any(c.dep_ in ("det", "poss", "nummod", "nsubj") for c in tok.children):
+        return None
+    names = [c for c in tok.lefts if c.dep_ == "compound" and c.text[:1].isupper()]
+    clause = any(c.i > tok.i and c.dep_ in NOUN_CLAUSE_DEPS + CLAUSE_CONTENT_DEPS
+                 and any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children)
+                 for c in tok.children)
+    return names[-1] if names and clause else None
+
+
 def _is_excluded_verb(tok: Token) -> bool:
     """Uses of a cue word that are not attributions: a noun ("a different view"),
     "so-called", "the film called", the "saying" of "quoted as saying" (read from "quoted")."""
-    if any(c.dep_ in NOMINAL_DEPS for c in tok.children):
+    if any(c.dep_ in NOMINAL_DEPS for c in tok.children) and compound_subject(tok) is None:
         return True
     if tok.dep_ == "pcomp" and quoted_as_saying(tok.head.head) == tok:
         return True
@@ -223,7 +239,8 @@ def content_children(tok: Token, lemma: str) -> list[Token]:
     if lemma in QUOTE_ONLY_LEMMAS:
         return []
     rights = [c for c in children if c.i > tok.i]
-    clauses = [c for c in children if c.dep_ in CLAUSE_CONTENT_DEPS
+    clause_deps = CLAUSE_CONTENT_DEPS + (NOUN_CLAUSE_DEPS if compound_subject(tok) else ())
+    clauses = [c for c in children if c.dep_ in clause_deps
                and not (c.i < tok.i and _colon_between(c, tok))]
     if clauses:
         return clauses[:1]
@@ -276,7 +293,7 @@ class _Roles:
 
 
 def _roles(tok: Token, quotes: QuoteIndex) -> _Roles:
-    subject = find_subject(tok, quotes)
+    subject = find_subject(tok, quotes) or compound_subject(tok)
     agent = agent_of(tok)
     target = None
     if subject is not None and subject.lower_ in ANAPHORIC_CLAIM_NOUNS and agent is not None:
