@@ -113,20 +113,23 @@ def _source_right_edge(tok: Token) -> int:
     return last
 
 
+# Marks that close a quotation: a source never starts before one ("“...,” Chief Berg said").
+_CLOSING_QUOTES = frozenset(("”", "''", "»"))
 # Dashes that set off a dateline or an interjection before a source ("WASHINGTON -- Obama").
 _SPACED_DASHES = frozenset(("-", "--", "\u2013", "\u2014"))
 
 
 def _source_left_edge(tok: Token) -> int:
     """The first token of the source phrase headed by ``tok``: what the parser hangs on it
-    before a spaced dash ("WASHINGTON -- Obama", "predictable - Trump") is not part of it."""
+    before a spaced dash ("WASHINGTON -- Obama", "predictable - Trump") or a closing
+    quotation mark (the quotation the source speaks) is not part of it."""
     doc = tok.doc
     first = tok.left_edge.i
     for i in range(tok.i - 1, first - 1, -1):
         t = doc[i]
         spaced_dash = t.text in _SPACED_DASHES and t.whitespace_ and i > 0 \
             and doc[i - 1].whitespace_
-        if spaced_dash:
+        if spaced_dash or t.text in _CLOSING_QUOTES:
             return i + 1
     return first
 

@@ -397,12 +397,13 @@ def _verb_content(tok: Token, parts: list[Token], agent: Token | None,
     content = [r for r in (subtree_range(p, text) for p in parts) if r]
     if content:
         holes = [tokens_range(agent.head.subtree)] if agent is not None else []
-        start = _after_preposition(parts[0], text) if parts[0].dep_ == "prep" else content[0][0]
+        start = _after_preposition(parts[0], text) if parts[0].dep_ == "prep" \
+            else _reported_clause_start(parts[0], content[0][0])
         content = without((start, content[-1][1]), [h for h in holes if h], text)[:1]
         if parts[0].dep_ not in CLAUSE_CONTENT_DEPS:
             content = [_cut_object_tail(r, text) for r in content]
-    elif _colon_after(tok) is not None:
-        return _after_colon(_colon_after(tok), text)  # type: ignore[arg-type]
+    elif (colon := _colon_after(tok)) is not None:
+        return _after_colon(colon, text)
     elif tok.dep_ == "parataxis":
         around = tokens_range(tok.head.subtree)
         inner = tokens_range(tok.subtree)
@@ -439,6 +440,15 @@ def _after_colon(colon: Token, text: str) -> list[Range]:
             lines.append(span)
         pos += len(line) + 1
     return lines
+
+
+def _reported_clause_start(clause: Token, start: int) -> int:
+    """ "said after the vote he would resign": a reported clause read as an adverbial one
+    starts at its subject; the phrase before it says when it was said."""
+    if clause.dep_ != "advcl" or clause.left_edge.dep_ != "prep":
+        return start
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject.left_edge.idx if subject is not None else start
 
 
 def _after_preposition(prep: Token, text: str) -> int:
