@@ -180,3 +180,15 @@ def test_stance_verbs_take_their_object_or_preposition_as_content(
 ])
 def test_words_that_report_no_ones_words_or_mind_are_not_cues(text: str) -> None:
     assert analyse(text) == []
+
+
+# ----------------------------------------------------------------- subjects through adjectives
+@pytest.mark.slow
+def test_a_cue_after_an_adjective_takes_the_copula_subject() -> None:
+    assert shapes("The mayor was quick to deny the rumours.") == [
+        ("The mayor", "to deny", ["the rumours"])]
+
+
+@pytest.mark.slow
+def test_an_impersonal_it_before_an_adjective_is_nobody() -> None:
+    assert analyse("It is worth noting that the vote was close.") == []

@@ -161,13 +161,17 @@ def find_subject(tok: Token, quotes: QuoteIndex | None = None) -> Token | None:
     """The grammatical subject of verb ``tok``, inherited through conjunctions and participles;
     a "subject" inside quoted speech is a misparse of the quote, not the speaker."""
     seen = 0
+    through_adjective = False
     while seen < MAX_SUBJECT_HOPS:
         subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and same_line(c, tok)]
         if quotes is not None:
             subjects = [c for c in subjects if not in_speech(c, quotes)]
+        if through_adjective:  # "it is worth noting": nobody notes
+            subjects = [c for c in subjects if c.lower_ not in ("it", "there")]
         if subjects:
             return min(subjects, key=lambda c: abs(c.i - tok.i))
-        if tok.dep_ in ("conj", "xcomp", "advcl"):  # non-finite: the head's subject
+        if tok.dep_ in ("conj", "xcomp", "advcl", "acomp"):  # non-finite: the head's subject
+            through_adjective |= tok.dep_ == "acomp"  # "was able to tout": "able" <- "was"
             tok = tok.head
         elif tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
             tok = tok.head.head  # "responded by saying ...": the one who responded
