@@ -192,3 +192,20 @@ def test_a_cue_after_an_adjective_takes_the_copula_subject() -> None:
 @pytest.mark.slow
 def test_an_impersonal_it_before_an_adjective_is_nobody() -> None:
     assert analyse("It is worth noting that the vote was close.") == []
+
+
+# ----------------------------------------------------------------- fronted pronoun contents
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "expected"), [
+    ("That is not what Lena said.", ("Lena", "said", ["what"])),
+    ("The losses, which the bank reported in March, were larger.",
+     ("the bank", "reported", ["which"])),
+])
+def test_a_pronoun_object_before_a_speech_verb_stands_for_its_content(
+        text: str, expected: tuple[str, str, list[str]]) -> None:
+    assert shapes(text) == [expected]
+
+
+@pytest.mark.slow
+def test_a_pronoun_object_before_a_belief_verb_is_no_claim() -> None:
+    assert analyse("That is what we expect.") == []

@@ -74,6 +74,8 @@ BELIEF_ONLY_LEMMAS = frozenset(BELIEF_VERBS) - frozenset(SPEECH_VERBS)
 AUX_DEPS = frozenset(("aux", "auxpass", "neg"))
 _OBJECT_TAIL = re.compile(r",\s+(?:which|who|whose|with|including)\b|;")
 IMPERSONAL_SUBJECTS = frozenset(("it",))
+# Pronouns that stand for a content the writer gave before the cue ("what she said").
+FRONTED_OBJECTS = frozenset(("what", "which", "that", "whatever"))
 # Words that open a reported clause but never an adverbial one ("when", "if", "as" can).
 COMPLEMENTIZERS = frozenset(("that", "whether", "why", "how", "what", "who"))
 # Wh-adverbs that open adverbial clauses ("said when he arrived").
@@ -238,6 +240,16 @@ def same_line(a: Token, b: Token) -> bool:
 
 
 def content_children(tok: Token, lemma: str) -> list[Token]:
+    """The dependents of cue verb ``tok`` that carry what is said, or else a relative or wh-
+    pronoun object before it ("what Wahl said", "the figures, which the bank disclosed"):
+    the pronoun stands for the content."""
+    parts = _content_after(tok, lemma)
+    if parts or lemma in QUOTE_ONLY_LEMMAS or lemma in BELIEF_ONLY_LEMMAS:
+        return parts  # "what we expect", "whatever he wanted": no one's stated content
+    return [c for c in tok.lefts if c.dep_ in ("dobj", "ccomp") and c.lower_ in FRONTED_OBJECTS][:1]
+
+
+def _content_after(tok: Token, lemma: str) -> list[Token]:
     """The dependents of cue verb ``tok`` that carry what is said."""
     children = [c for c in tok.children if same_line(c, tok)]
     if lemma in QUOTE_ONLY_LEMMAS:
