@@ -166,6 +166,10 @@ def test_a_cue_word_used_as_a_noun_in_a_headline_is_not_a_cue() -> None:
     ("The report pointed to rising rents as the main cause.",
      ("The report", "pointed", ["rising rents as the main cause"])),
     ("Teachers called for smaller classes.", ("Teachers", "called", ["smaller classes"])),
+    ("The fact-checkers rated the claim as false.",
+     ("The fact-checkers", "rated", ["the claim as false"])),
+    ("Researchers linked the floods to the new dam.",
+     ("Researchers", "linked", ["the floods to the new dam"])),
 ])
 def test_stance_verbs_take_their_object_or_preposition_as_content(
         text: str, expected: tuple[str, str, list[str]]) -> None:

@@ -42,6 +42,8 @@ EVALUATION_VERBS = (
     "chastise", "rebuke", "scold", "lambaste", "fault", "accuse", "back", "champion", "tout",
     "admire", "embrace", "laud", "extol", "hammer", "bash", "knock", "disparage", "belittle",
     "lash", "denigrate", "malign", "vilify", "demonize", "celebrate", "salute", "commend",
+    # verdicts and links a source draws: "rated the claim false", "linked the floods to ..."
+    "rate", "link", "tie", "attribute", "offer", "publish",
 )
 
 # Belief, intention and evidence: "believes", "plans to", "polls show".
