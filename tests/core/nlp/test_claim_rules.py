@@ -213,3 +213,19 @@ def test_a_pronoun_object_before_a_speech_verb_stands_for_its_content(
 @pytest.mark.slow
 def test_a_pronoun_object_before_a_belief_verb_is_no_claim() -> None:
     assert analyse("That is what we expect.") == []
+
+
+# ----------------------------------------------------------------- parenthetical reports
+@pytest.mark.slow
+def test_an_as_clause_reports_the_clause_it_is_hung_on() -> None:
+    assert shapes("As the auditors have pointed out, the accounts are incomplete.") == [
+        ("the auditors", "have pointed out", ["the accounts are incomplete"])]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "As they spoke to the crowd, the doors opened.",
+    "As the choir continued, the lights went out.",
+])
+def test_an_as_clause_that_only_sets_the_scene_reports_nothing(text: str) -> None:
+    assert analyse(text) == []

@@ -74,6 +74,9 @@ BELIEF_ONLY_LEMMAS = frozenset(BELIEF_VERBS) - frozenset(SPEECH_VERBS)
 AUX_DEPS = frozenset(("aux", "auxpass", "neg"))
 _OBJECT_TAIL = re.compile(r",\s+(?:which|who|whose|with|including)\b|;")
 IMPERSONAL_SUBJECTS = frozenset(("it",))
+# Speech verbs that say that someone spoke, not what: "as they speak to investors", "as the
+# crowd continued" set the scene of the clause they are hung on.
+UNREPORTING_SPEECH = QUOTE_ONLY_LEMMAS | frozenset(("speak", "talk", "lecture", "campaign"))
 # Pronouns that stand for a content the writer gave before the cue ("what she said").
 FRONTED_OBJECTS = frozenset(("what", "which", "that", "whatever"))
 # Words that open a reported clause but never an adverbial one ("when", "if", "as" can).
@@ -420,12 +423,28 @@ def _verb_content(tok: Token, parts: list[Token], agent: Token | None,
             content = [_cut_object_tail(r, text) for r in content]
     elif (colon := _colon_after(tok)) is not None:
         return _after_colon(colon, text)
-    elif tok.dep_ == "parataxis":
+    elif tok.dep_ == "parataxis" or _is_parenthetical_report(tok):
         around = tokens_range(tok.head.subtree)
         inner = tokens_range(tok.subtree)
         content = without(around, [inner], text)[:2] if around and inner else []
     clipped = (clip_to_line(r, tok.idx, text) for r in content)
     return [r for r in clipped if r]
+
+
+def _is_parenthetical_report(tok: Token) -> bool:
+    """ "As experts have pointed out, X", "X, he acknowledged, Y": a speech verb with its own
+    subject hung on the clause it reports as an adverbial, set off by "as" or a comma,
+    reports that clause."""
+    lemma = CUE_VERB_LEMMAS.get(tok.lower_)
+    if tok.dep_ != "advcl" or lemma not in SPEECH_VERBS or lemma in UNREPORTING_SPEECH \
+            or not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return False  # "Speaking at the rally, X said": a participle sets the scene
+    marks = [c.lower_ for c in tok.children if c.dep_ == "mark"]
+    if marks:
+        return marks == ["as"]
+    doc = tok.doc
+    edges = (tok.left_edge.i - 1, tok.right_edge.i + 1)
+    return any(0 <= i < len(doc) and doc[i].text == "," for i in edges)
 
 
 def _colon_after(tok: Token) -> Token | None:
