@@ -229,3 +229,9 @@ def test_an_as_clause_reports_the_clause_it_is_hung_on() -> None:
 ])
 def test_an_as_clause_that_only_sets_the_scene_reports_nothing(text: str) -> None:
     assert analyse(text) == []
+
+
+@pytest.mark.slow
+def test_a_name_before_a_claim_noun_is_its_source() -> None:
+    assert shapes("A Reuters report that the mine had closed was denied.") == [
+        ("A Reuters", "report", ["that the mine had closed"])]

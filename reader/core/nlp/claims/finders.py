@@ -84,6 +84,9 @@ def _noun_owner(tok: Token) -> Token | None:
             return child
         if child.dep_ == "prep" and child.lower_ in ("by", "from"):
             return next((g for g in child.children if g.dep_ == "pobj"), None)
+    names = [c for c in tok.lefts if c.dep_ == "compound" and c.text[:1].isupper()]
+    if names and tok.lower_ not in ANAPHORIC_CLAIM_NOUNS - frozenset(("report", "reports")):
+        return names[-1]  # "a Pentagon report that ...": the name before the noun
     head = tok.head
     if tok.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head  # "persisted in arguments that ..."
@@ -109,7 +112,8 @@ def noun_draft(tok: Token, text: str) -> Draft | None:
             return None
     draft = Draft(cue=token_range(tok), cue_token=tok.i, lemma=tok.lower_, content=[content])
     if speaker is not None:
-        draft.speaker = speaker_range(speaker, text)
+        draft.speaker = tokens_range(tok.doc[tok.left_edge.i:speaker.i + 1]) \
+            if speaker.dep_ == "compound" else speaker_range(speaker, text)
         draft.speaker_head = speaker.i
     draft.clause = draft.cue
     return draft
