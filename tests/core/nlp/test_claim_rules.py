@@ -77,6 +77,12 @@ def test_a_name_compounded_with_a_cue_that_takes_a_clause_is_its_subject() -> No
     assert misparsed(tokens, 1) == ("Berg", ["that donors paid"])
 
 
+def test_a_day_read_as_the_object_is_not_the_content() -> None:
+    tokens = [("The", 1, "det"), ("club", 2, "nsubj"), ("announced", 2, "ROOT"),
+              ("Friday", 2, "dobj"), (".", 2, "punct")]
+    assert misparsed(tokens, 2) == ("The club", [])
+
+
 # ----------------------------------------------------------------- source edges (model)
 @pytest.mark.slow
 def test_a_participle_after_the_source_is_not_part_of_it() -> None:
@@ -220,6 +226,8 @@ def test_a_pronoun_object_before_a_belief_verb_is_no_claim() -> None:
 def test_an_as_clause_reports_the_clause_it_is_hung_on() -> None:
     assert shapes("As the auditors have pointed out, the accounts are incomplete.") == [
         ("the auditors", "have pointed out", ["the accounts are incomplete"])]
+    assert shapes("The talks will resume in March, as the ministry confirmed Monday.") == [
+        ("the ministry", "confirmed", ["The talks will resume in March"])]
 
 
 @pytest.mark.slow

@@ -77,6 +77,9 @@ IMPERSONAL_SUBJECTS = frozenset(("it",))
 # Speech verbs that say that someone spoke, not what: "as they speak to investors", "as the
 # crowd continued" set the scene of the clause they are hung on.
 UNREPORTING_SPEECH = QUOTE_ONLY_LEMMAS | frozenset(("speak", "talk", "lecture", "campaign"))
+# Day and time words the parser reads as a cue's object ("told Friday", "said Tuesday").
+TIME_WORDS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                        "sunday", "today", "yesterday", "tonight", "tomorrow"))
 # Pronouns that stand for a content the writer gave before the cue ("what she said").
 FRONTED_OBJECTS = frozenset(("what", "which", "that", "whatever"))
 # Words that open a reported clause but never an adverbial one ("when", "if", "as" can).
@@ -275,10 +278,11 @@ def _content_after(tok: Token, lemma: str) -> list[Token]:
     if lemma == "call" and not any(c.dep_ in ("oprd", "xcomp") or c.lower_ in ("for", "on")
                                    for c in rights):
         return []  # "called a meeting", "called into a show": no verdict, no demand
-    objects = [c for c in rights if c.dep_ in OBJECT_DEPS]
+    objects = [c for c in rights if c.dep_ in OBJECT_DEPS and c.lower_ not in TIME_WORDS]
     if lemma in RECIPIENT_LEMMAS and not any(c.dep_ == "oprd" for c in rights):
         objects = []
-    preps = [c for c in rights if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS]
+    preps = [c for c in rights if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS
+             and any(g.dep_ in ("pobj", "pcomp") for g in c.children)]
     if not objects and not preps:
         return []
     first = min(objects + preps, key=lambda c: c.i)
