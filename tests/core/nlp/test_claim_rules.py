@@ -77,6 +77,13 @@ def test_a_name_compounded_with_a_cue_that_takes_a_clause_is_its_subject() -> No
     assert misparsed(tokens, 1) == ("Berg", ["that donors paid"])
 
 
+def test_a_reason_hung_on_the_cue_is_part_of_the_content() -> None:
+    tokens = [("Berg", 1, "nsubj"), ("said", 1, "ROOT"), ("that", 4, "mark"), ("rain", 4, "nsubj"),
+              ("fell", 1, "ccomp"), (",", 1, "punct"), ("because", 8, "mark"),
+              ("roads", 8, "nsubj"), ("flooded", 1, "advcl"), (".", 1, "punct")]
+    assert misparsed(tokens, 1) == ("Berg", ["that rain fell , because roads flooded"])
+
+
 def test_a_day_read_as_the_object_is_not_the_content() -> None:
     tokens = [("The", 1, "det"), ("club", 2, "nsubj"), ("announced", 2, "ROOT"),
               ("Friday", 2, "dobj"), (".", 2, "punct")]

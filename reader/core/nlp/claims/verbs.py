@@ -80,6 +80,8 @@ UNREPORTING_SPEECH = QUOTE_ONLY_LEMMAS | frozenset(("speak", "talk", "lecture", 
 # Day and time words the parser reads as a cue's object ("told Friday", "said Tuesday").
 TIME_WORDS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                         "sunday", "today", "yesterday", "tonight", "tomorrow"))
+# Conjunctions of a reason the parser hangs on the cue rather than on the reported clause.
+REASON_MARKS = frozenset(("because",))
 # Pronouns that stand for a content the writer gave before the cue ("what she said").
 FRONTED_OBJECTS = frozenset(("what", "which", "that", "whatever"))
 # Words that open a reported clause but never an adverbial one ("when", "if", "as" can).
@@ -265,7 +267,9 @@ def _content_after(tok: Token, lemma: str) -> list[Token]:
     clauses = [c for c in children if c.dep_ in clause_deps
                and not (c.i < tok.i and _colon_between(c, tok))]
     if clauses:
-        return clauses[:1]
+        reasons = [c for c in children if c.dep_ == "advcl" and c.i > clauses[0].i
+                   and any(m.dep_ == "mark" and m.lower_ in REASON_MARKS for m in c.children)]
+        return clauses[:1] + reasons[:1]  # "said X, because Y": the reason is said too
     misparsed = _channel_that_clause(tok) or _complement_read_as_adverbial(tok, rights)
     if misparsed is not None:
         return [misparsed]
