@@ -250,3 +250,14 @@ def test_an_as_clause_that_only_sets_the_scene_reports_nothing(text: str) -> Non
 def test_a_name_before_a_claim_noun_is_its_source() -> None:
     assert shapes("A Reuters report that the mine had closed was denied.") == [
         ("A Reuters", "report", ["that the mine had closed"])]
+
+
+@pytest.mark.slow
+def test_an_opening_according_to_runs_to_its_comma_whatever_the_parse() -> None:
+    assert shapes("According to veteran radio host Tom Berg, the move reeks of panic.") == [
+        ("veteran radio host Tom Berg", "According to", ["the move reeks of panic"])]
+
+
+@pytest.mark.slow
+def test_an_opening_according_to_before_a_lone_adverb_is_no_claim() -> None:
+    assert analyse("The turnout was the same. According to the board, basically.") == []

@@ -124,6 +124,10 @@ def according_draft(tok: Token, text: str) -> Draft | None:
     to = next((c for c in tok.children if c.lower_ == "to"), None)
     if to is None and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
         to = tok.doc[tok.i + 1]
+    if to is not None and tok.i == tok.sent.start:
+        opening = _opening_according(tok, to, text)
+        if opening is not None:
+            return opening
     source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
     if to is None or source is None:
         return None
@@ -139,6 +143,29 @@ def according_draft(tok: Token, text: str) -> Draft | None:
     draft.speaker_head = source.i
     draft.clause = hole
     return draft if content else None
+
+
+# The longest source phrase of a sentence-opening "According to X," (tokens before the comma).
+MAX_ACCORDING_SOURCE_TOKENS = 15
+# The fewest words of a content after it: a clause has a subject and a verb at least.
+MIN_ACCORDING_CONTENT_WORDS = 2
+
+
+def _opening_according(tok: Token, to: Token, text: str) -> Draft | None:
+    """ "According to X, Y.": the source runs to the first comma, the content from there to
+    the sentence's end, whatever the parse (it often hangs Y on X as an apposition)."""
+    sent = tok.sent
+    comma = next((t for t in sent[to.i - sent.start + 1:] if t.text == ","), None)
+    if comma is None or not 0 < comma.i - to.i - 1 <= MAX_ACCORDING_SOURCE_TOKENS:
+        return None
+    source = tok.doc[to.i + 1:comma.i]
+    content = trim(text, (comma.idx + 1, sent.end_char), keep_quotes=True)
+    if content is None or len(text[content[0]:content[1]].split()) < MIN_ACCORDING_CONTENT_WORDS:
+        return None  # "According to MSNBC, basically.": a comment on the sentence before
+    head = next((t for t in source if t.dep_ == "pobj" and t.head.i == to.i), source[-1])
+    return Draft(cue=(tok.idx, to.idx + len(to.text)), cue_token=tok.i, lemma="according to",
+                 content=[content], speaker=tokens_range(source), speaker_head=head.i,
+                 clause=(tok.idx, comma.idx))
 
 
 def attitude_draft(tok: Token, text: str, quotes: QuoteIndex) -> Draft | None:
