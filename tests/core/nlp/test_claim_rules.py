@@ -9,6 +9,7 @@ import spacy
 from spacy.tokens import Doc
 
 from reader.core.model import Claim
+from reader.core.nlp.claims.finders import according_draft
 from reader.core.nlp.claims.quotes import QuoteIndex
 from reader.core.nlp.claims.verbs import verb_draft
 
@@ -82,6 +83,18 @@ def test_a_reason_hung_on_the_cue_is_part_of_the_content() -> None:
               ("fell", 1, "ccomp"), (",", 1, "punct"), ("because", 8, "mark"),
               ("roads", 8, "nsubj"), ("flooded", 1, "advcl"), (".", 1, "punct")]
     assert misparsed(tokens, 1) == ("Berg", ["that rain fell , because roads flooded"])
+
+
+def test_a_source_after_according_to_read_as_a_verb_is_still_the_source() -> None:
+    tokens = [("Prices", 1, "nsubj"), ("rose", 1, "ROOT"), (",", 1, "punct"),
+              ("according", 1, "prep"), ("to", 3, "prep"), ("show", 4, "pcomp"),
+              ("insiders", 5, "dobj"), (".", 1, "punct")]
+    doc = Doc(BLANK.vocab, words=[w for w, _, _ in tokens], heads=[h for _, h, _ in tokens],
+              deps=[d for _, _, d in tokens])
+    draft = according_draft(doc[3], doc.text)
+    assert draft is not None and draft.speaker is not None
+    assert doc.text[draft.speaker[0]:draft.speaker[1]] == "show insiders"
+    assert [doc.text[s:e] for s, e in draft.content] == ["Prices rose"]
 
 
 def test_a_day_read_as_the_object_is_not_the_content() -> None:

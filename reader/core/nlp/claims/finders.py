@@ -128,7 +128,7 @@ def according_draft(tok: Token, text: str) -> Draft | None:
         opening = _opening_according(tok, to, text)
         if opening is not None:
             return opening
-    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+    source = next((c for c in to.children if c.dep_ in ("pobj", "pcomp")), None) if to else None
     if to is None or source is None:
         return None
     sent = tok.sent
