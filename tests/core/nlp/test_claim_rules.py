@@ -196,6 +196,8 @@ def test_a_cue_word_used_as_a_noun_in_a_headline_is_not_a_cue() -> None:
      ("The fact-checkers", "rated", ["the claim as false"])),
     ("Researchers linked the floods to the new dam.",
      ("Researchers", "linked", ["the floods to the new dam"])),
+    ("Farmers see the new rules as a threat to their income.",
+     ("Farmers", "see", ["the new rules as a threat to their income"])),
 ])
 def test_stance_verbs_take_their_object_or_preposition_as_content(
         text: str, expected: tuple[str, str, list[str]]) -> None:
@@ -207,6 +209,7 @@ def test_stance_verbs_take_their_object_or_preposition_as_content(
     "The plan proved to be a failure.",
     "She will assume office in January.",
     "The closure means longer journeys for commuters.",
+    "Farmers saw the new tractor in the barn.",
 ])
 def test_words_that_report_no_ones_words_or_mind_are_not_cues(text: str) -> None:
     assert analyse(text) == []

@@ -277,7 +277,10 @@ def _content_after(tok: Token, lemma: str) -> list[Token]:
                                                           or lemma in VERB_PREPS.get(c.lower_, ()))
                and any(g.dep_ in ("pobj", "pcomp") for g in c.children)]
     particle = any(c.dep_ == "prt" and c.lower_ == "out" for c in rights)
-    if lemma not in OBJECT_CONTENT_LEMMAS and lemma not in RECIPIENT_LEMMAS and not particle:
+    # "see X as Y": seeing with an "as" complement states a view, not a sight
+    regards = lemma == "see" and any(c.dep_ == "prep" and c.lower_ == "as" for c in rights)
+    if lemma not in OBJECT_CONTENT_LEMMAS and lemma not in RECIPIENT_LEMMAS and not particle \
+            and not regards:
         return topical[:1]
     if lemma == "call" and not any(c.dep_ in ("oprd", "xcomp") or c.lower_ in ("for", "on")
                                    for c in rights):
