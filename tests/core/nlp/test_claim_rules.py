@@ -97,6 +97,13 @@ def test_a_source_after_according_to_read_as_a_verb_is_still_the_source() -> Non
     assert [doc.text[s:e] for s, e in draft.content] == ["Prices rose"]
 
 
+def test_a_gerund_joined_to_the_cue_continues_its_object() -> None:
+    tokens = [("He", 1, "nsubj"), ("mentioned", 1, "ROOT"), ("cutting", 1, "dobj"),
+              ("fees", 2, "dobj"), ("and", 1, "cc"), ("raising", 1, "conj"), ("grants", 5, "dobj"),
+              (".", 1, "punct")]
+    assert misparsed(tokens, 1) == ("He", ["cutting fees and raising grants"])
+
+
 def test_a_day_read_as_the_object_is_not_the_content() -> None:
     tokens = [("The", 1, "det"), ("club", 2, "nsubj"), ("announced", 2, "ROOT"),
               ("Friday", 2, "dobj"), (".", 2, "punct")]

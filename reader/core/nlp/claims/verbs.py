@@ -294,8 +294,15 @@ def _content_after(tok: Token, lemma: str) -> list[Token]:
         return []
     first = min(objects + preps, key=lambda c: c.i)
     later = [c for c in rights if (c.dep_ == "prep" and c.lower_ not in NON_CONTENT_PREPS)
-             or c.dep_ in OBJECT_TAIL_DEPS]
+             or c.dep_ in OBJECT_TAIL_DEPS or _is_coordinated_gerund(c)]
     return [c for c in rights if c.i >= first.i and (c in objects or c in preps or c in later)]
+
+
+def _is_coordinated_gerund(tok: Token) -> bool:
+    """ "mentioned refinancing loans and forcing colleges to ...": a gerund the parser joins
+    to the cue verb continues its object (a finite or cue verb would be a new predicate)."""
+    return tok.dep_ == "conj" and tok.lower_.endswith("ing") and tok.lower_ not in CUE_VERB_LEMMAS \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in tok.children)
 
 
 def _colon_between(clause: Token, tok: Token) -> bool:
