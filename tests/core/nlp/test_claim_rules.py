@@ -284,3 +284,9 @@ def test_an_opening_according_to_runs_to_its_comma_whatever_the_parse() -> None:
 @pytest.mark.slow
 def test_an_opening_according_to_before_a_lone_adverb_is_no_claim() -> None:
     assert analyse("The turnout was the same. According to the board, basically.") == []
+
+
+@pytest.mark.slow
+def test_the_one_asked_is_not_the_asker() -> None:
+    assert shapes("Asked about the blast, the mayor said it was an accident.") == [
+        (None, "Asked", ["the blast"]), ("the mayor", "said", ["it was an accident"])]

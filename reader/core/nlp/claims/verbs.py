@@ -370,6 +370,10 @@ def verb_draft(tok: Token, text: str, quotes: QuoteIndex) -> Draft | None:
             and roles.target is None:
         topic = subtree_range(roles.passive_subject, text)  # "X was endorsed by Y": Y says X
         content = [topic] if topic else []
+    if _is_asked_participle(tok):  # the one asked is not the speaker; the asker is unnamed
+        asked = Draft(cue=cue, cue_token=tok.i, lemma=lemma, content=content)
+        asked.clause = _clause_range(tok, parts, asked)
+        return asked
     bare_source = None
     if speaker is None and roles.passive_subject is None and lemma in SPEECH_VERBS:
         bare_source = _name_after_quote(tok, quotes)
@@ -447,6 +451,13 @@ def _verb_content(tok: Token, parts: list[Token], agent: Token | None,
         content = without(around, [inner], text)[:2] if around and inner else []
     clipped = (clip_to_line(r, tok.idx, text) for r in content)
     return [r for r in clipped if r]
+
+
+def _is_asked_participle(tok: Token) -> bool:
+    """ "Asked about the blast, the mayor said ...": the one asked is the main clause's
+    subject, the asker is unnamed (PolNeAR leaves the source out)."""
+    return tok.lower_ in ("asked", "pressed", "questioned") and tok.dep_ == "advcl" \
+        and tok.i == tok.sent.start and not any(c.dep_ in SUBJECT_DEPS for c in tok.children)
 
 
 def _is_parenthetical_report(tok: Token) -> bool:
