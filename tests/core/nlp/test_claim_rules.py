@@ -9,7 +9,7 @@ import spacy
 from spacy.tokens import Doc
 
 from reader.core.model import Claim
-from reader.core.nlp.claims.finders import according_draft
+from reader.core.nlp.claims.finders import according_draft, headline_verb_draft
 from reader.core.nlp.claims.quotes import QuoteIndex
 from reader.core.nlp.claims.verbs import verb_draft
 
@@ -102,6 +102,27 @@ def test_a_gerund_joined_to_the_cue_continues_its_object() -> None:
               ("fees", 2, "dobj"), ("and", 1, "cc"), ("raising", 1, "conj"), ("grants", 5, "dobj"),
               (".", 1, "punct")]
     assert misparsed(tokens, 1) == ("He", ["cutting fees and raising grants"])
+
+
+def hand_parsed(tokens: list[tuple[str, int, str]]) -> Doc:
+    return Doc(BLANK.vocab, words=[w for w, _, _ in tokens], heads=[h for _, h, _ in tokens],
+               deps=[d for _, _, d in tokens])
+
+
+def test_a_sentence_case_headline_source_needs_only_a_capital_first() -> None:
+    doc = hand_parsed([("Harbour", 1, "compound"), ("panel", 2, "compound"), ("votes", 2, "ROOT"),
+                       ("to", 4, "aux"), ("close", 2, "relcl"), ("baths", 4, "dobj")])
+    draft = headline_verb_draft(doc, doc.text, [])
+    assert draft is not None and draft.speaker is not None
+    text = doc.text
+    assert (text[draft.speaker[0]:draft.speaker[1]], text[draft.cue[0]:draft.cue[1]],
+            [text[s:e] for s, e in draft.content]) == ("Harbour panel", "votes", ["to close baths"])
+
+
+def test_a_question_headline_claims_nothing() -> None:
+    doc = hand_parsed([("Can", 2, "aux"), ("voters", 2, "nsubj"), ("say", 2, "ROOT"), ("no", 2, "dobj"),
+                       ("?", 2, "punct")])
+    assert headline_verb_draft(doc, doc.text, []) is None
 
 
 def test_a_day_read_as_the_object_is_not_the_content() -> None:
@@ -290,3 +311,8 @@ def test_an_opening_according_to_before_a_lone_adverb_is_no_claim() -> None:
 def test_the_one_asked_is_not_the_asker() -> None:
     assert shapes("Asked about the blast, the mayor said it was an accident.") == [
         (None, "Asked", ["the blast"]), ("the mayor", "said", ["it was an accident"])]
+
+
+@pytest.mark.slow
+def test_a_headline_whose_first_cue_word_is_a_noun_claims_nothing() -> None:
+    assert analyse("Harbour board rejects plan for a new bridge\n\nThe vote was close.") == []

@@ -241,19 +241,22 @@ HEADLINE_NOUN_DEPS = frozenset(("nsubj", "nsubjpass", "dobj", "pobj", "compound"
 
 def headline_verb_draft(doc: Doc, text: str, taken: list[Draft]) -> Draft | None:
     """ "Lawmaker Urges Retaliation on Russia": in a first line the parser often misreads
-    (title case, no article), the first present-tense cue verb after a short capitalized
-    source is the cue and the rest of the line its content. A first-line claim read off the
+    (title case, no article), the first present-tense cue verb after a short source that
+    starts with a capital is the cue and the rest of the line its content. A first-line claim read off the
     parse already gets the rest of the line instead."""
     line_end = text.find("\n")
     line_end = len(text) if line_end < 0 else line_end
     words = [t for t in doc if t.idx < line_end and not t.is_space]
+    if not words or words[-1].text == "?":
+        return None  # "Can you imagine if ...?": a question claims nothing
     for i, tok in enumerate(words[1:MAX_HEADLINE_VERB_SOURCE_TOKENS + 1], start=1):
         if any(t.is_punct for t in words[:i]) or not _is_headline_verb(tok):
             continue
         content = trim(text, (tok.idx + len(tok.text), line_end), keep_quotes=True)
         left = words[:i]
-        if content is None or not all(t.text[:1].isupper() or t.like_num for t in left):
-            return None
+        if content is None or not (left[0].text[:1].isupper() or left[0].like_num) \
+                or any(t.lower_ in CUE_VERB_LEMMAS for t in left):
+            return None  # "Board rejects plan ...": the first cue word is the verb or none is
         for draft in taken:
             if draft.cue[0] < line_end and draft.content:
                 if draft.cue_token == tok.i:
