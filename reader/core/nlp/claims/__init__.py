@@ -25,7 +25,7 @@ from reader.core.nlp.claims.cues import (
     DISPUTE_VERBS,
     HEARSAY_ADVERBS,
 )
-from reader.core.nlp.claims.finders import find_drafts, headline_draft
+from reader.core.nlp.claims.finders import find_drafts, headline_draft, headline_verb_draft
 from reader.core.nlp.claims.layout import signed_quote_drafts, transcript_drafts
 from reader.core.nlp.claims.quotes import Quote, QuoteIndex
 from reader.core.nlp.claims.spans import QUOTE_MARKS, Draft, Range
@@ -51,7 +51,7 @@ def find_claims(doc: Doc, text: str, entities: Sequence[Entity]) -> list[Claim]:
     drafts = list(find_drafts(doc, text, quotes))
     drafts.extend(signed_quote_drafts(doc, text, quotes))
     drafts.extend(transcript_drafts(doc, text))
-    headline = headline_draft(doc, text)
+    headline = headline_draft(doc, text) or headline_verb_draft(doc, text, drafts)
     if headline is not None:
         drafts.append(headline)
     for draft in drafts:

@@ -84,6 +84,9 @@ def _noun_owner(tok: Token) -> Token | None:
             return child
         if child.dep_ == "prep" and child.lower_ in ("by", "from"):
             return next((g for g in child.children if g.dep_ == "pobj"), None)
+    names = [c for c in tok.lefts if c.dep_ == "compound" and c.text[:1].isupper()]
+    if names and tok.lower_ not in ANAPHORIC_CLAIM_NOUNS - frozenset(("report", "reports")):
+        return names[-1]  # "a Pentagon report that ...": the name before the noun
     head = tok.head
     if tok.dep_ == "pobj" and head.dep_ == "prep":
         head = head.head  # "persisted in arguments that ..."
@@ -109,7 +112,8 @@ def noun_draft(tok: Token, text: str) -> Draft | None:
             return None
     draft = Draft(cue=token_range(tok), cue_token=tok.i, lemma=tok.lower_, content=[content])
     if speaker is not None:
-        draft.speaker = speaker_range(speaker, text)
+        draft.speaker = tokens_range(tok.doc[tok.left_edge.i:speaker.i + 1]) \
+            if speaker.dep_ == "compound" else speaker_range(speaker, text)
         draft.speaker_head = speaker.i
     draft.clause = draft.cue
     return draft
@@ -120,7 +124,11 @@ def according_draft(tok: Token, text: str) -> Draft | None:
     to = next((c for c in tok.children if c.lower_ == "to"), None)
     if to is None and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to":
         to = tok.doc[tok.i + 1]
-    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+    if to is not None and tok.i == tok.sent.start:
+        opening = _opening_according(tok, to, text)
+        if opening is not None:
+            return opening
+    source = next((c for c in to.children if c.dep_ in ("pobj", "pcomp")), None) if to else None
     if to is None or source is None:
         return None
     sent = tok.sent
@@ -135,6 +143,29 @@ def according_draft(tok: Token, text: str) -> Draft | None:
     draft.speaker_head = source.i
     draft.clause = hole
     return draft if content else None
+
+
+# The longest source phrase of a sentence-opening "According to X," (tokens before the comma).
+MAX_ACCORDING_SOURCE_TOKENS = 15
+# The fewest words of a content after it: a clause has a subject and a verb at least.
+MIN_ACCORDING_CONTENT_WORDS = 2
+
+
+def _opening_according(tok: Token, to: Token, text: str) -> Draft | None:
+    """ "According to X, Y.": the source runs to the first comma, the content from there to
+    the sentence's end, whatever the parse (it often hangs Y on X as an apposition)."""
+    sent = tok.sent
+    comma = next((t for t in sent[to.i - sent.start + 1:] if t.text == ","), None)
+    if comma is None or not 0 < comma.i - to.i - 1 <= MAX_ACCORDING_SOURCE_TOKENS:
+        return None
+    source = tok.doc[to.i + 1:comma.i]
+    content = trim(text, (comma.idx + 1, sent.end_char), keep_quotes=True)
+    if content is None or len(text[content[0]:content[1]].split()) < MIN_ACCORDING_CONTENT_WORDS:
+        return None  # "According to MSNBC, basically.": a comment on the sentence before
+    head = next((t for t in source if t.dep_ == "pobj" and t.head.i == to.i), source[-1])
+    return Draft(cue=(tok.idx, to.idx + len(to.text)), cue_token=tok.i, lemma="according to",
+                 content=[content], speaker=tokens_range(source), speaker_head=head.i,
+                 clause=(tok.idx, comma.idx))
 
 
 def attitude_draft(tok: Token, text: str, quotes: QuoteIndex) -> Draft | None:
@@ -198,3 +229,50 @@ def headline_draft(doc: Doc, text: str) -> Draft | None:
         return Draft(cue=token_range(tok), cue_token=tok.i, lemma=":", content=[span],
                      speaker=tokens_range(left), speaker_head=left[-1].i, clause=token_range(tok))
     return None
+
+
+# A headline's source is a short name or description before its verb ("Bill Clinton Calls
+# ...", "Former White House Doctor Says ..."); a longer left side is a clause of its own.
+MAX_HEADLINE_VERB_SOURCE_TOKENS = 5
+# Dependencies that make a cue word in a headline a noun ("Post", "Tweet", "Plan").
+HEADLINE_NOUN_DEPS = frozenset(("nsubj", "nsubjpass", "dobj", "pobj", "compound", "amod", "poss",
+                                "nummod", "appos"))
+
+
+def headline_verb_draft(doc: Doc, text: str, taken: list[Draft]) -> Draft | None:
+    """ "Lawmaker Urges Retaliation on Russia": in a first line the parser often misreads
+    (title case, no article), the first present-tense cue verb after a short source that
+    starts with a capital is the cue and the rest of the line its content. A first-line claim read off the
+    parse already gets the rest of the line instead."""
+    line_end = text.find("\n")
+    line_end = len(text) if line_end < 0 else line_end
+    words = [t for t in doc if t.idx < line_end and not t.is_space]
+    if not words or words[-1].text == "?":
+        return None  # "Can you imagine if ...?": a question claims nothing
+    for i, tok in enumerate(words[1:MAX_HEADLINE_VERB_SOURCE_TOKENS + 1], start=1):
+        if any(t.is_punct for t in words[:i]) or not _is_headline_verb(tok):
+            continue
+        content = trim(text, (tok.idx + len(tok.text), line_end), keep_quotes=True)
+        left = words[:i]
+        if content is None or not (left[0].text[:1].isupper() or left[0].like_num) \
+                or any(t.lower_ in CUE_VERB_LEMMAS for t in left):
+            return None  # "Board rejects plan ...": the first cue word is the verb or none is
+        for draft in taken:
+            if draft.cue[0] < line_end and draft.content:
+                if draft.cue_token == tok.i:
+                    draft.content = [(draft.content[0][0], content[1])]
+                return None
+        taken[:] = [d for d in taken if d.cue_token != tok.i]
+        return Draft(cue=token_range(tok), cue_token=tok.i, lemma=CUE_VERB_LEMMAS[tok.lower_],
+                     content=[content], speaker=tokens_range(left), speaker_head=left[-1].i,
+                     clause=token_range(tok))
+    return None
+
+
+def _is_headline_verb(tok: Token) -> bool:
+    """A cue verb in the headline present tense: "Says", "calls", "Urge" (not "Said")."""
+    lemma = CUE_VERB_LEMMAS.get(tok.lower_)
+    if tok.dep_ in HEADLINE_NOUN_DEPS or any(c.dep_ in ("det", "poss") for c in tok.children):
+        return False  # "Washington Post Hit Piece", "Clinton Plan for Taxes": a noun
+    return lemma is not None and tok.lower_ in (lemma, lemma + "s", lemma + "es",
+                                                lemma[:-1] + "ies")

@@ -18,7 +18,8 @@ Range = tuple[int, int]
 
 QUOTE_MARKS = frozenset("\"“”‘’„«»'`")
 _EDGE_PUNCT = ",;:.-–—()[]" + "\u2015"
-_CLAUSE_BREAKING_DEPS = frozenset(("relcl", "acl", "advcl", "parataxis"))
+# Clauses that, set off by a comma after a source, describe an action rather than identify it.
+_SOURCE_ASIDE_DEPS = frozenset(("acl", "advcl", "parataxis"))
 
 
 @dataclass
@@ -84,7 +85,7 @@ def speaker_range(tok: Token, text: str) -> Range | None:
     punctuation but with a closing bracket, and with the comma that closes an apposition
     ("Jane Doe, a spokeswoman," as the PolNeAR guidelines mark sources)."""
     doc = tok.doc
-    first, last = tok.left_edge.i, tok.right_edge.i
+    first, last = _source_left_edge(tok), _source_right_edge(tok)
     while first < tok.i and (_is_punct(doc[first]) or "\n" in doc[first].text_with_ws):
         first += 1
     while last > tok.i and (_is_punct(doc[last]) or "\n" in doc[last - 1].text_with_ws) \
@@ -95,6 +96,42 @@ def speaker_range(tok: Token, text: str) -> Range | None:
         last += 1
     span = (doc[first].idx, doc[last].idx + len(doc[last].text))
     return clip_to_line(span, tok.idx, text, keep_quotes=False)
+
+
+def _source_right_edge(tok: Token) -> int:
+    """The last token of the source phrase headed by ``tok``: a comma-led participial or
+    adverbial clause (", speaking to veterans,") tells what the source was doing, not who
+    it is. (Relative clauses stay: PolNeAR's annotators mostly keep ", who ..." in sources.)"""
+    doc = tok.doc
+    last = tok.right_edge.i
+    for desc in tok.subtree:
+        if desc.i <= tok.i or desc.left_edge.i - 1 <= tok.i:
+            continue
+        comma = doc[desc.left_edge.i - 1]
+        if desc.dep_ in _SOURCE_ASIDE_DEPS and comma.text == ",":
+            last = min(last, comma.i - 1)
+    return last
+
+
+# Marks that close a quotation: a source never starts before one ("“...,” Chief Berg said").
+_CLOSING_QUOTES = frozenset(("”", "''", "»"))
+# Dashes that set off a dateline or an interjection before a source ("WASHINGTON -- Obama").
+_SPACED_DASHES = frozenset(("-", "--", "\u2013", "\u2014"))
+
+
+def _source_left_edge(tok: Token) -> int:
+    """The first token of the source phrase headed by ``tok``: what the parser hangs on it
+    before a spaced dash ("WASHINGTON -- Obama", "predictable - Trump") or a closing
+    quotation mark (the quotation the source speaks) is not part of it."""
+    doc = tok.doc
+    first = tok.left_edge.i
+    for i in range(tok.i - 1, first - 1, -1):
+        t = doc[i]
+        spaced_dash = t.text in _SPACED_DASHES and t.whitespace_ and i > 0 \
+            and doc[i - 1].whitespace_
+        if spaced_dash or t.text in _CLOSING_QUOTES:
+            return i + 1
+    return first
 
 
 def _is_punct(tok: Token) -> bool:

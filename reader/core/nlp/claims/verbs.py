@@ -29,17 +29,22 @@ from reader.core.nlp.claims.spans import (
     speaker_range,
     subtree_range,
     tokens_range,
+    trim,
     without,
 )
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+# Marks that close a quotation before a "..., X said" source.
+QUOTE_CLOSERS = frozenset(("”", '"', "''", "’"))
 # Dependency labels a verb (not a noun or adjective) carries in this parser's scheme.
 VERB_DEPS = frozenset(("ROOT", "ccomp", "conj", "advcl", "xcomp", "relcl", "acl", "parataxis",
                        "pcomp", "csubj"))
 SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass", "csubj"))
 CLAUSE_CONTENT_DEPS = ("ccomp", "xcomp")
+# How the parser hangs a clause on a cue word it has read as a noun ("Trump claims that ...").
+NOUN_CLAUSE_DEPS = ("acl", "relcl", "advcl")
 OBJECT_DEPS = frozenset(("dobj", "oprd", "attr"))
 # Prepositions that introduce what a verb's object is said about ("dismissed X as Y").
 CONTENT_PREPS = frozenset(("as", "of", "for", "on", "to", "about", "against", "into", "over",
@@ -51,6 +56,12 @@ NON_CONTENT_PREPS = frozenset(("by", "during", "after", "before", "since", "whil
 OBJECT_TAIL_DEPS = frozenset(("relcl", "acl", "dative", "oprd", "xcomp"))
 # Prepositions that introduce the topic of any cue verb ("warned against", "spoke about").
 TOPIC_PREPS = frozenset(("about", "against", "of", "on", "over"))
+# Prepositions that carry the content of particular cue verbs only ("pointed to X", "called
+# for X"); with other verbs they say where or why ("said to reporters", "voted for Y").
+VERB_PREPS = {
+    "to": frozenset(("point", "refer", "object", "allude")),
+    "for": frozenset(("call", "plead", "advocate", "argue", "press", "lobby", "push", "appeal")),
+}
 # Verbs that take a clause without reporting anyone's words or mind.
 NON_ATTITUDE_VERBS = frozenset(("is", "was", "are", "were", "be", "been", "being", "'s", "’s",
                                 "means", "mean", "meant", "ensure", "ensures", "ensured",
@@ -63,6 +74,20 @@ BELIEF_ONLY_LEMMAS = frozenset(BELIEF_VERBS) - frozenset(SPEECH_VERBS)
 AUX_DEPS = frozenset(("aux", "auxpass", "neg"))
 _OBJECT_TAIL = re.compile(r",\s+(?:which|who|whose|with|including)\b|;")
 IMPERSONAL_SUBJECTS = frozenset(("it",))
+# Speech verbs that say that someone spoke, not what: "as they speak to investors", "as the
+# crowd continued" set the scene of the clause they are hung on.
+UNREPORTING_SPEECH = QUOTE_ONLY_LEMMAS | frozenset(("speak", "talk", "lecture", "campaign"))
+# Day and time words the parser reads as a cue's object ("told Friday", "said Tuesday").
+TIME_WORDS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                        "sunday", "today", "yesterday", "tonight", "tomorrow"))
+# Conjunctions of a reason the parser hangs on the cue rather than on the reported clause.
+REASON_MARKS = frozenset(("because",))
+# Pronouns that stand for a content the writer gave before the cue ("what she said").
+FRONTED_OBJECTS = frozenset(("what", "which", "that", "whatever"))
+# Words that open a reported clause but never an adverbial one ("when", "if", "as" can).
+COMPLEMENTIZERS = frozenset(("that", "whether", "why", "how", "what", "who"))
+# Wh-adverbs that open adverbial clauses ("said when he arrived").
+ADVERBIAL_WH = frozenset(("when", "where", "while", "whenever", "wherever", "once"))
 # How many heads a subject is inherited through ("said X and added, noting ..."): a clause
 # chain longer than this has usually left the speaker's sentence.
 MAX_SUBJECT_HOPS = 4
@@ -86,17 +111,37 @@ def _takes_that_clause(tok: Token) -> bool:
 
 
 def _channel_that_clause(tok: Token) -> Token | None:
-    """ "said in a briefing that X": the parser may read "that X" as a relative clause of
-    "briefing"; a relative clause with a subject of its own is the cue's content."""
-    for prep in tok.rights:
-        if prep.dep_ != "prep":
-            continue
-        for pobj in prep.children:
-            for rel in pobj.rights:
+    """ "said in a briefing that X", "told a meeting that X": the parser may read "that X" as
+    a relative clause of "briefing" or "meeting"; a relative clause with a subject of its own
+    is the cue's content."""
+    hosts = [tok]
+    hosts += [prep for prep in tok.rights if prep.dep_ == "prep"]
+    for host in hosts:
+        nouns = [c for c in host.rights if c.dep_ == ("dobj" if host is tok else "pobj")]
+        for noun in nouns:
+            for rel in noun.rights:
                 if rel.dep_ == "relcl" and rel.left_edge.lower_ == "that" \
                         and any(c.dep_ in ("nsubj", "nsubjpass") for c in rel.children) \
                         and _that_is_complementizer(rel):
                     return rel
+    return None
+
+
+def _complement_read_as_adverbial(tok: Token, rights: list[Token]) -> Token | None:
+    """ "tweeted that X was ...", "have not said whether X ...": the parser may hang the
+    reported clause on the cue as an adverbial clause; one opened by a complementizer that
+    cannot start an adverbial ("that", "whether", a wh-word) is the content."""
+    for clause in rights:
+        if clause.dep_ != "advcl" or clause.left_edge.i <= tok.i \
+                or not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+            continue
+        if clause.left_edge.lower_ in COMPLEMENTIZERS:
+            return clause
+        unmarked = not any(c.dep_ == "mark" or (c.dep_ == "advmod" and c.i < clause.i
+                                                and c.lower_ in ADVERBIAL_WH)
+                           for c in clause.children)
+        if unmarked and CUE_VERB_LEMMAS.get(tok.lower_) in SPEECH_VERBS:
+            return clause  # "said after the vote he would resign": no conjunction, a report
     return None
 
 
@@ -126,13 +171,17 @@ def find_subject(tok: Token, quotes: QuoteIndex | None = None) -> Token | None:
     """The grammatical subject of verb ``tok``, inherited through conjunctions and participles;
     a "subject" inside quoted speech is a misparse of the quote, not the speaker."""
     seen = 0
+    through_adjective = False
     while seen < MAX_SUBJECT_HOPS:
         subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and same_line(c, tok)]
         if quotes is not None:
             subjects = [c for c in subjects if not in_speech(c, quotes)]
+        if through_adjective:  # "it is worth noting": nobody notes
+            subjects = [c for c in subjects if c.lower_ not in ("it", "there")]
         if subjects:
             return min(subjects, key=lambda c: abs(c.i - tok.i))
-        if tok.dep_ in ("conj", "xcomp", "advcl"):  # non-finite: the head's subject
+        if tok.dep_ in ("conj", "xcomp", "advcl", "acomp"):  # non-finite: the head's subject
+            through_adjective |= tok.dep_ == "acomp"  # "was able to tout": "able" <- "was"
             tok = tok.head
         elif tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
             tok = tok.head.head  # "responded by saying ...": the one who responded
@@ -162,10 +211,24 @@ def agent_of(tok: Token) -> Token | None:
     return None
 
 
+def compound_subject(tok: Token) -> Token | None:
+    """ "Trump claims that he should be the exception": the parser may read the sentence as
+    one noun phrase ("Trump claims", like "Trump Tower") with the claim hung on it. A cue
+    word heading its sentence, with a name before it as a compound and no determiner, that
+    takes a clause with a subject of its own, is a verb; the compound is its subject."""
+    if tok.dep_ != "ROOT" or any(c.dep_ in ("det", "poss", "nummod", "nsubj") for c in tok.children):
+        return None
+    names = [c for c in tok.lefts if c.dep_ == "compound" and c.text[:1].isupper()]
+    clause = any(c.i > tok.i and c.dep_ in NOUN_CLAUSE_DEPS + CLAUSE_CONTENT_DEPS
+                 and any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children)
+                 for c in tok.children)
+    return names[-1] if names and clause else None
+
+
 def _is_excluded_verb(tok: Token) -> bool:
     """Uses of a cue word that are not attributions: a noun ("a different view"),
     "so-called", "the film called", the "saying" of "quoted as saying" (read from "quoted")."""
-    if any(c.dep_ in NOMINAL_DEPS for c in tok.children):
+    if any(c.dep_ in NOMINAL_DEPS for c in tok.children) and compound_subject(tok) is None:
         return True
     if tok.dep_ == "pcomp" and quoted_as_saying(tok.head.head) == tok:
         return True
@@ -185,34 +248,61 @@ def same_line(a: Token, b: Token) -> bool:
 
 
 def content_children(tok: Token, lemma: str) -> list[Token]:
+    """The dependents of cue verb ``tok`` that carry what is said, or else a relative or wh-
+    pronoun object before it ("what Wahl said", "the figures, which the bank disclosed"):
+    the pronoun stands for the content."""
+    parts = _content_after(tok, lemma)
+    if parts or lemma in QUOTE_ONLY_LEMMAS or lemma in BELIEF_ONLY_LEMMAS:
+        return parts  # "what we expect", "whatever he wanted": no one's stated content
+    return [c for c in tok.lefts if c.dep_ in ("dobj", "ccomp") and c.lower_ in FRONTED_OBJECTS][:1]
+
+
+def _content_after(tok: Token, lemma: str) -> list[Token]:
     """The dependents of cue verb ``tok`` that carry what is said."""
     children = [c for c in tok.children if same_line(c, tok)]
     if lemma in QUOTE_ONLY_LEMMAS:
         return []
     rights = [c for c in children if c.i > tok.i]
-    clauses = [c for c in children if c.dep_ in CLAUSE_CONTENT_DEPS
+    clause_deps = CLAUSE_CONTENT_DEPS + (NOUN_CLAUSE_DEPS if compound_subject(tok) else ())
+    clauses = [c for c in children if c.dep_ in clause_deps
                and not (c.i < tok.i and _colon_between(c, tok))]
     if clauses:
-        return clauses[:1]
-    misparsed = _channel_that_clause(tok)
+        reasons = [c for c in children if c.dep_ == "advcl" and c.i > clauses[0].i
+                   and any(m.dep_ == "mark" and m.lower_ in REASON_MARKS for m in c.children)]
+        return clauses[:1] + reasons[:1]  # "said X, because Y": the reason is said too
+    misparsed = _channel_that_clause(tok) or _complement_read_as_adverbial(tok, rights)
     if misparsed is not None:
         return [misparsed]
-    topical = [c for c in rights if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS]
-    if lemma not in OBJECT_CONTENT_LEMMAS and lemma not in RECIPIENT_LEMMAS:
+    topical = [c for c in rights if c.dep_ == "prep" and (c.lower_ in TOPIC_PREPS
+                                                          or lemma in VERB_PREPS.get(c.lower_, ()))
+               and any(g.dep_ in ("pobj", "pcomp") for g in c.children)]
+    particle = any(c.dep_ == "prt" and c.lower_ == "out" for c in rights)
+    # "see X as Y": seeing with an "as" complement states a view, not a sight
+    regards = lemma == "see" and any(c.dep_ == "prep" and c.lower_ == "as" for c in rights)
+    if lemma not in OBJECT_CONTENT_LEMMAS and lemma not in RECIPIENT_LEMMAS and not particle \
+            and not regards:
         return topical[:1]
     if lemma == "call" and not any(c.dep_ in ("oprd", "xcomp") or c.lower_ in ("for", "on")
                                    for c in rights):
         return []  # "called a meeting", "called into a show": no verdict, no demand
-    objects = [c for c in rights if c.dep_ in OBJECT_DEPS]
+    objects = [c for c in rights if c.dep_ in OBJECT_DEPS and c.lower_ not in TIME_WORDS]
     if lemma in RECIPIENT_LEMMAS and not any(c.dep_ == "oprd" for c in rights):
         objects = []
-    preps = [c for c in rights if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS]
+    preps = [c for c in rights if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS
+             and any(g.dep_ in ("pobj", "pcomp") for g in c.children)]
     if not objects and not preps:
         return []
     first = min(objects + preps, key=lambda c: c.i)
     later = [c for c in rights if (c.dep_ == "prep" and c.lower_ not in NON_CONTENT_PREPS)
-             or c.dep_ in OBJECT_TAIL_DEPS]
+             or c.dep_ in OBJECT_TAIL_DEPS or _is_coordinated_gerund(c)]
     return [c for c in rights if c.i >= first.i and (c in objects or c in preps or c in later)]
+
+
+def _is_coordinated_gerund(tok: Token) -> bool:
+    """ "mentioned refinancing loans and forcing colleges to ...": a gerund the parser joins
+    to the cue verb continues its object (a finite or cue verb would be a new predicate)."""
+    return tok.dep_ == "conj" and tok.lower_.endswith("ing") and tok.lower_ not in CUE_VERB_LEMMAS \
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in tok.children)
 
 
 def _colon_between(clause: Token, tok: Token) -> bool:
@@ -240,7 +330,7 @@ class _Roles:
 
 
 def _roles(tok: Token, quotes: QuoteIndex) -> _Roles:
-    subject = find_subject(tok, quotes)
+    subject = find_subject(tok, quotes) or compound_subject(tok)
     agent = agent_of(tok)
     target = None
     if subject is not None and subject.lower_ in ANAPHORIC_CLAIM_NOUNS and agent is not None:
@@ -280,16 +370,53 @@ def verb_draft(tok: Token, text: str, quotes: QuoteIndex) -> Draft | None:
             and roles.target is None:
         topic = subtree_range(roles.passive_subject, text)  # "X was endorsed by Y": Y says X
         content = [topic] if topic else []
+    if _is_asked_participle(tok):  # the one asked is not the speaker; the asker is unnamed
+        asked = Draft(cue=cue, cue_token=tok.i, lemma=lemma, content=content)
+        asked.clause = _clause_range(tok, parts, asked)
+        return asked
+    bare_source = None
+    if speaker is None and roles.passive_subject is None and lemma in SPEECH_VERBS:
+        bare_source = _name_after_quote(tok, quotes)
+        speaker = bare_source[-1] if bare_source else None
     if speaker is None and roles.passive_subject is None and lemma in BELIEF_ONLY_LEMMAS:
         return None  # "plans to ..." with no one planning: a noun misread, or no attribution
     if speaker is None and roles.passive_subject is None and not is_passive(tok):
         return None  # an active cue nobody performs: "noting that ...", "to defend ...", "Ask ..."
     draft = Draft(cue=cue, cue_token=tok.i, lemma=lemma, content=content, target=roles.target)
     if speaker is not None:
-        draft.speaker = speaker_range(speaker, text)
+        draft.speaker = tokens_range(bare_source) if bare_source else speaker_range(speaker, text)
         draft.speaker_head = speaker.i
     draft.clause = _clause_range(tok, parts, draft)
     return draft
+
+
+# The longest source phrase read off the words between a quotation and its cue ("..., Tulsa
+# police Chief Chuck Jordan said"): a name with a title or a short description.
+MAX_BARE_SOURCE_TOKENS = 8
+
+
+def _name_after_quote(tok: Token, quotes: QuoteIndex) -> list[Token] | None:
+    """ "“...,” Tulsa police Chief Chuck Jordan said.": when the parser hangs the words
+    between a closing quotation and the cue on the quotation, they are still its source
+    (the last word heads it: a name or a description)."""
+    doc = tok.doc
+    first = tok.i
+    while first > 0 and tok.i - first < MAX_BARE_SOURCE_TOKENS:
+        prev = doc[first - 1]
+        if prev.is_punct or prev.is_space or "\n" in prev.text_with_ws:
+            break
+        first -= 1
+    if first == tok.i or first == 0:
+        return None
+    before = doc[first - 1]
+    closes_quote = before.text in QUOTE_CLOSERS or (
+        before.text == "," and first >= 2 and doc[first - 2].text in QUOTE_CLOSERS)
+    words = doc[first:tok.i]
+    if not closes_quote or quotes.at(words[0].idx) is not None \
+            or any(w.lower_ in CUE_VERB_LEMMAS or w.lower_ == "that" for w in words) \
+            or not (words[0].text[:1].isupper() or words[0].lower_ in ("the", "a", "an")):
+        return None
+    return list(words)
 
 
 def is_passive(tok: Token) -> bool:
@@ -311,16 +438,81 @@ def _verb_content(tok: Token, parts: list[Token], agent: Token | None,
     content = [r for r in (subtree_range(p, text) for p in parts) if r]
     if content:
         holes = [tokens_range(agent.head.subtree)] if agent is not None else []
-        start = _after_preposition(parts[0], text) if parts[0].dep_ == "prep" else content[0][0]
+        start = _after_preposition(parts[0], text) if parts[0].dep_ == "prep" \
+            else _reported_clause_start(parts[0], content[0][0])
         content = without((start, content[-1][1]), [h for h in holes if h], text)[:1]
         if parts[0].dep_ not in CLAUSE_CONTENT_DEPS:
             content = [_cut_object_tail(r, text) for r in content]
-    elif tok.dep_ == "parataxis":
+    elif (colon := _colon_after(tok)) is not None:
+        return _after_colon(colon, text)
+    elif tok.dep_ == "parataxis" or _is_parenthetical_report(tok):
         around = tokens_range(tok.head.subtree)
         inner = tokens_range(tok.subtree)
         content = without(around, [inner], text)[:2] if around and inner else []
     clipped = (clip_to_line(r, tok.idx, text) for r in content)
     return [r for r in clipped if r]
+
+
+def _is_asked_participle(tok: Token) -> bool:
+    """ "Asked about the blast, the mayor said ...": the one asked is the main clause's
+    subject, the asker is unnamed (PolNeAR leaves the source out)."""
+    return tok.lower_ in ("asked", "pressed", "questioned") and tok.dep_ == "advcl" \
+        and tok.i == tok.sent.start and not any(c.dep_ in SUBJECT_DEPS for c in tok.children)
+
+
+def _is_parenthetical_report(tok: Token) -> bool:
+    """ "As experts have pointed out, X", "X, he acknowledged, Y": a speech verb with its own
+    subject hung on the clause it reports as an adverbial, set off by "as" or a comma,
+    reports that clause."""
+    lemma = CUE_VERB_LEMMAS.get(tok.lower_)
+    if tok.dep_ != "advcl" or lemma not in SPEECH_VERBS or lemma in UNREPORTING_SPEECH \
+            or not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return False  # "Speaking at the rally, X said": a participle sets the scene
+    marks = [c.lower_ for c in tok.children if c.dep_ == "mark"]
+    if marks:
+        return marks == ["as"]
+    doc = tok.doc
+    edges = (tok.left_edge.i - 1, tok.right_edge.i + 1)
+    return any(0 <= i < len(doc) and doc[i].text == "," for i in edges)
+
+
+def _colon_after(tok: Token) -> Token | None:
+    """The colon right after cue ``tok`` (or its particle): "The governor added: ..." """
+    doc = tok.doc
+    nxt = tok.i + 1
+    if nxt < len(doc) and doc[nxt].dep_ == "prt":
+        nxt += 1
+    return doc[nxt] if nxt < len(doc) and doc[nxt].text == ":" else None
+
+
+def _after_colon(colon: Token, text: str) -> list[Range]:
+    """What a colon cue introduces: the rest of its line, or, when the colon ends the line
+    ("Limbaugh added:"), the next paragraph (the block quotation), one range per line."""
+    start = colon.idx + 1
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    rest = trim(text, (start, end), keep_quotes=True)
+    if rest is not None:
+        return [rest]
+    block_start = len(text) - len(text[end:].lstrip())
+    block_end = text.find("\n\n", block_start)
+    block_end = len(text) if block_end < 0 else block_end
+    pos, lines = block_start, []
+    for line in text[block_start:block_end].split("\n"):
+        span = trim(text, (pos, pos + len(line)), keep_quotes=True)
+        if span is not None:
+            lines.append(span)
+        pos += len(line) + 1
+    return lines
+
+
+def _reported_clause_start(clause: Token, start: int) -> int:
+    """ "said after the vote he would resign": a reported clause read as an adverbial one
+    starts at its subject; the phrase before it says when it was said."""
+    if clause.dep_ != "advcl" or clause.left_edge.dep_ != "prep":
+        return start
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject.left_edge.idx if subject is not None else start
 
 
 def _after_preposition(prep: Token, text: str) -> int:
