@@ -316,3 +316,14 @@ def test_the_one_asked_is_not_the_asker() -> None:
 @pytest.mark.slow
 def test_a_headline_whose_first_cue_word_is_a_noun_claims_nothing() -> None:
     assert analyse("Harbour board rejects plan for a new bridge\n\nThe vote was close.") == []
+
+
+@pytest.mark.parametrize(("sentence", "cue"), [
+    ("The ministry offered no explanation for the delay.", "offered"),
+    ("The institute published a study showing that rents rose.", "published"),
+    ("The ministry offered loans to farmers on Tuesday.", None),
+    ("The paper published a photo of the harbour.", None),
+])
+def test_offer_and_publish_report_only_through_an_information_noun(sentence: str, cue: str | None) -> None:
+    cues = [c.cue.text for c in analyse(sentence)]
+    assert cues == ([cue] if cue else [])

@@ -43,7 +43,9 @@ EVALUATION_VERBS = (
     "admire", "embrace", "laud", "extol", "hammer", "bash", "knock", "disparage", "belittle",
     "lash", "denigrate", "malign", "vilify", "demonize", "celebrate", "salute", "commend",
     # verdicts and links a source draws: "rated the claim false", "linked the floods to ..."
-    "rate", "link", "tie", "attribute", "offer", "publish",
+    "rate", "link", "tie", "attribute",
+    # only with an information noun as object (INFORMATION_OBJECT_LEMMAS below)
+    "offer", "publish",
 )
 
 # Belief, intention and evidence: "believes", "plans to", "polls show".
@@ -146,6 +148,17 @@ CUE_NOUNS = frozenset((
     "calls", "demands", "charge", "charges", "fear", "fears", "hope", "hopes", "concern",
     "concerns", "plan", "plans", "message", "insinuation", "contention", "conclusion",
     "finding", "findings", "testimony", "criticism", "rhetoric", "pitch",
+))
+# Verbs that report only through an information noun as their object: "offered an explanation",
+# "published a study" are claims; "offered loans", "published a photo" are no one's words.
+INFORMATION_OBJECT_LEMMAS = frozenset(("offer", "publish"))
+INFORMATION_NOUNS = CUE_NOUNS | frozenset((
+    "explanation", "explanations", "evidence", "analysis", "analyses", "study", "studies",
+    "assessment", "assessments", "account", "view", "views", "opinion", "opinions", "theory",
+    "theories", "details", "defense", "defence", "rationale", "reason", "reasons", "proof",
+    "apology", "data", "survey", "poll", "research", "paper", "article", "editorial", "letter",
+    "memo", "review", "critique", "response", "reply", "answer", "advice", "guidance", "insight",
+    "thoughts", "perspective", "interpretation", "explanation", "reassurance", "assurance",
 ))
 # Nouns that point back to an earlier claim ("a claim branded a lie").
 ANAPHORIC_CLAIM_NOUNS = frozenset((

@@ -161,7 +161,7 @@ def _opening_according(tok: Token, to: Token, text: str) -> Draft | None:
     source = tok.doc[to.i + 1:comma.i]
     content = trim(text, (comma.idx + 1, sent.end_char), keep_quotes=True)
     if content is None or len(text[content[0]:content[1]].split()) < MIN_ACCORDING_CONTENT_WORDS:
-        return None  # "According to MSNBC, basically.": a comment on the sentence before
+        return None  # "According to the station, mostly.": a comment on the sentence before
     head = next((t for t in source if t.dep_ == "pobj" and t.head.i == to.i), source[-1])
     return Draft(cue=(tok.idx, to.idx + len(to.text)), cue_token=tok.i, lemma="according to",
                  content=[content], speaker=tokens_range(source), speaker_head=head.i,
@@ -231,8 +231,8 @@ def headline_draft(doc: Doc, text: str) -> Draft | None:
     return None
 
 
-# A headline's source is a short name or description before its verb ("Bill Clinton Calls
-# ...", "Former White House Doctor Says ..."); a longer left side is a clause of its own.
+# A headline's source is a short name or description before its verb ("Mayor Ada Price Calls
+# ...", "Former Harbour Board Chair Says ..."); a longer left side is a clause of its own.
 MAX_HEADLINE_VERB_SOURCE_TOKENS = 5
 # Dependencies that make a cue word in a headline a noun ("Post", "Tweet", "Plan").
 HEADLINE_NOUN_DEPS = frozenset(("nsubj", "nsubjpass", "dobj", "pobj", "compound", "amod", "poss",
@@ -240,7 +240,7 @@ HEADLINE_NOUN_DEPS = frozenset(("nsubj", "nsubjpass", "dobj", "pobj", "compound"
 
 
 def headline_verb_draft(doc: Doc, text: str, taken: list[Draft]) -> Draft | None:
-    """ "Lawmaker Urges Retaliation on Russia": in a first line the parser often misreads
+    """ "Senator Urges Sanctions on Ruritania": in a first line the parser often misreads
     (title case, no article), the first present-tense cue verb after a short source that
     starts with a capital is the cue and the rest of the line its content. A first-line claim read off the
     parse already gets the rest of the line instead."""
@@ -248,7 +248,7 @@ def headline_verb_draft(doc: Doc, text: str, taken: list[Draft]) -> Draft | None
     line_end = len(text) if line_end < 0 else line_end
     words = [t for t in doc if t.idx < line_end and not t.is_space]
     if not words or words[-1].text == "?":
-        return None  # "Can you imagine if ...?": a question claims nothing
+        return None  # "Could the port close ...?": a question claims nothing
     for i, tok in enumerate(words[1:MAX_HEADLINE_VERB_SOURCE_TOKENS + 1], start=1):
         if any(t.is_punct for t in words[:i]) or not _is_headline_verb(tok):
             continue
@@ -273,6 +273,6 @@ def _is_headline_verb(tok: Token) -> bool:
     """A cue verb in the headline present tense: "Says", "calls", "Urge" (not "Said")."""
     lemma = CUE_VERB_LEMMAS.get(tok.lower_)
     if tok.dep_ in HEADLINE_NOUN_DEPS or any(c.dep_ in ("det", "poss") for c in tok.children):
-        return False  # "Washington Post Hit Piece", "Clinton Plan for Taxes": a noun
+        return False  # "Gazette Opinion Piece", "Price Plan for Ferries": a noun
     return lemma is not None and tok.lower_ in (lemma, lemma + "s", lemma + "es",
                                                 lemma[:-1] + "ies")

@@ -100,7 +100,7 @@ def speaker_range(tok: Token, text: str) -> Range | None:
 
 def _source_right_edge(tok: Token) -> int:
     """The last token of the source phrase headed by ``tok``: a comma-led participial or
-    adverbial clause (", speaking to veterans,") tells what the source was doing, not who
+    adverbial clause (", speaking to dock workers,") tells what the source was doing, not who
     it is. (Relative clauses stay: PolNeAR's annotators mostly keep ", who ..." in sources.)"""
     doc = tok.doc
     last = tok.right_edge.i
@@ -115,13 +115,13 @@ def _source_right_edge(tok: Token) -> int:
 
 # Marks that close a quotation: a source never starts before one ("“...,” Chief Berg said").
 _CLOSING_QUOTES = frozenset(("”", "''", "»"))
-# Dashes that set off a dateline or an interjection before a source ("WASHINGTON -- Obama").
+# Dashes that set off a dateline or an interjection before a source ("PORTHAVEN -- The mayor").
 _SPACED_DASHES = frozenset(("-", "--", "\u2013", "\u2014"))
 
 
 def _source_left_edge(tok: Token) -> int:
     """The first token of the source phrase headed by ``tok``: what the parser hangs on it
-    before a spaced dash ("WASHINGTON -- Obama", "predictable - Trump") or a closing
+    before a spaced dash ("PORTHAVEN -- The mayor", "predictable - Price") or a closing
     quotation mark (the quotation the source speaks) is not part of it."""
     doc = tok.doc
     first = tok.left_edge.i

@@ -16,6 +16,8 @@ from reader.core.nlp.claims.cues import (
     ANAPHORIC_CLAIM_NOUNS,
     BELIEF_VERBS,
     CUE_VERB_LEMMAS,
+    INFORMATION_NOUNS,
+    INFORMATION_OBJECT_LEMMAS,
     OBJECT_CONTENT_LEMMAS,
     QUOTE_ONLY_LEMMAS,
     RECIPIENT_LEMMAS,
@@ -43,7 +45,7 @@ VERB_DEPS = frozenset(("ROOT", "ccomp", "conj", "advcl", "xcomp", "relcl", "acl"
                        "pcomp", "csubj"))
 SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass", "csubj"))
 CLAUSE_CONTENT_DEPS = ("ccomp", "xcomp")
-# How the parser hangs a clause on a cue word it has read as a noun ("Trump claims that ...").
+# How the parser hangs a clause on a cue word it has read as a noun ("Price claims that ...").
 NOUN_CLAUSE_DEPS = ("acl", "relcl", "advcl")
 OBJECT_DEPS = frozenset(("dobj", "oprd", "attr"))
 # Prepositions that introduce what a verb's object is said about ("dismissed X as Y").
@@ -97,6 +99,8 @@ def is_verb_cue(tok: Token) -> bool:
     """Whether ``tok`` is used as a verb and is a cue (in the lexicon or with a that-clause)."""
     if tok.dep_ not in VERB_DEPS:
         return False
+    if CUE_VERB_LEMMAS.get(tok.lower_) in INFORMATION_OBJECT_LEMMAS:
+        return any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in INFORMATION_NOUNS for c in tok.children)
     return tok.lower_ in CUE_VERB_LEMMAS or _takes_that_clause(tok)
 
 
@@ -212,8 +216,8 @@ def agent_of(tok: Token) -> Token | None:
 
 
 def compound_subject(tok: Token) -> Token | None:
-    """ "Trump claims that he should be the exception": the parser may read the sentence as
-    one noun phrase ("Trump claims", like "Trump Tower") with the claim hung on it. A cue
+    """ "Price claims that she should be the exception": the parser may read the sentence as
+    one noun phrase ("Price claims", like "Price Tower") with the claim hung on it. A cue
     word heading its sentence, with a name before it as a compound and no determiner, that
     takes a clause with a subject of its own, is a verb; the compound is its subject."""
     if tok.dep_ != "ROOT" or any(c.dep_ in ("det", "poss", "nummod", "nsubj") for c in tok.children):
@@ -249,7 +253,7 @@ def same_line(a: Token, b: Token) -> bool:
 
 def content_children(tok: Token, lemma: str) -> list[Token]:
     """The dependents of cue verb ``tok`` that carry what is said, or else a relative or wh-
-    pronoun object before it ("what Wahl said", "the figures, which the bank disclosed"):
+    pronoun object before it ("what Okafor said", "the figures, which the bank disclosed"):
     the pronoun stands for the content."""
     parts = _content_after(tok, lemma)
     if parts or lemma in QUOTE_ONLY_LEMMAS or lemma in BELIEF_ONLY_LEMMAS:
@@ -390,13 +394,13 @@ def verb_draft(tok: Token, text: str, quotes: QuoteIndex) -> Draft | None:
     return draft
 
 
-# The longest source phrase read off the words between a quotation and its cue ("..., Tulsa
-# police Chief Chuck Jordan said"): a name with a title or a short description.
+# The longest source phrase read off the words between a quotation and its cue ("..., harbour
+# police Chief Dana Okafor said"): a name with a title or a short description.
 MAX_BARE_SOURCE_TOKENS = 8
 
 
 def _name_after_quote(tok: Token, quotes: QuoteIndex) -> list[Token] | None:
-    """ "“...,” Tulsa police Chief Chuck Jordan said.": when the parser hangs the words
+    """ "“...,” harbour police Chief Dana Okafor said.": when the parser hangs the words
     between a closing quotation and the cue on the quotation, they are still its source
     (the last word heads it: a name or a description)."""
     doc = tok.doc
