@@ -25,6 +25,7 @@ from reader.core.nlp.entities.gazetteer import (
 )
 from reader.core.nlp.entities.phrases import (
     GENERIC_ORG_WORDS,
+    NOT_DESCRIBED_LABELS,
     PATTERN_WEIGHT,
     find_phrases,
     is_name_token,
@@ -47,7 +48,7 @@ from reader.core.nlp.entities.works import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 LABEL_TYPES: dict[str, EntityType] = {
     "PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place",
@@ -128,6 +129,41 @@ COMPANY_NOUNS = frozenset({
     "subsidiary", "headquarters", "stock", "shares", "revenue", "revenues", "profits", "earnings",
     "products", "devices", "services", "customers",
 })
+# Nouns an organization is called by in apposition or as a copula's complement: "Tarvex, the
+# Chinese e-commerce giant, said", "Tarvex is a retailer". Nouns a person is also called by
+# ("group" of people, "leader") are left out.
+ORG_APPOSITION_NOUNS = frozenset({
+    "company", "firm", "giant", "retailer", "maker", "carmaker", "automaker", "airline", "bank",
+    "lender", "insurer", "conglomerate", "manufacturer", "startup", "start-up", "operator",
+    "publisher", "developer", "studio", "broadcaster", "newspaper", "agency", "club", "side",
+    "team", "outfit", "franchise", "corporation", "business", "contractor", "supplier", "chain",
+})
+# What a company or a club has, after its possessive, beside COMPANY_NOUNS: "Tarvex's listing",
+# "Tarvex's cables division", "Dunmore's striker" (no one has a striker or a listing).
+# (Not "stake", "brand", "office" or "staff": people have those.)
+HOLDING_NOUNS = frozenset({
+    "listing", "division", "unit", "factory", "factories", "plant", "plants", "striker",
+    "midfielder", "goalkeeper", "keeper", "defender", "squad", "valuation", "flotation", "ipo",
+    "workforce",
+})
+# Second words that make "chief" a company's job: "Tarvex's chief executive".
+CHIEF_JOBS = frozenset({"executive", "financial", "operating", "technology"})
+# Nouns of a holding in a company, before "of"/"in": "shares of Tarvex", "a stake in Tarvex".
+HOLDING_OF_NOUNS = frozenset({"shares", "stock", "stake", "stakes", "share"})
+# Present and past forms of "be" and "have" that agree with a plural subject: a singular name
+# taking them is a team or a company written as its people ("Dunmore were unable").
+PLURAL_VERBS = frozenset({"are", "were", "have"})
+# Singular forms of "be" (the parse has no lemmas: the tagger is left out for speed).
+BE_FORMS = frozenset({"is", "was", "'s", "’s"})
+# Verbs of a publication's reporting whose subject, when no known place, is an outlet
+# ("Holbrook reported"); "according to" does the same.
+REPORT_VERBS = frozenset({"report", "reported", "reports", "reporting"})
+# Context votes for an organization (one company noun, TITLE_WEIGHT) that outweigh any number
+# of the model's labels when nothing in the text says person or place.
+ORG_CONTEXT_WEIGHT = 2.0
+# A word of a "person's" full name needs this many times ORG_CONTEXT_WEIGHT to be an
+# organization ("Tarvex shares", "Tarvex's division" after a mislabelled "Tarvex Cables").
+PERSON_PART_CONTEXTS = 2
 # Titles, ranks and jobs, lower case and without full stops: alone they name no one.
 ROLE_WORDS = frozenset(
     {t.lower().rstrip(".") for t in TITLES} | ROLE_NOUNS | JOB_NOUNS
@@ -294,6 +330,10 @@ def context_votes(doc: Doc, span: tuple[int, int], form: str) -> Tally:
         votes["person"] += LISTED_PERSON_WEIGHT  # "Eric Robinson and Boone Jenner also scored"
     if is_employer(doc, span) and not lookup_place(form):
         votes["organization"] += TITLE_WEIGHT  # "chief operating officer of SpaceX", "Apple's CEO"
+    elif is_name_token(doc[span[0]]) and doc[span[0]].ent_type_ not in NOT_DESCRIBED_LABELS \
+            and not lookup_place(form) \
+            and (is_held(doc, span) or is_called_org(doc, span) or is_plural_subject(doc, span)):
+        votes["organization"] += TITLE_WEIGHT  # "shares of X", "X, the e-commerce giant", "X were"
     if len(words) >= 2 and is_name_token(doc[span[0]]) and is_relative_who(doc, span[1]) \
             and not looks_like_org(words) and words[-1] not in GROUP_LAST_WORDS:
         votes["person"] += TITLE_WEIGHT  # "Montell Figgins, who represents Thomas"
@@ -350,7 +390,71 @@ def is_employer(doc: Doc, span: tuple[int, int]) -> bool:
         return False
     if start >= 2 and doc[start - 1].lower_ in {"of", "at"} and doc[start - 2].lower_ in JOB_NOUNS:
         return True
-    return end + 1 < len(doc) and doc[end].text in {"'s", "’s"} and doc[end + 1].lower_ in COMPANY_NOUNS
+    if end + 1 >= len(doc) or doc[end].text not in {"'s", "’s", "'", "’"}:
+        return False
+    noun = doc[end + 1].lower_
+    if noun in COMPANY_NOUNS or noun in HOLDING_NOUNS:
+        return True
+    return noun == "chief" and end + 2 < len(doc) and doc[end + 2].lower_ in CHIEF_JOBS
+
+
+def is_held(doc: Doc, span: tuple[int, int]) -> bool:
+    """A name shares are held in: "shares of Tarvex", "a stake in Tarvex"."""
+    start, end = span
+    if end < len(doc) and doc[end].text in {"'s", "’s", "'", "’"}:
+        return False  # "a stake in Kylie Moss's company": the stake is in what she owns
+    return (start >= 2 and is_name_token(doc[start]) and doc[start - 1].lower_ in {"of", "in"}
+            and doc[start - 2].lower_ in HOLDING_OF_NOUNS)
+
+
+def is_called_org(doc: Doc, span: tuple[int, int]) -> bool:
+    """A name the text calls a company or a club: after the noun ("the e-commerce giant
+    Tarvex"), in apposition ("Tarvex, the Chinese e-commerce giant,") or after "is" ("Tarvex
+    is a retailer")."""
+    before = doc[span[0] - 1] if span[0] > 0 else None
+    if before is not None and before.is_lower and before.text in ORG_APPOSITION_NOUNS:
+        return True  # "the e-commerce giant Tarvex"
+    root = doc[span[0]:span[1]].root
+    if any(child.dep_ == "appos" and names_a_company(child) for child in root.children):
+        return True
+    head = root.head
+    return (root.dep_ == "nsubj" and head.lower_ in BE_FORMS
+            and any(child.dep_ == "attr" and names_a_company(child) for child in head.children))
+
+
+def names_a_company(noun: Token) -> bool:
+    """A company noun with an article and no possessor: "the e-commerce giant" names what it
+    stands beside; "the company's chief" is a person; a bare "team" in a results line is no
+    apposition."""
+    deps = {child.dep_ for child in noun.children}
+    return noun.lower_ in ORG_APPOSITION_NOUNS and "det" in deps and "poss" not in deps
+
+
+def is_plural_subject(doc: Doc, span: tuple[int, int]) -> bool:
+    """A singular name written with a plural verb, not one of several subjects: a team or a
+    company as its people ("Dunmore were unable to score"). Capitals throughout are a
+    headline's, whose verbs say nothing."""
+    start, end = span
+    if end >= len(doc) or doc[end].lower_ not in PLURAL_VERBS or doc[end - 1].text.endswith("s"):
+        return False
+    if doc[start:end].text.isupper():
+        return False
+    if start > 0 and doc[start - 1].lower_ in {"and", "&", ",", "or"}:
+        return False
+    root = doc[start:end].root
+    verb = doc[end]
+    return (root.dep_ == "nsubj" and (root.head == verb or verb.head == root.head)
+            and not any(child.dep_ == "conj" for child in root.children))
+
+
+def is_outlet_mention(doc: Doc, span: tuple[int, int]) -> bool:
+    """A name a report is credited to: "according to Holbrook", "Holbrook reported"."""
+    start, end = span
+    if start >= 2 and doc[start - 1].lower_ == "to" and doc[start - 2].lower_ == "according":
+        return True
+    root = doc[start:end].root
+    return (end < len(doc) and doc[end].lower_ in REPORT_VERBS
+            and root.dep_ == "nsubj" and root.head == doc[end])
 
 
 def is_relative_who(doc: Doc, end: int) -> bool:
@@ -394,6 +498,21 @@ def is_camel_case_brand(form: str) -> bool:
     return not any(form[:i] in SURNAME_PREFIXES for i in inner)
 
 
+def context_type(form: str, total: Tally, context: Tally, parts: dict[str, set[str]]) -> str | None:
+    """Organization when the words around a name say so and nothing around it says person or
+    place, however often the model labelled it otherwise: its label is a guess from the word's
+    shape, the context is the text's own say ("Tarvex's shares", "Tarvex, the retailer"). A
+    name credited with a report and no known place is an outlet ("Holbrook reported")."""
+    best = total.best()
+    if best not in {"person", "place", "organization"} or lookup_place(form) is not None \
+            or context["person"] or context["place"]:
+        return None
+    needed = ORG_CONTEXT_WEIGHT * (PERSON_PART_CONTEXTS if form in parts["person"] else 1)
+    if context["organization"] >= needed or (best == "place" and context["outlet"]):
+        return "organization"
+    return None
+
+
 def decide_type(form: str, votes: Tally, parts: dict[str, set[str]]) -> str:
     """The one type of a surface form: the strongest evidence, with the gazetteer's say."""
     best = votes.best()
@@ -422,24 +541,69 @@ def decide_type(form: str, votes: Tally, parts: dict[str, set[str]]) -> str:
     return best
 
 
-def form_evidence(doc: Doc, votes: Votes) -> dict[str, Tally]:
-    """All the votes for each surface form across the story, context included."""
+def form_evidence(doc: Doc, votes: Votes) -> tuple[dict[str, Tally], dict[str, Tally]]:
+    """All the votes for each surface form across the story, context included, and the
+    context's votes alone (with "outlet" for mentions a report is credited to)."""
     totals: dict[str, Tally] = {}
+    contexts: dict[str, Tally] = {}
     for span, counter in votes.items():
         form = doc[span[0]:span[1]].text
         total = totals.setdefault(form, Tally())
+        context = context_votes(doc, span, form)
         total.add(counter)
-        total.add(context_votes(doc, span, form))
-    return totals
+        total.add(context)
+        contexts.setdefault(form, Tally()).add(context)
+        if is_outlet_mention(doc, span):
+            contexts[form]["outlet"] += 1
+    for span in unvoted_repeats(doc, votes):
+        form = doc[span[0]:span[1]].text
+        contexts[form].add(context_votes(doc, span, form))
+        if is_outlet_mention(doc, span):
+            contexts[form]["outlet"] += 1
+    return totals, contexts
 
 
-def form_types(doc: Doc, votes: Votes, totals: dict[str, Tally]) -> dict[str, str]:
+def unvoted_repeats(doc: Doc, votes: Votes) -> list[tuple[int, int]]:
+    """Other mentions of the voted names, which no one labelled: their context counts too
+    ("Dunmore started well. Dunmore were unable to score" where the model marked the first)."""
+    covered = {i for a, b in votes for i in range(a, b)}
+    by_first: dict[str, set[tuple[str, ...]]] = {}
+    for a, b in votes:
+        words = tuple(t.text for t in doc[a:b])
+        by_first.setdefault(words[0], set()).add(words)
+    found = []
+    for token in doc:
+        if token.i in covered:
+            continue
+        for words in by_first.get(token.text, ()):
+            end = token.i + len(words)
+            if end <= len(doc) and tuple(t.text for t in doc[token.i:end]) == words \
+                    and not any(i in covered for i in range(token.i, end)):
+                found.append((token.i, end))
+                break
+    return found
+
+
+def form_types(doc: Doc, votes: Votes, totals: dict[str, Tally],
+               contexts: dict[str, Tally]) -> dict[str, str]:
     """Each surface form's type across the whole story."""
     parts = {"person": name_parts(doc, votes, "person"), "organization": org_short_names(doc, votes)}
-    types = {form: decide_type(form, total, parts) for form, total in totals.items()}
+    by_context = {form: context_type(form, total, contexts[form], parts) for form, total in totals.items()}
+    types = {form: by_context[form] or decide_type(form, total, parts) for form, total in totals.items()}
     for form in things_not_people(doc, votes, types):
         types[form] = "place"
+    for form in people_named_for_orgs(types, by_context, contexts):
+        types[form] = "organization"
     return types
+
+
+def people_named_for_orgs(types: dict[str, str], by_context: dict[str, str | None],
+                          contexts: dict[str, Tally]) -> list[str]:
+    """Several-word "people" whose first word the context makes an organization and whose own
+    context says nothing of a person: "Tarvex Cables", "Tarvex SpA" after "Tarvex shares"."""
+    return [form for form, kind in types.items()
+            if kind == "person" and " " in form and by_context.get(form.split()[0]) == "organization"
+            and not contexts[form]["person"]]
 
 
 def things_not_people(doc: Doc, votes: Votes, types: dict[str, str]) -> set[str]:
@@ -561,8 +725,8 @@ def find_entities(doc: Doc, text: str) -> list[Entity]:
     add_phrases(doc, votes, sports)
     add_gazetteer_places(doc, votes)
     add_acronyms(doc, votes)
-    totals = form_evidence(doc, votes)
-    types = form_types(doc, votes, totals)
+    totals, contexts = form_evidence(doc, votes)
+    types = form_types(doc, votes, totals, contexts)
     drop_common_words(doc, votes, types, totals)
     add_repeats(doc, votes, types, add_surnames(doc, votes, types))
     found = []

@@ -1,0 +1,66 @@
+"""Organizations the context names (company nouns in apposition, holdings, plural verbs,
+reports credited to an outlet) whatever the model labelled them: sentences written for these
+tests with invented names (issue 19, round 2)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def types_of(text: str) -> dict[str, str]:
+    from reader.core.nlp import analyze
+
+    return {e.name: e.type for e in analyze(text).entities}
+
+
+@pytest.mark.slow
+def test_a_company_in_apposition_and_with_its_shares_is_an_organization_everywhere() -> None:
+    found = types_of("Tarvex is set to raise up to $12bn in its Hong Kong listing. Tarvex, the "
+                     "Chinese e-commerce giant, said demand was strong. Tarvex's shares rose 3% "
+                     "in New York.")
+    assert found.get("Tarvex") == "organization"
+    assert found.get("Hong Kong") == "place"
+
+
+@pytest.mark.slow
+def test_shares_of_a_name_make_it_a_company_but_a_stake_in_what_a_person_owns_does_not() -> None:
+    assert types_of("Investors bought shares of Ostravel on Monday.").get("Ostravel") == "organization"
+    found = types_of("The beauty group took a majority stake in Marla Quint's cosmetics company.")
+    assert found.get("Marla Quint") == "person"
+
+
+@pytest.mark.slow
+def test_a_singular_name_with_a_plural_verb_is_a_team() -> None:
+    found = types_of("Dunmore started strongly. But Dunmore were unable to capitalise on "
+                     "their numerical advantage.")
+    assert found.get("Dunmore") == "organization"
+
+
+@pytest.mark.slow
+def test_a_plural_verb_after_a_list_or_another_subject_says_nothing() -> None:
+    found = types_of("A wrist injury to veteran Lina Marquesa have forced the coach to wait.")
+    assert found.get("Lina Marquesa") == "person"
+
+
+@pytest.mark.slow
+def test_a_mislabelled_long_name_follows_its_company() -> None:
+    from reader.core.nlp import analyze
+
+    entities = analyze("Vondrel said on Friday it would expand in China. Vondrel shares rose 4% in "
+                       "Milan. Analysts said the deal helps Vondrel's workforce. Vondrel Cables "
+                       "has global sales of over $3.5 billion.").entities
+    company = next(e for e in entities if e.name == "Vondrel Cables")
+    assert company.type == "organization" and "Vondrel" in company.aliases
+
+
+@pytest.mark.slow
+def test_a_name_credited_with_a_report_is_an_outlet_unless_a_known_place() -> None:
+    found = types_of("The landlord is being investigated, Vellmark reported on Tuesday.")
+    assert found.get("Vellmark") == "organization"
+    assert types_of("Cases rose sharply, Ohio reported on Tuesday.").get("Ohio") == "place"
+
+
+@pytest.mark.slow
+def test_a_date_after_a_company_noun_stays_a_date() -> None:
+    found = types_of("Regulators and the federal safety agency Saturday launched a campaign.")
+    assert found.get("Saturday") == "date"
