@@ -64,3 +64,12 @@ def test_a_name_credited_with_a_report_is_an_outlet_unless_a_known_place() -> No
 def test_a_date_after_a_company_noun_stays_a_date() -> None:
     found = types_of("Regulators and the federal safety agency Saturday launched a campaign.")
     assert found.get("Saturday") == "date"
+
+
+
+@pytest.mark.parametrize(("form", "shouted"), [("GET OUT", True), ("GO FOR IT", True),
+                                               ("US", False), ("NEW YORK", False), ("Get Out", False)])
+def test_a_shouted_phrase_is_function_words_in_capitals(form: str, shouted: bool) -> None:
+    from reader.core.nlp.entities import is_shouted_phrase
+
+    assert is_shouted_phrase(form) is shouted

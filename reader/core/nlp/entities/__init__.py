@@ -12,6 +12,8 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from reader.core.model import Entity, EntityType
 from reader.core.nlp.confidence import scaled, vote_confidence
 from reader.core.nlp.entities.aliases import Found, acronym_of, merge_mentions
@@ -708,8 +710,16 @@ def drop_common_words(doc: Doc, votes: Votes, types: dict[str, str], totals: dic
         counts[form] = counts.get(form, 0) + 1
     for form, count in counts.items():
         if types.get(form) in NAME_TYPES and (form in TITLE_LAST_WORDS or is_role_alone(form)
+                                              or is_shouted_phrase(form)
                                               or is_common_word(form, count, totals[form], lower)):
             del types[form]
+
+
+def is_shouted_phrase(form: str) -> bool:
+    """Several words in capitals that are all function words: a slogan's ("GET OUT"), no
+    name's (one such word may be an acronym: "US", "IT")."""
+    words = form.split()
+    return len(words) >= 2 and form.isupper() and all(w.lower() in STOP_WORDS for w in words)
 
 
 def is_role_alone(form: str) -> bool:
