@@ -4,7 +4,12 @@ tests with invented names (issue 19, round 2)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 
 def types_of(text: str) -> dict[str, str]:
@@ -73,3 +78,46 @@ def test_a_shouted_phrase_is_function_words_in_capitals(form: str, shouted: bool
     from reader.core.nlp.entities import is_shouted_phrase
 
     assert is_shouted_phrase(form) is shouted
+
+
+
+@pytest.mark.slow
+def test_a_name_listed_among_companies_is_a_company() -> None:
+    found = types_of("The agency picked Draper, Intuitive Machines, Firefly Aerospace and Varden "
+                     "Hollis for the lunar work, officials said.")
+    assert found.get("Varden Hollis") == "organization"
+
+
+def labelled_doc(words: list[str], tags: list[str]) -> Doc:
+    """A doc with the entity labels given (IOB tags), as the model might have labelled it."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    return Doc(Vocab(), words=words, ents=tags)
+
+
+@pytest.mark.parametrize(("words", "tags", "listed"), [
+    # "Alder Works, Brent Labs and Holmdel" after two organizations: one of them
+    (["Alder", "Works", ",", "Brent", "Labs", "and", "Holmdel"],
+     ["B-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "O", "B-GPE"], True),
+    # an address: commas alone make no list
+    (["Alder", "Works", ",", "Holmdel", ",", "NJ"], ["B-ORG", "I-ORG", "O", "B-GPE", "O", "B-ORG"], False),
+    # a person among them: a list of people and bodies says nothing
+    (["Alder", "Works", ",", "Brent", "Labs", ",", "Ann", "Fry", "and", "Holmdel"],
+     ["B-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "O", "B-PERSON", "I-PERSON", "O", "B-GPE"], False),
+])
+def test_a_list_of_organizations_needs_a_conjunction_two_of_them_and_no_person(
+        words: list[str], tags: list[str], listed: bool) -> None:
+    from reader.core.nlp.entities import is_listed_with_orgs
+
+    doc = labelled_doc(words, tags)
+    holmdel = words.index("Holmdel")
+    assert is_listed_with_orgs(doc, (holmdel, holmdel + 1)) is listed
+
+
+@pytest.mark.slow
+def test_a_team_before_its_manager_and_after_manager_of_is_an_organization() -> None:
+    found = types_of("Carlo Benedetti was named manager of Dunmore Rovers on Tuesday. Dunmore "
+                     "Rovers manager Carlo Benedetti said he was delighted.")
+    assert found.get("Dunmore Rovers") == "organization"
+    assert found.get("Carlo Benedetti") == "person"

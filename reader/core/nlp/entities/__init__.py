@@ -32,6 +32,8 @@ from reader.core.nlp.entities.phrases import (
     find_phrases,
     is_name_token,
     looks_like_org,
+    name_run_left,
+    name_run_right,
 )
 from reader.core.nlp.entities.platforms import PLATFORM_NAMES
 from reader.core.nlp.entities.span_cleanup import NAME_LABELS, clean_span
@@ -115,6 +117,8 @@ ROLE_NOUNS = frozenset({
 LISTED_PERSON_WEIGHT = 1.5
 # Only "and": a comma after a name often opens an apposition ("John Smith, London Newsroom").
 PERSON_LIST_JOINERS = frozenset({"and"})
+# What stands between the items of a list of names.
+LIST_JOINERS = frozenset({",", "and", "or", "&"})
 # Words before a name that a person's name does not take in a list: "of", "the".
 NOT_BEFORE_PEOPLE = frozenset({"of", "the", "at", "in", "from"})
 # Jobs held at an organization: "chief operating officer of SpaceX", "an analyst at Jefferies".
@@ -185,7 +189,14 @@ ORG_FOLLOWER_WORDS = frozenset({"shares", "shareholders", "stock", "subsidiary",
 TEAM_ROLE_WORDS = frozenset({
     "captain", "coach", "striker", "midfielder", "goalkeeper", "defender", "winger", "skipper",
     "batsman", "bowler", "pitcher", "all-rounder", "fullback", "scrum-half", "fly-half",
+    "manager", "boss", "chairman", "keeper",
 })
+# Jobs in a team before "of" or "at": "manager of Dunmore Rovers", "coach at Dunmore".
+TEAM_JOB_NOUNS = frozenset({"manager", "coach", "boss", "captain"})
+# Other names the model labels organizations, and none it labels a person's, in a list around a
+# name: the name is one of them ("Draper, Lockheed Martin and Firefly Aerospace"). Two, so one
+# mislabelled neighbour decides nothing.
+MIN_LISTED_ORGS = 2
 # Endings of English county names, never of a person's.
 COUNTY_SUFFIXES = ("shire",)
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "into", "outside", "across", "to", "around"})
@@ -324,9 +335,12 @@ def context_votes(doc: Doc, span: tuple[int, int], form: str) -> Tally:
     after = doc[span[1]].text if span[1] < len(doc) else ""
     if after in ORG_FOLLOWER_WORDS:  # "Pirelli shares", "Zycie Warszawy daily said"
         votes["organization"] += PATTERN_WEIGHT
-    elif after in TEAM_ROLE_WORDS and span[1] - span[0] == 1 and not is_sure_place(form) \
+    elif after in TEAM_ROLE_WORDS and not is_sure_place(form) \
             and span[1] + 1 < len(doc) and is_name_token(doc[span[1] + 1]):
         votes["organization"] += PATTERN_WEIGHT  # "Warwickshire captain Tim Munton"
+    if is_name_token(doc[span[0]]) and doc[span[0]].ent_type_ not in NOT_DESCRIBED_LABELS \
+            and not lookup_place(form) and is_listed_with_orgs(doc, span):
+        votes["organization"] += TITLE_WEIGHT  # "Draper, Lockheed Martin and Firefly Aerospace"
     if len(words) >= 2 and all(is_name_token(t) for t in doc[span[0]:span[1]]) \
             and is_listed_with_person(doc, span) and not looks_like_org(words):
         votes["person"] += LISTED_PERSON_WEIGHT  # "Eric Robinson and Boone Jenner also scored"
@@ -378,6 +392,45 @@ def is_listed_with_person(doc: Doc, span: tuple[int, int]) -> bool:
     return False
 
 
+def is_listed_with_orgs(doc: Doc, span: tuple[int, int]) -> bool:
+    """A name in a list ("A, B and C") whose other items the model labels organizations,
+    at least MIN_LISTED_ORGS of them and no person. Commas alone make no list: "Arts Center,
+    Holmdel, NJ" is an address."""
+    left, left_joined = listed_labels(doc, span[0], -1)
+    right, right_joined = listed_labels(doc, span[1], 1)
+    labels = left + right
+    return (left_joined or right_joined) and labels.count("ORG") >= MIN_LISTED_ORGS \
+        and "PERSON" not in labels
+
+
+def listed_labels(doc: Doc, edge: int, step: int) -> tuple[list[str], bool]:
+    """The model's labels of the list items beside a name, walking left (step -1, from its
+    first token) or right (step 1, from the token after it) over commas and "and"/"or", and
+    whether a conjunction was crossed."""
+    labels: list[str] = []
+    joined = False
+    i = edge
+    while True:
+        j = i - 1 if step < 0 else i
+        gap = 0
+        while 0 <= j < len(doc) and doc[j].text in LIST_JOINERS and gap < 2:
+            joined = joined or doc[j].text != ","
+            j += step
+            gap += 1
+        if gap == 0 or not 0 <= j < len(doc):
+            return labels, joined
+        if not doc[j].ent_type_ and is_name_token(doc[j]):  # a name the model missed
+            a, b = (name_run_left(doc, j + 1), j + 1) if step < 0 else (j, name_run_right(doc, j))
+            labels.append("")
+            i = a if step < 0 else b
+            continue
+        a, b = model_entity_at(doc, -1, j + 1) if step < 0 else model_entity_at(doc, j, -1)
+        if a == b:
+            return labels, joined
+        labels.append(doc[a].ent_type_)
+        i = a if step < 0 else b
+
+
 def is_model_person(doc: Doc, start: int, end: int) -> bool:
     """A full name the model labels a person's and whose words do not say organization."""
     return (end - start >= 2 and doc[start].ent_type_ == "PERSON"
@@ -390,7 +443,8 @@ def is_employer(doc: Doc, span: tuple[int, int]) -> bool:
     start, end = span
     if not is_name_token(doc[start]):
         return False
-    if start >= 2 and doc[start - 1].lower_ in {"of", "at"} and doc[start - 2].lower_ in JOB_NOUNS:
+    if start >= 2 and doc[start - 1].lower_ in {"of", "at"} \
+            and (doc[start - 2].lower_ in JOB_NOUNS or doc[start - 2].lower_ in TEAM_JOB_NOUNS):
         return True
     if end + 1 >= len(doc) or doc[end].text not in {"'s", "’s", "'", "’"}:
         return False
