@@ -121,3 +121,23 @@ def test_a_team_before_its_manager_and_after_manager_of_is_an_organization() -> 
                      "Rovers manager Carlo Benedetti said he was delighted.")
     assert found.get("Dunmore Rovers") == "organization"
     assert found.get("Carlo Benedetti") == "person"
+
+
+@pytest.mark.slow
+def test_a_title_with_a_colon_written_twice_is_one_work_and_its_subtitle_stands_for_it() -> None:
+    from reader.core.nlp import analyze
+
+    entities = analyze("Moonfall Saga: Broken Crown review – a fine game\n\nEven if its parts are "
+                       "borrowed, Moonfall Saga: Broken Crown finds a reason for them. Broken "
+                       "Crown's story follows Ada Quell, a pilot. Moonfall Saga: Broken Crown is "
+                       "out on Friday.").entities
+    work = next(e for e in entities if e.name == "Moonfall Saga: Broken Crown")
+    assert work.type == "work" and "Broken Crown" in work.aliases
+    assert not any(e.name in ("Moonfall Saga", "Broken Crown") for e in entities)
+
+
+@pytest.mark.slow
+def test_a_headline_colon_or_an_interview_question_is_no_title() -> None:
+    found = types_of("Tarsia and Velmont: Border Forces Block Return\n\nQ: What happened?\n\n"
+                     "Q: What next? Officials in Tarsia said the border stayed shut.")
+    assert not any(":" in name for name in found)

@@ -231,12 +231,24 @@ def to_entity(group: Group, text: str) -> Entity:
     return Entity(name=name, type=group.type, aliases=aliases, mentions=mentions)
 
 
+def merge_subtitles(groups: list[Group]) -> None:
+    """A work's subtitle alone joins the title it ends: "Fallen Order" and "Star Wars Jedi:
+    Fallen Order"."""
+    works = [g for g in groups if g.type == "work" and g.found]
+    by_subtitle = {name.split(": ", 1)[1]: g for g in works for name in g.names() if ": " in name}
+    for g in works:
+        owner = by_subtitle.get(g.names().most_common(1)[0][0])
+        if owner is not None and owner is not g:
+            absorb(owner, g)
+
+
 def merge_mentions(found: list[Found], text: str) -> list[Entity]:
     """One entity per referent, in order of first mention."""
     groups = group_exact(found)
     merge_person_variants(groups)
     merge_short_names(groups)
     merge_acronyms(groups)
+    merge_subtitles(groups)
     kept = [g for g in groups if g.found]
     kept.sort(key=lambda g: min(f.start for f in g.found))
     return [to_entity(g, text) for g in kept]
