@@ -141,3 +141,18 @@ def test_a_headline_colon_or_an_interview_question_is_no_title() -> None:
     found = types_of("Tarsia and Velmont: Border Forces Block Return\n\nQ: What happened?\n\n"
                      "Q: What next? Officials in Tarsia said the border stayed shut.")
     assert not any(":" in name for name in found)
+
+
+@pytest.mark.slow
+def test_a_team_managed_is_an_organization_but_a_coach_by_title_is_a_person() -> None:
+    found = types_of("Carlo Benedetti returned to England to manage Dunmore Rovers in 2016. "
+                     "Coach Ansel Brückner has called up the same squad.")
+    assert found.get("Dunmore Rovers") == "organization"
+    assert found.get("Ansel Brückner") == "person"
+
+
+@pytest.mark.slow
+def test_a_name_before_devices_or_products_is_their_maker() -> None:
+    found = types_of("Shoppers tend to be interested in deals on Corvane devices. It makes sense "
+                     "since Corvane products are pricey.")
+    assert found.get("Corvane") == "organization"

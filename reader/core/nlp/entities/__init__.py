@@ -183,7 +183,15 @@ GROUP_LAST_WORDS = frozenset({
     "Associates", "Democrats", "Republicans", "Rebels", "Militia", "Brigade", "Brigades",
 })
 # Lower-case words after a name that make it a company's or a publication's.
-ORG_FOLLOWER_WORDS = frozenset({"shares", "shareholders", "stock", "subsidiary", "daily", "weekly"})
+# ("devices", "products", "customers": "Tarvex devices" names the maker; no one's name is
+# written before them.)
+ORG_FOLLOWER_WORDS = frozenset({
+    "shares", "shareholders", "stock", "subsidiary", "daily", "weekly", "devices", "products",
+    "customers",
+})
+# Verbs whose object is a team: "managed Dunmore Rovers", "coached Dunmore".
+TEAM_VERBS = frozenset({"manage", "managed", "manages", "managing", "coach", "coached", "coaches",
+                        "coaching", "captained", "captains"})
 # Roles in a team between the team's one-word name and a player's ("Everton striker Duncan
 # Ferguson"); a country before them stays a place (national sides).
 TEAM_ROLE_WORDS = frozenset({
@@ -443,6 +451,8 @@ def is_employer(doc: Doc, span: tuple[int, int]) -> bool:
     start, end = span
     if not is_name_token(doc[start]):
         return False
+    if start >= 1 and doc[start - 1].text in TEAM_VERBS and doc[start].dep_ in {"dobj", "compound"}:
+        return True  # "returned to manage Dunmore Rovers"
     if start >= 2 and doc[start - 1].lower_ in {"of", "at"} \
             and (doc[start - 2].lower_ in JOB_NOUNS or doc[start - 2].lower_ in TEAM_JOB_NOUNS):
         return True
