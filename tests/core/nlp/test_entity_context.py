@@ -156,3 +156,36 @@ def test_a_name_before_devices_or_products_is_their_maker() -> None:
     found = types_of("Shoppers tend to be interested in deals on Corvane devices. It makes sense "
                      "since Corvane products are pricey.")
     assert found.get("Corvane") == "organization"
+
+
+CLUB_STORY = """Ansel Ruiz agrees deal to become Harlow manager
+
+Ansel Ruiz has agreed a deal to become Harlow's manager until the end of the season.
+The club said the coach will meet the squad on Friday.
+
+Harlow posted an image of Ruiz holding up a Harlow shirt on Wednesday.
+
+— Harlow Wanderby (@HarlowOfficial) November 20, 2019
+
+Ruiz scored goals in the league for years."""
+
+
+@pytest.mark.slow
+def test_a_town_written_as_its_club_makes_the_clubs_full_name_an_organization() -> None:
+    from reader.core.nlp import analyze
+
+    club = next(e for e in analyze(CLUB_STORY).entities if e.name == "Harlow Wanderby")
+    assert club.type == "organization" and "Harlow" in club.aliases
+
+
+@pytest.mark.slow
+def test_a_nationality_before_boss_stays_a_group() -> None:
+    found = types_of(CLUB_STORY + "\n\nThe Portuguese boss had been out of work since May.")
+    assert found.get("Portuguese") != "organization"
+
+
+@pytest.mark.slow
+def test_a_one_word_subject_going_on_with_its_is_no_person() -> None:
+    found = types_of("Brennick posted an image of the new coach holding a shirt from its "
+                     "Twitter account on Wednesday. Brennick said the deal was done.")
+    assert found.get("Brennick") == "organization"

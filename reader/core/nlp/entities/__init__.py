@@ -159,6 +159,8 @@ HOLDING_OF_NOUNS = frozenset({"shares", "stock", "stake", "stakes", "share"})
 # Present and past forms of "be" and "have" that agree with a plural subject: a singular name
 # taking them is a team or a company written as its people ("Dunmore were unable").
 PLURAL_VERBS = frozenset({"are", "were", "have"})
+# Dependency labels of clauses inside another, whose pronouns may have their own antecedent.
+INNER_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "conj", "parataxis", "pcomp"})
 # Singular forms of "be" (the parse has no lemmas: the tagger is left out for speed).
 BE_FORMS = frozenset({"is", "was", "'s", "’s"})
 # Verbs of a publication's reporting whose subject, when no known place, is an outlet
@@ -189,6 +191,10 @@ ORG_FOLLOWER_WORDS = frozenset({
     "shares", "shareholders", "stock", "subsidiary", "daily", "weekly", "devices", "products",
     "customers",
 })
+# What a club has, after its name in a sports report: "Dunmore's manager", "a Dunmore shirt".
+# (Not "stadium": "the Eschen stadium" is the town's.)
+CLUB_NOUNS = frozenset({"manager", "boss", "shirt", "shirts", "fans", "supporters", "squad",
+                        "academy", "players", "kit", "chairman"})
 # Verbs whose object is a team: "managed Dunmore Rovers", "coached Dunmore".
 TEAM_VERBS = frozenset({"manage", "managed", "manages", "managing", "coach", "coached", "coaches",
                         "coaching", "captained", "captains"})
@@ -325,8 +331,8 @@ def add_gazetteer_places(doc: Doc, votes: Votes) -> None:
             i += 1
 
 
-def context_votes(doc: Doc, span: tuple[int, int], form: str) -> Tally:
-    """Evidence from the words around one mention."""
+def context_votes(doc: Doc, span: tuple[int, int], form: str, sports: bool = False) -> Tally:
+    """Evidence from the words around one mention (``sports``: the text is a sports report)."""
     votes = Tally()
     words = [t.text for t in doc[span[0]:span[1]]]
     if is_event_name(words):  # "Davis Cup", "American Music Awards"
@@ -346,6 +352,9 @@ def context_votes(doc: Doc, span: tuple[int, int], form: str) -> Tally:
     elif after in TEAM_ROLE_WORDS and not is_sure_place(form) \
             and span[1] + 1 < len(doc) and is_name_token(doc[span[1] + 1]):
         votes["organization"] += PATTERN_WEIGHT  # "Warwickshire captain Tim Munton"
+    if sports and is_name_token(doc[span[0]]) and is_club_thing(doc, span) and not is_sure_place(form) \
+            and not is_nationality(form):
+        votes["organization"] += TITLE_WEIGHT  # "Dunmore's manager", "a Dunmore shirt"
     if is_name_token(doc[span[0]]) and doc[span[0]].ent_type_ not in NOT_DESCRIBED_LABELS \
             and not lookup_place(form) and is_listed_with_orgs(doc, span):
         votes["organization"] += TITLE_WEIGHT  # "Draper, Lockheed Martin and Firefly Aerospace"
@@ -356,7 +365,8 @@ def context_votes(doc: Doc, span: tuple[int, int], form: str) -> Tally:
         votes["organization"] += TITLE_WEIGHT  # "chief operating officer of SpaceX", "Apple's CEO"
     elif is_name_token(doc[span[0]]) and doc[span[0]].ent_type_ not in NOT_DESCRIBED_LABELS \
             and not lookup_place(form) \
-            and (is_held(doc, span) or is_called_org(doc, span) or is_plural_subject(doc, span)):
+            and (is_held(doc, span) or is_called_org(doc, span) or is_plural_subject(doc, span)
+                 or owns_its(doc, span)):
         votes["organization"] += TITLE_WEIGHT  # "shares of X", "X, the e-commerce giant", "X were"
     if len(words) >= 2 and is_name_token(doc[span[0]]) and is_relative_who(doc, span[1]) \
             and not looks_like_org(words) and words[-1] not in GROUP_LAST_WORDS:
@@ -464,6 +474,16 @@ def is_employer(doc: Doc, span: tuple[int, int]) -> bool:
     return noun == "chief" and end + 2 < len(doc) and doc[end + 2].lower_ in CHIEF_JOBS
 
 
+def is_club_thing(doc: Doc, span: tuple[int, int]) -> bool:
+    """A name before what a club has, straight or with a possessive: "Dunmore manager",
+    "Dunmore's manager", "a Dunmore shirt" (in a sports report, where a person's manager is
+    rare and a club's common)."""
+    i = span[1]
+    if i < len(doc) and doc[i].text in {"'s", "’s", "'", "’"}:
+        i += 1
+    return i < len(doc) and doc[i].text in CLUB_NOUNS
+
+
 def is_held(doc: Doc, span: tuple[int, int]) -> bool:
     """A name shares are held in: "shares of Tarvex", "a stake in Tarvex"."""
     start, end = span
@@ -511,6 +531,30 @@ def is_plural_subject(doc: Doc, span: tuple[int, int]) -> bool:
     verb = doc[end]
     return (root.dep_ == "nsubj" and (root.head == verb or verb.head == root.head)
             and not any(child.dep_ == "conj" for child in root.children))
+
+
+def owns_its(doc: Doc, span: tuple[int, int]) -> bool:
+    """A name the subject of a clause that goes on with "its": "Dunmore posted a photo from its
+    account" (no one's pronoun is "its"). Inside a reported or other inner clause "its" may
+    be another's ("Ann Fry said its profits rose"), so those do not count. One word only: a
+    full name is seldom a company's, and the parse often joins a byline to the next sentence."""
+    root = doc[span[0]:span[1]].root
+    if span[1] - span[0] != 1 or root.dep_ != "nsubj":
+        return False
+    verb = root.head
+    for token in verb.subtree:
+        if token.i >= span[1] and token.lower_ == "its" and not crosses_clause(token, verb):
+            return True
+    return False
+
+
+def crosses_clause(token: Token, verb: Token) -> bool:
+    """An inner clause between ``token`` and the ``verb`` it hangs from."""
+    while token != verb and token.head != token:
+        if token.dep_ in INNER_CLAUSE_DEPS:
+            return True
+        token = token.head
+    return False
 
 
 def is_outlet_mention(doc: Doc, span: tuple[int, int]) -> bool:
@@ -607,7 +651,7 @@ def decide_type(form: str, votes: Tally, parts: dict[str, set[str]]) -> str:
     return best
 
 
-def form_evidence(doc: Doc, votes: Votes) -> tuple[dict[str, Tally], dict[str, Tally]]:
+def form_evidence(doc: Doc, votes: Votes, sports: bool = False) -> tuple[dict[str, Tally], dict[str, Tally]]:
     """All the votes for each surface form across the story, context included, and the
     context's votes alone (with "outlet" for mentions a report is credited to)."""
     totals: dict[str, Tally] = {}
@@ -615,7 +659,7 @@ def form_evidence(doc: Doc, votes: Votes) -> tuple[dict[str, Tally], dict[str, T
     for span, counter in votes.items():
         form = doc[span[0]:span[1]].text
         total = totals.setdefault(form, Tally())
-        context = context_votes(doc, span, form)
+        context = context_votes(doc, span, form, sports)
         total.add(counter)
         total.add(context)
         contexts.setdefault(form, Tally()).add(context)
@@ -623,7 +667,7 @@ def form_evidence(doc: Doc, votes: Votes) -> tuple[dict[str, Tally], dict[str, T
             contexts[form]["outlet"] += 1
     for span in unvoted_repeats(doc, votes):
         form = doc[span[0]:span[1]].text
-        contexts[form].add(context_votes(doc, span, form))
+        contexts[form].add(context_votes(doc, span, form, sports))
         if is_outlet_mention(doc, span):
             contexts[form]["outlet"] += 1
     return totals, contexts
@@ -660,6 +704,9 @@ def form_types(doc: Doc, votes: Votes, totals: dict[str, Tally],
         types[form] = "place"
     for form in people_named_for_orgs(types, by_context, contexts):
         types[form] = "organization"
+        first = form.split()[0]
+        if types.get(first) == "person":
+            types[first] = "organization"  # "Tottenham" after "Tottenham Hotspur" in a club's story
     return types
 
 
@@ -668,8 +715,16 @@ def people_named_for_orgs(types: dict[str, str], by_context: dict[str, str | Non
     """Several-word "people" whose first word the context makes an organization and whose own
     context says nothing of a person: "Tarvex Cables", "Tarvex SpA" after "Tarvex shares"."""
     return [form for form, kind in types.items()
-            if kind == "person" and " " in form and by_context.get(form.split()[0]) == "organization"
-            and not contexts[form]["person"]]
+            if kind == "person" and " " in form and not contexts[form]["person"]
+            and (by_context.get(form.split()[0]) == "organization"
+                 or is_org_by_context(contexts.get(form.split()[0])))]
+
+
+def is_org_by_context(context: Tally | None) -> bool:
+    """Context that says organization as strongly as a person's name part needs, and nothing
+    else: a town's name written as its club's ("Tottenham's manager", "a Tottenham shirt")."""
+    return (context is not None and not context["person"]
+            and context["organization"] >= ORG_CONTEXT_WEIGHT * PERSON_PART_CONTEXTS)
 
 
 def things_not_people(doc: Doc, votes: Votes, types: dict[str, str]) -> set[str]:
@@ -799,7 +854,7 @@ def find_entities(doc: Doc, text: str) -> list[Entity]:
     add_phrases(doc, votes, sports)
     add_gazetteer_places(doc, votes)
     add_acronyms(doc, votes)
-    totals, contexts = form_evidence(doc, votes)
+    totals, contexts = form_evidence(doc, votes, sports)
     types = form_types(doc, votes, totals, contexts)
     drop_common_words(doc, votes, types, totals)
     add_repeats(doc, votes, types, add_surnames(doc, votes, types))
