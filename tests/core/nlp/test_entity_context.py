@@ -189,3 +189,10 @@ def test_a_one_word_subject_going_on_with_its_is_no_person() -> None:
     found = types_of("Brennick posted an image of the new coach holding a shirt from its "
                      "Twitter account on Wednesday. Brennick said the deal was done.")
     assert found.get("Brennick") == "organization"
+
+
+@pytest.mark.slow
+def test_a_coined_exit_or_craze_is_no_place() -> None:
+    found = types_of("Velmont and Tarsia attacked each other's policies on Tarsexit, health care "
+                     "and the economy. Tarsexit dominated the campaign in Velmont.")
+    assert found.get("Tarsexit") not in ("place", "person")

@@ -161,6 +161,8 @@ HOLDING_OF_NOUNS = frozenset({"shares", "stock", "stake", "stakes", "share"})
 PLURAL_VERBS = frozenset({"are", "were", "have"})
 # Dependency labels of clauses inside another, whose pronouns may have their own antecedent.
 INNER_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "conj", "parataxis", "pcomp"})
+# Endings of coined words for happenings: a country's exit ("Brexit"), a craze ("Cleggmania").
+COINAGE_ENDINGS = ("xit", "mania")
 # Singular forms of "be" (the parse has no lemmas: the tagger is left out for speed).
 BE_FORMS = frozenset({"is", "was", "'s", "’s"})
 # Verbs of a publication's reporting whose subject, when no known place, is an outlet
@@ -623,6 +625,13 @@ def context_type(form: str, total: Tally, context: Tally, parts: dict[str, set[s
     return None
 
 
+def is_coinage(form: str) -> bool:
+    """One word made with a coinage's ending (an exit, a craze) that the gazetteer does not
+    know: "Brexit", "Grexit", "Cleggmania"."""
+    return (" " not in form and form.isalpha() and form.lower().endswith(COINAGE_ENDINGS)
+            and lookup_place(form) is None)
+
+
 def decide_type(form: str, votes: Tally, parts: dict[str, set[str]]) -> str:
     """The one type of a surface form: the strongest evidence, with the gazetteer's say."""
     best = votes.best()
@@ -630,6 +639,8 @@ def decide_type(form: str, votes: Tally, parts: dict[str, set[str]]) -> str:
         return "organization"
     if best == "person" and form[:1].islower():
         return "product"  # "xCloud", "iPhone": no one's name starts in lower case
+    if best in {"place", "person"} and is_coinage(form):
+        return "event"  # "Brexit", "Cleggmania": a happening, no place
     if best == "person" and is_camel_case_brand(form):
         return "organization"  # "SpaceX", "FromSoftware": no one's name is written so
     if best in {"place", "person"} and " " not in form and not form.endswith(COUNTRY_ENDINGS) \
