@@ -196,3 +196,17 @@ def test_a_coined_exit_or_craze_is_no_place() -> None:
     found = types_of("Velmont and Tarsia attacked each other's policies on Tarsexit, health care "
                      "and the economy. Tarsexit dominated the campaign in Velmont.")
     assert found.get("Tarsexit") not in ("place", "person")
+
+
+def test_a_person_listed_with_names_now_typed_companies_is_one_on_the_second_look() -> None:
+    from reader.core.nlp.entities import Tally, people_listed_with_orgs
+
+    words = ["includes", "Draper", ",", "Varden", "Hollis", ",", "and", "Quintec", "Lane", "."]
+    doc = labelled_doc(words, ["O", "B-ORG", "O", "B-PERSON", "I-PERSON", "O", "O", "B-PERSON",
+                               "I-PERSON", "O"])
+    votes = {(1, 2): Tally(), (3, 5): Tally(), (7, 9): Tally()}
+    contexts = {"Draper": Tally(), "Varden Hollis": Tally(), "Quintec Lane": Tally()}
+    types = {"Draper": "organization", "Varden Hollis": "organization", "Quintec Lane": "person"}
+    assert people_listed_with_orgs(doc, votes, types, contexts) == {"Quintec Lane"}
+    types["Draper"] = "person"  # a person among them: nothing follows
+    assert people_listed_with_orgs(doc, votes, types, contexts) == set()

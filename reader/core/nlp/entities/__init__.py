@@ -416,18 +416,24 @@ def is_listed_with_orgs(doc: Doc, span: tuple[int, int]) -> bool:
     """A name in a list ("A, B and C") whose other items the model labels organizations,
     at least MIN_LISTED_ORGS of them and no person. Commas alone make no list: "Arts Center,
     Holmdel, NJ" is an address."""
-    left, left_joined = listed_labels(doc, span[0], -1)
-    right, right_joined = listed_labels(doc, span[1], 1)
-    labels = left + right
-    return (left_joined or right_joined) and labels.count("ORG") >= MIN_LISTED_ORGS \
-        and "PERSON" not in labels
+    items, joined = listed_items(doc, span)
+    labels = [doc[a].ent_type_ for a, _ in items]
+    return joined and labels.count("ORG") >= MIN_LISTED_ORGS and "PERSON" not in labels
 
 
-def listed_labels(doc: Doc, edge: int, step: int) -> tuple[list[str], bool]:
-    """The model's labels of the list items beside a name, walking left (step -1, from its
-    first token) or right (step 1, from the token after it) over commas and "and"/"or", and
-    whether a conjunction was crossed."""
-    labels: list[str] = []
+def listed_items(doc: Doc, span: tuple[int, int]) -> tuple[list[tuple[int, int]], bool]:
+    """The other items of the list a name is in, and whether it is joined by a conjunction
+    (commas alone are an address's or a heading's)."""
+    left, left_joined = listed_spans(doc, span[0], -1)
+    right, right_joined = listed_spans(doc, span[1], 1)
+    return left + right, left_joined or right_joined
+
+
+def listed_spans(doc: Doc, edge: int, step: int) -> tuple[list[tuple[int, int]], bool]:
+    """The list items beside a name (the model's entities, and capitalized runs it missed),
+    walking left (step -1, from its first token) or right (step 1, from the token after it)
+    over commas and "and"/"or", and whether a conjunction was crossed."""
+    labels: list[tuple[int, int]] = []
     joined = False
     i = edge
     while True:
@@ -441,13 +447,13 @@ def listed_labels(doc: Doc, edge: int, step: int) -> tuple[list[str], bool]:
             return labels, joined
         if not doc[j].ent_type_ and is_name_token(doc[j]):  # a name the model missed
             a, b = (name_run_left(doc, j + 1), j + 1) if step < 0 else (j, name_run_right(doc, j))
-            labels.append("")
+            labels.append((a, b))
             i = a if step < 0 else b
             continue
         a, b = model_entity_at(doc, -1, j + 1) if step < 0 else model_entity_at(doc, j, -1)
         if a == b:
             return labels, joined
-        labels.append(doc[a].ent_type_)
+        labels.append((a, b))
         i = a if step < 0 else b
 
 
@@ -713,12 +719,31 @@ def form_types(doc: Doc, votes: Votes, totals: dict[str, Tally],
     types = {form: by_context[form] or decide_type(form, total, parts) for form, total in totals.items()}
     for form in things_not_people(doc, votes, types):
         types[form] = "place"
+    for form in people_listed_with_orgs(doc, votes, types, contexts):
+        types[form] = "organization"
     for form in people_named_for_orgs(types, by_context, contexts):
         types[form] = "organization"
         first = form.split()[0]
         if types.get(first) == "person":
             types[first] = "organization"  # "Tottenham" after "Tottenham Hotspur" in a club's story
     return types
+
+
+def people_listed_with_orgs(doc: Doc, votes: Votes, types: dict[str, str],
+                            contexts: dict[str, Tally]) -> set[str]:
+    """ "People" listed with MIN_LISTED_ORGS names now typed organizations and no person,
+    whose context says nothing of a person: the second look after the types are known
+    ("Draper, Lockheed Martin, and Northrop Grumman" once "Lockheed Martin" is a company)."""
+    found: set[str] = set()
+    for span in votes:
+        form = doc[span[0]:span[1]].text
+        if types.get(form) != "person" or contexts[form]["person"]:
+            continue
+        items, joined = listed_items(doc, span)
+        kinds = [types.get(doc[a:b].text) for a, b in items]
+        if joined and kinds.count("organization") >= MIN_LISTED_ORGS and "person" not in kinds:
+            found.add(form)
+    return found
 
 
 def people_named_for_orgs(types: dict[str, str], by_context: dict[str, str | None],
