@@ -112,7 +112,8 @@ def short_forms(name: str, kind: str) -> list[str]:
 
 def merge_short_names(groups: list[Group]) -> None:
     """A one-word name joins the longer name of the same type it is short for: the only one, or
-    the one mentioned most ("Clinton" is Hillary Clinton in a story about her and her daughter)."""
+    for a person the one mentioned most ("Clinton" is Hillary Clinton in a story about her and
+    her daughter); an organization's word shared by several names stays their own."""
     for kind in ("person", "organization"):
         same = [g for g in groups if g.type == kind and g.found]
         full = [g for g in same if len(g.names().most_common(1)[0][0].split()) >= 2]
@@ -123,6 +124,8 @@ def merge_short_names(groups: list[Group]) -> None:
             owners = [g for g in full if g is not short and g.found
                       and any(parts[0] in short_forms(n, kind) for n in g.names())]
             owners.sort(key=lambda g: len(g.found), reverse=True)
+            if kind == "organization" and len(owners) > 1:
+                continue  # "Apple" before "Apple Arcade" and "Apple Watch Series": the maker of both
             if len(owners) == 1 or owners and len(owners[0].found) > len(owners[1].found):
                 absorb(owners[0], short)
 
