@@ -210,3 +210,17 @@ def test_a_person_listed_with_names_now_typed_companies_is_one_on_the_second_loo
     assert people_listed_with_orgs(doc, votes, types, contexts) == {"Quintec Lane"}
     types["Draper"] = "person"  # a person among them: nothing follows
     assert people_listed_with_orgs(doc, votes, types, contexts) == set()
+
+
+@pytest.mark.slow
+def test_a_name_the_text_calls_a_town_is_a_place_however_the_model_labels_it() -> None:
+    found = types_of("Brennick is a town in mourning. Brennick has asked to be left alone with "
+                     "its grief. Brennick lost eleven miners.")
+    assert found.get("Brennick") == "place"
+
+
+@pytest.mark.slow
+def test_a_person_with_a_possessed_town_stays_a_person() -> None:
+    found = types_of("Mayor Ellis Tarrow said on Monday that the town's budget was short. Ellis "
+                     "Tarrow is the town's mayor.")
+    assert found.get("Ellis Tarrow") == "person"

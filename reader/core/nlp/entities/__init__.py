@@ -29,6 +29,7 @@ from reader.core.nlp.entities.phrases import (
     GENERIC_ORG_WORDS,
     NOT_DESCRIBED_LABELS,
     PATTERN_WEIGHT,
+    PLACE_OF_NOUNS,
     find_phrases,
     is_name_token,
     looks_like_org,
@@ -565,6 +566,20 @@ def crosses_clause(token: Token, verb: Token) -> bool:
     return False
 
 
+def is_called_place(doc: Doc, span: tuple[int, int]) -> bool:
+    """A name the text calls a town or a region: "the town of Tavildara", "Longyear, a town
+    in mourning", "Longyear is a town"."""
+    start, end = span
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].text in PLACE_OF_NOUNS:
+        return True
+    root = doc[start:end].root
+    nouns = [child for child in root.children if child.dep_ == "appos"]
+    if root.dep_ == "nsubj" and root.head.lower_ in BE_FORMS:
+        nouns += [child for child in root.head.children if child.dep_ == "attr"]
+    return any(noun.text in PLACE_OF_NOUNS and not any(c.dep_ == "poss" for c in noun.children)
+               for noun in nouns)
+
+
 def is_outlet_mention(doc: Doc, span: tuple[int, int]) -> bool:
     """A name a report is credited to: "according to Holbrook", "Holbrook reported"."""
     start, end = span
@@ -622,6 +637,9 @@ def context_type(form: str, total: Tally, context: Tally, parts: dict[str, set[s
     shape, the context is the text's own say ("Tarvex's shares", "Tarvex, the retailer"). A
     name credited with a report and no known place is an outlet ("Holbrook reported")."""
     best = total.best()
+    if best == "person" and form not in parts["person"] and not context["person"] \
+            and not context["organization"] and context["called place"]:
+        return "place"  # "the town of Tavildara", "Longyear is a town"
     if best not in {"person", "place", "organization"} or lookup_place(form) is not None \
             or context["person"] or context["place"]:
         return None
@@ -682,6 +700,8 @@ def form_evidence(doc: Doc, votes: Votes, sports: bool = False) -> tuple[dict[st
         contexts.setdefault(form, Tally()).add(context)
         if is_outlet_mention(doc, span):
             contexts[form]["outlet"] += 1
+        if is_called_place(doc, span):
+            contexts[form]["called place"] += 1
     for span in unvoted_repeats(doc, votes):
         form = doc[span[0]:span[1]].text
         contexts[form].add(context_votes(doc, span, form, sports))
