@@ -224,3 +224,20 @@ def test_a_person_with_a_possessed_town_stays_a_person() -> None:
     found = types_of("Mayor Ellis Tarrow said on Monday that the town's budget was short. Ellis "
                      "Tarrow is the town's mayor.")
     assert found.get("Ellis Tarrow") == "person"
+
+
+@pytest.mark.slow
+def test_a_name_after_daily_or_weekly_is_a_publication() -> None:
+    found = types_of("Klinsmann was quoted as saying by the daily Tarvo Zeitung on Saturday.")
+    assert found.get("Tarvo Zeitung") == "organization"
+
+
+@pytest.mark.parametrize(("words", "tags", "club"), [
+    (["Dunmore", "'s", "Ellis", "Varga", "scored"], ["B-PERSON", "O", "B-PERSON", "I-PERSON", "O"], True),
+    (["Dunmore", "'s", "manager", "left"], ["B-PERSON", "O", "O", "O"], True),
+    (["Dunmore", "'s", "wife", "left"], ["B-PERSON", "O", "O", "O"], False),
+])
+def test_a_club_has_players_and_a_manager(words: list[str], tags: list[str], club: bool) -> None:
+    from reader.core.nlp.entities import is_club_thing
+
+    assert is_club_thing(labelled_doc(words, tags), (0, 1)) is club

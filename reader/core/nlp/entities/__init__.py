@@ -145,6 +145,8 @@ ORG_APPOSITION_NOUNS = frozenset({
     "publisher", "developer", "studio", "broadcaster", "newspaper", "agency", "club", "side",
     "team", "outfit", "franchise", "corporation", "business", "contractor", "supplier", "chain",
 })
+# Nouns right before a publication's name: "the daily Tarvo Zeitung", "the news weekly Tarvo".
+PUBLICATION_NOUNS = frozenset({"daily", "weekly", "magazine", "tabloid", "paper"})
 # What a company or a club has, after its possessive, beside COMPANY_NOUNS: "Tarvex's listing",
 # "Tarvex's cables division", "Dunmore's striker" (no one has a striker or a listing).
 # (Not "stake", "brand", "office" or "staff": people have those.)
@@ -490,6 +492,8 @@ def is_club_thing(doc: Doc, span: tuple[int, int]) -> bool:
     i = span[1]
     if i < len(doc) and doc[i].text in {"'s", "’s", "'", "’"}:
         i += 1
+        if i < len(doc) and doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "B":
+            return True  # "Dunmore's Gary Breen": a player of the club's
     return i < len(doc) and doc[i].text in CLUB_NOUNS
 
 
@@ -507,8 +511,9 @@ def is_called_org(doc: Doc, span: tuple[int, int]) -> bool:
     Tarvex"), in apposition ("Tarvex, the Chinese e-commerce giant,") or after "is" ("Tarvex
     is a retailer")."""
     before = doc[span[0] - 1] if span[0] > 0 else None
-    if before is not None and before.is_lower and before.text in ORG_APPOSITION_NOUNS:
-        return True  # "the e-commerce giant Tarvex"
+    if before is not None and before.is_lower \
+            and (before.text in ORG_APPOSITION_NOUNS or before.text in PUBLICATION_NOUNS):
+        return True  # "the e-commerce giant Tarvex", "the news weekly Tarvo Zeitung"
     root = doc[span[0]:span[1]].root
     if any(child.dep_ == "appos" and names_a_company(child) for child in root.children):
         return True
