@@ -241,3 +241,10 @@ def test_a_club_has_players_and_a_manager(words: list[str], tags: list[str], clu
     from reader.core.nlp.entities import is_club_thing
 
     assert is_club_thing(labelled_doc(words, tags), (0, 1)) is club
+
+
+@pytest.mark.slow
+def test_the_agent_of_published_is_an_outlet() -> None:
+    found = types_of("In the same interview, published by Prensa Tarvo on Saturday, Puig was "
+                     "asked if he feared arrest.")
+    assert found.get("Prensa Tarvo") == "organization"

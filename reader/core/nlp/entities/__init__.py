@@ -145,6 +145,8 @@ ORG_APPOSITION_NOUNS = frozenset({
     "publisher", "developer", "studio", "broadcaster", "newspaper", "agency", "club", "side",
     "team", "outfit", "franchise", "corporation", "business", "contractor", "supplier", "chain",
 })
+# Verbs before "by" whose agent is an outlet: "published by Prensa Tarvo", "broadcast by".
+PUBLISHING_VERBS = frozenset({"published", "broadcast", "aired", "televised", "carried"})
 # Nouns right before a publication's name: "the daily Tarvo Zeitung", "the news weekly Tarvo".
 PUBLICATION_NOUNS = frozenset({"daily", "weekly", "magazine", "tabloid", "paper"})
 # What a company or a club has, after its possessive, beside COMPANY_NOUNS: "Tarvex's listing",
@@ -511,6 +513,8 @@ def is_called_org(doc: Doc, span: tuple[int, int]) -> bool:
     Tarvex"), in apposition ("Tarvex, the Chinese e-commerce giant,") or after "is" ("Tarvex
     is a retailer")."""
     before = doc[span[0] - 1] if span[0] > 0 else None
+    if span[0] >= 2 and doc[span[0] - 1].text == "by" and doc[span[0] - 2].text in PUBLISHING_VERBS:
+        return True  # "an interview published by Prensa Tarvo"
     if before is not None and before.is_lower \
             and (before.text in ORG_APPOSITION_NOUNS or before.text in PUBLICATION_NOUNS):
         return True  # "the e-commerce giant Tarvex", "the news weekly Tarvo Zeitung"
