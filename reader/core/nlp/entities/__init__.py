@@ -3,7 +3,10 @@
 Steps: clean the model's spans (span_cleanup.py) → add phrases it misses (phrases.py, teams.py),
 works, products and events its labels miss (works.py) and places it does not see (gazetteer.py)
 → give each surface form one type across the story, strongest evidence first, context words
-included → forget forms that are no names (common words capitalized, titles alone) → find the
+included; what the text itself says of a name (a company noun beside it, its shares, a plural
+verb, a list of companies, "the town of X") outweighs any number of the model's labels when
+nothing around it says otherwise, and a list or a full name follows its companies on a second
+look → forget forms that are no names (common words capitalized, titles alone) → find the
 form's other mentions → merge mentions per referent (aliases.py).
 """
 
