@@ -248,3 +248,9 @@ def test_the_agent_of_published_is_an_outlet() -> None:
     found = types_of("In the same interview, published by Prensa Tarvo on Saturday, Puig was "
                      "asked if he feared arrest.")
     assert found.get("Prensa Tarvo") == "organization"
+
+
+@pytest.mark.slow
+def test_an_outlet_joined_to_another_before_have_reported_is_one() -> None:
+    found = types_of("As both NBC News and Ostrin have reported, there is a security risk.")
+    assert found.get("Ostrin") == "organization"

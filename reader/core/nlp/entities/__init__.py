@@ -597,9 +597,10 @@ def is_outlet_mention(doc: Doc, span: tuple[int, int]) -> bool:
     start, end = span
     if start >= 2 and doc[start - 1].lower_ == "to" and doc[start - 2].lower_ == "according":
         return True
-    root = doc[start:end].root
-    return (end < len(doc) and doc[end].lower_ in REPORT_VERBS
-            and root.dep_ == "nsubj" and root.head == doc[end])
+    subject = doc[start:end].root
+    while subject.dep_ == "conj" and subject.head != subject:  # "NBC News and Holbrook have reported"
+        subject = subject.head
+    return subject.dep_ == "nsubj" and subject.head.lower_ in REPORT_VERBS and subject.head.i >= end
 
 
 def is_relative_who(doc: Doc, end: int) -> bool:
