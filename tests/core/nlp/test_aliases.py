@@ -116,3 +116,16 @@ def test_different_given_names_on_one_surname_stay_apart() -> None:
     entities = merge_mentions(found_all(text, [("Patricia Holt", "person"), ("Patrick Holt", "person"),
                                                ("Al Holt", "person"), ("Alan Holt", "person")]), text)
     assert len(entities) == 4
+
+
+def test_a_company_word_shared_by_several_of_its_names_stays_its_own() -> None:
+    from reader.core.nlp.entities.aliases import Found, merge_mentions
+
+    text = "Corvane Watch Series, Corvane Watch Series and Corvane Arcade. Corvane said so."
+    found = [Found(0, 20, "organization", "Corvane Watch Series"),
+             Found(22, 42, "organization", "Corvane Watch Series"),
+             Found(47, 61, "organization", "Corvane Arcade"),
+             Found(63, 70, "organization", "Corvane")]
+    assert [text[f.start:f.end] for f in found] == [f.name for f in found]
+    names = {e.name: len(e.mentions) for e in merge_mentions(found, text)}
+    assert names == {"Corvane": 1, "Corvane Watch Series": 2, "Corvane Arcade": 1}

@@ -3,7 +3,10 @@
 Steps: clean the model's spans (span_cleanup.py) → add phrases it misses (phrases.py, teams.py),
 works, products and events its labels miss (works.py) and places it does not see (gazetteer.py)
 → give each surface form one type across the story, strongest evidence first, context words
-included → forget forms that are no names (common words capitalized, titles alone) → find the
+included; what the text itself says of a name (a company noun beside it, its shares, a plural
+verb, a list of companies, "the town of X") outweighs any number of the model's labels when
+nothing around it says otherwise, and a list or a full name follows its companies on a second
+look → forget forms that are no names (common words capitalized, titles alone) → find the
 form's other mentions → merge mentions per referent (aliases.py).
 """
 
@@ -11,6 +14,8 @@ from __future__ import annotations
 
 import dataclasses
 from typing import TYPE_CHECKING
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from reader.core.model import Entity, EntityType
 from reader.core.nlp.confidence import scaled, vote_confidence
@@ -25,10 +30,14 @@ from reader.core.nlp.entities.gazetteer import (
 )
 from reader.core.nlp.entities.phrases import (
     GENERIC_ORG_WORDS,
+    NOT_DESCRIBED_LABELS,
     PATTERN_WEIGHT,
+    PLACE_OF_NOUNS,
     find_phrases,
     is_name_token,
     looks_like_org,
+    name_run_left,
+    name_run_right,
 )
 from reader.core.nlp.entities.platforms import PLATFORM_NAMES
 from reader.core.nlp.entities.span_cleanup import NAME_LABELS, clean_span
@@ -47,7 +56,7 @@ from reader.core.nlp.entities.works import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 LABEL_TYPES: dict[str, EntityType] = {
     "PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place",
@@ -112,6 +121,8 @@ ROLE_NOUNS = frozenset({
 LISTED_PERSON_WEIGHT = 1.5
 # Only "and": a comma after a name often opens an apposition ("John Smith, London Newsroom").
 PERSON_LIST_JOINERS = frozenset({"and"})
+# What stands between the items of a list of names.
+LIST_JOINERS = frozenset({",", "and", "or", "&"})
 # Words before a name that a person's name does not take in a list: "of", "the".
 NOT_BEFORE_PEOPLE = frozenset({"of", "the", "at", "in", "from"})
 # Jobs held at an organization: "chief operating officer of SpaceX", "an analyst at Jefferies".
@@ -128,6 +139,49 @@ COMPANY_NOUNS = frozenset({
     "subsidiary", "headquarters", "stock", "shares", "revenue", "revenues", "profits", "earnings",
     "products", "devices", "services", "customers",
 })
+# Nouns an organization is called by in apposition or as a copula's complement: "Tarvex, the
+# Chinese e-commerce giant, said", "Tarvex is a retailer". Nouns a person is also called by
+# ("group" of people, "leader") are left out.
+ORG_APPOSITION_NOUNS = frozenset({
+    "company", "firm", "giant", "retailer", "maker", "carmaker", "automaker", "airline", "bank",
+    "lender", "insurer", "conglomerate", "manufacturer", "startup", "start-up", "operator",
+    "publisher", "developer", "studio", "broadcaster", "newspaper", "agency", "club", "side",
+    "team", "outfit", "franchise", "corporation", "business", "contractor", "supplier", "chain",
+})
+# Verbs before "by" whose agent is an outlet: "published by Prensa Tarvo", "broadcast by".
+PUBLISHING_VERBS = frozenset({"published", "broadcast", "aired", "televised", "carried"})
+# Nouns right before a publication's name: "the daily Tarvo Zeitung", "the news weekly Tarvo".
+PUBLICATION_NOUNS = frozenset({"daily", "weekly", "magazine", "tabloid", "paper"})
+# What a company or a club has, after its possessive, beside COMPANY_NOUNS: "Tarvex's listing",
+# "Tarvex's cables division", "Dunmore's striker" (no one has a striker or a listing).
+# (Not "stake", "brand", "office" or "staff": people have those.)
+HOLDING_NOUNS = frozenset({
+    "listing", "division", "unit", "factory", "factories", "plant", "plants", "striker",
+    "midfielder", "goalkeeper", "keeper", "defender", "squad", "valuation", "flotation", "ipo",
+    "workforce",
+})
+# Second words that make "chief" a company's job: "Tarvex's chief executive".
+CHIEF_JOBS = frozenset({"executive", "financial", "operating", "technology"})
+# Nouns of a holding in a company, before "of"/"in": "shares of Tarvex", "a stake in Tarvex".
+HOLDING_OF_NOUNS = frozenset({"shares", "stock", "stake", "stakes", "share"})
+# Present and past forms of "be" and "have" that agree with a plural subject: a singular name
+# taking them is a team or a company written as its people ("Dunmore were unable").
+PLURAL_VERBS = frozenset({"are", "were", "have"})
+# Dependency labels of clauses inside another, whose pronouns may have their own antecedent.
+INNER_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "conj", "parataxis", "pcomp"})
+# Endings of coined words for happenings: a country's exit ("Brexit"), a craze ("Cleggmania").
+COINAGE_ENDINGS = ("xit", "mania")
+# Singular forms of "be" (the parse has no lemmas: the tagger is left out for speed).
+BE_FORMS = frozenset({"is", "was", "'s", "’s"})
+# Verbs of a publication's reporting whose subject, when no known place, is an outlet
+# ("Holbrook reported"); "according to" does the same.
+REPORT_VERBS = frozenset({"report", "reported", "reports", "reporting"})
+# Context votes for an organization (one company noun, TITLE_WEIGHT) that outweigh any number
+# of the model's labels when nothing in the text says person or place.
+ORG_CONTEXT_WEIGHT = 2.0
+# A word of a "person's" full name needs this many times ORG_CONTEXT_WEIGHT to be an
+# organization ("Tarvex shares", "Tarvex's division" after a mislabelled "Tarvex Cables").
+PERSON_PART_CONTEXTS = 2
 # Titles, ranks and jobs, lower case and without full stops: alone they name no one.
 ROLE_WORDS = frozenset(
     {t.lower().rstrip(".") for t in TITLES} | ROLE_NOUNS | JOB_NOUNS
@@ -141,13 +195,32 @@ GROUP_LAST_WORDS = frozenset({
     "Associates", "Democrats", "Republicans", "Rebels", "Militia", "Brigade", "Brigades",
 })
 # Lower-case words after a name that make it a company's or a publication's.
-ORG_FOLLOWER_WORDS = frozenset({"shares", "shareholders", "stock", "subsidiary", "daily", "weekly"})
+# ("devices", "products", "customers": "Tarvex devices" names the maker; no one's name is
+# written before them.)
+ORG_FOLLOWER_WORDS = frozenset({
+    "shares", "shareholders", "stock", "subsidiary", "daily", "weekly", "devices", "products",
+    "customers",
+})
+# What a club has, after its name in a sports report: "Dunmore's manager", "a Dunmore shirt".
+# (Not "stadium": "the Eschen stadium" is the town's.)
+CLUB_NOUNS = frozenset({"manager", "boss", "shirt", "shirts", "fans", "supporters", "squad",
+                        "academy", "players", "kit", "chairman"})
+# Verbs whose object is a team: "managed Dunmore Rovers", "coached Dunmore".
+TEAM_VERBS = frozenset({"manage", "managed", "manages", "managing", "coach", "coached", "coaches",
+                        "coaching", "captained", "captains"})
 # Roles in a team between the team's one-word name and a player's ("Everton striker Duncan
 # Ferguson"); a country before them stays a place (national sides).
 TEAM_ROLE_WORDS = frozenset({
     "captain", "coach", "striker", "midfielder", "goalkeeper", "defender", "winger", "skipper",
     "batsman", "bowler", "pitcher", "all-rounder", "fullback", "scrum-half", "fly-half",
+    "manager", "boss", "chairman", "keeper",
 })
+# Jobs in a team before "of" or "at": "manager of Dunmore Rovers", "coach at Dunmore".
+TEAM_JOB_NOUNS = frozenset({"manager", "coach", "boss", "captain"})
+# Other names the model labels organizations, and none it labels a person's, in a list around a
+# name: the name is one of them ("Draper, Lockheed Martin and Firefly Aerospace"). Two, so one
+# mislabelled neighbour decides nothing.
+MIN_LISTED_ORGS = 2
 # Endings of English county names, never of a person's.
 COUNTY_SUFFIXES = ("shire",)
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "into", "outside", "across", "to", "around"})
@@ -268,8 +341,8 @@ def add_gazetteer_places(doc: Doc, votes: Votes) -> None:
             i += 1
 
 
-def context_votes(doc: Doc, span: tuple[int, int], form: str) -> Tally:
-    """Evidence from the words around one mention."""
+def context_votes(doc: Doc, span: tuple[int, int], form: str, sports: bool = False) -> Tally:
+    """Evidence from the words around one mention (``sports``: the text is a sports report)."""
     votes = Tally()
     words = [t.text for t in doc[span[0]:span[1]]]
     if is_event_name(words):  # "Davis Cup", "American Music Awards"
@@ -286,14 +359,25 @@ def context_votes(doc: Doc, span: tuple[int, int], form: str) -> Tally:
     after = doc[span[1]].text if span[1] < len(doc) else ""
     if after in ORG_FOLLOWER_WORDS:  # "Pirelli shares", "Zycie Warszawy daily said"
         votes["organization"] += PATTERN_WEIGHT
-    elif after in TEAM_ROLE_WORDS and span[1] - span[0] == 1 and not is_sure_place(form) \
+    elif after in TEAM_ROLE_WORDS and not is_sure_place(form) \
             and span[1] + 1 < len(doc) and is_name_token(doc[span[1] + 1]):
         votes["organization"] += PATTERN_WEIGHT  # "Warwickshire captain Tim Munton"
+    if sports and is_name_token(doc[span[0]]) and is_club_thing(doc, span) and not is_sure_place(form) \
+            and not is_nationality(form):
+        votes["organization"] += TITLE_WEIGHT  # "Dunmore's manager", "a Dunmore shirt"
+    if is_name_token(doc[span[0]]) and doc[span[0]].ent_type_ not in NOT_DESCRIBED_LABELS \
+            and not lookup_place(form) and is_listed_with_orgs(doc, span):
+        votes["organization"] += TITLE_WEIGHT  # "Draper, Lockheed Martin and Firefly Aerospace"
     if len(words) >= 2 and all(is_name_token(t) for t in doc[span[0]:span[1]]) \
             and is_listed_with_person(doc, span) and not looks_like_org(words):
         votes["person"] += LISTED_PERSON_WEIGHT  # "Eric Robinson and Boone Jenner also scored"
     if is_employer(doc, span) and not lookup_place(form):
         votes["organization"] += TITLE_WEIGHT  # "chief operating officer of SpaceX", "Apple's CEO"
+    elif is_name_token(doc[span[0]]) and doc[span[0]].ent_type_ not in NOT_DESCRIBED_LABELS \
+            and not lookup_place(form) \
+            and (is_held(doc, span) or is_called_org(doc, span) or is_plural_subject(doc, span)
+                 or owns_its(doc, span)):
+        votes["organization"] += TITLE_WEIGHT  # "shares of X", "X, the e-commerce giant", "X were"
     if len(words) >= 2 and is_name_token(doc[span[0]]) and is_relative_who(doc, span[1]) \
             and not looks_like_org(words) and words[-1] not in GROUP_LAST_WORDS:
         votes["person"] += TITLE_WEIGHT  # "Montell Figgins, who represents Thomas"
@@ -336,6 +420,51 @@ def is_listed_with_person(doc: Doc, span: tuple[int, int]) -> bool:
     return False
 
 
+def is_listed_with_orgs(doc: Doc, span: tuple[int, int]) -> bool:
+    """A name in a list ("A, B and C") whose other items the model labels organizations,
+    at least MIN_LISTED_ORGS of them and no person. Commas alone make no list: "Arts Center,
+    Holmdel, NJ" is an address."""
+    items, joined = listed_items(doc, span)
+    labels = [doc[a].ent_type_ for a, _ in items]
+    return joined and labels.count("ORG") >= MIN_LISTED_ORGS and "PERSON" not in labels
+
+
+def listed_items(doc: Doc, span: tuple[int, int]) -> tuple[list[tuple[int, int]], bool]:
+    """The other items of the list a name is in, and whether it is joined by a conjunction
+    (commas alone are an address's or a heading's)."""
+    left, left_joined = listed_spans(doc, span[0], -1)
+    right, right_joined = listed_spans(doc, span[1], 1)
+    return left + right, left_joined or right_joined
+
+
+def listed_spans(doc: Doc, edge: int, step: int) -> tuple[list[tuple[int, int]], bool]:
+    """The list items beside a name (the model's entities, and capitalized runs it missed),
+    walking left (step -1, from its first token) or right (step 1, from the token after it)
+    over commas and "and"/"or", and whether a conjunction was crossed."""
+    labels: list[tuple[int, int]] = []
+    joined = False
+    i = edge
+    while True:
+        j = i - 1 if step < 0 else i
+        gap = 0
+        while 0 <= j < len(doc) and doc[j].text in LIST_JOINERS and gap < 2:
+            joined = joined or doc[j].text != ","
+            j += step
+            gap += 1
+        if gap == 0 or not 0 <= j < len(doc):
+            return labels, joined
+        if not doc[j].ent_type_ and is_name_token(doc[j]):  # a name the model missed
+            a, b = (name_run_left(doc, j + 1), j + 1) if step < 0 else (j, name_run_right(doc, j))
+            labels.append((a, b))
+            i = a if step < 0 else b
+            continue
+        a, b = model_entity_at(doc, -1, j + 1) if step < 0 else model_entity_at(doc, j, -1)
+        if a == b:
+            return labels, joined
+        labels.append((a, b))
+        i = a if step < 0 else b
+
+
 def is_model_person(doc: Doc, start: int, end: int) -> bool:
     """A full name the model labels a person's and whose words do not say organization."""
     return (end - start >= 2 and doc[start].ent_type_ == "PERSON"
@@ -348,9 +477,130 @@ def is_employer(doc: Doc, span: tuple[int, int]) -> bool:
     start, end = span
     if not is_name_token(doc[start]):
         return False
-    if start >= 2 and doc[start - 1].lower_ in {"of", "at"} and doc[start - 2].lower_ in JOB_NOUNS:
+    if start >= 1 and doc[start - 1].text in TEAM_VERBS and doc[start].dep_ in {"dobj", "compound"}:
+        return True  # "returned to manage Dunmore Rovers"
+    if start >= 2 and doc[start - 1].lower_ in {"of", "at"} \
+            and (doc[start - 2].lower_ in JOB_NOUNS or doc[start - 2].lower_ in TEAM_JOB_NOUNS):
         return True
-    return end + 1 < len(doc) and doc[end].text in {"'s", "’s"} and doc[end + 1].lower_ in COMPANY_NOUNS
+    if end + 1 >= len(doc) or doc[end].text not in {"'s", "’s", "'", "’"}:
+        return False
+    noun = doc[end + 1].lower_
+    if noun in COMPANY_NOUNS or noun in HOLDING_NOUNS:
+        return True
+    return noun == "chief" and end + 2 < len(doc) and doc[end + 2].lower_ in CHIEF_JOBS
+
+
+def is_club_thing(doc: Doc, span: tuple[int, int]) -> bool:
+    """A name before what a club has, straight or with a possessive: "Dunmore manager",
+    "Dunmore's manager", "a Dunmore shirt" (in a sports report, where a person's manager is
+    rare and a club's common)."""
+    i = span[1]
+    if i < len(doc) and doc[i].text in {"'s", "’s", "'", "’"}:
+        i += 1
+        if i < len(doc) and doc[i].ent_type_ == "PERSON" and doc[i].ent_iob_ == "B":
+            return True  # "Dunmore's Gary Breen": a player of the club's
+    return i < len(doc) and doc[i].text in CLUB_NOUNS
+
+
+def is_held(doc: Doc, span: tuple[int, int]) -> bool:
+    """A name shares are held in: "shares of Tarvex", "a stake in Tarvex"."""
+    start, end = span
+    if end < len(doc) and doc[end].text in {"'s", "’s", "'", "’"}:
+        return False  # "a stake in Kylie Moss's company": the stake is in what she owns
+    return (start >= 2 and is_name_token(doc[start]) and doc[start - 1].lower_ in {"of", "in"}
+            and doc[start - 2].lower_ in HOLDING_OF_NOUNS)
+
+
+def is_called_org(doc: Doc, span: tuple[int, int]) -> bool:
+    """A name the text calls a company or a club: after the noun ("the e-commerce giant
+    Tarvex"), in apposition ("Tarvex, the Chinese e-commerce giant,") or after "is" ("Tarvex
+    is a retailer")."""
+    before = doc[span[0] - 1] if span[0] > 0 else None
+    if span[0] >= 2 and doc[span[0] - 1].text == "by" and doc[span[0] - 2].text in PUBLISHING_VERBS:
+        return True  # "an interview published by Prensa Tarvo"
+    if before is not None and before.is_lower \
+            and (before.text in ORG_APPOSITION_NOUNS or before.text in PUBLICATION_NOUNS):
+        return True  # "the e-commerce giant Tarvex", "the news weekly Tarvo Zeitung"
+    root = doc[span[0]:span[1]].root
+    if any(child.dep_ == "appos" and names_a_company(child) for child in root.children):
+        return True
+    head = root.head
+    return (root.dep_ == "nsubj" and head.lower_ in BE_FORMS
+            and any(child.dep_ == "attr" and names_a_company(child) for child in head.children))
+
+
+def names_a_company(noun: Token) -> bool:
+    """A company noun with an article and no possessor: "the e-commerce giant" names what it
+    stands beside; "the company's chief" is a person; a bare "team" in a results line is no
+    apposition."""
+    deps = {child.dep_ for child in noun.children}
+    return noun.lower_ in ORG_APPOSITION_NOUNS and "det" in deps and "poss" not in deps
+
+
+def is_plural_subject(doc: Doc, span: tuple[int, int]) -> bool:
+    """A singular name written with a plural verb, not one of several subjects: a team or a
+    company as its people ("Dunmore were unable to score"). Capitals throughout are a
+    headline's, whose verbs say nothing."""
+    start, end = span
+    if end >= len(doc) or doc[end].lower_ not in PLURAL_VERBS or doc[end - 1].text.endswith("s"):
+        return False
+    if doc[start:end].text.isupper():
+        return False
+    if start > 0 and doc[start - 1].lower_ in {"and", "&", ",", "or"}:
+        return False
+    root = doc[start:end].root
+    verb = doc[end]
+    return (root.dep_ == "nsubj" and (root.head == verb or verb.head == root.head)
+            and not any(child.dep_ == "conj" for child in root.children))
+
+
+def owns_its(doc: Doc, span: tuple[int, int]) -> bool:
+    """A name the subject of a clause that goes on with "its": "Dunmore posted a photo from its
+    account" (no one's pronoun is "its"). Inside a reported or other inner clause "its" may
+    be another's ("Ann Fry said its profits rose"), so those do not count. One word only: a
+    full name is seldom a company's, and the parse often joins a byline to the next sentence."""
+    root = doc[span[0]:span[1]].root
+    if span[1] - span[0] != 1 or root.dep_ != "nsubj":
+        return False
+    verb = root.head
+    for token in verb.subtree:
+        if token.i >= span[1] and token.lower_ == "its" and not crosses_clause(token, verb):
+            return True
+    return False
+
+
+def crosses_clause(token: Token, verb: Token) -> bool:
+    """An inner clause between ``token`` and the ``verb`` it hangs from."""
+    while token != verb and token.head != token:
+        if token.dep_ in INNER_CLAUSE_DEPS:
+            return True
+        token = token.head
+    return False
+
+
+def is_called_place(doc: Doc, span: tuple[int, int]) -> bool:
+    """A name the text calls a town or a region: "the town of Tavildara", "Longyear, a town
+    in mourning", "Longyear is a town"."""
+    start, end = span
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].text in PLACE_OF_NOUNS:
+        return True
+    root = doc[start:end].root
+    nouns = [child for child in root.children if child.dep_ == "appos"]
+    if root.dep_ == "nsubj" and root.head.lower_ in BE_FORMS:
+        nouns += [child for child in root.head.children if child.dep_ == "attr"]
+    return any(noun.text in PLACE_OF_NOUNS and not any(c.dep_ == "poss" for c in noun.children)
+               for noun in nouns)
+
+
+def is_outlet_mention(doc: Doc, span: tuple[int, int]) -> bool:
+    """A name a report is credited to: "according to Holbrook", "Holbrook reported"."""
+    start, end = span
+    if start >= 2 and doc[start - 1].lower_ == "to" and doc[start - 2].lower_ == "according":
+        return True
+    subject = doc[start:end].root
+    while subject.dep_ == "conj" and subject.head != subject:  # "NBC News and Holbrook have reported"
+        subject = subject.head
+    return subject.dep_ == "nsubj" and subject.head.lower_ in REPORT_VERBS and subject.head.i >= end
 
 
 def is_relative_who(doc: Doc, end: int) -> bool:
@@ -394,6 +644,31 @@ def is_camel_case_brand(form: str) -> bool:
     return not any(form[:i] in SURNAME_PREFIXES for i in inner)
 
 
+def context_type(form: str, total: Tally, context: Tally, parts: dict[str, set[str]]) -> str | None:
+    """Organization when the words around a name say so and nothing around it says person or
+    place, however often the model labelled it otherwise: its label is a guess from the word's
+    shape, the context is the text's own say ("Tarvex's shares", "Tarvex, the retailer"). A
+    name credited with a report and no known place is an outlet ("Holbrook reported")."""
+    best = total.best()
+    if best == "person" and form not in parts["person"] and not context["person"] \
+            and not context["organization"] and context["called place"]:
+        return "place"  # "the town of Tavildara", "Longyear is a town"
+    if best not in {"person", "place", "organization"} or lookup_place(form) is not None \
+            or context["person"] or context["place"]:
+        return None
+    needed = ORG_CONTEXT_WEIGHT * (PERSON_PART_CONTEXTS if form in parts["person"] else 1)
+    if context["organization"] >= needed or (best == "place" and context["outlet"]):
+        return "organization"
+    return None
+
+
+def is_coinage(form: str) -> bool:
+    """One word made with a coinage's ending (an exit, a craze) that the gazetteer does not
+    know: "Brexit", "Grexit", "Cleggmania"."""
+    return (" " not in form and form.isalpha() and form.lower().endswith(COINAGE_ENDINGS)
+            and lookup_place(form) is None)
+
+
 def decide_type(form: str, votes: Tally, parts: dict[str, set[str]]) -> str:
     """The one type of a surface form: the strongest evidence, with the gazetteer's say."""
     best = votes.best()
@@ -401,6 +676,8 @@ def decide_type(form: str, votes: Tally, parts: dict[str, set[str]]) -> str:
         return "organization"
     if best == "person" and form[:1].islower():
         return "product"  # "xCloud", "iPhone": no one's name starts in lower case
+    if best in {"place", "person"} and is_coinage(form):
+        return "event"  # "Brexit", "Cleggmania": a happening, no place
     if best == "person" and is_camel_case_brand(form):
         return "organization"  # "SpaceX", "FromSoftware": no one's name is written so
     if best in {"place", "person"} and " " not in form and not form.endswith(COUNTRY_ENDINGS) \
@@ -422,24 +699,101 @@ def decide_type(form: str, votes: Tally, parts: dict[str, set[str]]) -> str:
     return best
 
 
-def form_evidence(doc: Doc, votes: Votes) -> dict[str, Tally]:
-    """All the votes for each surface form across the story, context included."""
+def form_evidence(doc: Doc, votes: Votes, sports: bool = False) -> tuple[dict[str, Tally], dict[str, Tally]]:
+    """All the votes for each surface form across the story, context included, and the
+    context's votes alone (with "outlet" for mentions a report is credited to)."""
     totals: dict[str, Tally] = {}
+    contexts: dict[str, Tally] = {}
     for span, counter in votes.items():
         form = doc[span[0]:span[1]].text
         total = totals.setdefault(form, Tally())
+        context = context_votes(doc, span, form, sports)
         total.add(counter)
-        total.add(context_votes(doc, span, form))
-    return totals
+        total.add(context)
+        contexts.setdefault(form, Tally()).add(context)
+        if is_outlet_mention(doc, span):
+            contexts[form]["outlet"] += 1
+        if is_called_place(doc, span):
+            contexts[form]["called place"] += 1
+    for span in unvoted_repeats(doc, votes):
+        form = doc[span[0]:span[1]].text
+        contexts[form].add(context_votes(doc, span, form, sports))
+        if is_outlet_mention(doc, span):
+            contexts[form]["outlet"] += 1
+    return totals, contexts
 
 
-def form_types(doc: Doc, votes: Votes, totals: dict[str, Tally]) -> dict[str, str]:
+def unvoted_repeats(doc: Doc, votes: Votes) -> list[tuple[int, int]]:
+    """Other mentions of the voted names, which no one labelled: their context counts too
+    ("Dunmore started well. Dunmore were unable to score" where the model marked the first)."""
+    covered = {i for a, b in votes for i in range(a, b)}
+    by_first: dict[str, set[tuple[str, ...]]] = {}
+    for a, b in votes:
+        words = tuple(t.text for t in doc[a:b])
+        by_first.setdefault(words[0], set()).add(words)
+    found = []
+    for token in doc:
+        if token.i in covered:
+            continue
+        for words in by_first.get(token.text, ()):
+            end = token.i + len(words)
+            if end <= len(doc) and tuple(t.text for t in doc[token.i:end]) == words \
+                    and not any(i in covered for i in range(token.i, end)):
+                found.append((token.i, end))
+                break
+    return found
+
+
+def form_types(doc: Doc, votes: Votes, totals: dict[str, Tally],
+               contexts: dict[str, Tally]) -> dict[str, str]:
     """Each surface form's type across the whole story."""
     parts = {"person": name_parts(doc, votes, "person"), "organization": org_short_names(doc, votes)}
-    types = {form: decide_type(form, total, parts) for form, total in totals.items()}
+    by_context = {form: context_type(form, total, contexts[form], parts) for form, total in totals.items()}
+    types = {form: by_context[form] or decide_type(form, total, parts) for form, total in totals.items()}
     for form in things_not_people(doc, votes, types):
         types[form] = "place"
+    for form in people_listed_with_orgs(doc, votes, types, contexts):
+        types[form] = "organization"
+    for form in people_named_for_orgs(types, by_context, contexts):
+        types[form] = "organization"
+        first = form.split()[0]
+        if types.get(first) == "person":
+            types[first] = "organization"  # "Tottenham" after "Tottenham Hotspur" in a club's story
     return types
+
+
+def people_listed_with_orgs(doc: Doc, votes: Votes, types: dict[str, str],
+                            contexts: dict[str, Tally]) -> set[str]:
+    """ "People" listed with MIN_LISTED_ORGS names now typed organizations and no person,
+    whose context says nothing of a person: the second look after the types are known
+    ("Draper, Lockheed Martin, and Northrop Grumman" once "Lockheed Martin" is a company)."""
+    found: set[str] = set()
+    for span in votes:
+        form = doc[span[0]:span[1]].text
+        if types.get(form) != "person" or contexts[form]["person"]:
+            continue
+        items, joined = listed_items(doc, span)
+        kinds = [types.get(doc[a:b].text) for a, b in items]
+        if joined and kinds.count("organization") >= MIN_LISTED_ORGS and "person" not in kinds:
+            found.add(form)
+    return found
+
+
+def people_named_for_orgs(types: dict[str, str], by_context: dict[str, str | None],
+                          contexts: dict[str, Tally]) -> list[str]:
+    """Several-word "people" whose first word the context makes an organization and whose own
+    context says nothing of a person: "Tarvex Cables", "Tarvex SpA" after "Tarvex shares"."""
+    return [form for form, kind in types.items()
+            if kind == "person" and " " in form and not contexts[form]["person"]
+            and (by_context.get(form.split()[0]) == "organization"
+                 or is_org_by_context(contexts.get(form.split()[0])))]
+
+
+def is_org_by_context(context: Tally | None) -> bool:
+    """Context that says organization as strongly as a person's name part needs, and nothing
+    else: a town's name written as its club's ("Tottenham's manager", "a Tottenham shirt")."""
+    return (context is not None and not context["person"]
+            and context["organization"] >= ORG_CONTEXT_WEIGHT * PERSON_PART_CONTEXTS)
 
 
 def things_not_people(doc: Doc, votes: Votes, types: dict[str, str]) -> set[str]:
@@ -544,8 +898,16 @@ def drop_common_words(doc: Doc, votes: Votes, types: dict[str, str], totals: dic
         counts[form] = counts.get(form, 0) + 1
     for form, count in counts.items():
         if types.get(form) in NAME_TYPES and (form in TITLE_LAST_WORDS or is_role_alone(form)
+                                              or is_shouted_phrase(form)
                                               or is_common_word(form, count, totals[form], lower)):
             del types[form]
+
+
+def is_shouted_phrase(form: str) -> bool:
+    """Several words in capitals that are all function words: a slogan's ("GET OUT"), no
+    name's (one such word may be an acronym: "US", "IT")."""
+    words = form.split()
+    return len(words) >= 2 and form.isupper() and all(w.lower() in STOP_WORDS for w in words)
 
 
 def is_role_alone(form: str) -> bool:
@@ -561,8 +923,8 @@ def find_entities(doc: Doc, text: str) -> list[Entity]:
     add_phrases(doc, votes, sports)
     add_gazetteer_places(doc, votes)
     add_acronyms(doc, votes)
-    totals = form_evidence(doc, votes)
-    types = form_types(doc, votes, totals)
+    totals, contexts = form_evidence(doc, votes, sports)
+    types = form_types(doc, votes, totals, contexts)
     drop_common_words(doc, votes, types, totals)
     add_repeats(doc, votes, types, add_surnames(doc, votes, types))
     found = []

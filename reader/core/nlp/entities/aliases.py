@@ -112,7 +112,8 @@ def short_forms(name: str, kind: str) -> list[str]:
 
 def merge_short_names(groups: list[Group]) -> None:
     """A one-word name joins the longer name of the same type it is short for: the only one, or
-    the one mentioned most ("Clinton" is Hillary Clinton in a story about her and her daughter)."""
+    for a person the one mentioned most ("Clinton" is Hillary Clinton in a story about her and
+    her daughter); an organization's word shared by several names stays their own."""
     for kind in ("person", "organization"):
         same = [g for g in groups if g.type == kind and g.found]
         full = [g for g in same if len(g.names().most_common(1)[0][0].split()) >= 2]
@@ -123,6 +124,8 @@ def merge_short_names(groups: list[Group]) -> None:
             owners = [g for g in full if g is not short and g.found
                       and any(parts[0] in short_forms(n, kind) for n in g.names())]
             owners.sort(key=lambda g: len(g.found), reverse=True)
+            if kind == "organization" and len(owners) > 1:
+                continue  # "Apple" before "Apple Arcade" and "Apple Watch Series": the maker of both
             if len(owners) == 1 or owners and len(owners[0].found) > len(owners[1].found):
                 absorb(owners[0], short)
 
@@ -231,12 +234,24 @@ def to_entity(group: Group, text: str) -> Entity:
     return Entity(name=name, type=group.type, aliases=aliases, mentions=mentions)
 
 
+def merge_subtitles(groups: list[Group]) -> None:
+    """A work's subtitle alone joins the title it ends: "Fallen Order" and "Star Wars Jedi:
+    Fallen Order"."""
+    works = [g for g in groups if g.type == "work" and g.found]
+    by_subtitle = {name.split(": ", 1)[1]: g for g in works for name in g.names() if ": " in name}
+    for g in works:
+        owner = by_subtitle.get(g.names().most_common(1)[0][0])
+        if owner is not None and owner is not g:
+            absorb(owner, g)
+
+
 def merge_mentions(found: list[Found], text: str) -> list[Entity]:
     """One entity per referent, in order of first mention."""
     groups = group_exact(found)
     merge_person_variants(groups)
     merge_short_names(groups)
     merge_acronyms(groups)
+    merge_subtitles(groups)
     kept = [g for g in groups if g.found]
     kept.sort(key=lambda g: min(f.start for f in g.found))
     return [to_entity(g, text) for g in kept]

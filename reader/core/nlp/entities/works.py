@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from reader.core.nlp.entities.gazetteer import lookup_place
 from reader.core.nlp.entities.phrases import PATTERN_WEIGHT, Hit, is_name_token
 
@@ -65,6 +67,17 @@ PRODUCT_LIKE_LABELS = frozenset({"PERSON", "NORP", "ORG"})
 PRODUCT_LAST_WORDS = frozenset({"Edition", "Editions"})
 # Dependency labels of a verb: "book", "film" and "game" are verbs too.
 VERB_DEPS = frozenset({"ROOT", "xcomp", "ccomp", "advcl", "relcl", "conj", "pcomp", "acl"})
+
+
+# Longest part (in tokens) either side of a title's colon: "Star Wars Jedi: Fallen Order".
+MAX_COLON_TITLE_PART = 4
+# Lower-case words inside a title's subtitle: "Tale of Jang Noksu".
+TITLE_JOINERS = frozenset({"of", "the", "and"})
+# A title's main part has a word of at least this many letters ("Q: What" is an interview's).
+MIN_TITLE_WORD = 3
+# Times a title with a colon is written before it counts as one: a headline's "X: Y" is
+# written once, a work's name in its headline and its review.
+MIN_COLON_TITLE_REPEATS = 2
 
 
 # Last words of titles (never a name alone).
@@ -213,6 +226,53 @@ def find_sequels(doc: Doc, sports: bool) -> Iterator[Hit]:
         yield Hit(a, b, "WORK_OF_ART", PATTERN_WEIGHT)
 
 
+def colon_title_at(doc: Doc, colon: int) -> tuple[int, int] | None:
+    """The capitalized words either side of a colon, each part no longer than
+    MAX_COLON_TITLE_PART: "Star Wars Jedi: Fallen Order"."""
+    if doc[colon].text != ":" or colon == 0 or colon + 1 >= len(doc):
+        return None
+    start = colon
+    while start > 0 and is_name_token(doc[start - 1]):
+        start -= 1
+    if start > 0 and start < colon and doc[start - 1].text == "The":
+        start -= 1  # "The Palace: Tale of Jang Noksu"
+    end = title_end(doc, colon + 1)
+    while end < len(doc) - 1 and end > colon + 1 and doc[end].text in TITLE_JOINERS \
+            and is_name_token(doc[end + 1]):
+        end = title_end(doc, end + 1)  # "Tale of Jang Noksu"
+    if start == colon or end == colon + 1:
+        return None
+    if max(len(t) for t in doc[start:colon]) < MIN_TITLE_WORD or doc[colon + 1].lower_ in STOP_WORDS:
+        return None  # an interview's "Q: What", a label's "A: When"
+    if colon - start > MAX_COLON_TITLE_PART or end - colon - 1 > MAX_COLON_TITLE_PART:
+        return None
+    return start, end
+
+
+def find_colon_titles(doc: Doc) -> Iterator[Hit]:
+    """A title with a colon, written the same way more than once, is one work: "Star Wars Jedi:
+    Fallen Order" (a headline's "Russia and Syria: U.S.-backed Forces" is written once), and
+    its subtitle alone stands for it ("Fallen Order's story")."""
+    spans: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    for token in doc:
+        span = colon_title_at(doc, token.i)
+        if span is not None:
+            spans.setdefault(tuple(t.text for t in doc[span[0]:span[1]]), []).append(span)
+    subtitles: set[tuple[str, ...]] = set()
+    for words, found in spans.items():
+        if len(found) < MIN_COLON_TITLE_REPEATS:
+            continue
+        subtitles.add(words[words.index(":") + 1:])
+        for a, b in found:
+            yield Hit(a, b, "WORK_OF_ART", PATTERN_WEIGHT)
+    for a, b in repeated_titles(doc, subtitles):
+        alone = (a == 0 or (doc[a - 1].text != ":" and not is_name_token(doc[a - 1]))) \
+            and (b >= len(doc) or not is_name_token(doc[b]))
+        if alone:
+            yield Hit(a, b, "WORK_OF_ART", PATTERN_WEIGHT)
+
+
 def find_works(doc: Doc, sports: bool) -> list[Hit]:
     """Every work and product phrase in the parse (``sports``: the text is a sports report)."""
-    return [*find_described_works(doc), *find_products(doc), *find_sequels(doc, sports)]
+    return [*find_described_works(doc), *find_products(doc), *find_sequels(doc, sports),
+            *find_colon_titles(doc)]
