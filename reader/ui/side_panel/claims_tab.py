@@ -153,9 +153,7 @@ class ClaimCard(QFrame):
         layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(5)
         layout.addLayout(self._header(claim, speaker))
-        markers = self._markers(claim)
-        if markers is not None:
-            layout.addLayout(markers)
+        layout.addLayout(self._markers(claim))
         self.content_label = QLabel(content_text(claim), self)
         self.content_label.setObjectName("claimContent")
         self.content_label.setWordWrap(True)
@@ -188,10 +186,13 @@ class ClaimCard(QFrame):
             self.speaker_link.setToolTip(self.tr("Show only the claims of {}").format(speaker))
             self.speaker_link.linkActivated.connect(
                 lambda _href: self.speaker_clicked.emit(speaker))
+            self.speaker_link.setWordWrap(True)  # a long name wraps in a narrow panel, not widens it
             row.addWidget(self.speaker_link)
         else:
             self.speaker_link = None
-            row.addWidget(QLabel(self.tr("Unnamed source"), self))
+            unnamed = QLabel(self.tr("Unnamed source"), self)
+            unnamed.setWordWrap(True)
+            row.addWidget(unnamed)
         cue = QLabel(claim.cue.text, self)
         cue.setObjectName("claimCue")
         cue.setTextFormat(Qt.TextFormat.PlainText)
@@ -202,19 +203,17 @@ class ClaimCard(QFrame):
         cue.setWordWrap(True)  # a long cue ("has acknowledged") wraps in a narrow panel, not widens it
         row.addWidget(cue)
         row.addStretch(1)
+        return row
+
+    def _markers(self, claim: Claim) -> QHBoxLayout:
+        """The kind of claim and the vague-source and low-confidence badges, on a row of their own
+        so that a long name and a long cue still fit the narrowest panel."""
+        row = QHBoxLayout()
+        row.setSpacing(4)
         tips = {"direct": self.tr("Quoted word for word"),
                 "indirect": self.tr("Reported speech, not a quotation"),
                 "mixed": self.tr("Reported speech with quoted words")}
         row.addWidget(boxed_label(self.tr(claim.kind), tips.get(claim.kind, ""), self))
-        return row
-
-    def _markers(self, claim: Claim) -> QHBoxLayout | None:
-        """The vague-source and low-confidence badges, on a row of their own so the header fits a
-        narrow panel."""
-        if not (claim.vague or self.low_confidence):
-            return None
-        row = QHBoxLayout()
-        row.setSpacing(4)
         if claim.vague:
             tip = self.tr("The source is not named (e.g. “officials said”).")
             row.addWidget(boxed_label(self.tr("vague source"), tip, self))

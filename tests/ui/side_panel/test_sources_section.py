@@ -90,3 +90,25 @@ def test_a_long_name_in_a_narrow_panel_ends_in_an_ellipsis(qtbot: QtBot) -> None
     assert name.full_text == speaker and name.toolTip().startswith(speaker)
     tab.resize(900, 500)
     qtbot.waitUntil(lambda: name.text() == speaker)
+
+
+def test_claim_cards_fit_the_narrowest_panel(qtbot: QtBot) -> None:
+    speaker = "The Ministry of Defence of the Russian Federation"
+    text = f"{speaker} has acknowledged the convoy turned back. Officials were seen to accept the plan."
+    start = len(speaker) + 1
+    cue_end = start + len("has acknowledged")
+    named = Claim(cue=Span(start, cue_end, "has acknowledged"),
+                  content=(Span(cue_end + 1, cue_end + 28, text[cue_end + 1:cue_end + 28]),),
+                  kind="indirect", speaker=Span(0, len(speaker), speaker))
+    second = text.index("Officials")
+    unnamed = Claim(cue=Span(second + 10, second + 18, "were seen"),
+                    content=(Span(second + 19, len(text) - 1, text[second + 19:-1]),), kind="indirect",
+                    vague=True)
+    tab = ClaimsTab()
+    qtbot.addWidget(tab)
+    tab.set_analysis(Analysis(claims=(named, unnamed)), text)
+    tab.resize(250, 600)
+    tab.show()
+    body = tab.scroll_area.widget()
+    qtbot.waitUntil(lambda: body.width() <= tab.scroll_area.viewport().width())
+    assert body.minimumSizeHint().width() <= tab.scroll_area.viewport().width()  # nothing clipped
