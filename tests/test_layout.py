@@ -177,3 +177,18 @@ def test_every_package_is_listed_for_installation() -> None:
     assert found - listed == set(), "add these packages to pyproject.toml"
     assert listed - found == {"reader.resources"}, "remove these packages from pyproject.toml"
     assert "reader.resources" in listed
+
+
+def test_the_library_and_the_window_leave_spacy_unloaded() -> None:
+    """The window builds the library right after the first story: if importing it loaded spaCy
+    (~1-2 s), that time would be taken from the GUI thread (it once was, through a word list)."""
+    modules = ["reader.core.library", "reader.core.library.importer", "reader.ui.window.main_window",
+               "reader.ui.window.library_home", "reader.core.reading"]
+    code = (
+        "import importlib, sys\n"
+        f"for m in {modules!r}: importlib.import_module(m)\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'thinc')))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

@@ -28,7 +28,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from reader.core.nlp.entities import TITLES
+from reader.core.nlp.titles import TITLES
 
 T = TypeVar("T")
 INDEXED_TYPES = frozenset({"person", "organization", "place", "group", "event", "work", "product", "law"})

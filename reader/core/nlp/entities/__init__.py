@@ -54,6 +54,7 @@ from reader.core.nlp.entities.works import (
     is_event_name,
     is_product_name,
 )
+from reader.core.nlp.titles import TITLES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -94,13 +95,6 @@ IRREGULAR_NATIONALITIES = frozenset({
 MAX_COMMON_WORDS = 2
 # Longest place name (in tokens) looked up where the model saw nothing ("Papua New Guinea").
 MAX_PLACE_TOKENS = 4
-TITLES = frozenset({
-    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", "Sir", "Dame", "Lord", "Lady", "President",
-    "Minister", "Premier", "Senator", "Sen.", "Rep.", "Representative", "Governor", "Gov.", "General",
-    "Gen.", "Colonel", "Col.", "Captain", "Capt.", "King", "Queen", "Prince", "Princess", "Pope",
-    "Chancellor", "Judge", "Justice", "Mayor", "Secretary", "Ambassador", "Bishop", "Rev.", "Father",
-    "Sheikh", "Ayatollah", "Saint", "St.", "Chairman", "Commissioner", "Officer", "Sgt.", "Lt.",
-})
 # Lower-case nouns for what a person does or is to others, right before a name: "talent manager
 # Scooter Braun", "Fox News host Jeanine Pirro", "quarterback Mason Rudolph". (Only words that
 # describe people: "the carmaker Volkswagen" is phrases.ORG_DESCRIPTOR_NOUNS' business.)
