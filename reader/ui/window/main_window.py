@@ -15,7 +15,7 @@ import os
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
@@ -143,9 +143,19 @@ class MainWindow(QMainWindow):
 
     def finish_start(self) -> None:
         """What the first paint does not need, run right after it (``reader.ui.app.run``): read
-        the corrections, so a damaged file is reported at start rather than at first use."""
+        the corrections, so a damaged file is reported at start rather than at first use, and
+        build the library (files opened at start join it; Esc has it ready). With files opening,
+        the library waits for the first story: its modules cost ~0.2 s of this thread, which the
+        story shown first does not wait for (a failed or multi-page file builds it at once)."""
         _ = self.corrections
-        _ = self.library_home  # files opened at start join the library; Esc has it ready
+        if self.session.is_loading():
+            self.story_shown.connect(self._build_library_after_story)
+        else:
+            _ = self.library_home
+
+    def _build_library_after_story(self, _path: str) -> None:
+        self.story_shown.disconnect(self._build_library_after_story)
+        QTimer.singleShot(0, lambda: self.library_home)  # after the story's own paint
 
     def _build_body(self) -> None:
         central = QWidget(self)
