@@ -21,6 +21,7 @@ from shiboken6 import VoidPtr
 
 from reader.core.model import Analysis, Article
 from reader.core.storage import settings as settings_io
+from reader.core.storage.cache import ANALYSIS_SUFFIX
 from reader.ui import tasks as workers
 from reader.ui.app import close_on_signals, end_child_processes
 from reader.ui.close_when_destroyed import XCB_DESTROY_NOTIFY, XCB_EVENT, CloseWhenDestroyed
@@ -164,6 +165,12 @@ def test_sigterm_to_a_real_sift_saves_and_leaves_nothing_behind(tmp_path: Path,
             time.sleep(0.2)
             children = children_of(sift.pid)
         assert len(children) >= 2, "the analysis process never started"
+        # The panel's analysis is cached once shown, so its file says the story was shown before
+        # it: a signal any sooner may come before the tab exists (then nothing is read to save).
+        cache = isolated_user_dirs / "cache"
+        while not any(cache.rglob(f"*{ANALYSIS_SUFFIX}")) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert any(cache.rglob(f"*{ANALYSIS_SUFFIX}")), "the article's panel was never filled"
         sift.send_signal(signal.SIGTERM)
         _out, err = sift.communicate(timeout=EXIT_TIMEOUT_S)
     finally:
