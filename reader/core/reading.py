@@ -81,7 +81,7 @@ def open_for_reading(address: Path, encoding: str | None = None, cache: ResultCa
     digest = hashlib.sha256(data).hexdigest()
     if page is not None:
         digest = page_digest(digest, page)
-    key = cache.key_for(data, encoding, page) if cache is not None else None
+    key = cache.key_for_content(digest, encoding) if cache is not None else None
     if cache is not None and key is not None:
         cached = cache.article(key, path)
         if cached is not None:

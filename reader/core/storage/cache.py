@@ -68,11 +68,15 @@ class ResultCache:
     def key_for(self, data: bytes, encoding: str | None = None, page: str | None = None) -> str:
         """The entry name for a file's bytes read with ``encoding`` (None: detected), or for one
         ``page`` of a file of several."""
-        digest = hashlib.sha256(data)
-        digest.update(f"\0{encoding or ''}\0{code_fingerprint()}".encode())
-        if page is not None:
-            digest.update(f"\0page\0{page}".encode())
-        return digest.hexdigest()
+        from reader.core.sources.pages import page_digest
+
+        digest = hashlib.sha256(data).hexdigest()
+        return self.key_for_content(digest if page is None else page_digest(digest, page), encoding)
+
+    def key_for_content(self, content_hash: str, encoding: str | None = None) -> str:
+        """The entry name for content known by its hash (the library's, which the reading use
+        case has already: the bytes are hashed once)."""
+        return hashlib.sha256(f"{content_hash}\0{encoding or ''}\0{code_fingerprint()}".encode()).hexdigest()
 
     def article(self, key: str, path: Path | None = None) -> Article | None:
         """The article stored for this content; ``path`` replaces the one it was first read at
