@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.library.disputes import ArticleClaim, DisputeLink
 from reader.core.library.speaker_page import said_by
+from reader.ui.library.page_parts import back_to_library_button
 from reader.ui.library.speaker_page import (
     ARTICLE_SAMPLE,
     COLUMN_PADDING_PX,
@@ -61,9 +62,7 @@ class DisputesView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("disputesView")
-        self.back = QPushButton(self.tr("← Library"), self)
-        self.back.setAccessibleName(self.tr("Back to the library"))
-        self.back.clicked.connect(self.back_requested)
+        self.back = back_to_library_button(self, self.back_requested)
         self.heading = QLabel(self.tr("<h2>Disputes</h2>"), self)
         self.entity = QLineEdit(self)
         self.entity.setPlaceholderText(self.tr("Only the disputes of a person or organization…"))

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.library.speaker_page import SpeakerPage, content_text, said_by
+from reader.ui.library.page_parts import back_to_library_button, labelled_column
 
 # The role of a row's target: (article id, start, end) of the passage to open the article at,
 # or (article id, -1, -1) for an article opened at the entity's first mention.
@@ -84,9 +85,7 @@ class SpeakerPageView(QWidget):
         super().__init__(parent)
         self.setObjectName("speakerPage")
         self.page: SpeakerPage | None = None
-        self.back = QPushButton(self.tr("← Library"), self)
-        self.back.setAccessibleName(self.tr("Back to the library"))
-        self.back.clicked.connect(self.back_requested)
+        self.back = back_to_library_button(self, self.back_requested)
         self.title = QLabel(self)
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.title.setAccessibleName(self.tr("Name"))
@@ -149,18 +148,8 @@ class SpeakerPageView(QWidget):
         top.addWidget(self.title, 1)
         for button in (self.disputes, self.export_md, self.export_csv, self.correct):
             top.addWidget(button)
-        said = QWidget(self)
-        column = QVBoxLayout(said)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.claims_label)
-        column.addWidget(self.claims, 1)
-        column.addWidget(self.more_claims, 0, Qt.AlignmentFlag.AlignLeft)
-        named = QWidget(self)
-        column = QVBoxLayout(named)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.articles_label)
-        column.addWidget(self.articles, 1)
-        column.addWidget(self.more_articles, 0, Qt.AlignmentFlag.AlignLeft)
+        said = labelled_column(self, self.claims_label, self.claims, self.more_claims)
+        named = labelled_column(self, self.articles_label, self.articles, self.more_articles)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(said)
         splitter.addWidget(named)

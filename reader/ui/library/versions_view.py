@@ -16,7 +16,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QSplitter,
     QTextBrowser,
     QTreeWidget,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.library.version_groups import StoryVersions
 from reader.core.versions import ClaimView, VersionDiff
+from reader.ui.library.page_parts import back_to_library_button
 
 # Colours of removed and added words: the usual diff red and green, dark enough to read as text
 # on a light page; the strike-through and underline carry the meaning without them.
@@ -111,9 +111,7 @@ class VersionsView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("versionsView")
-        self.back = QPushButton(self.tr("← Library"), self)
-        self.back.setAccessibleName(self.tr("Back to the library"))
-        self.back.clicked.connect(self.back_requested)
+        self.back = back_to_library_button(self, self.back_requested)
         self.heading = QLabel(self)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QStackedWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.model import HIGHLIGHT_COLORS, Highlight
+from reader.ui.library.page_parts import back_to_library_button
 from reader.ui.library.table import display_title
 from reader.ui.reading.theme import DEFAULT_THEME, theme_named
 from reader.ui.side_panel.notes_tab import elide
@@ -133,9 +133,7 @@ class HighlightsView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("highlightsView")
-        self.back = QPushButton(self.tr("← Library"), self)
-        self.back.setAccessibleName(self.tr("Back to the library"))
-        self.back.clicked.connect(self.back_requested)
+        self.back = back_to_library_button(self, self.back_requested)
         heading = QLabel(self.tr("<h2>All Highlights</h2>"), self)
         self.article = QComboBox(self)
         self.article.setAccessibleName(self.tr("Article"))
