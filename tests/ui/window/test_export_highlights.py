@@ -8,23 +8,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from library_window import WAIT_MS, RecordingAnalysis, make_window, store, write_story
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
-from test_library_home import (
-    WAIT_MS,
-    RecordingAnalysis,
-    analysis_calls,
-    library_file,
-    make_window,
-    store,
-    write_story,
-)
 
 from reader.core.library.library import Library
 from reader.ui.library.view import EXPORT_CHOICES
-
-__all__ = ["analysis_calls", "library_file"]  # fixtures used by name
 
 
 def test_file_export_carries_the_library_highlights(qtbot: QtBot, analysis_calls: RecordingAnalysis,

@@ -4,21 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from library_window import WAIT_MS, RecordingAnalysis, make_window, store, write_story
 from pytestqt.qtbot import QtBot
-from test_library_home import (
-    WAIT_MS,
-    RecordingAnalysis,
-    analysis_calls,
-    library_file,
-    make_window,
-    store,
-    write_story,
-)
 
 from reader.core.library.library import Library
 from reader.ui.reading.article_tab import ArticleTab
-
-__all__ = ["analysis_calls", "library_file"]  # fixtures used by name
 
 
 def open_stored(qtbot: QtBot, library_path: Path, tmp_path: Path) -> tuple[object, str, ArticleTab]:

@@ -3,9 +3,9 @@ highlight activated opens its article at that highlight."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
+from library_window import WAIT_MS, RecordingAnalysis, make_window, store, write_story
 from PySide6.QtGui import QAction
 from pytestqt.qtbot import QtBot
 
@@ -17,19 +17,6 @@ from reader.ui.window.highlights_view import (
     HighlightsView,
     list_highlights,
 )
-
-sys.path.insert(0, str(Path(__file__).parents[1] / "window"))
-from test_library_home import (  # noqa: E402  (the window's test helpers)
-    WAIT_MS,
-    RecordingAnalysis,
-    analysis_calls,
-    library_file,
-    make_window,
-    store,
-    write_story,
-)
-
-__all__ = ["analysis_calls", "library_file"]  # fixtures used by name
 
 
 def two_articles(library_path: Path, folder: Path) -> tuple[str, str]:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 import shiboken6
+from library_window import WAIT_MS, RecordingAnalysis, make_window
 from loading_fixtures import page, wacz_bytes, warc_bytes, write
 from pytestqt.qtbot import QtBot
-from test_library_home import WAIT_MS, RecordingAnalysis, analysis_calls, library_file, make_window
 
 from reader.core.library.library import Library
 from reader.core.sources.pages import page_address
@@ -18,8 +18,6 @@ from reader.ui.window.page_picker import PagePicker
 FIRST = "https://news.example.org/pier"
 SECOND = "https://news.example.org/second"
 THIRD = "https://news.example.org/third"
-
-__all__ = ["analysis_calls", "library_file"]  # fixtures used by name
 
 
 @pytest.fixture
