@@ -302,7 +302,7 @@ class LibraryHome(QObject):
 
         tab = self.window.session.tab_for_path(path)
         item = self.window.session.item_for(tab) if tab is not None else None
-        if item is None or item.analysis is None or item.digest is None or item.article != item.original:
+        if item is None or item.analysis is None or item.digest is None or item.article is not item.original:
             return
         self._known[path] = KnownRecord(item.digest, article_record(item.original, item.analysis))
 
