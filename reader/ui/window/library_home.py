@@ -265,6 +265,8 @@ class LibraryHome(QObject):
             self._opened_files.difference_update(opened)
             self._importing.difference_update(opened)
             self.controller.mark_opened(opened)
+            for path in opened:  # counted while it was not stored yet, it may have counted itself
+                self.entity_links.fill_counts(path)
         QTimer.singleShot(0, self._start_waiting_import)  # once the controller is idle again
 
     def _story_shown(self, path: str) -> None:

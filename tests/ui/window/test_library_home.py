@@ -6,6 +6,7 @@ panel's way into the library. The analysis process is stubbed (a thread that rec
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -236,6 +237,35 @@ def test_watched_folders_are_kept_in_preferences(qtbot: QtBot, analysis_calls: R
 
 
 # ------------------------------------------------------------------------------- panel → library
+def test_a_file_opened_from_disk_never_counts_itself_as_another_article(
+        qtbot: QtBot, analysis_calls: RecordingAnalysis, library_file: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.ui.window import entity_links
+
+    real = entity_links.other_article_counts
+    stored = threading.Event()
+
+    def late(library: Library, names: list[str], own_ref: str) -> dict[str, int]:
+        own = library.resolve(own_ref)  # asked before the file's import is stored ...
+        stored.wait(WAIT_MS / 1000)  # ... and counted after it: the article names itself
+        return {name: sum(1 for a in library.entity_articles(name) if a.id != own) for name in names}
+
+    monkeypatch.setattr(entity_links, "other_article_counts", late)
+    path = write_story(tmp_path, "dropped.txt", 3, "Opened from the disk")
+    window = make_window(qtbot)
+    window.library_home.controller.import_options = {"workers": 0}
+    window.library_home.controller.imported.connect(lambda _results: stored.set())
+    with qtbot.waitSignal(window.library_home.controller.imported, timeout=WAIT_MS):
+        window.open_paths([path])
+    monkeypatch.setattr(entity_links, "other_article_counts", real)
+    item = window.current_article()
+    assert item is not None
+    row = item.tab.findChild(EntitiesTab).tree.topLevelItem(0).child(0)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: row.text(LIBRARY_COLUMN) == "", timeout=WAIT_MS)  # no "+1": itself
+    qtbot.wait(200)
+    assert row.text(LIBRARY_COLUMN) == ""
+
+
 @pytest.mark.qt_log_ignore("This plugin does not support grabbing the keyboard")  # the list is a popup
 def test_the_panel_says_in_how_many_other_articles_and_opens_one_at_the_mention(
         qtbot: QtBot, analysis_calls: RecordingAnalysis, library_file: Path, tmp_path: Path) -> None:
