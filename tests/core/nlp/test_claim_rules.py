@@ -327,3 +327,47 @@ def test_a_headline_whose_first_cue_word_is_a_noun_claims_nothing() -> None:
 def test_offer_and_publish_report_only_through_an_information_noun(sentence: str, cue: str | None) -> None:
     cues = [c.cue.text for c in analyse(sentence)]
     assert cues == ([cue] if cue else [])
+
+
+def test_a_clause_after_the_cue_wins_over_one_of_the_opening_adverbial() -> None:
+    tokens = [("While", 2, "mark"), ("Lind", 2, "nsubj"), ("conceded", 4, "advcl"),
+              ("costs", 4, "nsubj"), ("rose", 7, "ccomp"), (",", 7, "punct"),
+              ("Okafor", 7, "nsubj"), ("noted", 7, "ROOT"), ("residents", 9, "nsubj"),
+              ("were", 7, "ccomp"), ("unhappy", 9, "acomp"), (".", 7, "punct")]
+    assert misparsed(tokens, 7) == ("Okafor", ["residents were unhappy"])
+
+
+def test_a_fronted_quotation_stays_the_content_of_its_cue() -> None:
+    tokens = [("“", 2, "punct"), ("Costs", 2, "nsubj"), ("rose", 6, "ccomp"), (",", 2, "punct"),
+              ("”", 2, "punct"), ("Okafor", 6, "nsubj"), ("noted", 6, "ROOT"), (",", 6, "punct"),
+              ("residents", 9, "nsubj"), ("were", 6, "ccomp"), ("angry", 9, "acomp"),
+              (".", 6, "punct")]
+    assert misparsed(tokens, 6)[1] == ["“ Costs rose , ”"]
+
+
+def test_a_cue_joined_to_the_reported_clause_is_the_reporters_second_act() -> None:
+    tokens = [("Moreau", 1, "nsubj"), ("tweeted", 1, "ROOT"), ("that", 4, "mark"),
+              ("Lind", 4, "nsubj"), ("was", 1, "ccomp"), ("corrupt", 4, "acomp"),
+              ("and", 4, "cc"), ("urged", 4, "conj"), ("voters", 7, "dobj"), ("to", 10, "aux"),
+              ("leave", 7, "xcomp"), (".", 1, "punct")]
+    assert misparsed(tokens, 1) == ("Moreau", ["that Lind was corrupt"])
+    assert misparsed(tokens, 7) == ("Moreau", ["to leave"])
+
+
+def test_a_cue_joined_to_a_real_adverbial_keeps_the_adverbials_subject() -> None:
+    tokens = [("Berg", 1, "nsubj"), ("spoke", 1, "ROOT"), ("after", 4, "mark"),
+              ("Lind", 4, "nsubj"), ("attacked", 1, "advcl"), ("unions", 4, "dobj"),
+              ("and", 4, "cc"), ("blamed", 4, "conj"), ("ports", 7, "dobj"), (".", 1, "punct")]
+    assert misparsed(tokens, 7)[0] == "Lind"
+
+
+def test_a_parenthetical_cue_takes_the_quotation_after_it_too() -> None:
+    claim, = analyse("It was, the mayor said, ''a stone where day after day men were sold.''\n")
+    assert [s.text for s in claim.content] == ["It was", "''a stone where day after day men were sold.''"]
+
+
+def test_a_quotation_after_a_closing_cue_continues_the_claim() -> None:
+    claim, = analyse("The harbour plan may be too costly for the town, Okafor said. "
+                     "“The other factor is time. We have none.”\n")
+    assert [s.text for s in claim.content] == ["The harbour plan may be too costly for the town",
+                                               "“The other factor is time. We have none.”"]

@@ -107,8 +107,8 @@ def _snap_to_quotes(draft: Draft, quotes: QuoteIndex, text: str) -> None:
         draft.content = [(before.start, before.end)]
         if after is not None:
             draft.content.append(after)
-    elif not draft.content and after is not None:
-        draft.content = [after]
+    elif after is not None and (not draft.content or draft.content[-1][1] <= draft.clause[0]):
+        draft.content.append(after)  # "It was, the president said, “a stone where ...”"
 
 
 def _snap_fragment(fragment: Range, quotes: QuoteIndex) -> Range:
@@ -189,8 +189,8 @@ def _continue_quotes(drafts: list[Draft], quotes: QuoteIndex, text: str) -> None
     for d in drafts:
         _prepend_open_paragraphs(d, quotes, text, used)
         last_end = d.content[-1][1]
-        if quotes.at(last_end - 1) is None:
-            continue
+        if quotes.at(last_end - 1) is None and last_end > d.cue[0]:
+            continue  # a reported clause after its cue: a quotation later is not its sequel
         pos = max(last_end, d.clause[1])
         while True:
             nxt = _next_quote(text, pos, quotes.at(last_end - 1), quotes)

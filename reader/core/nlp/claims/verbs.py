@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 
 # Marks that close a quotation before a "..., X said" source.
 QUOTE_CLOSERS = frozenset(("”", '"', "''", "’"))
+QUOTE_OPENERS = frozenset(("“", '"', "''", "``", "‘"))
 # Dependency labels a verb (not a noun or adjective) carries in this parser's scheme.
 VERB_DEPS = frozenset(("ROOT", "ccomp", "conj", "advcl", "xcomp", "relcl", "acl", "parataxis",
                        "pcomp", "csubj"))
@@ -184,7 +185,9 @@ def find_subject(tok: Token, quotes: QuoteIndex | None = None) -> Token | None:
             subjects = [c for c in subjects if c.lower_ not in ("it", "there")]
         if subjects:
             return min(subjects, key=lambda c: abs(c.i - tok.i))
-        if tok.dep_ in ("conj", "xcomp", "advcl", "acomp"):  # non-finite: the head's subject
+        if seen == 0 and tok in coordinated_cues(tok.head):
+            tok = tok.head.head  # "said X was Y and warned Z": the one who said
+        elif tok.dep_ in ("conj", "xcomp", "advcl", "acomp"):  # non-finite: the head's subject
             through_adjective |= tok.dep_ == "acomp"  # "was able to tout": "able" <- "was"
             tok = tok.head
         elif tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
@@ -195,6 +198,21 @@ def find_subject(tok: Token, quotes: QuoteIndex | None = None) -> Token | None:
             return None
         seen += 1
     return None
+
+
+def coordinated_cues(clause: Token) -> list[Token]:
+    """Cue verbs joined to the reported clause ``clause`` without a subject of their own:
+    "tweeted that Moreau was “a fraud” and urged voters to ...": the parser joins "urged" to
+    the reported "was", but it is the reporter's second act (a cue beside the first)."""
+    reported = clause.dep_ == "ccomp" or (clause.dep_ == "advcl"
+                                          and clause.left_edge.lower_ in COMPLEMENTIZERS)
+    if not reported or clause.head.lower_ not in CUE_VERB_LEMMAS:
+        return []  # "described X after she attacked Y and blamed Z": she blamed
+    links = {c.i for c in clause.children if c.dep_ == "cc" and c.lower_ in ("and", "but")}
+    return [c for c in clause.rights if c.dep_ == "conj" and c.lower_ in CUE_VERB_LEMMAS
+            and CUE_VERB_LEMMAS[c.lower_] not in BELIEF_ONLY_LEMMAS
+            and not any(g.dep_ in SUBJECT_DEPS for g in c.children)
+            and any(i < c.i for i in links)]  # "... rather than criticize him": no new act
 
 
 def in_speech(tok: Token, quotes: QuoteIndex) -> bool:
@@ -271,9 +289,13 @@ def _content_after(tok: Token, lemma: str) -> list[Token]:
     clauses = [c for c in children if c.dep_ in clause_deps
                and not (c.i < tok.i and _colon_between(c, tok))]
     if clauses:
-        reasons = [c for c in children if c.dep_ == "advcl" and c.i > clauses[0].i
+        # "While he conceded X, Ham noted Y": the parser may hang a clause of the opening
+        # adverbial on the cue too; a complement after the cue is the one it reports.
+        after = [c for c in clauses if c.i > tok.i]
+        clause = after[0] if after and not _is_quoted(clauses[0]) else clauses[0]
+        reasons = [c for c in children if c.dep_ == "advcl" and c.i > clause.i
                    and any(m.dep_ == "mark" and m.lower_ in REASON_MARKS for m in c.children)]
-        return clauses[:1] + reasons[:1]  # "said X, because Y": the reason is said too
+        return [clause] + reasons[:1]  # "said X, because Y": the reason is said too
     misparsed = _channel_that_clause(tok) or _complement_read_as_adverbial(tok, rights)
     if misparsed is not None:
         return [misparsed]
@@ -300,6 +322,13 @@ def _content_after(tok: Token, lemma: str) -> list[Token]:
     later = [c for c in rights if (c.dep_ == "prep" and c.lower_ not in NON_CONTENT_PREPS)
              or c.dep_ in OBJECT_TAIL_DEPS or _is_coordinated_gerund(c)]
     return [c for c in rights if c.i >= first.i and (c in objects or c in preps or c in later)]
+
+
+def _is_quoted(clause: Token) -> bool:
+    """Whether ``clause`` opens with a quotation mark: a fronted quotation ("“X,” he said,
+    “Y”"), the one clause before a cue that is its content when another follows it."""
+    first = clause.left_edge
+    return first.text in QUOTE_OPENERS or (first.i > 0 and first.doc[first.i - 1].text in QUOTE_OPENERS)
 
 
 def _is_coordinated_gerund(tok: Token) -> bool:
@@ -444,7 +473,13 @@ def _verb_content(tok: Token, parts: list[Token], agent: Token | None,
         holes = [tokens_range(agent.head.subtree)] if agent is not None else []
         start = _after_preposition(parts[0], text) if parts[0].dep_ == "prep" \
             else _reported_clause_start(parts[0], content[0][0])
-        content = without((start, content[-1][1]), [h for h in holes if h], text)[:1]
+        end = content[-1][1]
+        joined = coordinated_cues(parts[0]) if parts[0].head.i == tok.i else []
+        if joined:  # the reported clause ends where the speaker's next act begins
+            first = min(joined, key=lambda c: c.i)
+            cc = [c for c in parts[0].children if c.dep_ == "cc" and c.i < first.i]
+            end = min(end, (cc[-1] if cc else first.left_edge).idx)
+        content = without((start, end), [h for h in holes if h], text)[:1]
         if parts[0].dep_ not in CLAUSE_CONTENT_DEPS:
             content = [_cut_object_tail(r, text) for r in content]
     elif (colon := _colon_after(tok)) is not None:
