@@ -27,11 +27,13 @@ def shapes(text: str) -> list[tuple[str | None, str, list[str]]]:
             for c in analyse(text)]
 
 
-def misparsed(tokens: list[tuple[str, int, str]], cue: int) -> tuple[str | None, list[str]]:
+def misparsed(tokens: list[tuple[str, int, str]], cue: int,
+              ents: list[str] | None = None) -> tuple[str | None, list[str]]:
     """Speaker and content the verb rules read off a hand-made (mis)parse: (word, head, dep)
-    triples, so a rule is tested on the very misreading it is for, whatever the model does."""
+    triples (and IOB entity tags if given), so a rule is tested on the very misreading it is
+    for, whatever the model does."""
     doc = Doc(BLANK.vocab, words=[w for w, _, _ in tokens], heads=[h for _, h, _ in tokens],
-              deps=[d for _, _, d in tokens])
+              deps=[d for _, _, d in tokens], ents=ents)
     text = doc.text
     draft = verb_draft(doc[cue], text, QuoteIndex(text))
     assert draft is not None
@@ -371,3 +373,36 @@ def test_a_quotation_after_a_closing_cue_continues_the_claim() -> None:
                      "“The other factor is time. We have none.”\n")
     assert [s.text for s in claim.content] == ["The harbour plan may be too costly for the town",
                                                "“The other factor is time. We have none.”"]
+
+
+def test_a_name_read_as_the_object_before_a_subjectless_cue_is_its_source() -> None:
+    tokens = [("At", 4, "prep"), ("the", 3, "det"), ("Herald", 3, "compound"), ("Price", 0, "pobj"),
+              ("said", 4, "ROOT"), ("that", 7, "mark"), ("taxes", 7, "nsubj"), ("rose", 4, "ccomp"),
+              (".", 4, "punct")]
+    ents = ["O", "O", "B-ORG", "B-PERSON", "O", "O", "O", "O", "O"]
+    assert misparsed(tokens, 4, ents) == ("Price", ["that taxes rose"])
+    plain = Doc(BLANK.vocab, words=[w for w, _, _ in tokens], heads=[h for _, h, _ in tokens],
+                deps=[d for _, _, d in tokens])
+    assert verb_draft(plain[4], plain.text, QuoteIndex(plain.text)) is None  # no name: nobody
+
+
+def test_a_participle_on_the_occasion_of_a_cue_has_the_cues_speaker() -> None:
+    tokens = [("She", 1, "nsubj"), ("spoke", 1, "ROOT"), ("at", 1, "prep"), ("a", 4, "det"),
+              ("briefing", 2, "pobj"), ("announcing", 4, "acl"), ("that", 10, "mark"),
+              ("the", 8, "det"), ("port", 10, "nsubj"), ("would", 10, "aux"),
+              ("close", 5, "ccomp"), (".", 1, "punct")]
+    assert misparsed(tokens, 5) == ("She", ["that the port would close"])
+
+
+def test_a_name_and_its_apposition_between_quotation_and_cue_are_the_source() -> None:
+    tokens = [("“", 2, "punct"), ("Costs", 2, "nsubj"), ("rose", 11, "ccomp"), (",", 2, "punct"),
+              ("”", 2, "punct"), ("Okafor", 2, "npadvmod"), (",", 5, "punct"), ("a", 9, "det"),
+              ("harbour", 9, "compound"), ("pilot", 5, "appos"), (",", 11, "punct"),
+              ("said", 11, "ROOT"), (".", 11, "punct")]
+    assert misparsed(tokens, 11)[0] == "Okafor , a harbour pilot ,"
+
+
+def test_a_manner_of_speaking_verb_reports_a_that_clause() -> None:
+    assert shapes("Scott joked that the mayor ranks fourth among the candidates.\n") == [
+        ("Scott", "joked", ["that the mayor ranks fourth among the candidates"])]
+    assert shapes("Scott joked about the weather.\n") == []

@@ -194,6 +194,9 @@ def find_subject(tok: Token, quotes: QuoteIndex | None = None) -> Token | None:
             tok = tok.head.head  # "responded by saying ...": the one who responded
         elif tok.dep_ == "acl" and tok.head.dep_ in OBJECT_DEPS:
             tok = tok.head.head  # "issued a statement saying ...": the statement's issuer
+        elif tok.dep_ == "acl" and tok.lower_.endswith("ing") and tok.head.dep_ == "pobj" \
+                and tok.head.head.dep_ == "prep" and tok.head.head.head.dep_ in VERB_DEPS:
+            tok = tok.head.head.head  # "said at a news conference announcing ...": the speaker
         else:
             return None
         seen += 1
@@ -282,8 +285,9 @@ def content_children(tok: Token, lemma: str) -> list[Token]:
 def _content_after(tok: Token, lemma: str) -> list[Token]:
     """The dependents of cue verb ``tok`` that carry what is said."""
     children = [c for c in tok.children if same_line(c, tok)]
-    if lemma in QUOTE_ONLY_LEMMAS:
-        return []
+    if lemma in QUOTE_ONLY_LEMMAS:  # "joked that X" reports X; "joked" alone only a quotation
+        return [c for c in children if c.dep_ == "ccomp" and c.i > tok.i
+                and c.left_edge.lower_ == "that"][:1]
     rights = [c for c in children if c.i > tok.i]
     clause_deps = CLAUSE_CONTENT_DEPS + (NOUN_CLAUSE_DEPS if compound_subject(tok) else ())
     clauses = [c for c in children if c.dep_ in clause_deps
@@ -409,8 +413,10 @@ def verb_draft(tok: Token, text: str, quotes: QuoteIndex) -> Draft | None:
         return asked
     bare_source = None
     if speaker is None and roles.passive_subject is None and lemma in SPEECH_VERBS:
-        bare_source = _name_after_quote(tok, quotes)
-        speaker = bare_source[-1] if bare_source else None
+        bare_source = _name_after_quote(tok, quotes) or (_name_before_cue(tok) if parts else None)
+        names = [w for w in bare_source or () if w.text == ","][:1]
+        speaker = (bare_source[names[0].i - bare_source[0].i - 1] if names
+                   else bare_source[-1]) if bare_source else None
     if speaker is None and roles.passive_subject is None and lemma in BELIEF_ONLY_LEMMAS:
         return None  # "plans to ..." with no one planning: a noun misread, or no attribution
     if speaker is None and roles.passive_subject is None and not is_passive(tok):
@@ -429,27 +435,63 @@ MAX_BARE_SOURCE_TOKENS = 8
 
 
 def _name_after_quote(tok: Token, quotes: QuoteIndex) -> list[Token] | None:
-    """ "“...,” harbour police Chief Dana Okafor said.": when the parser hangs the words
-    between a closing quotation and the cue on the quotation, they are still its source
-    (the last word heads it: a name or a description)."""
+    """ "“...,” harbour police Chief Dana Okafor said.", "“...,” Okafor, a harbour pilot,
+    said.": when the parser hangs the words between a closing quotation and the cue on the
+    quotation, they are still its source (a name with a title, or a name and one apposition
+    set off by commas; the last word of the name heads it)."""
     doc = tok.doc
-    first = tok.i
-    while first > 0 and tok.i - first < MAX_BARE_SOURCE_TOKENS:
+    end = tok.i
+    apposition = end > 0 and doc[end - 1].text == ","
+    if apposition:
+        end -= 1  # "Okafor, a harbour pilot, said": the closing comma is the source's
+    first, commas = end, 0
+    while first > 0 and end - first < MAX_BARE_SOURCE_TOKENS * (2 if apposition else 1):
         prev = doc[first - 1]
+        if apposition and prev.text == "," and commas == 0 and first < end:
+            commas += 1
+            first -= 1
+            continue
         if prev.is_punct or prev.is_space or "\n" in prev.text_with_ws:
             break
         first -= 1
-    if first == tok.i or first == 0:
+    if first == end or first == 0 or commas != int(apposition):
         return None
     before = doc[first - 1]
     closes_quote = before.text in QUOTE_CLOSERS or (
         before.text == "," and first >= 2 and doc[first - 2].text in QUOTE_CLOSERS)
-    words = doc[first:tok.i]
+    words = doc[first:end]
     if not closes_quote or quotes.at(words[0].idx) is not None \
             or any(w.lower_ in CUE_VERB_LEMMAS or w.lower_ == "that" for w in words) \
             or not (words[0].text[:1].isupper() or words[0].lower_ in ("the", "a", "an")):
         return None
+    if apposition:
+        name = words[:next(i for i, w in enumerate(words) if w.text == ",")]
+        return list(doc[first:tok.i]) if name and name[-1].text[:1].isupper() else None
     return list(words)
+
+
+# Entity types that speak: a name read as the object of a preposition just before a cue
+# without subject is still the cue's source.
+SPEAKING_ENTITY_TYPES = frozenset(("PERSON", "NORP"))
+
+
+def _name_before_cue(tok: Token) -> list[Token] | None:
+    """ "In a meeting with the board of the Post Trump said that ...": the parser may take the
+    name just before a cue as the object of the phrase before it and leave the cue without a
+    subject; a named entity ending right before the cue is its source."""
+    doc = tok.doc
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    if prev is None or prev.ent_type_ not in SPEAKING_ENTITY_TYPES or prev.ent_iob_ == "O" \
+            or not prev.text[:1].isupper() or in_speech_mark(prev):
+        return None
+    first = prev.i
+    while first > 0 and doc[first].ent_iob_ == "I" and doc[first - 1].text[:1].isupper():
+        first -= 1
+    return list(doc[first:prev.i + 1])
+
+
+def in_speech_mark(tok: Token) -> bool:
+    return tok.text in QUOTE_CLOSERS or tok.text in QUOTE_OPENERS
 
 
 def is_passive(tok: Token) -> bool:
