@@ -406,3 +406,15 @@ def test_a_manner_of_speaking_verb_reports_a_that_clause() -> None:
     assert shapes("Scott joked that the mayor ranks fourth among the candidates.\n") == [
         ("Scott", "joked", ["that the mayor ranks fourth among the candidates"])]
     assert shapes("Scott joked about the weather.\n") == []
+
+
+@pytest.mark.parametrize(("sentence", "source"), [
+    ("Even Ruritania, the port city’s main partner, said the levy was unfair.\n",
+     "Ruritania, the port city’s main partner,"),
+    ("Both Ms. Okafor and Mr. Berg say the station never told them what to say.\n",
+     "Ms. Okafor and Mr. Berg"),
+    ("Kall -- co-editor of a book on debates -- said the candidate tends to make announcements.\n",
+     "Kall -- co-editor of a book on debates --"),
+])
+def test_a_source_without_focus_words_and_with_its_closing_dash(sentence: str, source: str) -> None:
+    assert [c.speaker.text if c.speaker else None for c in analyse(sentence)] == [source]

@@ -86,7 +86,8 @@ def speaker_range(tok: Token, text: str) -> Range | None:
     ("Jane Doe, a spokeswoman," as the PolNeAR guidelines mark sources)."""
     doc = tok.doc
     first, last = _source_left_edge(tok), _source_right_edge(tok)
-    while first < tok.i and (_is_punct(doc[first]) or "\n" in doc[first].text_with_ws):
+    while first < tok.i and (_is_punct(doc[first]) or "\n" in doc[first].text_with_ws
+                             or doc[first].lower_ in _SOURCE_FOCUS_WORDS):
         first += 1
     while last > tok.i and (_is_punct(doc[last]) or "\n" in doc[last - 1].text_with_ws) \
             and not (doc[last].text == ")" and "(" in doc[first:last].text):
@@ -94,6 +95,9 @@ def speaker_range(tok: Token, text: str) -> Range | None:
     inner = doc[first:last + 1]
     if last + 1 < len(doc) and doc[last + 1].text == "," and any(t.text == "," for t in inner):
         last += 1
+    elif last + 1 < len(doc) and doc[last + 1].text in _SPACED_DASHES \
+            and any(t.text == doc[last + 1].text for t in inner):
+        last += 1  # "Kall -- co-editor of a book on debates --": a dash closes it like a comma
     span = (doc[first].idx, doc[last].idx + len(doc[last].text))
     return clip_to_line(span, tok.idx, text, keep_quotes=False)
 
@@ -113,6 +117,9 @@ def _source_right_edge(tok: Token) -> int:
     return last
 
 
+# Focus words the parser hangs on a source ("Even China", "Both Mr. King and Mr. Schultz"):
+# they weigh the source, they do not name it.
+_SOURCE_FOCUS_WORDS = frozenset(("even", "both", "only", "also"))
 # Marks that close a quotation: a source never starts before one ("“...,” Chief Berg said").
 _CLOSING_QUOTES = frozenset(("”", "''", "»"))
 # Dashes that set off a dateline or an interjection before a source ("PORTHAVEN -- The mayor").
