@@ -418,3 +418,9 @@ def test_a_manner_of_speaking_verb_reports_a_that_clause() -> None:
 ])
 def test_a_source_without_focus_words_and_with_its_closing_dash(sentence: str, source: str) -> None:
     assert [c.speaker.text if c.speaker else None for c in analyse(sentence)] == [source]
+
+
+def test_as_x_put_it_reports_the_clause_and_putting_things_does_not() -> None:
+    assert shapes("As one memo put it, the main requirement is a lawful source of income.\n") == [
+        ("one memo", "put", ["the main requirement is a lawful source of income"])]
+    assert shapes("She put it on the table.\n") == []

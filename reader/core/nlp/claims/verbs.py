@@ -102,7 +102,14 @@ def is_verb_cue(tok: Token) -> bool:
         return False
     if CUE_VERB_LEMMAS.get(tok.lower_) in INFORMATION_OBJECT_LEMMAS:
         return any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in INFORMATION_NOUNS for c in tok.children)
-    return tok.lower_ in CUE_VERB_LEMMAS or _takes_that_clause(tok)
+    return tok.lower_ in CUE_VERB_LEMMAS or _takes_that_clause(tok) or puts_it(tok)
+
+
+def puts_it(tok: Token) -> bool:
+    """ "As the memo put it, X": "put it" set off by "as" reports the clause it is hung on."""
+    return tok.lower_ in ("put", "puts") and any(c.dep_ == "dobj" and c.lower_ == "it"
+                                                  for c in tok.children) \
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
 
 
 def _takes_that_clause(tok: Token) -> bool:
@@ -545,7 +552,7 @@ def _is_parenthetical_report(tok: Token) -> bool:
     """ "As experts have pointed out, X", "X, he acknowledged, Y": a speech verb with its own
     subject hung on the clause it reports as an adverbial, set off by "as" or a comma,
     reports that clause."""
-    lemma = CUE_VERB_LEMMAS.get(tok.lower_)
+    lemma = "say" if puts_it(tok) else CUE_VERB_LEMMAS.get(tok.lower_)
     if tok.dep_ != "advcl" or lemma not in SPEECH_VERBS or lemma in UNREPORTING_SPEECH \
             or not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         return False  # "Speaking at the rally, X said": a participle sets the scene
