@@ -424,3 +424,14 @@ def test_as_x_put_it_reports_the_clause_and_putting_things_does_not() -> None:
     assert shapes("As one memo put it, the main requirement is a lawful source of income.\n") == [
         ("one memo", "put", ["the main requirement is a lawful source of income"])]
     assert shapes("She put it on the table.\n") == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Price responded with attacks on Lind.\n", [("Price", "responded", ["attacks on Lind"])]),
+    ("Price responded by saying the figures were wrong.\n",
+     [("Price", "saying", ["the figures were wrong"])]),
+    ("Okafor has campaigned heavily for the governor.\n",
+     [("Okafor", "has campaigned", ["the governor"])]),
+])
+def test_prepositions_that_carry_a_particular_verbs_content(sentence: str, expected: list) -> None:
+    assert shapes(sentence) == expected

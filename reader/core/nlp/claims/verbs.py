@@ -63,7 +63,11 @@ TOPIC_PREPS = frozenset(("about", "against", "of", "on", "over"))
 # for X"); with other verbs they say where or why ("said to reporters", "voted for Y").
 VERB_PREPS = {
     "to": frozenset(("point", "refer", "object", "allude")),
-    "for": frozenset(("call", "plead", "advocate", "argue", "press", "lobby", "push", "appeal")),
+    "for": frozenset(("call", "plead", "advocate", "argue", "press", "lobby", "push", "appeal",
+                      "campaign")),
+    "with": frozenset(("respond", "reply")),  # "responded with attacks on X"
+    "by": frozenset(("respond", "reply")),  # "responded by citing X"
+    "in": frozenset(("believe",)),  # "believes in the good sense of voters"
 }
 # Verbs that take a clause without reporting anyone's words or mind.
 NON_ATTITUDE_VERBS = frozenset(("is", "was", "are", "were", "be", "been", "being", "'s", "’s",
@@ -312,7 +316,9 @@ def _content_after(tok: Token, lemma: str) -> list[Token]:
         return [misparsed]
     topical = [c for c in rights if c.dep_ == "prep" and (c.lower_ in TOPIC_PREPS
                                                           or lemma in VERB_PREPS.get(c.lower_, ()))
-               and any(g.dep_ in ("pobj", "pcomp") for g in c.children)]
+               and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
+               and not (c.lower_ == "by" and any(g.dep_ == "pcomp" and g.lower_ in CUE_VERB_LEMMAS
+                                                 for g in c.children))]  # "by saying X": X
     particle = any(c.dep_ == "prt" and c.lower_ == "out" for c in rights)
     # "see X as Y": seeing with an "as" complement states a view, not a sight
     regards = lemma == "see" and any(c.dep_ == "prep" and c.lower_ == "as" for c in rights)
