@@ -435,3 +435,15 @@ def test_as_x_put_it_reports_the_clause_and_putting_things_does_not() -> None:
 ])
 def test_prepositions_that_carry_a_particular_verbs_content(sentence: str, expected: list) -> None:
     assert shapes(sentence) == expected
+
+
+def test_by_after_an_active_verbs_object_belongs_to_the_object() -> None:
+    assert shapes("They described crass behavior by the mayor behind the scenes of the show.\n") == [
+        ("They", "described", ["crass behavior by the mayor behind the scenes of the show"])]
+    assert shapes("The mayor was praised by the board for her work.\n") == [
+        ("the board", "was praised", ["her work"])]  # beside a passive, "by" is the agent
+
+
+def test_a_negated_speech_verb_leaves_a_wh_question_open() -> None:
+    assert shapes("Lawmakers have not said when they would vote on the levy.\n") == [
+        ("Lawmakers", "have not said", ["when they would vote on the levy"])]

@@ -153,6 +153,10 @@ def _complement_read_as_adverbial(tok: Token, rights: list[Token]) -> Token | No
             continue
         if clause.left_edge.lower_ in COMPLEMENTIZERS:
             return clause
+        negated = any(c.dep_ == "neg" for c in tok.children)
+        if negated and clause.left_edge.lower_ in ADVERBIAL_WH \
+                and CUE_VERB_LEMMAS.get(tok.lower_) in SPEECH_VERBS:
+            return clause  # "have not said when they would vote": the question left open
         unmarked = not any(c.dep_ == "mark" or (c.dep_ == "advmod" and c.i < clause.i
                                                 and c.lower_ in ADVERBIAL_WH)
                            for c in clause.children)
@@ -336,7 +340,11 @@ def _content_after(tok: Token, lemma: str) -> list[Token]:
     if not objects and not preps:
         return []
     first = min(objects + preps, key=lambda c: c.i)
-    later = [c for c in rights if (c.dep_ == "prep" and c.lower_ not in NON_CONTENT_PREPS)
+    # "by" names an agent only beside a passive; after an active verb's object it belongs to
+    # the object ("described crass behavior by the mayor")
+    unsaid = NON_CONTENT_PREPS if is_passive(tok) or tok.dep_ == "acl" \
+        else NON_CONTENT_PREPS - {"by"}
+    later = [c for c in rights if (c.dep_ == "prep" and c.lower_ not in unsaid)
              or c.dep_ in OBJECT_TAIL_DEPS or _is_coordinated_gerund(c)]
     return [c for c in rights if c.i >= first.i and (c in objects or c in preps or c in later)]
 
@@ -525,7 +533,8 @@ def _verb_content(tok: Token, parts: list[Token], agent: Token | None,
     parenthetical cue ("X, Mr. Clarke said, until Y"), the clause around it."""
     content = [r for r in (subtree_range(p, text) for p in parts) if r]
     if content:
-        holes = [tokens_range(agent.head.subtree)] if agent is not None else []
+        holes = [tokens_range(agent.head.subtree)] if agent is not None \
+            and agent.head not in parts else []
         start = _after_preposition(parts[0], text) if parts[0].dep_ == "prep" \
             else _reported_clause_start(parts[0], content[0][0])
         end = content[-1][1]
