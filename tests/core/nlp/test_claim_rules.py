@@ -447,3 +447,17 @@ def test_by_after_an_active_verbs_object_belongs_to_the_object() -> None:
 def test_a_negated_speech_verb_leaves_a_wh_question_open() -> None:
     assert shapes("Lawmakers have not said when they would vote on the levy.\n") == [
         ("Lawmakers", "have not said", ["when they would vote on the levy"])]
+
+
+def test_a_second_reported_clause_after_the_first_is_said_too() -> None:
+    tokens = [("Okafor", 1, "nsubj"), ("said", 1, "ROOT"), ("that", 3, "mark"),
+              ("costs", 1, "ccomp"), ("rose", 1, "ccomp"), (",", 4, "punct"), ("and", 4, "cc"),
+              ("that", 9, "mark"), ("taxes", 9, "nsubj"), ("fell", 4, "conj"), (".", 1, "punct")]
+    assert misparsed(tokens, 1) == ("Okafor", ["that costs rose , and that taxes fell"])
+
+
+def test_a_second_clause_with_a_cue_of_its_own_stays_its_own_claim() -> None:
+    tokens = [("Okafor", 1, "nsubj"), ("said", 1, "ROOT"), ("costs", 3, "nsubj"),
+              ("rose", 1, "ccomp"), ("and", 3, "cc"), ("Lind", 3, "conj"), ("denied", 1, "ccomp"),
+              ("it", 6, "dobj"), (".", 1, "punct")]
+    assert misparsed(tokens, 1) == ("Okafor", ["costs rose and Lind"])

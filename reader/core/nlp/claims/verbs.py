@@ -312,9 +312,12 @@ def _content_after(tok: Token, lemma: str) -> list[Token]:
         # adverbial on the cue too; a complement after the cue is the one it reports.
         after = [c for c in clauses if c.i > tok.i]
         clause = after[0] if after and not _is_quoted(clauses[0]) else clauses[0]
+        # "discovered that X, and that Y": a second reported clause after the first is said too
+        more = [c for c in after if c.i > clause.i > tok.i and c.dep_ == "ccomp"
+                and c.lower_ not in CUE_VERB_LEMMAS]  # "and Democrats accused ...": a claim
         reasons = [c for c in children if c.dep_ == "advcl" and c.i > clause.i
                    and any(m.dep_ == "mark" and m.lower_ in REASON_MARKS for m in c.children)]
-        return [clause] + reasons[:1]  # "said X, because Y": the reason is said too
+        return [clause] + more[-1:] + reasons[:1]  # "said X, because Y": the reason is said too
     misparsed = _channel_that_clause(tok) or _complement_read_as_adverbial(tok, rights)
     if misparsed is not None:
         return [misparsed]
