@@ -461,3 +461,10 @@ def test_a_second_clause_with_a_cue_of_its_own_stays_its_own_claim() -> None:
               ("rose", 1, "ccomp"), ("and", 3, "cc"), ("Lind", 3, "conj"), ("denied", 1, "ccomp"),
               ("it", 6, "dobj"), (".", 1, "punct")]
     assert misparsed(tokens, 1) == ("Okafor", ["costs rose and Lind"])
+
+
+def test_the_second_half_of_a_coordination_hung_on_the_cue_is_content() -> None:
+    tokens = [("Lind", 1, "nsubj"), ("said", 1, "ROOT"), ("it", 3, "nsubj"), ("recalled", 1, "ccomp"),
+              ("her", 5, "poss"), ("father", 3, "dobj"), (",", 3, "punct"), ("and", 1, "cc"),
+              ("of", 1, "prep"), ("others", 8, "pobj"), (".", 1, "punct")]
+    assert misparsed(tokens, 1) == ("Lind", ["it recalled her father , and of others"])

@@ -317,7 +317,12 @@ def _content_after(tok: Token, lemma: str) -> list[Token]:
                 and c.lower_ not in CUE_VERB_LEMMAS]  # "and Democrats accused ...": a claim
         reasons = [c for c in children if c.dep_ == "advcl" and c.i > clause.i
                    and any(m.dep_ == "mark" and m.lower_ in REASON_MARKS for m in c.children)]
-        return [clause] + more[-1:] + reasons[:1]  # "said X, because Y": the reason is said too
+        # "said X brought back memories of her father, and of all the people ...": the parser
+        # hangs the second half of a coordination inside the clause on the cue
+        links = [c for c in children if c.dep_ == "cc" and c.i > clause.right_edge.i]
+        halves = [c for c in children if c.dep_ == "prep" and links and c.i > links[0].i
+                  and clause.i > tok.i]
+        return [clause] + more[-1:] + halves[:1] + reasons[:1]  # "said X, because Y": Y too
     misparsed = _channel_that_clause(tok) or _complement_read_as_adverbial(tok, rights)
     if misparsed is not None:
         return [misparsed]
