@@ -468,3 +468,11 @@ def test_the_second_half_of_a_coordination_hung_on_the_cue_is_content() -> None:
               ("her", 5, "poss"), ("father", 3, "dobj"), (",", 3, "punct"), ("and", 1, "cc"),
               ("of", 1, "prep"), ("others", 8, "pobj"), (".", 1, "punct")]
     assert misparsed(tokens, 1) == ("Lind", ["it recalled her father , and of others"])
+
+
+def test_an_object_content_ends_at_a_lone_dash_but_not_at_a_pair() -> None:
+    assert shapes("The union endorsed the governor -- who cited her years in office.\n") == [
+        ("The union", "endorsed", ["the governor"]), ("who", "cited", ["her years in office"])]
+    assert shapes("The hosts say something about the extreme -- and extremely cynical -- "
+                  "relativism of the station.\n")[0][2] == [
+        "something about the extreme -- and extremely cynical -- relativism of the station"]

@@ -79,7 +79,9 @@ NOMINAL_DEPS = frozenset(("det", "amod", "poss", "nummod", "compound", "case"))
 # Belief and intention lemmas that are not also verbs of saying.
 BELIEF_ONLY_LEMMAS = frozenset(BELIEF_VERBS) - frozenset(SPEECH_VERBS)
 AUX_DEPS = frozenset(("aux", "auxpass", "neg"))
-_OBJECT_TAIL = re.compile(r",\s+(?:which|who|whose|with|including)\b|;")
+_DASHES = frozenset(("--", "\u2014", "\u2013", "-"))
+_SPACED_DASH = re.compile(r"\s(?:--|\u2014|\u2013|-)\s")
+_OBJECT_TAIL = re.compile(r",\s+(?:which|who|whose|with|including)\b|;|" + _SPACED_DASH.pattern)
 IMPERSONAL_SUBJECTS = frozenset(("it",))
 # Speech verbs that say that someone spoke, not what: "as they speak to investors", "as the
 # crowd continued" set the scene of the clause they are hung on.
@@ -634,11 +636,17 @@ def _after_preposition(prep: Token, text: str) -> int:
 
 
 def _cut_object_tail(span: Range, text: str) -> Range:
-    """An object content ends before a comma-led aside (", which ...", ", with ...") and
-    at a semicolon: what follows is the writer's, not the speaker's."""
+    """An object content ends before a comma-led aside (", which ...", ", with ..."), a
+    semicolon or a lone spaced dash: what follows is the writer's, not the speaker's. (Two
+    dashes set off an aside inside the object: "the extreme -- and cynical -- relativism".)"""
     start, end = span
-    m = _OBJECT_TAIL.search(text, start, end)
-    return (start, m.start()) if m and m.start() > start else span
+    pos = start
+    while (m := _OBJECT_TAIL.search(text, pos, end)) is not None:
+        closing = _SPACED_DASH.search(text, m.end(), end) if m.group().strip() in _DASHES else None
+        if closing is None:
+            return (start, m.start()) if m.start() > start else span
+        pos = closing.end()
+    return span
 
 
 def _clause_range(tok: Token, parts: list[Token], draft: Draft) -> Range:
