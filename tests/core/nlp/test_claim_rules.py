@@ -476,3 +476,11 @@ def test_an_object_content_ends_at_a_lone_dash_but_not_at_a_pair() -> None:
     assert shapes("The hosts say something about the extreme -- and extremely cynical -- "
                   "relativism of the station.\n")[0][2] == [
         "something about the extreme -- and extremely cynical -- relativism of the station"]
+
+
+def test_a_later_report_joined_to_the_content_is_its_own_claim_and_the_pressed_is_no_asker() -> None:
+    claims = shapes("She said fathers would not be eligible for the leave, and when pressed on the "
+                    "point, the mother of three replied that the plan was fair.\n")
+    assert claims == [("She", "said", ["fathers would not be eligible for the leave"]),
+                      (None, "pressed", ["the point"]),
+                      ("the mother of three", "replied", ["that the plan was fair"])]

@@ -235,6 +235,18 @@ def coordinated_cues(clause: Token) -> list[Token]:
             and any(i < c.i for i in links)]  # "... rather than criticize him": no new act
 
 
+def _next_reports(clause: Token) -> list[Token]:
+    """ "said X, and when pressed, the mother of three replied Y": a speech verb with a subject
+    of its own, joined to the reported clause after a comma and a conjunction, is the writer's
+    next report, not part of the first."""
+    doc = clause.doc
+    return [c for c in clause.rights if c.dep_ == "conj"
+            and CUE_VERB_LEMMAS.get(c.lower_) in SPEECH_VERBS
+            and any(g.dep_ in SUBJECT_DEPS for g in c.children)
+            and any(g.dep_ == "cc" and g.i > clause.i and doc[g.i - 1].text == ","
+                    for g in clause.children)]
+
+
 def in_speech(tok: Token, quotes: QuoteIndex) -> bool:
     quote = quotes.at(tok.idx)
     return quote is not None and quote.is_speech
@@ -548,7 +560,8 @@ def _verb_content(tok: Token, parts: list[Token], agent: Token | None,
         start = _after_preposition(parts[0], text) if parts[0].dep_ == "prep" \
             else _reported_clause_start(parts[0], content[0][0])
         end = content[-1][1]
-        joined = coordinated_cues(parts[0]) if parts[0].head.i == tok.i else []
+        joined = coordinated_cues(parts[0]) + _next_reports(parts[0]) \
+            if parts[0].head.i == tok.i else []
         if joined:  # the reported clause ends where the speaker's next act begins
             first = min(joined, key=lambda c: c.i)
             cc = [c for c in parts[0].children if c.dep_ == "cc" and c.i < first.i]
@@ -569,8 +582,11 @@ def _verb_content(tok: Token, parts: list[Token], agent: Token | None,
 def _is_asked_participle(tok: Token) -> bool:
     """ "Asked about the blast, the mayor said ...": the one asked is the main clause's
     subject, the asker is unnamed (PolNeAR leaves the source out)."""
+    opens = tok.i == tok.sent.start or any(c.dep_ in ("mark", "advmod") and c.i == tok.i - 1
+                                            and c.lower_ in ADVERBIAL_WH | {"if", "after"}
+                                            for c in tok.children)  # "when pressed on X, ..."
     return tok.lower_ in ("asked", "pressed", "questioned") and tok.dep_ == "advcl" \
-        and tok.i == tok.sent.start and not any(c.dep_ in SUBJECT_DEPS for c in tok.children)
+        and opens and not any(c.dep_ in SUBJECT_DEPS for c in tok.children)
 
 
 def _is_parenthetical_report(tok: Token) -> bool:
