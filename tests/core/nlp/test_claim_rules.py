@@ -484,3 +484,13 @@ def test_a_later_report_joined_to_the_content_is_its_own_claim_and_the_pressed_i
     assert claims == [("She", "said", ["fathers would not be eligible for the leave"]),
                       (None, "pressed", ["the point"]),
                       ("the mother of three", "replied", ["that the plan was fair"])]
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("They found a way to cut the levy.", False),
+    ("The peacekeepers found themselves in the thick of war zones.", False),
+    ("The study found a link between the levy and the losses.", True),
+])
+def test_finding_a_way_or_oneself_is_no_finding(sentence: str, found: bool) -> None:
+    claims = analyse("Harbour news\n\n" + sentence + "\n")
+    assert [c.cue.text for c in claims] == (["found"] if found else [])

@@ -89,6 +89,9 @@ UNREPORTING_SPEECH = QUOTE_ONLY_LEMMAS | frozenset(("speak", "talk", "lecture", 
 # Day and time words the parser reads as a cue's object ("told Friday", "said Tuesday").
 TIME_WORDS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                         "sunday", "today", "yesterday", "tonight", "tomorrow"))
+# Objects of "find" that make it a verb of managing or experiencing, not of a finding.
+UNFOUND_OBJECTS = frozenset(("way", "ways", "it", "themselves", "himself", "herself", "itself",
+                             "ourselves", "myself", "yourself", "yourselves"))
 # Conjunctions of a reason the parser hangs on the cue rather than on the reported clause.
 REASON_MARKS = frozenset(("because",))
 # Pronouns that stand for a content the writer gave before the cue ("what she said").
@@ -355,6 +358,8 @@ def _content_after(tok: Token, lemma: str) -> list[Token]:
                                    for c in rights):
         return []  # "called a meeting", "called into a show": no verdict, no demand
     objects = [c for c in rights if c.dep_ in OBJECT_DEPS and c.lower_ not in TIME_WORDS]
+    if lemma == "find" and any(c.lower_ in UNFOUND_OBJECTS for c in objects):
+        return []  # "found a way to ...", "find themselves in ...", "find it hard": no finding
     if lemma in RECIPIENT_LEMMAS and not any(c.dep_ == "oprd" for c in rights):
         objects = []
     preps = [c for c in rights if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS
