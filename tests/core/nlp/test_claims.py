@@ -133,6 +133,14 @@ def test_a_title_description_goes_to_the_person_it_preceded() -> None:
     assert resolve(text, ents, "president") == ("Ana Ruiz", False)
 
 
+def test_a_title_goes_to_a_person_only_when_it_heads_the_name() -> None:
+    text = ("Secretary of State Ida Mott spoke. Prosecutors alleged that Tova Noel slept. "
+            "The secretary said so. Prosecutors said more.")
+    ents = [entity("Ida Mott", "person", text), entity("Tova Noel", "person", text)]
+    assert resolve(text, ents, "secretary") == ("Ida Mott", False)
+    assert resolve(text, ents, "Prosecutors", nth=1) == (None, False)  # no prosecutor named
+
+
 def test_it_goes_to_an_organization_or_place_not_a_person() -> None:
     text = "Tim Ode visited Kenya Airways, and it said fares would rise."
     ents = [entity("Tim Ode", "person", text), entity("Kenya Airways", "organization", text)]

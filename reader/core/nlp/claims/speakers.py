@@ -158,11 +158,21 @@ class SpeakerResolver:
         for m in self._before(pos):
             if word in m.entity.name.lower().split():
                 return m.entity.name
-            if m.entity.type == "person":
-                before = self.text[max(0, m.start - TITLE_WINDOW):m.start].lower()
-                if word in _WORD.findall(before):
-                    return m.entity.name
+            if m.entity.type == "person" and not _is_plural(word) \
+                    and self._titled(word, m.start):
+                return m.entity.name
         return None
+
+    def _titled(self, word: str, start: int) -> bool:
+        """Whether title ``word`` heads the words just before a person's mention ("President
+        Donald", "Secretary of State John"): only capitalised words, "of" or "the" may stand
+        between ("prosecutors alleged that Tova Noel" names no prosecutor)."""
+        words = _WORD.findall(self.text[max(0, start - TITLE_WINDOW):start])
+        lowered = [w.lower() for w in words]
+        if word not in lowered:
+            return False
+        between = words[len(lowered) - 1 - lowered[::-1].index(word) + 1:]
+        return all(w[:1].isupper() or w in ("of", "the") for w in between)
 
 
 def _subject_mentions(doc: Doc, mentions: list[_Mention]) -> set[int]:
@@ -173,6 +183,11 @@ def _subject_mentions(doc: Doc, mentions: list[_Mention]) -> set[int]:
         if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
             starts.add(m.start)
     return starts
+
+
+def _is_plural(word: str) -> bool:
+    """ "prosecutors", "officials": a plural description names no one person."""
+    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
 
 
 def _is_definite_singular(head: Token) -> bool:
