@@ -494,3 +494,17 @@ def test_a_later_report_joined_to_the_content_is_its_own_claim_and_the_pressed_i
 def test_finding_a_way_or_oneself_is_no_finding(sentence: str, found: bool) -> None:
     claims = analyse("Harbour news\n\n" + sentence + "\n")
     assert [c.cue.text for c in claims] == (["found"] if found else [])
+
+
+@pytest.mark.parametrize(("sentence", "cues"), [
+    ("The guards were released on condition that each post $100,000 bond within a week.", []),
+    ("Lind posted on Facebook that the port would close.", ["posted"]),
+])
+def test_post_reports_only_a_clause_or_an_information_noun(sentence: str, cues: list[str]) -> None:
+    assert [c.cue.text for c in analyse("Harbour news\n\n" + sentence + "\n")] == cues
+
+
+def test_a_name_inside_quoted_speech_is_not_whom_the_pronoun_after_it_continues() -> None:
+    claims = analyse("Mayor Ben Sasse said the charges against the two guards are overdue.\n\n"
+                     "“Heads needed to roll the day Jeffrey Epstein died,” he said.\n")
+    assert [c.speaker_entity for c in claims] == ["Ben Sasse", "Ben Sasse"]

@@ -64,7 +64,7 @@ def find_claims(doc: Doc, text: str, entities: Sequence[Entity]) -> list[Claim]:
     _continue_quotes(drafts, quotes, text)
     drafts.sort(key=lambda d: min(d.cue[0], d.content[0][0]))
     _link_disputes(drafts, doc)
-    resolver = SpeakerResolver(doc, text, entities)
+    resolver = SpeakerResolver(doc, text, entities, quotes)
     return [_to_claim(d, doc, text, quotes, resolver) for d in drafts]
 
 

@@ -149,9 +149,10 @@ CUE_NOUNS = frozenset((
     "concerns", "plan", "plans", "message", "insinuation", "contention", "conclusion",
     "finding", "findings", "testimony", "criticism", "rhetoric", "pitch",
 ))
-# Verbs that report only through an information noun as their object: "offered an explanation",
-# "published a study" are claims; "offered loans", "published a photo" are no one's words.
-INFORMATION_OBJECT_LEMMAS = frozenset(("offer", "publish"))
+# Verbs that report only through an information noun as their object or a clause: "offered an
+# explanation", "published a study", "posted that ..." are claims; "offered loans", "published
+# a photo", "post $100,000 bond" are no one's words.
+INFORMATION_OBJECT_LEMMAS = frozenset(("offer", "publish", "post"))  # not "post bail" either
 INFORMATION_NOUNS = CUE_NOUNS | frozenset((
     "explanation", "explanations", "evidence", "analysis", "analyses", "study", "studies",
     "assessment", "assessments", "account", "view", "views", "opinion", "opinions", "theory",

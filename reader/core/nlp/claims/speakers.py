@@ -33,6 +33,8 @@ from reader.core.nlp.claims.cues import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+    from reader.core.nlp.claims.quotes import QuoteIndex
+
 SPEAKER_TYPES = frozenset(("person", "organization", "place", "group"))
 COLLECTIVE_TYPES = frozenset(("organization", "place", "group"))
 # How far back (characters) a pronoun or description may reach for its entity: a few
@@ -75,11 +77,17 @@ class _Mention:
 class SpeakerResolver:
     """Resolves speakers of one document against its entities."""
 
-    def __init__(self, doc: Doc, text: str, entities: Sequence[Entity]) -> None:
+    def __init__(self, doc: Doc, text: str, entities: Sequence[Entity],
+                 quotes: QuoteIndex | None = None) -> None:
         self.text = text
         self.mentions = sorted(
             (_Mention(m.start, m.end, e) for e in entities if e.type in SPEAKER_TYPES
              for m in e.mentions), key=lambda m: m.start)
+        # "“Heads needed to roll the day Epstein died,” he said": a name inside quoted speech
+        # is what someone says, never whom a later "he" continues
+        self._narrated = [m for m in self.mentions
+                          if quotes is None or not _in_speech(quotes, m.start)]
+        self._narrated_starts = [m.start for m in self._narrated]
         self._starts = [m.start for m in self.mentions]
         self.gender = _infer_genders(doc, self.mentions, text)
         self.subjects = _subject_mentions(doc, self.mentions)
@@ -119,8 +127,10 @@ class SpeakerResolver:
         return out
 
     def _before(self, pos: int) -> list[_Mention]:
-        """Mentions ending before ``pos`` within reach, nearest first."""
-        return [m for m in reversed(self._within(pos - MAX_ANTECEDENT_DISTANCE, pos))]
+        """Mentions outside quoted speech ending before ``pos`` within reach, nearest first."""
+        lo = bisect_left(self._narrated_starts, pos - MAX_ANTECEDENT_DISTANCE)
+        hi = bisect_left(self._narrated_starts, pos)
+        return [m for m in reversed(self._narrated[lo:hi]) if m.end <= pos]
 
     def _antecedent(self, pos: int, pronoun: str) -> str | None:
         """The nearest fitting entity before ``pos``; for he/she, a person whose gender is
@@ -173,6 +183,11 @@ class SpeakerResolver:
             return False
         between = words[len(lowered) - 1 - lowered[::-1].index(word) + 1:]
         return all(w[:1].isupper() or w in ("of", "the") for w in between)
+
+
+def _in_speech(quotes: QuoteIndex, pos: int) -> bool:
+    quote = quotes.at(pos)
+    return quote is not None and quote.is_speech
 
 
 def _subject_mentions(doc: Doc, mentions: list[_Mention]) -> set[int]:

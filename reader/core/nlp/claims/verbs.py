@@ -110,7 +110,8 @@ def is_verb_cue(tok: Token) -> bool:
     if tok.dep_ not in VERB_DEPS:
         return False
     if CUE_VERB_LEMMAS.get(tok.lower_) in INFORMATION_OBJECT_LEMMAS:
-        return any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in INFORMATION_NOUNS for c in tok.children)
+        return any((c.dep_ in ("dobj", "nsubjpass") and c.lower_ in INFORMATION_NOUNS)
+                   or c.dep_ == "ccomp" for c in tok.children)  # "posted that ..."
     return tok.lower_ in CUE_VERB_LEMMAS or _takes_that_clause(tok) or puts_it(tok)
 
 
