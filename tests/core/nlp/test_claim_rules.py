@@ -508,3 +508,18 @@ def test_a_name_inside_quoted_speech_is_not_whom_the_pronoun_after_it_continues(
     claims = analyse("Mayor Ben Sasse said the charges against the two guards are overdue.\n\n"
                      "“Heads needed to roll the day Jeffrey Epstein died,” he said.\n")
     assert [c.speaker_entity for c in claims] == ["Ben Sasse", "Ben Sasse"]
+
+
+def test_a_reported_clause_runs_on_past_a_colon_to_its_sentence_end() -> None:
+    from reader.core.nlp.claims.content_edges import complete_clause
+
+    tokens = [("Okafor", 1, "nsubj"), ("notes", 1, "ROOT"), ("that", 4, "mark"), ("costs", 4, "nsubj"),
+              ("rose", 1, "ccomp"), (":", 1, "punct"), ("rates", 7, "nsubj"), ("fell", 1, "parataxis"),
+              (".", 1, "punct")]
+    doc = Doc(BLANK.vocab, words=[w for w, _, _ in tokens], heads=[h for _, h, _ in tokens],
+              deps=[d for _, _, d in tokens])
+    text = doc.text
+    draft = verb_draft(doc[1], text, QuoteIndex(text))
+    assert draft is not None and [text[s:e] for s, e in draft.content] == ["that costs rose"]
+    complete_clause(draft, doc, text, QuoteIndex(text))
+    assert [text[s:e] for s, e in draft.content] == ["that costs rose : rates fell"]

@@ -73,7 +73,8 @@ def is_reported_clause(draft: Draft, doc: Doc) -> bool:
 
 def complete_clause(draft: Draft, doc: Doc, text: str, quotes: QuoteIndex) -> None:
     """Run a reported content that stops short of its sentence's end on to it, when the rest
-    is a few plain words (no punctuation, quotation or cue of its own)."""
+    is a few plain words (no punctuation, quotation or cue of its own) or what a colon right
+    after the content introduces ("notes that three things are happening at once: ...")."""
     if not draft.content or draft.lemma in LAYOUT_CUES:
         return
     start, end = draft.content[-1]
@@ -83,6 +84,13 @@ def complete_clause(draft: Draft, doc: Doc, text: str, quotes: QuoteIndex) -> No
     if span is None or len(span) == 0:
         return  # the content ends inside whitespace the tokenizer kept as no token
     sent = span[0].sent
+    colon = doc[span.end] if span.end < sent.end else None
+    if colon is not None and colon.text == ":" and quotes.at(colon.idx) is None:
+        rest_end = min(sent.end_char, text.find("\n", colon.idx) % (len(text) + 1))
+        tail = text[colon.idx + 1:rest_end].rstrip(" .!?")
+        if tail.strip():
+            draft.content[-1] = (start, colon.idx + 1 + len(tail))
+        return
     rest = [t for t in doc[span.end:sent.end] if not t.is_space]
     while rest and rest[-1].is_punct and rest[-1].text in ".!?":
         rest.pop()
