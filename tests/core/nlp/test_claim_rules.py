@@ -523,3 +523,14 @@ def test_a_reported_clause_runs_on_past_a_colon_to_its_sentence_end() -> None:
     assert draft is not None and [text[s:e] for s, e in draft.content] == ["that costs rose"]
     complete_clause(draft, doc, text, QuoteIndex(text))
     assert [text[s:e] for s, e in draft.content] == ["that costs rose : rates fell"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Melania seems to have vanished from the campaign trail.",
+     [(None, "seems", ["Melania", "to have vanished from the campaign trail"])]),
+    ("He appeared to suggest that veterans might not be as strong.",
+     [("He", "to suggest", ["that veterans might not be as strong"])]),
+    ("She appeared on television on Monday.", []),
+])
+def test_seeming_is_the_writers_impression_with_no_source(sentence: str, expected: list) -> None:
+    assert shapes("Harbour news\n\n" + sentence + "\n") == expected

@@ -21,6 +21,7 @@ from reader.core.nlp.claims.cues import (
 from reader.core.nlp.claims.quotes import QuoteIndex
 from reader.core.nlp.claims.spans import (
     Draft,
+    clip_to_line,
     speaker_range,
     subtree_range,
     token_range,
@@ -33,6 +34,7 @@ from reader.core.nlp.claims.verbs import (
     find_subject,
     in_speech,
     is_verb_cue,
+    verb_cue_range,
     verb_draft,
 )
 
@@ -57,6 +59,8 @@ def find_drafts(doc: Doc, text: str, quotes: QuoteIndex) -> Iterator[Draft]:
             draft = according_draft(tok, text)
         elif low in HEARSAY_ADVERBS:
             draft = hearsay_draft(tok, text)
+        elif low in SEEMING_VERBS and tok.dep_ in VERB_DEPS:
+            draft = seeming_draft(tok, text)
         elif low in ATTITUDE_ADJECTIVES and tok.dep_ == "acomp":
             draft = attitude_draft(tok, text, quotes)
         else:
@@ -186,6 +190,33 @@ def attitude_draft(tok: Token, text: str, quotes: QuoteIndex) -> Draft | None:
     draft.speaker_head = speaker.i
     draft.clause = draft.cue
     return draft
+
+
+# Verbs of seeming: "Melania seems to have vanished" is the writer's impression, a claim with
+# no source whose content is the subject and what it seems to do or be.
+SEEMING_VERBS = frozenset(("seem", "seems", "seemed", "appear", "appears", "appeared"))
+
+
+def seeming_draft(tok: Token, text: str) -> Draft | None:
+    """ "X seems to Y": content X + to Y, cue "seems", no source. A cue verb after it ("appeared
+    to suggest that ...") is the claim instead, with X as its speaker."""
+    subject = next((c for c in tok.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+    complement = next((c for c in tok.rights if c.dep_ == "xcomp"
+                       and any(g.lower_ == "to" for g in c.lefts)), None)
+    if subject is None or complement is None or subject.lower_ in ("it", "there") \
+            or complement.lower_ in CUE_VERB_LEMMAS:
+        return None
+    parts = [subtree_range(subject, text), subtree_range(complement, text)]
+    clipped = (clip_to_line(r, tok.idx, text) for r in parts if r is not None)
+    content = [r for r in clipped if r is not None]
+    if len(content) < 2:
+        return None
+    return Draft(cue=verb_cue_range(tok), cue_token=tok.i, lemma=_seeming_lemma(tok), content=content,
+                 clause=verb_cue_range(tok))
+
+
+def _seeming_lemma(tok: Token) -> str:
+    return "appear" if tok.lower_.startswith("appear") else "seem"
 
 
 def hearsay_draft(tok: Token, text: str) -> Draft | None:
