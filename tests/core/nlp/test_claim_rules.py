@@ -534,3 +534,9 @@ def test_a_reported_clause_runs_on_past_a_colon_to_its_sentence_end() -> None:
 ])
 def test_seeming_is_the_writers_impression_with_no_source(sentence: str, expected: list) -> None:
     assert shapes("Harbour news\n\n" + sentence + "\n") == expected
+
+
+def test_the_topic_of_a_passive_claim_stops_before_its_relative_clause() -> None:
+    assert shapes("Harbour news\n\nOfficer Ada Lind, who shot a man in Portsmouth last week, was "
+                  "charged with manslaughter.\n") == [
+        (None, "was charged", ["Officer Ada Lind", "manslaughter"])]

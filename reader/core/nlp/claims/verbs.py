@@ -552,6 +552,8 @@ def is_passive(tok: Token) -> bool:
 def _with_passive_topic(subject: Token, content: list[Range], text: str) -> list[Range]:
     """ "He was criticized for X": a claim about him by nobody named; content = him + X."""
     topic = subtree_range(subject, text)
+    if topic is not None:  # "Officer Lind, who shot ..., was charged with X": Lind, on her line
+        topic = clip_to_line(_cut_object_tail(topic, text), subject.idx, text)
     return [topic, *content] if topic and topic[1] <= content[0][0] else content
 
 
