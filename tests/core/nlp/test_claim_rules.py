@@ -540,3 +540,12 @@ def test_the_topic_of_a_passive_claim_stops_before_its_relative_clause() -> None
     assert shapes("Harbour news\n\nOfficer Ada Lind, who shot a man in Portsmouth last week, was "
                   "charged with manslaughter.\n") == [
         (None, "was charged", ["Officer Ada Lind", "manslaughter"])]
+
+
+def test_a_quotation_after_one_sentence_of_the_writers_continues_the_claim() -> None:
+    claims = analyse("Harbour news\n\n“We have had problems with the port in the past,” Okafor said "
+                     "after meeting the board. She didn't threaten anyone. “Our goal is to set norms "
+                     "so that everybody acts responsibly.”\n")
+    assert [s.text for s in claims[0].content] == [
+        "“We have had problems with the port in the past,”",
+        "“Our goal is to set norms so that everybody acts responsibly.”"]

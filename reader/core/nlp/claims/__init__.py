@@ -41,6 +41,12 @@ _AFTER_CLAUSE = re.compile(r"[ \t\xa0,—–-]*(?::\s*)?")
 # What may stand between a claim and a quotation that continues it (same paragraph).
 _CONTINUATION_GAP = re.compile(r"[ \t\xa0.,;:]*")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+# Sentence ends that may stand between a claim and a quotation on its line that continues it:
+# the claim's own, and one sentence of the writer's ("..., Obama said. He did not threaten
+# anyone. “Our goal is ...”").
+MAX_GAP_SENTENCES = 2
+# A quotation mark, not an apostrophe inside a word ("didn't", "Obama's").
+_QUOTE_MARK = re.compile("(?<![A-Za-z])['’]|['’](?![A-Za-z])|[" + "".join(QUOTE_MARKS - {"'", "’"}) + "]")
 # How far back (characters) a rejected claim may lie: the same or the previous sentences.
 MAX_DISPUTE_DISTANCE = 600
 
@@ -226,7 +232,7 @@ def _next_quote(text: str, pos: int, prev: Quote | None, quotes: QuoteIndex) -> 
     nxt = next(iter(quotes.starting_in(pos, line_end)), None)
     if nxt is not None:
         gap = text[pos:nxt.start]
-        if not any(c in QUOTE_MARKS for c in gap) and len(_SENTENCE_END.findall(gap)) <= 1 \
+        if not _QUOTE_MARK.search(gap) and len(_SENTENCE_END.findall(gap)) <= MAX_GAP_SENTENCES \
                 and _CONTINUATION_GAP.fullmatch(gap.rstrip()[-1:] or "."):
             return nxt
         return None
