@@ -549,3 +549,14 @@ def test_a_quotation_after_one_sentence_of_the_writers_continues_the_claim() -> 
     assert [s.text for s in claims[0].content] == [
         "“We have had problems with the port in the past,”",
         "“Our goal is to set norms so that everybody acts responsibly.”"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ('She yells, "Did you shoot him?"', [("She", "yells", ['"Did you shoot him?"'])]),
+    ('Cruz exhorted delegates to "vote your conscience."',
+     [("Cruz", "exhorted", ['to "vote your conscience."'])]),
+    ('Price proclaimed a goal of "Peace Through Strength."',
+     [("Price", "proclaimed", ['a goal of "Peace Through Strength."'])]),
+])
+def test_more_verbs_of_saying(sentence: str, expected: list) -> None:
+    assert shapes("Harbour news\n\n" + sentence + "\n") == expected

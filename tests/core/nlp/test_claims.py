@@ -28,7 +28,8 @@ BLANK = spacy.blank("en")
 @pytest.mark.parametrize(("form", "lemma"), [
     ("said", "say"), ("says", "say"), ("claims", "claim"), ("denied", "deny"),
     ("branded", "brand"), ("planned", "plan"), ("told", "tell"), ("warning", "warn"),
-    ("announces", "announce"), ("believes", "believe"), ("spoke", "speak"),
+    ("announces", "announce"), ("believes", "believe"), ("spoke", "speak"), ("quipped", "quip"),
+    ("yelled", "yell"), ("exhorted", "exhort"), ("bemoaning", "bemoan"),
 ])
 def test_cue_verb_inflections_map_to_their_lemma(form: str, lemma: str) -> None:
     assert CUE_VERB_LEMMAS[form] == lemma

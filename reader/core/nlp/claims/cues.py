@@ -30,6 +30,7 @@ SPEECH_VERBS = (
     "campaign", "lobby", "press", "pressure", "advocate", "encourage", "promote", "vote",
     "brag", "query", "moralize", "debate", "comment", "tweet", "retweet", "muse",
     "acknowledge", "concede", "clarify", "elaborate", "insinuate", "lecture", "preach",
+    "yell", "holler", "quip", "grumble", "proclaim", "bemoan", "specify", "exhort", "implore",
 )
 
 # Verbs whose object is itself the content ("Russia claimed the recapture of ...").
@@ -83,7 +84,7 @@ _IRREGULAR = {
 
 _VOWELS = "aeiou"
 # Final consonants doubled before -ed/-ing in one-syllable verbs ("plan" -> "planned").
-_DOUBLING = frozenset(("plan", "bet", "dub", "slam", "regret", "admit", "commit", "refer", "rebut",
+_DOUBLING = frozenset(("plan", "bet", "dub", "slam", "regret", "admit", "commit", "refer", "rebut", "quip",
                        "occur", "prefer", "compel", "propel"))
 
 
@@ -128,13 +129,16 @@ OBJECT_CONTENT_LEMMAS = frozenset(EVALUATION_VERBS) | (frozenset(BELIEF_VERBS) -
     # stance and emphasis: "stressed her support", "signaled a willingness", "debated the plan"
     "stress", "emphasize", "emphasise", "signal", "indicate", "suggest", "recall", "protest",
     "debate", "charge", "imply", "clarify", "lament", "retweet", "declare", "concede",
+    "proclaim", "bemoan", "specify",
 ))
 # Manner-of-speaking verbs that attribute only a quotation ("she continued: “...”").
 QUOTE_ONLY_LEMMAS = frozenset(("continue", "sing", "chant", "shout", "scream", "exclaim",
-                               "whisper", "mutter", "cry", "joke"))
+                               "whisper", "mutter", "cry", "joke", "yell", "holler", "quip",
+                               "grumble"))
 # Verbs whose object is a recipient, not content ("told reporters").
 RECIPIENT_LEMMAS = frozenset(("tell", "ask", "urge", "warn", "remind", "assure", "reassure",
-                              "inform", "notify", "advise", "brief", "thank"))
+                              "inform", "notify", "advise", "brief", "thank", "exhort",
+                              "implore"))
 
 # Cue nouns that carry their own content ("the announcement that ...", "Russia's claim of ...").
 CUE_NOUNS = frozenset((
