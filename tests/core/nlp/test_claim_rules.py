@@ -560,3 +560,22 @@ def test_a_quotation_after_one_sentence_of_the_writers_continues_the_claim() -> 
 ])
 def test_more_verbs_of_saying(sentence: str, expected: list) -> None:
     assert shapes("Harbour news\n\n" + sentence + "\n") == expected
+
+
+@pytest.mark.parametrize(("sentence", "content"), [
+    ("Campaign manager Robby Mook said as much in an interview.", ["as much"]),
+    ("He doesn't think so.", ["so"]),
+    ("She said so much had changed.", ["so much had changed"]),
+])
+def test_as_much_and_so_stand_for_the_content(sentence: str, content: list[str]) -> None:
+    assert [s.text for s in analyse("Harbour news\n\n" + sentence + "\n")[0].content] == content
+
+
+def test_a_quotation_before_the_cue_in_speech_stays_its_content() -> None:
+    words = ["“", "You", "should", "resign", ".", "You", "should", "give", "money", ",", "”", "Warren",
+             "told", "Stumpf", ",", "after", "he", "admitted", "he", "was", "held", "."]
+    heads = [12, 3, 3, 12, 3, 7, 7, 12, 7, 12, 12, 12, 12, 12, 12, 17, 17, 20, 20, 20, 12, 12]
+    deps = ["punct", "nsubj", "aux", "parataxis", "punct", "nsubj", "aux", "ccomp", "dobj", "punct",
+            "punct", "nsubj", "ROOT", "dobj", "punct", "mark", "nsubj", "advcl", "nsubjpass",
+            "auxpass", "ccomp", "punct"]
+    assert misparsed(list(zip(words, heads, deps, strict=True)), 12) == ("Warren", ["You should give money"])

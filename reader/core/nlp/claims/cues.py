@@ -31,6 +31,8 @@ SPEECH_VERBS = (
     "brag", "query", "moralize", "debate", "comment", "tweet", "retweet", "muse",
     "acknowledge", "concede", "clarify", "elaborate", "insinuate", "lecture", "preach",
     "yell", "holler", "quip", "grumble", "proclaim", "bemoan", "specify", "exhort", "implore",
+    "divulge", "confide", "confess", "recount", "underscore", "reaffirm", "disagree",
+    "attest", "affirm", "summarize", "summarise", "theorize", "hypothesize",
 )
 
 # Verbs whose object is itself the content ("Russia claimed the recapture of ...").
@@ -45,6 +47,7 @@ EVALUATION_VERBS = (
     "lash", "denigrate", "malign", "vilify", "demonize", "celebrate", "salute", "commend",
     # verdicts and links a source draws: "rated the claim false", "linked the floods to ..."
     "rate", "link", "tie", "attribute",
+    "chide", "berate", "lambast", "deplore",
     # only with an information noun as object (INFORMATION_OBJECT_LEMMAS below)
     "offer", "publish",
 )
@@ -129,7 +132,8 @@ OBJECT_CONTENT_LEMMAS = frozenset(EVALUATION_VERBS) | (frozenset(BELIEF_VERBS) -
     # stance and emphasis: "stressed her support", "signaled a willingness", "debated the plan"
     "stress", "emphasize", "emphasise", "signal", "indicate", "suggest", "recall", "protest",
     "debate", "charge", "imply", "clarify", "lament", "retweet", "declare", "concede",
-    "proclaim", "bemoan", "specify",
+    "proclaim", "bemoan", "specify", "divulge", "confess", "recount", "underscore", "reaffirm",
+    "affirm", "summarize", "summarise",
 ))
 # Manner-of-speaking verbs that attribute only a quotation ("she continued: “...”").
 QUOTE_ONLY_LEMMAS = frozenset(("continue", "sing", "chant", "shout", "scream", "exclaim",

@@ -305,17 +305,17 @@ def same_line(a: Token, b: Token) -> bool:
     return not any("\n" in t.text_with_ws for t in lo.doc[lo.i:hi.i])
 
 
-def content_children(tok: Token, lemma: str) -> list[Token]:
+def content_children(tok: Token, lemma: str, quotes: QuoteIndex | None = None) -> list[Token]:
     """The dependents of cue verb ``tok`` that carry what is said, or else a relative or wh-
     pronoun object before it ("what Okafor said", "the figures, which the bank disclosed"):
     the pronoun stands for the content."""
-    parts = _content_after(tok, lemma)
+    parts = _content_after(tok, lemma, quotes)
     if parts or lemma in QUOTE_ONLY_LEMMAS or lemma in BELIEF_ONLY_LEMMAS:
         return parts  # "what we expect", "whatever he wanted": no one's stated content
     return [c for c in tok.lefts if c.dep_ in ("dobj", "ccomp") and c.lower_ in FRONTED_OBJECTS][:1]
 
 
-def _content_after(tok: Token, lemma: str) -> list[Token]:
+def _content_after(tok: Token, lemma: str, quotes: QuoteIndex | None = None) -> list[Token]:
     """The dependents of cue verb ``tok`` that carry what is said."""
     children = [c for c in tok.children if same_line(c, tok)]
     if lemma in QUOTE_ONLY_LEMMAS:  # "joked that X" reports X; "joked" alone only a quotation
@@ -329,7 +329,7 @@ def _content_after(tok: Token, lemma: str) -> list[Token]:
         # "While he conceded X, Ham noted Y": the parser may hang a clause of the opening
         # adverbial on the cue too; a complement after the cue is the one it reports.
         after = [c for c in clauses if c.i > tok.i]
-        clause = after[0] if after and not _is_quoted(clauses[0]) else clauses[0]
+        clause = after[0] if after and not _is_quoted(clauses[0], quotes) else clauses[0]
         # "discovered that X, and that Y": a second reported clause after the first is said too
         more = [c for c in after if c.i > clause.i > tok.i and c.dep_ == "ccomp"
                 and c.lower_ not in CUE_VERB_LEMMAS]  # "and Democrats accused ...": a claim
@@ -344,6 +344,11 @@ def _content_after(tok: Token, lemma: str) -> list[Token]:
     misparsed = _channel_that_clause(tok) or _complement_read_as_adverbial(tok, rights)
     if misparsed is not None:
         return [misparsed]
+    proform = next((c for c in rights if c.i == tok.i + 1 + (c.lower_ == "much")
+                    and (c.lower_ == "so" or (c.lower_ == "much" and tok.doc[c.i - 1].lower_ == "as"))),
+                   None)
+    if proform is not None:
+        return [proform]  # "said as much", "doesn't think so": the words stand for the content
     topical = [c for c in rights if c.dep_ == "prep" and (c.lower_ in TOPIC_PREPS
                                                           or lemma in VERB_PREPS.get(c.lower_, ()))
                and any(g.dep_ in ("pobj", "pcomp") for g in c.children)
@@ -377,11 +382,13 @@ def _content_after(tok: Token, lemma: str) -> list[Token]:
     return [c for c in rights if c.i >= first.i and (c in objects or c in preps or c in later)]
 
 
-def _is_quoted(clause: Token) -> bool:
-    """Whether ``clause`` opens with a quotation mark: a fronted quotation ("“X,” he said,
-    “Y”"), the one clause before a cue that is its content when another follows it."""
+def _is_quoted(clause: Token, quotes: QuoteIndex | None) -> bool:
+    """Whether ``clause`` is quoted speech: a fronted quotation ("“X,” he said, “Y”"), the one
+    clause before a cue that is its content when another follows it."""
     first = clause.left_edge
-    return first.text in QUOTE_OPENERS or (first.i > 0 and first.doc[first.i - 1].text in QUOTE_OPENERS)
+    if first.text in QUOTE_OPENERS or (first.i > 0 and first.doc[first.i - 1].text in QUOTE_OPENERS):
+        return True
+    return quotes is not None and in_speech(first, quotes)
 
 
 def _is_coordinated_gerund(tok: Token) -> bool:
@@ -439,7 +446,7 @@ def verb_draft(tok: Token, text: str, quotes: QuoteIndex) -> Draft | None:
     if _is_excluded_verb(tok):
         return None
     saying = quoted_as_saying(tok) if lemma == "quote" else None
-    parts = content_children(saying or tok, "say" if saying else lemma)
+    parts = content_children(saying or tok, "say" if saying else lemma, quotes)
     roles = _roles(tok, quotes)
     cue = verb_cue_range(tok)
     if saying is not None:
@@ -562,6 +569,11 @@ def _verb_content(tok: Token, parts: list[Token], agent: Token | None,
     """The content of a cue verb: its complement (without a "by X" agent), or, for a
     parenthetical cue ("X, Mr. Clarke said, until Y"), the clause around it."""
     content = [r for r in (subtree_range(p, text) for p in parts) if r]
+    proform = parts[0] if parts and parts[0].i == tok.i + 1 + (parts[0].lower_ == "much") else None
+    if proform is not None and (proform.lower_ == "so" or (
+            proform.lower_ == "much" and tok.doc[proform.i - 1].lower_ == "as")):
+        first = tok.doc[proform.i - 1] if proform.lower_ == "much" else proform
+        return [(first.idx, proform.idx + len(proform.text))]  # "as much", not where it was said
     if content:
         holes = [tokens_range(agent.head.subtree)] if agent is not None \
             and agent.head not in parts else []
