@@ -579,3 +579,10 @@ def test_a_quotation_before_the_cue_in_speech_stays_its_content() -> None:
             "punct", "nsubj", "ROOT", "dobj", "punct", "mark", "nsubj", "advcl", "nsubjpass",
             "auxpass", "ccomp", "punct"]
     assert misparsed(list(zip(words, heads, deps, strict=True)), 12) == ("Warren", ["You should give money"])
+
+
+def test_a_clause_naming_a_comment_before_a_colon_attributes_the_quotation() -> None:
+    assert shapes("Harbour news\n\nOn July 6, Sanders made the following comment: “For young people, "
+                  "the rate is 33 percent.”\n") == [
+        ("Sanders", "made the following comment:", ["“For young people, the rate is 33 percent.”"])]
+    assert shapes("Harbour news\n\nThe ferry has two decks: “upper” and “lower”.\n") == []

@@ -61,6 +61,8 @@ def find_drafts(doc: Doc, text: str, quotes: QuoteIndex) -> Iterator[Draft]:
             draft = hearsay_draft(tok, text)
         elif low in SEEMING_VERBS and tok.dep_ in VERB_DEPS:
             draft = seeming_draft(tok, text)
+        elif tok.text == ":":
+            draft = colon_quote_draft(tok, text, quotes)
         elif low in ATTITUDE_ADJECTIVES and tok.dep_ == "acomp":
             draft = attitude_draft(tok, text, quotes)
         else:
@@ -217,6 +219,36 @@ def seeming_draft(tok: Token, text: str) -> Draft | None:
 
 def _seeming_lemma(tok: Token) -> str:
     return "appear" if tok.lower_.startswith("appear") else "seem"
+
+
+# Nouns that announce a quotation after a colon: "Sanders made the following comment: “...”".
+ANNOUNCING_NOUNS = frozenset(("comment", "comments", "statement", "words", "remark", "remarks",
+                              "message", "headline", "quote", "quotes", "phrase", "response",
+                              "reply", "answer", "tweet", "note"))
+
+
+def colon_quote_draft(colon: Token, text: str, quotes: QuoteIndex) -> Draft | None:
+    """ "Sanders made the following comment: “...”": a clause whose verb is no cue, naming a
+    comment or a quote and ending in a colon, attributes the quotation after the colon to the
+    verb's subject (the cue runs from the verb to the colon)."""
+    start = colon.idx + 1
+    while start < len(text) and text[start].isspace():
+        start += 1
+    quote = quotes.at(start)
+    if quote is None or quote.start != start or not quote.is_speech:
+        return None
+    before = colon.doc[colon.sent.start:colon.i]
+    found = next(((t, s) for t in reversed(before) if t.dep_ in VERB_DEPS
+                  and (s := find_subject(t, quotes)) is not None), None)
+    if found is None:
+        return None
+    verb, subject = found
+    if verb.lower_ in CUE_VERB_LEMMAS or not any(t.lower_ in ANNOUNCING_NOUNS
+                                                 for t in before if t.i > verb.i):
+        return None
+    return Draft(cue=(verb_cue_range(verb)[0], colon.idx + 1), cue_token=verb.i, lemma=":",
+                 content=[(quote.start, quote.end)], speaker=speaker_range(subject, text),
+                 speaker_head=subject.i, clause=(verb.idx, colon.idx + 1))
 
 
 def hearsay_draft(tok: Token, text: str) -> Draft | None:
