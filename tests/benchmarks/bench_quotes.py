@@ -11,8 +11,11 @@ Speaker accuracy: of the gold attributions matched at 0.3, the share whose predi
 span overlaps the gold source span (or both have none). "Exact" requires the same tokens.
 
 PolNeAR annotates beliefs, intentions and judgements as attributions besides speech, where the
-Gender Gap Tracker counts quotes. The same figures are also given for quotations alone: gold
-attributions whose content holds a quotation mark against claims whose content does.
+Gender Gap Tracker counts quotes: direct and indirect speech anchored on a verb of saying. The
+same figures are also given for two subsets defined alike on both sides: quotations (gold
+attributions whose content holds a quotation mark against claims whose content does) and speech
+(gold attributions whose cue holds one of the commonest English verbs of saying, SPEECH_CUE,
+against claims whose cue does).
 
 Usage: python tests/benchmarks/bench_quotes.py [--cmd sift] [--split dev] [--corpus DIR] [--json]
 Run it with the project's environment first on PATH so that ``sift`` is this checkout's.
@@ -22,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import shlex
 import subprocess
 import sys
@@ -35,7 +39,17 @@ DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
 POLNEAR_TOOLS = ROOT.parent / "shared" / "tools" / "polnear"
 THRESHOLDS = (0.3, 0.8)
 QUOTE_MARKS = ('"', "“", "”", "''", "``")
-SUBSETS = ("all", "quotations")
+SUBSETS = ("all", "quotations", "speech")
+# The commonest English verbs of saying (every form), for the "speech" subset: a fixed list
+# written for this benchmark, not Sift's own cue lexicon, applied alike to gold and claims.
+SPEECH_CUE = re.compile(
+    r"\b(?:say|says|said|saying|tell|tells|told|telling|add|adds|added|adding|state|states|"
+    r"stated|stating|explain(?:s|ed|ing)?|claim(?:s|ed|ing)?|note(?:s|d)?|noting|"
+    r"argue(?:s|d)?|arguing|write|writes|wrote|written|writing|announce(?:s|d)?|announcing|"
+    r"insist(?:s|ed|ing)?|warn(?:s|ed|ing)?|ask(?:s|ed|ing)?|repl(?:y|ies|ied|ying)|"
+    r"respond(?:s|ed|ing)?|declare(?:s|d)?|declaring|comment(?:s|ed|ing)?|"
+    r"acknowledge(?:s|d)?|acknowledging|admit(?:s|ted|ting)?|confirm(?:s|ed|ing)?|"
+    r"den(?:y|ies|ied|ying)|recall(?:s|ed|ing)?|tweet(?:s|ed|ing)?)\b", re.IGNORECASE)
 # Files per CLI call: one model load for many articles, short enough command lines.
 BATCH = 100
 
@@ -49,6 +63,7 @@ class Quote:
     content: TokenSet
     speaker: TokenSet
     quoted: bool  # the content holds a quotation mark
+    speech: bool  # the cue holds a common verb of saying (SPEECH_CUE)
 
 
 def token_set(tokenizer: Any, fragments: Iterable[Sequence[int]]) -> TokenSet:
@@ -110,7 +125,7 @@ def predicted(record: dict[str, Any], tokenizer: Any) -> list[Quote]:
         speaker = claim.get("speaker")
         who = token_set(tokenizer, [(speaker["start"], speaker["end"])]) if speaker else frozenset()
         quoted = any(mark in s["text"] for s in claim["content"] for mark in QUOTE_MARKS)
-        quotes.append(Quote(content, who, quoted))
+        quotes.append(Quote(content, who, quoted, bool(SPEECH_CUE.search(claim["cue"]["text"]))))
     return quotes
 
 
@@ -122,8 +137,13 @@ def gold_quotes(document: Any, tokenizer: Any) -> list[Quote]:
         content = token_set(tokenizer, attribution.content.fragments)
         source = token_set(tokenizer, attribution.source.fragments) if attribution.source else frozenset()
         quoted = any(mark in attribution.content.text for mark in QUOTE_MARKS)
-        quotes.append(Quote(content, source, quoted))
+        cue = attribution.cue.text if attribution.cue else ""
+        quotes.append(Quote(content, source, quoted, bool(SPEECH_CUE.search(cue))))
     return quotes
+
+
+def in_subset(quote: Quote, subset: str) -> bool:
+    return subset == "all" or (quote.quoted if subset == "quotations" else quote.speech)
 
 
 def f1(p: float, r: float) -> float:
@@ -146,8 +166,8 @@ def evaluate(cmd: str, split: str, corpus: Path) -> dict[str, Any]:
         every_pred = predicted(records.get(document.article, {}), tokenizer)
         every_gold = gold_quotes(document, tokenizer)
         for subset in SUBSETS:
-            pred = [q for q in every_pred if subset == "all" or q.quoted]
-            gold = [q for q in every_gold if subset == "all" or q.quoted]
+            pred = [q for q in every_pred if in_subset(q, subset)]
+            gold = [q for q in every_gold if in_subset(q, subset)]
             for t in THRESHOLDS:
                 pairs = match(pred, gold, t)
                 tally = counts[(subset, t)]
