@@ -142,6 +142,20 @@ def test_a_title_goes_to_a_person_only_when_it_heads_the_name() -> None:
     assert resolve(text, ents, "Prosecutors", nth=1) == (None, False)  # no prosecutor named
 
 
+def test_a_description_heading_a_name_is_that_name_not_the_last_of_its_kind() -> None:
+    text = ("Engineers from Delft University said it works. The Dutch group Natuurmonumenten warned "
+            "of silt. President Ana Ruiz landed. The president of Ruritania said talks would start.")
+    ents = [entity("Delft University", "organization", text),
+            entity("Natuurmonumenten", "organization", text),
+            entity("Ana Ruiz", "person", text), entity("Ruritania", "place", text)]
+    doc = BLANK(text)
+    phrase = doc.char_span(text.index("The Dutch"), text.index(" warned"))
+    head = next(t for t in phrase if t.text == "group")
+    resolver = SpeakerResolver(doc, text, ents)
+    assert resolver.resolve(head, (phrase.start_char, phrase.end_char)) == ("Natuurmonumenten", False)
+    assert resolve(text, ents, "president") == ("Ana Ruiz", False)
+
+
 def test_it_goes_to_an_organization_or_place_not_a_person() -> None:
     text = "Tim Ode visited Kenya Airways, and it said fares would rise."
     ents = [entity("Tim Ode", "person", text), entity("Kenya Airways", "organization", text)]

@@ -102,13 +102,17 @@ class SpeakerResolver:
             return self._antecedent(span[0], low), False
         if low in VAGUE_SOURCE_HEADS and not _is_definite_singular(head):
             return None, True
+        inner = [m for m in self._within(*span) if m.entity.type != "group"]
+        head_end = head.idx + len(head.text)
+        named_after = [m for m in inner if not self.text[head_end:m.start].strip()]
+        if named_after:  # "the Dutch environmental group Natuurmonumenten": the name it heads
+            return named_after[0].entity.name, False
         described = self._described(span[0], head)
         if described is not None:
             return described, False
         kind = NOMINAL_TYPES.get(low)
         if kind is not None and _is_definite_singular(head):
             return self._nearest_of_type(span[0], kind), False
-        inner = [m for m in self._within(*span) if m.entity.type != "group"]
         return (inner[-1].entity.name if inner else None), False
 
     def _covering(self, start: int, end: int) -> Entity | None:
