@@ -95,7 +95,7 @@ def speaker_range(tok: Token, text: str) -> Range | None:
     inner = doc[first:last + 1]
     if last + 1 < len(doc) and doc[last + 1].text == "," and any(t.text == "," for t in inner):
         last += 1
-    elif last + 1 < len(doc) and doc[last + 1].text in _SPACED_DASHES \
+    elif last + 1 < len(doc) and doc[last + 1].text in SPACED_DASHES \
             and any(t.text == doc[last + 1].text for t in inner):
         last += 1  # "Kall -- co-editor of a book on debates --": a dash closes it like a comma
     span = (doc[first].idx, doc[last].idx + len(doc[last].text))
@@ -123,7 +123,7 @@ _SOURCE_FOCUS_WORDS = frozenset(("even", "both", "only", "also"))
 # Marks that close a quotation: a source never starts before one ("“...,” Chief Berg said").
 _CLOSING_QUOTES = frozenset(("”", "''", "»"))
 # Dashes that set off a dateline or an interjection before a source ("PORTHAVEN -- The mayor").
-_SPACED_DASHES = frozenset(("-", "--", "\u2013", "\u2014"))
+SPACED_DASHES = frozenset(("-", "--", "\u2013", "\u2014"))
 
 
 def _source_left_edge(tok: Token) -> int:
@@ -134,7 +134,7 @@ def _source_left_edge(tok: Token) -> int:
     first = tok.left_edge.i
     for i in range(tok.i - 1, first - 1, -1):
         t = doc[i]
-        spaced_dash = t.text in _SPACED_DASHES and t.whitespace_ and i > 0 \
+        spaced_dash = t.text in SPACED_DASHES and t.whitespace_ and i > 0 \
             and doc[i - 1].whitespace_
         if spaced_dash or t.text in _CLOSING_QUOTES:
             return i + 1

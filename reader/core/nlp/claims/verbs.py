@@ -25,6 +25,7 @@ from reader.core.nlp.claims.cues import (
 )
 from reader.core.nlp.claims.quotes import QuoteIndex
 from reader.core.nlp.claims.spans import (
+    SPACED_DASHES,
     Draft,
     Range,
     clip_to_line,
@@ -79,7 +80,6 @@ NOMINAL_DEPS = frozenset(("det", "amod", "poss", "nummod", "compound", "case"))
 # Belief and intention lemmas that are not also verbs of saying.
 BELIEF_ONLY_LEMMAS = frozenset(BELIEF_VERBS) - frozenset(SPEECH_VERBS)
 AUX_DEPS = frozenset(("aux", "auxpass", "neg"))
-_DASHES = frozenset(("--", "\u2014", "\u2013", "-"))
 _SPACED_DASH = re.compile(r"\s(?:--|\u2014|\u2013|-)\s")
 _OBJECT_TAIL = re.compile(r",\s+(?:which|who|whose|with|including)\b|;|" + _SPACED_DASH.pattern)
 IMPERSONAL_SUBJECTS = frozenset(("it",))
@@ -206,7 +206,7 @@ def find_subject(tok: Token, quotes: QuoteIndex | None = None) -> Token | None:
             subjects = [c for c in subjects if c.lower_ not in ("it", "there")]
         if subjects:
             return min(subjects, key=lambda c: abs(c.i - tok.i))
-        if seen == 0 and tok in coordinated_cues(tok.head):
+        if seen == 0 and tok.dep_ == "conj" and tok in coordinated_cues(tok.head):
             tok = tok.head.head  # "said X was Y and warned Z": the one who said
         elif tok.dep_ in ("conj", "xcomp", "advcl", "acomp"):  # non-finite: the head's subject
             through_adjective |= tok.dep_ == "acomp"  # "was able to tout": "able" <- "was"
@@ -344,9 +344,7 @@ def _content_after(tok: Token, lemma: str, quotes: QuoteIndex | None = None) -> 
     misparsed = _channel_that_clause(tok) or _complement_read_as_adverbial(tok, rights)
     if misparsed is not None:
         return [misparsed]
-    proform = next((c for c in rights if c.i == tok.i + 1 + (c.lower_ == "much")
-                    and (c.lower_ == "so" or (c.lower_ == "much" and tok.doc[c.i - 1].lower_ == "as"))),
-                   None)
+    proform = _proform(tok)
     if proform is not None:
         return [proform]  # "said as much", "doesn't think so": the words stand for the content
     topical = [c for c in rights if c.dep_ == "prep" and (c.lower_ in TOPIC_PREPS
@@ -380,6 +378,17 @@ def _content_after(tok: Token, lemma: str, quotes: QuoteIndex | None = None) -> 
     later = [c for c in rights if (c.dep_ == "prep" and c.lower_ not in unsaid)
              or c.dep_ in OBJECT_TAIL_DEPS or _is_coordinated_gerund(c)]
     return [c for c in rights if c.i >= first.i and (c in objects or c in preps or c in later)]
+
+
+def _proform(tok: Token) -> Token | None:
+    """The "so" of "think so" or the "much" of "said as much" right after cue ``tok``: words
+    that stand for a content given before."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is not None and nxt.lower_ == "so" and nxt.head.i == tok.i:
+        return nxt
+    much = doc[tok.i + 2] if nxt is not None and nxt.lower_ == "as" and tok.i + 2 < len(doc) else None
+    return much if much is not None and much.lower_ == "much" and much.head.i == tok.i else None
 
 
 def _is_quoted(clause: Token, quotes: QuoteIndex | None) -> bool:
@@ -470,9 +479,9 @@ def verb_draft(tok: Token, text: str, quotes: QuoteIndex) -> Draft | None:
     bare_source = None
     if speaker is None and roles.passive_subject is None and lemma in SPEECH_VERBS:
         bare_source = _name_after_quote(tok, quotes) or (_name_before_cue(tok) if parts else None)
-        names = [w for w in bare_source or () if w.text == ","][:1]
-        speaker = (bare_source[names[0].i - bare_source[0].i - 1] if names
-                   else bare_source[-1]) if bare_source else None
+        # the name heads it: its last word before an apposition's comma, or its last word
+        speaker = next((bare_source[i - 1] for i, w in enumerate(bare_source) if w.text == ","),
+                       bare_source[-1]) if bare_source else None
     if speaker is None and roles.passive_subject is None and lemma in BELIEF_ONLY_LEMMAS:
         return None  # "plans to ..." with no one planning: a noun misread, or no attribution
     if speaker is None and roles.passive_subject is None and not is_passive(tok):
@@ -538,16 +547,12 @@ def _name_before_cue(tok: Token) -> list[Token] | None:
     doc = tok.doc
     prev = doc[tok.i - 1] if tok.i > 0 else None
     if prev is None or prev.ent_type_ not in SPEAKING_ENTITY_TYPES or prev.ent_iob_ == "O" \
-            or not prev.text[:1].isupper() or in_speech_mark(prev):
+            or not prev.text[:1].isupper() or prev.text in QUOTE_CLOSERS | QUOTE_OPENERS:
         return None
     first = prev.i
     while first > 0 and doc[first].ent_iob_ == "I" and doc[first - 1].text[:1].isupper():
         first -= 1
     return list(doc[first:prev.i + 1])
-
-
-def in_speech_mark(tok: Token) -> bool:
-    return tok.text in QUOTE_CLOSERS or tok.text in QUOTE_OPENERS
 
 
 def is_passive(tok: Token) -> bool:
@@ -569,9 +574,8 @@ def _verb_content(tok: Token, parts: list[Token], agent: Token | None,
     """The content of a cue verb: its complement (without a "by X" agent), or, for a
     parenthetical cue ("X, Mr. Clarke said, until Y"), the clause around it."""
     content = [r for r in (subtree_range(p, text) for p in parts) if r]
-    proform = parts[0] if parts and parts[0].i == tok.i + 1 + (parts[0].lower_ == "much") else None
-    if proform is not None and (proform.lower_ == "so" or (
-            proform.lower_ == "much" and tok.doc[proform.i - 1].lower_ == "as")):
+    proform = _proform(tok)
+    if parts and proform is not None and parts[0].i == proform.i:
         first = tok.doc[proform.i - 1] if proform.lower_ == "much" else proform
         return [(first.idx, proform.idx + len(proform.text))]  # "as much", not where it was said
     if content:
@@ -678,7 +682,7 @@ def _cut_object_tail(span: Range, text: str) -> Range:
     start, end = span
     pos = start
     while (m := _OBJECT_TAIL.search(text, pos, end)) is not None:
-        closing = _SPACED_DASH.search(text, m.end(), end) if m.group().strip() in _DASHES else None
+        closing = _SPACED_DASH.search(text, m.end(), end) if m.group().strip() in SPACED_DASHES else None
         if closing is None:
             return (start, m.start()) if m.start() > start else span
         pos = closing.end()
