@@ -8,6 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from analysis_stub import analyse_in_a_thread
 from PySide6.QtCore import QCoreApplication, QThread
 from pytestqt.qtbot import QtBot
 
@@ -146,9 +147,7 @@ def article(text: str) -> Article:
 
 @pytest.fixture
 def service(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> Iterator[AnalysisService]:
-    monkeypatch.setattr(tasks, "make_analysis_executor", lambda: ThreadPoolExecutor(max_workers=1))
-    monkeypatch.setattr(tasks, "analyze_in_process", analysed)
-    monkeypatch.setattr(tasks, "warm_up", lambda: True)
+    analyse_in_a_thread(monkeypatch, analysed)
     made = AnalysisService()
     yield made
     made.shutdown()

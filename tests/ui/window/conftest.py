@@ -3,22 +3,19 @@ the test's own (helpers: tests/helpers/library_window.py)."""
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from analysis_stub import analyse_in_a_thread
 from library_window import RecordingAnalysis
 
-from reader.ui import tasks as workers
 from reader.ui.window import library_home
 
 
 @pytest.fixture
 def analysis_calls(monkeypatch: pytest.MonkeyPatch) -> RecordingAnalysis:
     stub = RecordingAnalysis()
-    monkeypatch.setattr(workers, "make_analysis_executor", lambda: ThreadPoolExecutor(max_workers=1))
-    monkeypatch.setattr(workers, "analyze_in_process", stub)
-    monkeypatch.setattr(workers, "warm_up", lambda: True)
+    analyse_in_a_thread(monkeypatch, stub)
     monkeypatch.setattr(library_home, "PROGRESS_SAVE_MS", 50)
     return stub
 

@@ -3,17 +3,16 @@ read aloud wired into the window (with a fake speech engine; no engine: the acti
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from analysis_stub import analyse_in_a_thread
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.core.model import Analysis, Article
-from reader.ui import tasks as workers
 from reader.ui.reading import read_aloud as read_aloud_module
 from reader.ui.reading.article_tab import ArticleTab
 from reader.ui.reading.keyboard import Shortcut
@@ -58,9 +57,7 @@ def engine(monkeypatch: pytest.MonkeyPatch) -> FakeEngine:
 
 @pytest.fixture
 def window(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, engine: FakeEngine) -> MainWindow:
-    monkeypatch.setattr(workers, "make_analysis_executor", lambda: ThreadPoolExecutor(max_workers=1))
-    monkeypatch.setattr(workers, "analyze_in_process", no_analysis)
-    monkeypatch.setattr(workers, "warm_up", lambda: True)
+    analyse_in_a_thread(monkeypatch, no_analysis)
     made = MainWindow()
     qtbot.addWidget(made)
     made.show()

@@ -9,11 +9,11 @@ from __future__ import annotations
 import json
 import re
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from analysis_stub import analyse_in_a_thread
 from PySide6.QtCore import QByteArray, QMimeData, QPointF, Qt, QUrl, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QPalette
 from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton, QTextEdit, QWidget
@@ -61,9 +61,7 @@ def make_article(text: str) -> Article:
 @pytest.fixture
 def stub_analysis(monkeypatch: pytest.MonkeyPatch) -> StubAnalysis:
     stub = StubAnalysis()
-    monkeypatch.setattr(workers, "make_analysis_executor", lambda: ThreadPoolExecutor(max_workers=1))
-    monkeypatch.setattr(workers, "analyze_in_process", stub)
-    monkeypatch.setattr(workers, "warm_up", lambda: True)
+    analyse_in_a_thread(monkeypatch, stub)
     return stub
 
 

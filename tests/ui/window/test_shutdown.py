@@ -10,10 +10,10 @@ import signal
 import subprocess
 import sys
 import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from analysis_stub import analyse_in_a_thread
 from PySide6.QtCore import QByteArray
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -22,7 +22,6 @@ from shiboken6 import VoidPtr
 from reader.core.model import Analysis, Article
 from reader.core.storage import settings as settings_io
 from reader.core.storage.cache import ANALYSIS_SUFFIX
-from reader.ui import tasks as workers
 from reader.ui.app import close_on_signals, end_child_processes
 from reader.ui.close_when_destroyed import XCB_DESTROY_NOTIFY, XCB_EVENT, CloseWhenDestroyed
 from reader.ui.window.main_window import MainWindow
@@ -42,9 +41,7 @@ def no_analysis(article: Article) -> Analysis:
 
 @pytest.fixture
 def window(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
-    monkeypatch.setattr(workers, "make_analysis_executor", lambda: ThreadPoolExecutor(max_workers=1))
-    monkeypatch.setattr(workers, "analyze_in_process", no_analysis)
-    monkeypatch.setattr(workers, "warm_up", lambda: True)
+    analyse_in_a_thread(monkeypatch, no_analysis)
     made = MainWindow()
     qtbot.addWidget(made)
     made.show()
